@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages jbr needs to build, test and run, when any is missing.
+# Safe to run again: it does nothing when everything is there. Needs root (or sudo) to install.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git clang clang-tidy libclang-rt-14-dev
+  libsqlite3-dev sqlite3 libzip-dev libexpat1-dev nlohmann-json3-dev libfmt-dev libcli11-dev
+  libcpp-httplib-dev libxlsxwriter-dev libsodium-dev libglpk-dev libmd4c-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "installing: ${missing[*]}" >&2
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

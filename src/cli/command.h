@@ -1,0 +1,68 @@
+// The CLI's shared parts: every subcommand registers itself on the app and, when chosen, runs
+// a function returning a Status. main() turns that Status into the exit code, in one place:
+//   0 success, 1 input rejected (findings), 2 usage error, 3 any other failure.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+#include "common/finding.h"
+#include "common/result.h"
+#include "store/workspace.h"
+#include "validate/validator.h"
+
+namespace jbr::cli {
+
+struct GlobalOptions {
+  std::string workspace;  // --workspace
+};
+
+using Action = std::function<Status()>;
+
+// Each Register* adds one subcommand; `run` receives the action to call when it is chosen.
+void RegisterInit(CLI::App& app, GlobalOptions& g, Action& run);
+void RegisterValidate(CLI::App& app, GlobalOptions& g, Action& run);
+void RegisterLoad(CLI::App& app, GlobalOptions& g, Action& run);
+void RegisterDeliveries(CLI::App& app, GlobalOptions& g, Action& run);
+void RegisterExportDelivery(CLI::App& app, GlobalOptions& g, Action& run);
+void RegisterImport(CLI::App& app, GlobalOptions& g, Action& run);
+void RegisterDatasets(CLI::App& app, GlobalOptions& g, Action& run);
+void RegisterDemo(CLI::App& app, GlobalOptions& g, Action& run);
+
+int ExitCodeFor(const Status& status);
+
+// Options that say how to read a delivery file, shared by validate, load and import.
+struct ReadOptions {
+  std::string encoding;   // utf-8 | windows-1252 | empty (detect)
+  std::string delimiter;  // , ; tab | empty (sniff)
+  std::string decimal;    // point | comma | empty (by delimiter)
+  std::string sheet;
+  Result<ValidateOptions> ToValidateOptions() const;
+};
+void AddReadOptions(CLI::App* cmd, ReadOptions* options);
+
+// How findings are shown.
+struct ReportOptions {
+  std::string format = "text";  // text | json
+  size_t max_findings = 1000;
+};
+void AddReportOptions(CLI::App* cmd, ReportOptions* options);
+
+// Writes findings as text (FILE:ROW:COLUMN: SEVERITY CODE: message (hint), then counts) or JSON.
+void PrintFindings(std::ostream& out, const CollectingSink& sink, const ReportOptions& options,
+                   const std::string& verdict_json_fields);
+void PrintFindingsText(std::ostream& out, const CollectingSink& sink);
+
+// A progress line on stderr when it is a terminal; nothing otherwise.
+ProgressFn MakeProgress(const std::string& label, const std::string& path);
+void EndProgress(const ProgressFn& progress);
+
+Result<std::unique_ptr<Workspace>> OpenWorkspace(const GlobalOptions& g);
+std::string NowUtc();          // ISO 8601; $JBR_NOW overrides it (reproducible runs)
+std::string DefaultActor();    // $JBR_USER, $USER, or "unknown"
+
+}  // namespace jbr::cli

@@ -1,0 +1,39 @@
+// CSV reader: RFC 4180 and what ministries really send.
+//
+// UTF-8 with or without BOM, or Windows-1252 (detected on the first 1 MiB: valid UTF-8 is UTF-8,
+// anything else Windows-1252; or stated); delimiter ',', ';' or tab (sniffed from the header line,
+// or stated); quoted fields with embedded delimiters, doubled quotes and newlines; CRLF, LF or CR;
+// trailing empty lines ignored. Findings it reports: encoding-error (invalid UTF-8 in a UTF-8 file;
+// the cell is decoded with U+FFFD), malformed-row (a quote that never closes: the file was cut off),
+// field-too-long, too-many-columns, empty-file.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "ingest/row_source.h"
+
+namespace jbr {
+
+struct CsvOptions {
+  std::optional<Encoding> encoding;   // nullopt: detect
+  std::optional<char> delimiter;      // nullopt: sniff
+  size_t max_field_bytes = 1 << 20;   // a longer field is cut and reported
+  size_t max_columns = 1024;          // more cells in a row are dropped and reported
+  size_t buffer_bytes = 1 << 20;      // read size
+
+  Status Validate() const;
+};
+
+// Opens `path`. `display_name` is used in findings (the name the user knows). On input that
+// cannot be read as CSV at all (empty file), adds an error finding and returns kInvalidInput.
+Result<std::unique_ptr<RowSource>> OpenCsv(const std::string& path, const std::string& display_name,
+                                           const CsvOptions& options, FindingSink* sink);
+
+// The same, over bytes in memory (tests, fuzzing, uploads). `data` must outlive the source.
+Result<std::unique_ptr<RowSource>> OpenCsvBuffer(std::string_view data,
+                                                 const std::string& display_name,
+                                                 const CsvOptions& options, FindingSink* sink);
+
+}  // namespace jbr

@@ -1,0 +1,62 @@
+// RowSource: a delivery file as a stream of rows of text cells, whatever its format.
+//
+// Readers decode to UTF-8 and keep memory bounded: rows are produced one at a time, never the whole
+// file. Problems in the input (bad encoding, a broken quote, a hostile workbook) are reported as
+// findings to the FindingSink given when the source was opened; only failures of the machine
+// itself (I/O) are returned as a Status.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/finding.h"
+#include "common/result.h"
+
+namespace jbr {
+
+// How a cell was typed in the file. CSV cells are always kText; XLSX cells say what the
+// workbook stored (a number may be a date serial; a boolean is "1" or "0").
+enum class CellKind : uint8_t { kText, kNumber, kBool };
+
+struct RawRow {
+  int64_t row_number = 0;           // physical row: CSV line where the record starts, XLSX row
+  std::vector<std::string> cells;   // UTF-8
+  std::vector<CellKind> kinds;      // same size as cells
+
+  void Clear() {
+    cells.clear();
+    kinds.clear();
+  }
+  bool IsBlank() const;  // every cell empty or only blanks
+};
+
+enum class Encoding { kUtf8, kWindows1252 };
+const char* EncodingName(Encoding e);
+std::optional<Encoding> ParseEncodingName(std::string_view name);  // "utf-8", "windows-1252", "cp1252", "latin1"
+
+struct SourceInfo {
+  std::string format;       // "csv" or "xlsx"
+  Encoding encoding = Encoding::kUtf8;
+  bool bom = false;
+  char delimiter = ',';     // CSV only
+  std::string sheet;        // XLSX only
+};
+
+class RowSource {
+ public:
+  virtual ~RowSource() = default;
+  // The header: the first row of the file (CSV) or the first non-empty row (XLSX).
+  virtual const RawRow& header() const = 0;
+  // Reads the next data row into *row (reusing its storage). Returns false at the end of the input.
+  // Blank rows are returned too, so that the validator can report them; blank rows at the very end
+  // of a file are skipped.
+  virtual Result<bool> Next(RawRow* row) = 0;
+  virtual const SourceInfo& info() const = 0;
+  // Bytes of the file consumed so far, for progress reports.
+  virtual uint64_t bytes_read() const = 0;
+};
+
+}  // namespace jbr

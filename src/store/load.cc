@@ -1,0 +1,113 @@
+#include "store/load.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "common/sha256.h"
+
+namespace jbr {
+namespace {
+
+// Counts errors on the way to the caller's sink: the load decision needs the count.
+class CountingSink : public FindingSink {
+ public:
+  explicit CountingSink(FindingSink* next) : next_(next) {}
+  void Add(Finding f) override {
+    if (f.severity == Severity::kError) ++errors_;
+    next_->Add(std::move(f));
+  }
+  int64_t errors() const { return errors_; }
+
+ private:
+  FindingSink* next_;
+  int64_t errors_ = 0;
+};
+
+class NullSink : public FindingSink {
+ public:
+  void Add(Finding) override {}
+};
+
+}  // namespace
+
+std::string DescribeFormat(const ValidationSummary& s) {
+  nlohmann::json j = {{"format", s.source.format},
+                      {"decimal", s.decimal == DecimalMark::kComma ? "comma" : "point"}};
+  if (s.source.format == "csv") {
+    j["encoding"] = EncodingName(s.source.encoding);
+    j["bom"] = s.source.bom;
+    j["delimiter"] = s.source.delimiter == '\t' ? std::string("tab") : std::string(1, s.source.delimiter);
+  } else {
+    j["sheet"] = s.source.sheet;
+  }
+  return j.dump();
+}
+
+Result<LoadResult> LoadDelivery(Store* store, const SchemaRegistry& schemas, const DatasetSchema& schema,
+                                const LoadRequest& req, FindingSink* sink, const ProgressFn& progress) {
+  JBR_ASSIGN_OR_RETURN(FileDigest digest, DigestFile(req.path));
+  LoadResult result;
+  JBR_ASSIGN_OR_RETURN(auto current, store->CurrentDelivery(schema.name, req.ministry, req.year));
+  if (current && current->sha256 == digest.sha256) {
+    result.outcome = LoadOutcome::kIdentical;
+    result.delivery = *current;
+    return result;
+  }
+  CountingSink counting(sink);
+  if (digest.size > kMaxDeliveryBytes) {
+    Finding f;
+    f.code = "file-too-large";
+    f.file = req.display_name;
+    f.message = fmt::format("the file has {} bytes; a delivery may have at most {}", digest.size,
+                            kMaxDeliveryBytes);
+    f.hint = "split the delivery, or deliver XLSX, which compresses";
+    counting.Add(std::move(f));
+    return result;
+  }
+  DeliveryContext context{req.ministry, req.year};
+  StoreReferences refs(store, &schemas, req.ministry, req.year);
+  auto validated = ValidateFile(schema, req.path, req.display_name, context, req.options, &refs,
+                                &counting, nullptr, progress);
+  if (!validated.ok()) {
+    if (validated.status().code() == StatusCode::kInvalidInput) return result;  // findings say why
+    return validated.status();
+  }
+  result.summary = *validated;
+  if (counting.errors() > 0) return result;
+
+  NewDelivery d{schema.name, req.ministry,       req.year,       req.delivered_by,
+                req.display_name, req.path,      digest.sha256,  digest.size,
+                DescribeFormat(result.summary),  req.received_at};
+  JBR_ASSIGN_OR_RETURN(auto writer, store->BeginDelivery(d, schema));
+  ValidateOptions convert = req.options;
+  convert.checks = false;
+  convert.decimal = result.summary.decimal;
+  NullSink quiet;
+  JBR_ASSIGN_OR_RETURN(auto converted, ValidateFile(schema, req.path, req.display_name, context, convert,
+                                                    nullptr, &quiet, writer.get(), {}));
+  if (converted.rows != result.summary.rows) {
+    return InvalidInput(fmt::format("{} changed while it was being loaded; load it again", req.display_name));
+  }
+  JBR_ASSIGN_OR_RETURN(result.delivery, writer->Commit());
+  result.outcome = LoadOutcome::kAccepted;
+  return result;
+}
+
+Result<std::shared_ptr<const KeyMap>> StoreReferences::Keys(const std::string& dataset,
+                                                            const std::string& field) {
+  const DatasetSchema* target = schemas_->Find(dataset);
+  if (target == nullptr || target->FieldIndex(field) < 0) {
+    return InternalError(fmt::format("a foreign key names {}.{}, which does not exist", dataset, field));
+  }
+  JBR_ASSIGN_OR_RETURN(auto current, store_->CurrentDelivery(target->name, ministry_, year_));
+  if (!current) return std::shared_ptr<const KeyMap>();
+  JBR_ASSIGN_OR_RETURN(Column column, store_->ReadColumn(current->id, field,
+                                                         target->fields[target->FieldIndex(field)].type));
+  auto keys = std::make_shared<KeyMap>();
+  for (size_t i = 0; i < column.size(); ++i) {
+    if (!column.is_null(i)) keys->InsertOrGet(HashKey(column.str(i)), static_cast<int64_t>(i) + 1);
+  }
+  return std::shared_ptr<const KeyMap>(std::move(keys));
+}
+
+}  // namespace jbr

@@ -1,0 +1,98 @@
+#include "store/sqlite/migrations.h"
+
+#include <fmt/format.h>
+
+namespace jbr::sqlite {
+namespace {
+
+// Append only: never edit a migration that has shipped; add the next one.
+const char* const kMigrations[] = {
+    // 1: deliveries, their original bytes, their typed rows as column chunks, the audit log.
+    R"sql(
+CREATE TABLE deliveries (
+  id            INTEGER PRIMARY KEY,
+  dataset       TEXT NOT NULL,
+  ministry      TEXT NOT NULL,
+  year          INTEGER NOT NULL,
+  received_at   TEXT NOT NULL,
+  delivered_by  TEXT NOT NULL,
+  file_name     TEXT NOT NULL,
+  sha256        TEXT NOT NULL,
+  size_bytes    INTEGER NOT NULL,
+  row_count     INTEGER NOT NULL,
+  status        TEXT NOT NULL CHECK (status IN ('accepted', 'superseded')),
+  supersedes    INTEGER REFERENCES deliveries(id),
+  format        TEXT NOT NULL
+);
+CREATE UNIQUE INDEX deliveries_one_current ON deliveries(dataset, ministry, year)
+  WHERE status = 'accepted';
+CREATE INDEX deliveries_by_key ON deliveries(dataset, ministry, year);
+CREATE TABLE delivery_files (
+  delivery_id INTEGER PRIMARY KEY REFERENCES deliveries(id),
+  bytes       BLOB NOT NULL
+);
+CREATE TABLE delivery_fields (
+  delivery_id INTEGER NOT NULL REFERENCES deliveries(id),
+  position    INTEGER NOT NULL,
+  field       TEXT NOT NULL,
+  type        TEXT NOT NULL,
+  PRIMARY KEY (delivery_id, position)
+);
+CREATE TABLE delivery_chunks (
+  id          INTEGER PRIMARY KEY,
+  delivery_id INTEGER NOT NULL REFERENCES deliveries(id),
+  field       TEXT NOT NULL,
+  chunk       INTEGER NOT NULL,
+  row_count   INTEGER NOT NULL,
+  data        BLOB NOT NULL
+);
+CREATE UNIQUE INDEX delivery_chunks_key ON delivery_chunks(delivery_id, field, chunk);
+CREATE TABLE audit_log (
+  id          INTEGER PRIMARY KEY,
+  at          TEXT NOT NULL,
+  actor       TEXT NOT NULL,
+  action      TEXT NOT NULL,
+  delivery_id INTEGER REFERENCES deliveries(id),
+  detail      TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER delivery_files_no_update BEFORE UPDATE ON delivery_files
+  BEGIN SELECT RAISE(ABORT, 'delivered bytes are kept as received'); END;
+)sql",
+};
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
+
+Status Migrate(Database* db) {
+  JBR_RETURN_IF_ERROR(db->Exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"));
+  JBR_ASSIGN_OR_RETURN(auto q, db->Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+  JBR_ASSIGN_OR_RETURN(bool row, q.Step());
+  int current = row ? static_cast<int>(q.Int(0)) : 0;
+  q.Reset();
+  if (current > LatestSchemaVersion()) {
+    return StoreError(fmt::format("the store has schema version {}, newer than this jbr ({}); upgrade jbr",
+                                  current, LatestSchemaVersion()));
+  }
+  for (int v = current + 1; v <= LatestSchemaVersion(); ++v) {
+    JBR_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(db));
+    // Another process may have migrated between our read and our write lock.
+    q.Reset();
+    JBR_ASSIGN_OR_RETURN(bool again, q.Step());
+    if (again && q.Int(0) >= v) continue;
+    q.Reset();
+    JBR_RETURN_IF_ERROR(db->Exec(kMigrations[v - 1]));
+    JBR_ASSIGN_OR_RETURN(auto ins, db->Prepare(
+        "INSERT INTO schema_migrations(version, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
+    JBR_RETURN_IF_ERROR(ins.Bind(1, static_cast<int64_t>(v)).Run());
+    JBR_RETURN_IF_ERROR(tx.Commit());
+  }
+  return Status::Ok();
+}
+
+}  // namespace jbr::sqlite

@@ -1,0 +1,109 @@
+// Store: where accepted deliveries live for good, with their original bytes, typed rows and an
+// append-only audit log.
+//
+// Store::Open(url) gives the backend: "sqlite:PATH" or a plain path is the embedded SQLite store
+// (src/store/sqlite/); a PostgreSQL backend is a second implementation of the same interface.
+// Every method is safe against being killed midway: a delivery becomes visible in one
+// transaction, with the delivery it supersedes, or not at all.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "schema/schema.h"
+#include "store/column_codec.h"
+#include "validate/validator.h"
+
+namespace jbr {
+
+struct DeliveryRecord {
+  int64_t id = 0;
+  std::string dataset;
+  std::string ministry;
+  int year = 0;
+  std::string received_at;  // ISO 8601 UTC
+  std::string delivered_by;
+  std::string file_name;
+  std::string sha256;       // hex
+  int64_t size_bytes = 0;
+  int64_t row_count = 0;
+  std::string status;       // accepted | superseded
+  std::optional<int64_t> supersedes;
+  std::optional<int64_t> superseded_by;
+  std::string format;       // JSON: format, encoding, delimiter, decimal, sheet
+};
+
+struct DeliveryFilter {
+  std::optional<std::string> dataset;
+  std::optional<std::string> ministry;
+  std::optional<int> year;
+  bool current_only = false;
+};
+
+struct NewDelivery {
+  std::string dataset;
+  std::string ministry;
+  int year = 0;
+  std::string delivered_by;
+  std::string file_name;
+  std::string source_path;  // the file whose bytes are kept
+  std::string sha256;
+  int64_t size_bytes = 0;
+  std::string format;       // JSON, as DeliveryRecord::format
+  std::string received_at;  // ISO 8601 UTC
+};
+
+struct AuditEntry {
+  int64_t id = 0;
+  std::string at;
+  std::string actor;
+  std::string action;
+  std::optional<int64_t> delivery_id;
+  std::string detail;  // JSON
+};
+
+// Receives the rows of one new delivery inside an open transaction. Destroying it without Commit
+// rolls everything back.
+class DeliveryWriter : public RowConsumer {
+ public:
+  // Makes the delivery current, supersedes the previous one, writes the audit entry, commits.
+  virtual Result<DeliveryRecord> Commit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Opens (creating and migrating when needed) the store at `url`.
+  static Result<std::unique_ptr<Store>> Open(const std::string& url);
+
+  virtual Result<std::optional<DeliveryRecord>> CurrentDelivery(const std::string& dataset,
+                                                                const std::string& ministry,
+                                                                int year) = 0;
+  virtual Result<std::optional<DeliveryRecord>> GetDelivery(int64_t id) = 0;
+  virtual Result<std::vector<DeliveryRecord>> ListDeliveries(const DeliveryFilter& filter) = 0;
+
+  // Starts a delivery: one write transaction until Commit (or rollback when dropped).
+  virtual Result<std::unique_ptr<DeliveryWriter>> BeginDelivery(const NewDelivery& delivery,
+                                                               const DatasetSchema& schema) = 0;
+
+  // Writes the original bytes of a delivery to `sink`, in pieces.
+  virtual Status ExportOriginal(int64_t id,
+                                const std::function<Status(std::string_view)>& sink) = 0;
+
+  // One stored column of a delivery, all chunks in order. NotFound when the delivery or field is
+  // not there.
+  virtual Result<Column> ReadColumn(int64_t delivery_id, const std::string& field,
+                                    FieldType type) = 0;
+
+  virtual Status AppendAudit(const AuditEntry& entry) = 0;
+  virtual Result<std::vector<AuditEntry>> AuditLog(std::optional<int64_t> delivery_id) = 0;
+};
+
+}  // namespace jbr

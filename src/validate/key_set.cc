@@ -1,0 +1,60 @@
+#include "validate/key_set.h"
+
+namespace jbr {
+
+uint64_t HashKey(std::string_view text) {
+  // FNV-1a over 8-byte words, then a final avalanche (splitmix64): fast and good enough for ids.
+  uint64_t h = 1469598103934665603ull ^ text.size();
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t w = 0;
+    for (int k = 0; k < 8; ++k) w |= static_cast<uint64_t>(static_cast<unsigned char>(text[i + k])) << (8 * k);
+    h = (h ^ w) * 1099511628211ull;
+  }
+  for (; i < text.size(); ++i) h = (h ^ static_cast<unsigned char>(text[i])) * 1099511628211ull;
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebull;
+  h ^= h >> 31;
+  return h;
+}
+
+uint64_t HashCombine(uint64_t seed, uint64_t value) {
+  return seed ^ (value + 0x9e3779b97f4a7c15ull + (seed << 6) + (seed >> 2));
+}
+
+int64_t KeyMap::InsertOrGet(uint64_t hash, int64_t row) {
+  if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
+  size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    Slot& s = slots_[i];
+    if (s.row == 0) {
+      s = {hash, row};
+      ++size_;
+      return 0;
+    }
+    if (s.hash == hash) return s.row;
+  }
+}
+
+bool KeyMap::Contains(uint64_t hash) const {
+  if (slots_.empty()) return false;
+  size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.row == 0) return false;
+    if (s.hash == hash) return true;
+  }
+}
+
+void KeyMap::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  size_ = 0;
+  for (const Slot& s : old) {
+    if (s.row != 0) InsertOrGet(s.hash, s.row);
+  }
+}
+
+}  // namespace jbr

@@ -1,0 +1,36 @@
+// KeyMap: an open-addressing hash map from 64-bit key hashes to the row that first had the key.
+//
+// Uniqueness and reference checks over a million-row file must hold only what they need: 16 bytes
+// a key instead of the key text. Two different keys colliding in 64 bits has a chance of about
+// n^2 / 2^65 (3e-8 for a million keys); the message of a unique-error names both rows so that a
+// person can see it. Written by hand because std::unordered_map allocates a node per key, which
+// costs more than the rest of validation together.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace jbr {
+
+uint64_t HashKey(std::string_view text);
+uint64_t HashCombine(uint64_t seed, uint64_t value);
+
+class KeyMap {
+ public:
+  // Inserts hash -> row unless present. Returns the row already stored, or 0 when inserted.
+  int64_t InsertOrGet(uint64_t hash, int64_t row);
+  bool Contains(uint64_t hash) const;
+  size_t size() const { return size_; }
+
+ private:
+  void Grow();
+  struct Slot {
+    uint64_t hash = 0;
+    int64_t row = 0;  // 0 = empty (rows are 1-based)
+  };
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+};
+
+}  // namespace jbr

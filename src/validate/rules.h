@@ -1,0 +1,48 @@
+// Rules across the fields of a row (cross-field-error), the reporting period (out-of-period), and
+// across rows (no-overlap of segments in a group).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/finding.h"
+#include "schema/schema.h"
+#include "validate/typed_row.h"
+#include "validate/validator.h"
+
+namespace jbr {
+
+class RowRules {
+ public:
+  // `columns[f]` is the header the file used for field f (or its name when absent); `finding`
+  // carries the file and sheet every finding starts from.
+  RowRules(const DatasetSchema& schema, const DeliveryContext& context,
+           std::vector<std::string> columns, Finding finding_base);
+
+  // `bad[f]` is true when field f's cell was invalid: rules on it are skipped (already reported).
+  void Check(const TypedRow& row, const std::vector<bool>& bad, FindingSink* sink);
+  // Rules that need every row (no-overlap); call once after the last row.
+  void Finish(FindingSink* sink);
+
+ private:
+  void Report(FindingSink* sink, int64_t row, int field, std::string_view value, const char* code,
+              std::string message, std::string hint) const;
+  void CheckRule(const RuleSchema& rule, const TypedRow& row, FindingSink* sink);
+  bool Involves(const RuleSchema& rule, const std::vector<bool>& bad) const;
+  void CheckPeriod(const TypedRow& row, FindingSink* sink);
+  double Numeric(const Value& v, int field) const;
+
+  struct Segment {
+    uint64_t group;
+    Days start;
+    Days end;
+    int64_t row;
+  };
+  const DatasetSchema& schema_;
+  DeliveryContext context_;
+  std::vector<std::string> columns_;
+  Finding base_;
+  std::vector<std::vector<Segment>> segments_;  // per no-overlap rule
+};
+
+}  // namespace jbr
