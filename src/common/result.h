@@ -83,6 +83,8 @@ class [[nodiscard]] Result {
     if (!jbr_status_.ok()) return jbr_status_; \
   } while (0)
 
+// `lhs` may be a declaration ("auto x"), so it cannot be parenthesised.
+// NOLINTNEXTLINE(bugprone-macro-parentheses)
 #define JBR_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
   auto tmp = (expr);                              \
   if (!tmp.ok()) return tmp.status();             \
