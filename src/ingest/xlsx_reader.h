@@ -8,7 +8,13 @@
 // Hostile workbooks are refused with a finding (code workbook-refused), never a crash or a hang:
 // limits on total uncompressed size, per-entry compression ratio, cell count, columns, XML depth,
 // and shared-string bytes; any DOCTYPE (and so any entity declaration) is refused. Other findings:
-// not-a-workbook, sheet-not-found (listing the sheets there are).
+// not-a-workbook, sheet-not-found (listing the sheets there are), empty-file (no non-blank row),
+// malformed-row (broken sheet XML or data while streaming, a shared-string index out of range).
+// A refusal or broken data while streaming ends the rows: Next then returns false.
+//
+// bytes_read() counts compressed bytes, comparable to the file size: the parts read so far plus
+// the sheet's compressed size in proportion to how much of it has been decompressed; at the end of
+// the sheet it is the whole file size.
 #pragma once
 
 #include <memory>

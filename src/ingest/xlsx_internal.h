@@ -1,0 +1,264 @@
+// Internals of the XLSX reader (xlsx_reader.cc): the ZIP layer with its limits, a push-parser
+// driver over expat, and the parsers for the workbook parts and the worksheet. Not for use outside
+// src/ingest.
+#pragma once
+
+#include <expat.h>
+#include <zip.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/finding.h"
+#include "common/result.h"
+#include "ingest/row_source.h"
+#include "ingest/xlsx_reader.h"
+
+namespace jbr::xlsx {
+
+inline constexpr const char* kRefused = "workbook-refused";
+inline constexpr const char* kNotAWorkbook = "not-a-workbook";
+inline constexpr const char* kMalformedRow = "malformed-row";
+
+// What went wrong, before it becomes a finding. `status` is kInvalidInput for a problem with the
+// file (reported as a finding with `code`) or kIo for a failure of the machine (no finding).
+struct Problem {
+  StatusCode status = StatusCode::kInvalidInput;
+  std::string code;
+  std::string message;
+  std::string hint;
+  int64_t row = 0;
+};
+
+Problem Refusal(std::string message, std::string hint);
+
+// ---------------------------------------------------------------------------------------------
+// ZIP layer (xlsx_zip.cc).
+
+class ZipArchive;
+
+// One entry being decompressed. Enforces the total-size budget of its archive and the compression
+// ratio limit on the bytes actually produced, whatever the entry's header claims.
+class ZipEntry {
+ public:
+  ZipEntry(ZipArchive* archive, zip_file_t* file, std::string name, uint64_t size,
+           uint64_t comp_size);
+  ~ZipEntry();
+  ZipEntry(const ZipEntry&) = delete;
+  ZipEntry& operator=(const ZipEntry&) = delete;
+
+  // Reads up to `capacity` bytes into `buffer`. Returns the count, 0 at the end of the entry, or
+  // -1 with *problem set (a limit, or corrupt data with `corrupt_code`).
+  int64_t Read(char* buffer, size_t capacity, const char* corrupt_code, Problem* problem);
+
+  const std::string& name() const { return name_; }
+  uint64_t declared_size() const { return size_; }
+  uint64_t comp_size() const { return comp_size_; }
+  uint64_t bytes_read() const { return read_; }  // uncompressed
+  bool at_end() const { return at_end_; }
+  const XlsxOptions& options() const;
+
+ private:
+  ZipArchive* archive_;
+  zip_file_t* file_;
+  std::string name_;
+  uint64_t size_;
+  uint64_t comp_size_;
+  uint64_t read_ = 0;
+  bool at_end_ = false;
+};
+
+class ZipArchive {
+ public:
+  // Opens a file or a buffer (which must outlive the archive). On failure returns null with
+  // *problem set: kIo when the file cannot be read, else a not-a-workbook finding.
+  static std::unique_ptr<ZipArchive> OpenFile(const std::string& path, const XlsxOptions& options,
+                                              Problem* problem);
+  static std::unique_ptr<ZipArchive> OpenBuffer(std::string_view data, const XlsxOptions& options,
+                                                Problem* problem);
+  ~ZipArchive();
+  ZipArchive(const ZipArchive&) = delete;
+  ZipArchive& operator=(const ZipArchive&) = delete;
+
+  // True when the archive has an entry `name` (compared case-insensitively, as OPC part names are).
+  bool Has(const std::string& name) const;
+  // Opens entry `name` for reading after checking its declared sizes against the limits. Returns
+  // null with *problem set when it is missing (`missing_code`), refused or unreadable.
+  std::unique_ptr<ZipEntry> Open(const std::string& name, const char* missing_code,
+                                 Problem* problem);
+
+  const XlsxOptions& options() const { return options_; }
+  uint64_t file_size() const { return file_size_; }
+  // Uncompressed bytes produced by all entries so far, checked against max_uncompressed_bytes.
+  bool Consume(uint64_t bytes, const std::string& entry, Problem* problem);
+  // Compressed size of the entries read to their end, for progress reports.
+  uint64_t compressed_done() const { return compressed_done_; }
+  void AddCompressedDone(uint64_t bytes) { compressed_done_ += bytes; }
+
+ private:
+  ZipArchive(zip_t* zip, const XlsxOptions& options, uint64_t file_size);
+
+  zip_t* zip_;
+  XlsxOptions options_;
+  uint64_t file_size_;
+  uint64_t total_read_ = 0;
+  uint64_t compressed_done_ = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// XML driver (xlsx_xml.cc).
+
+class XmlPart;
+
+// Receives the events of one part. Names are local names: a prefix ("x:row") is dropped, since
+// some writers prefix the main namespace. Attribute arrays are expat's: name, value, ..., null.
+class XmlHandler {
+ public:
+  virtual ~XmlHandler() = default;
+  virtual void Start(XmlPart* part, std::string_view name, const char** attributes) = 0;
+  virtual void End(XmlPart* part, std::string_view name) = 0;
+  virtual void Text(XmlPart* part, std::string_view text) = 0;
+};
+
+// The local name of an element or attribute: what follows the last ':'.
+std::string_view LocalName(const char* name);
+// The value of attribute `name` (compared in full, prefix included), or null.
+const char* Attribute(const char** attributes, std::string_view name);
+
+// Streams one ZIP entry through expat in 64 KiB chunks. Refuses any DOCTYPE (so entity
+// declarations, billion laughs and external entities never get a chance), nesting deeper than
+// max_xml_depth and a single token (tag, attribute) longer than max_cell_bytes + 1 MiB.
+class XmlPart {
+ public:
+  enum class Step { kSuspended, kDone, kFailed };
+
+  // `syntax_code` is the finding code for malformed XML or corrupt data in this part.
+  XmlPart(std::unique_ptr<ZipEntry> entry, XmlHandler* handler, const char* syntax_code);
+  ~XmlPart();
+  XmlPart(const XmlPart&) = delete;
+  XmlPart& operator=(const XmlPart&) = delete;
+
+  // Parses until the handler calls Suspend() (kSuspended: call Run again for more), the part
+  // ends (kDone), or a problem stops it (kFailed, see problem()).
+  Step Run();
+
+  // For handlers, from inside a callback.
+  void Suspend();
+  void Fail(Problem problem);
+  int depth() const { return depth_; }
+
+  const Problem& problem() const { return problem_; }
+  const ZipEntry& entry() const { return *entry_; }
+
+ private:
+  static void OnStart(void* self, const char* name, const char** attributes);
+  static void OnEnd(void* self, const char* name);
+  static void OnText(void* self, const char* text, int length);
+  static void OnDoctype(void* self, const char* name, const char* sysid, const char* pubid,
+                        int has_internal_subset);
+  static void OnEntity(void* self, const char* name, int is_parameter, const char* value,
+                       int length, const char* base, const char* sysid, const char* pubid,
+                       const char* notation);
+  Step AfterParse(XML_Status status);
+  bool FeedChunk(XML_Status* status);
+  void NoteEvent();
+
+  std::unique_ptr<ZipEntry> entry_;
+  XmlHandler* handler_;
+  const char* syntax_code_;
+  XML_Parser parser_;
+  std::vector<char> buffer_;
+  uint64_t fed_ = 0;         // bytes given to expat
+  uint64_t last_event_ = 0;  // offset of the latest event, to spot a giant token being buffered
+  int depth_ = 0;
+  bool final_fed_ = false;
+  bool suspended_ = false;
+  bool finished_ = false;
+  bool failed_ = false;
+  Problem problem_;
+};
+
+// Runs `part` to the end (no suspension expected). Returns false with *problem set on failure.
+bool RunToEnd(XmlPart* part, Problem* problem);
+
+// ---------------------------------------------------------------------------------------------
+// Workbook parts (xlsx_parts.cc).
+
+struct SheetRef {
+  std::string name;
+  std::string relationship_id;
+};
+
+// The parts a worksheet needs, found through the package relationships.
+struct WorkbookLayout {
+  std::string workbook_path;  // e.g. "xl/workbook.xml"
+  std::vector<SheetRef> sheets;
+};
+
+// Finds and parses the workbook: the sheet names and their relationship ids, in workbook order.
+bool ReadWorkbook(ZipArchive* zip, WorkbookLayout* layout, Problem* problem);
+
+// Resolves the worksheet part of `sheet` and the shared strings part (empty when there is none).
+bool ResolveSheet(ZipArchive* zip, const WorkbookLayout& layout, const SheetRef& sheet,
+                  std::string* sheet_path, std::string* shared_strings_path, Problem* problem);
+
+// The shared-string table, held compactly: all strings in one buffer.
+class SharedStrings {
+ public:
+  size_t size() const { return ends_.size(); }
+  std::string_view Get(size_t index) const;
+  // Bytes held: the text plus 8 per string, checked against max_shared_string_bytes.
+  uint64_t bytes_held() const { return text_.size() + 8 * ends_.size(); }
+
+ private:
+  friend class SharedStringsHandler;
+  std::string text_;
+  std::vector<uint64_t> ends_;  // end offset of string i in text_
+};
+
+bool ReadSharedStrings(ZipArchive* zip, const std::string& path, SharedStrings* strings,
+                       Problem* problem);
+
+// Resolves `target` of a relationship in the part `source_part` ("xl/workbook.xml"): relative to
+// the source's folder, or absolute from the package root when it starts with '/'.
+std::string ResolveTarget(std::string_view source_part, std::string_view target);
+
+// ---------------------------------------------------------------------------------------------
+// Worksheet (xlsx_sheet.cc).
+
+// Receives the rows of a worksheet as they complete.
+class RowConsumer {
+ public:
+  virtual ~RowConsumer() = default;
+  // `row` holds the cells up to the last non-empty one; the consumer may move from it.
+  virtual void OnRow(RawRow* row) = 0;
+  // True when enough rows are waiting: the parser then suspends until they are taken.
+  virtual bool Full() const = 0;
+  // The header name of column `index` (0-based) when known, for findings; else empty.
+  virtual std::string ColumnName(size_t index) const = 0;
+};
+
+// Reports findings about one sheet: file and sheet name filled in.
+struct Reporter {
+  FindingSink* sink = nullptr;
+  std::string file;
+  std::string sheet;
+
+  void Add(const Problem& problem) const;
+  void Add(std::string code, int64_t row, std::string column, std::string value,
+           std::string message, std::string hint) const;
+};
+
+// Column index (0-based) of a cell reference such as "AB12"; -1 when it does not start with one to
+// seven letters.
+int64_t ColumnFromReference(std::string_view reference);
+// "A", "Z", "AA", ... for a 0-based column index.
+std::string ColumnLetters(size_t index);
+
+std::unique_ptr<XmlHandler> MakeSheetHandler(const SharedStrings* strings, RowConsumer* consumer,
+                                             const Reporter* reporter, const XlsxOptions* options);
+
+}  // namespace jbr::xlsx
