@@ -6,6 +6,21 @@
 // trailing empty lines ignored. Findings it reports: encoding-error (invalid UTF-8 in a UTF-8 file;
 // the cell is decoded with U+FFFD), malformed-row (a quote that never closes: the file was cut off),
 // field-too-long, too-many-columns, empty-file.
+//
+// Details a caller may rely on:
+// - A UTF-8 BOM is always skipped (info().bom), even when the encoding is stated as windows-1252.
+// - Windows-1252 bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D, which the code page leaves undefined,
+//   become the C1 controls U+0081... (as the WHATWG Encoding Standard decodes them): no finding.
+// - Quotes count only at the start of a field: `5" inch` is read as is; text after a closing quote
+//   is appended (`"ab"cd` gives abcd). Embedded line ends are kept as they are in the file.
+// - An empty line is a row with one empty cell. Blank rows (every cell empty or blanks) are
+//   returned, except those after the last non-blank row, which are no rows at all. A row that gave
+//   a finding (say an unclosed quote) is never skipped as blank.
+// - Header cells are trimmed; data cells are not. Every finding has severity error and, for a
+//   cell, the column's header name ("column N" past the header or for an empty header cell).
+// - max_field_bytes counts bytes in the file; a cut never splits a UTF-8 character.
+// - OpenCsv reads the file through a buffer of buffer_bytes (plus 1 MiB once, for detection).
+//   Blank rows are looked past and then re-read, which seeks when they span more than a buffer.
 #pragma once
 
 #include <memory>

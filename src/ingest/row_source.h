@@ -43,6 +43,7 @@ struct SourceInfo {
   bool bom = false;
   char delimiter = ',';     // CSV only
   std::string sheet;        // XLSX only
+  bool date1904 = false;    // XLSX only: serial dates count from 1904-01-01 (old Mac workbooks)
 };
 
 class RowSource {

@@ -196,6 +196,7 @@ struct SheetRef {
 struct WorkbookLayout {
   std::string workbook_path;  // e.g. "xl/workbook.xml"
   std::vector<SheetRef> sheets;
+  bool date1904 = false;  // <workbookPr date1904="1"/>: serial dates count from 1904
 };
 
 // Finds and parses the workbook: the sheet names and their relationship ids, in workbook order.

@@ -75,9 +75,17 @@ class RelsHandler : public XmlHandler {
 
 class WorkbookHandler : public XmlHandler {
  public:
-  explicit WorkbookHandler(std::vector<SheetRef>* sheets) : sheets_(sheets) {}
+  WorkbookHandler(std::vector<SheetRef>* sheets, bool* date1904) : sheets_(sheets), date1904_(date1904) {}
 
   void Start(XmlPart* part, std::string_view name, const char** attributes) override {
+    if (name == "workbookPr") {
+      for (const char** a = attributes; a[0] != nullptr; a += 2) {
+        if (std::strcmp(a[0], "date1904") == 0) {
+          *date1904_ = std::strcmp(a[1], "1") == 0 || std::strcmp(a[1], "true") == 0;
+        }
+      }
+      return;
+    }
     if (name != "sheet") {
       return;
     }
@@ -104,6 +112,7 @@ class WorkbookHandler : public XmlHandler {
 
  private:
   std::vector<SheetRef>* sheets_;
+  bool* date1904_;
 };
 
 }  // namespace
@@ -240,7 +249,7 @@ bool ReadWorkbook(ZipArchive* zip, WorkbookLayout* layout, Problem* problem) {
       layout->workbook_path = path;
     }
   }
-  WorkbookHandler handler(&layout->sheets);
+  WorkbookHandler handler(&layout->sheets, &layout->date1904);
   if (!ParsePart(zip, layout->workbook_path, &handler, problem)) {
     return false;
   }

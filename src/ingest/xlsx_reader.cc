@@ -54,8 +54,9 @@ struct QueuedRow {
 
 class XlsxRowSource final : public RowSource, private xlsx::RowConsumer {
  public:
-  XlsxRowSource(std::unique_ptr<xlsx::ZipArchive> zip, xlsx::Reporter reporter)
+  XlsxRowSource(std::unique_ptr<xlsx::ZipArchive> zip, xlsx::Reporter reporter, bool date1904)
       : zip_(std::move(zip)), reporter_(std::move(reporter)) {
+    info_.date1904 = date1904;
     info_.format = "xlsx";
     info_.encoding = Encoding::kUtf8;
     info_.sheet = reporter_.sheet;
@@ -279,7 +280,7 @@ Result<std::unique_ptr<RowSource>> OpenArchive(std::unique_ptr<xlsx::ZipArchive>
   if (!xlsx::ResolveSheet(zip.get(), layout, *sheet, &sheet_path, &shared_strings_path, &problem)) {
     return Report(reporter, problem);
   }
-  auto source = std::make_unique<XlsxRowSource>(std::move(zip), std::move(reporter));
+  auto source = std::make_unique<XlsxRowSource>(std::move(zip), std::move(reporter), layout.date1904);
   JBR_RETURN_IF_ERROR(source->Start(sheet_path, shared_strings_path));
   return std::unique_ptr<RowSource>(std::move(source));
 }

@@ -106,7 +106,7 @@ std::optional<CellIssue> ConvertString(const FieldSchema& f, std::string_view te
 namespace {
 
 std::optional<CellIssue> Convert(const FieldSchema& f, std::string_view text, CellKind kind,
-                                 DecimalMark mark, std::string* scratch, Value* out) {
+                                 DecimalMark mark, std::string* scratch, Value* out, bool date1904) {
   text = Trim(text);
   *out = Value{};
   if (text.empty()) {
@@ -137,7 +137,8 @@ std::optional<CellIssue> Convert(const FieldSchema& f, std::string_view text, Ce
       std::optional<Days> d;
       if (kind == CellKind::kNumber) {
         auto serial = ParseDecimal(text, DecimalMark::kPoint);
-        if (serial) d = DateFromExcelSerial(*serial);
+        // 1904-01-01 is serial 0 there and serial 1462 in the 1900 system.
+        if (serial) d = DateFromExcelSerial(date1904 ? *serial + 1462 : *serial);
       } else {
         d = ParseDate(text);
       }
@@ -158,8 +159,8 @@ std::optional<CellIssue> Convert(const FieldSchema& f, std::string_view text, Ce
 }  // namespace
 
 std::optional<CellIssue> ConvertCell(const FieldSchema& f, std::string_view text, CellKind kind,
-                                     DecimalMark mark, std::string* scratch, Value* out) {
-  auto issue = Convert(f, text, kind, mark, scratch, out);
+                                     DecimalMark mark, std::string* scratch, Value* out, bool date1904) {
+  auto issue = Convert(f, text, kind, mark, scratch, out, date1904);
   if (issue) *out = Value{};  // an invalid cell has no value: rules and keys skip it
   return issue;
 }

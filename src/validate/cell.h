@@ -20,7 +20,9 @@ struct CellIssue {
 // the field's default); requiredness is checked by the caller, which knows whether the column is
 // there at all. `scratch` holds text the value points to (canonical list values). Returns the
 // first problem, or nullopt when the cell is valid.
+// `date1904`: the workbook counts serial dates from 1904-01-01 instead of 1900.
 std::optional<CellIssue> ConvertCell(const FieldSchema& field, std::string_view text, CellKind kind,
-                                     DecimalMark mark, std::string* scratch, Value* out);
+                                     DecimalMark mark, std::string* scratch, Value* out,
+                                     bool date1904 = false);
 
 }  // namespace jbr

@@ -23,6 +23,9 @@ TEST(ConvertCell, DatesFromTextAndSpreadsheetSerials) {
   // Excel serial 43831 is 2020-01-01 (days since 1899-12-30 in the 1900 system).
   EXPECT_FALSE(ConvertCell(f, "43831", CellKind::kNumber, DecimalMark::kComma, &scratch, &v));
   EXPECT_EQ(v.i, DaysFromCivil(2020, 1, 1));
+  // In a 1904-system workbook serial 0 is 1904-01-01, so 42369 is 2020-01-01 (43831 - 1462).
+  EXPECT_FALSE(ConvertCell(f, "42369", CellKind::kNumber, DecimalMark::kPoint, &scratch, &v, true));
+  EXPECT_EQ(v.i, DaysFromCivil(2020, 1, 1));
   // The same digits typed as text in a CSV are not a date.
   auto issue = ConvertCell(f, "43831", CellKind::kText, DecimalMark::kPoint, &scratch, &v);
   ASSERT_TRUE(issue);

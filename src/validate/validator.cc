@@ -194,7 +194,8 @@ Result<ValidationSummary> ValidateFile(const DatasetSchema& schema, const std::s
       }
       if (f < 0) continue;
       cell_bad[f] = false;
-      auto issue = ConvertCell(schema.fields[f], cell, raw.kinds[c], summary.decimal, &scratch[f], &typed.values[f]);
+      auto issue = ConvertCell(schema.fields[f], cell, raw.kinds[c], summary.decimal, &scratch[f],
+                               &typed.values[f], summary.source.date1904);
       if (issue && checks) {
         state.Report(sink, issue->code, Severity::kError, raw.row_number, f, std::string(Trim(cell)),
                      std::move(issue->message), std::move(issue->hint));
