@@ -1,0 +1,64 @@
+#include "indicators/inputs.h"
+
+#include <fmt/format.h>
+
+namespace jbr {
+
+const Column& Table::col(const std::string& field) const {
+  auto it = columns.find(field);
+  if (it == columns.end()) {
+    // Programming error: a theme asked for a field its dataset's schema does not have.
+    static const Column kEmpty;
+    return kEmpty;
+  }
+  return it->second;
+}
+
+const Table* MinistryInputs::Get(const std::string& dataset) const {
+  auto it = tables.find(dataset);
+  return it == tables.end() ? nullptr : &it->second;
+}
+
+Result<MinistryInputs> LoadInputs(Store* store, const SchemaRegistry& schemas, const std::string& ministry,
+                                  int year, const std::vector<std::string>& datasets) {
+  MinistryInputs in;
+  in.ministry = ministry;
+  in.year = year;
+  for (const auto& name : datasets) {
+    const DatasetSchema* schema = schemas.Find(name);
+    if (schema == nullptr) return InternalError(fmt::format("unknown dataset {}", name));
+    JBR_ASSIGN_OR_RETURN(auto current, store->CurrentDelivery(schema->name, ministry, year));
+    if (!current) continue;
+    Table t;
+    t.schema = schema;
+    t.delivery = *current;
+    for (const auto& f : schema->fields) {
+      JBR_ASSIGN_OR_RETURN(Column c, store->ReadColumn(current->id, f.name, f.type));
+      t.rows = c.size();
+      t.columns.emplace(f.name, std::move(c));
+    }
+    in.tables.emplace(schema->name, std::move(t));
+  }
+  return in;
+}
+
+Table MakeTable(const DatasetSchema* schema, std::map<std::string, Column> columns) {
+  Table t;
+  t.schema = schema;
+  t.columns = std::move(columns);
+  t.rows = t.columns.empty() ? 0 : t.columns.begin()->second.size();
+  for (const auto& f : schema->fields) {
+    if (t.columns.count(f.name) == 0) {
+      Column c;
+      c.type = f.type;
+      c.null.assign(t.rows, 1);
+      c.ints.assign(f.type == FieldType::kString || f.type == FieldType::kNumber ? 0 : t.rows, 0);
+      c.numbers.assign(f.type == FieldType::kNumber ? t.rows : 0, 0);
+      if (f.type == FieldType::kString) c.offsets.assign(t.rows + 1, 0);
+      t.columns.emplace(f.name, std::move(c));
+    }
+  }
+  return t;
+}
+
+}  // namespace jbr
