@@ -32,6 +32,7 @@ void RegisterExportDelivery(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterImport(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterDatasets(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterDemo(CLI::App& app, GlobalOptions& g, Action& run);
+void RegisterCompute(CLI::App& app, GlobalOptions& g, Action& run);  // compute and explain
 
 int ExitCodeFor(const Status& status);
 

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   RegisterExportDelivery(app, g, run);
   RegisterImport(app, g, run);
   RegisterDatasets(app, g, run);
+  RegisterCompute(app, g, run);
   RegisterDemo(app, g, run);
   try {
     app.parse(argc, argv);

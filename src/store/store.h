@@ -76,6 +76,23 @@ class DeliveryWriter : public RowConsumer {
   virtual Result<DeliveryRecord> Commit() = 0;
 };
 
+// A stored computation: what was computed from what, and every value with its disclosure status.
+struct ComputeRun {
+  int64_t id = 0;
+  std::string at;                  // ISO 8601 UTC
+  int year = 0;
+  std::string definition_version;  // hash of the indicator definitions
+  std::string factor_vintage;      // emission factor vintage used
+  std::string deliveries;          // JSON array of delivery ids
+  std::string options;             // JSON of the options
+};
+
+struct StoredValue {
+  std::string indicator, ministry, unit_type, period, category, unit, status, flag, suppression;
+  std::optional<double> value, numerator, denominator, previous, change;
+  std::string deliveries;  // JSON array of delivery ids
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -101,6 +118,12 @@ class Store {
   // not there.
   virtual Result<Column> ReadColumn(int64_t delivery_id, const std::string& field,
                                     FieldType type) = 0;
+
+  // Stores a computation and its values in one transaction; returns the run id.
+  virtual Result<int64_t> SaveComputeRun(const ComputeRun& run, const std::vector<StoredValue>& values) = 0;
+  // The newest run for a year, if any.
+  virtual Result<std::optional<ComputeRun>> LatestComputeRun(int year) = 0;
+  virtual Result<std::vector<StoredValue>> ComputeRunValues(int64_t run_id) = 0;
 
   virtual Status AppendAudit(const AuditEntry& entry) = 0;
   virtual Result<std::vector<AuditEntry>> AuditLog(std::optional<int64_t> delivery_id) = 0;

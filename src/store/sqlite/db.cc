@@ -33,6 +33,20 @@ Statement& Statement::BindBlob(int i, std::string_view v) {
   sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_STATIC);
   return *this;
 }
+Statement& Statement::Bind(int i, const std::optional<double>& v) {
+  if (v) {
+    sqlite3_bind_double(stmt_, i, *v);
+  } else {
+    sqlite3_bind_null(stmt_, i);
+  }
+  return *this;
+}
+
+std::optional<double> Statement::OptDouble(int col) const {
+  if (IsNull(col)) return std::nullopt;
+  return sqlite3_column_double(stmt_, col);
+}
+
 Statement& Statement::BindNull(int i) {
   sqlite3_bind_null(stmt_, i);
   return *this;

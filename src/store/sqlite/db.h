@@ -29,6 +29,7 @@ class Statement {
   Statement& Bind(int i, const std::optional<int64_t>& v);
   Statement& BindBlob(int i, std::string_view v);
   Statement& BindNull(int i);
+  Statement& Bind(int i, const std::optional<double>& v);
   // SQLITE_ROW -> true, SQLITE_DONE -> false, else an error.
   Result<bool> Step();
   Status Run();  // Step until done
@@ -37,6 +38,7 @@ class Statement {
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   std::optional<int64_t> OptInt(int col) const;
+  std::optional<double> OptDouble(int col) const;
   std::string Text(int col) const;
   std::string_view Blob(int col) const;
 

@@ -62,6 +62,34 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 CREATE TRIGGER delivery_files_no_update BEFORE UPDATE ON delivery_files
   BEGIN SELECT RAISE(ABORT, 'delivered bytes are kept as received'); END;
 )sql",
+    // 2: computations and their values, with the disclosure decision stored beside each value.
+    R"sql(
+CREATE TABLE compute_runs (
+  id                 INTEGER PRIMARY KEY,
+  at                 TEXT NOT NULL,
+  year               INTEGER NOT NULL,
+  definition_version TEXT NOT NULL,
+  factor_vintage     TEXT NOT NULL,
+  deliveries         TEXT NOT NULL,
+  options            TEXT NOT NULL
+);
+CREATE TABLE computed_values (
+  run_id      INTEGER NOT NULL REFERENCES compute_runs(id),
+  indicator   TEXT NOT NULL,
+  ministry    TEXT NOT NULL,
+  unit_type   TEXT NOT NULL,
+  period      TEXT NOT NULL,
+  category    TEXT NOT NULL,
+  unit        TEXT NOT NULL,
+  status      TEXT NOT NULL CHECK (status IN ('published', 'suppressed', 'missing')),
+  value       REAL, numerator REAL, denominator REAL, previous REAL, change REAL,
+  flag        TEXT NOT NULL,
+  suppression TEXT NOT NULL,
+  deliveries  TEXT NOT NULL,
+  CHECK (status <> 'suppressed' OR (value IS NULL AND numerator IS NULL AND denominator IS NULL))
+);
+CREATE INDEX computed_values_run ON computed_values(run_id, indicator, ministry);
+)sql",
 };
 
 }  // namespace

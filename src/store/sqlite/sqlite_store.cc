@@ -235,6 +235,62 @@ class SqliteStore : public Store {
     return column;
   }
 
+  Result<int64_t> SaveComputeRun(const ComputeRun& run, const std::vector<StoredValue>& values) override {
+    JBR_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(db_.get()));
+    JBR_ASSIGN_OR_RETURN(auto ins, db_->Prepare(
+        "INSERT INTO compute_runs(at, year, definition_version, factor_vintage, deliveries, options) "
+        "VALUES (?,?,?,?,?,?)"));
+    JBR_RETURN_IF_ERROR(ins.Bind(1, run.at).Bind(2, static_cast<int64_t>(run.year)).Bind(3, run.definition_version)
+                            .Bind(4, run.factor_vintage).Bind(5, run.deliveries).Bind(6, run.options).Run());
+    int64_t id = db_->LastInsertId();
+    JBR_ASSIGN_OR_RETURN(auto val, db_->Prepare(
+        "INSERT INTO computed_values(run_id, indicator, ministry, unit_type, period, category, unit, status, "
+        "value, numerator, denominator, previous, change, flag, suppression, deliveries) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    for (const auto& v : values) {
+      val.Bind(1, id).Bind(2, v.indicator).Bind(3, v.ministry).Bind(4, v.unit_type).Bind(5, v.period)
+          .Bind(6, v.category).Bind(7, v.unit).Bind(8, v.status).Bind(9, v.value).Bind(10, v.numerator)
+          .Bind(11, v.denominator).Bind(12, v.previous).Bind(13, v.change).Bind(14, v.flag)
+          .Bind(15, v.suppression).Bind(16, v.deliveries);
+      JBR_RETURN_IF_ERROR(val.Run());
+    }
+    JBR_ASSIGN_OR_RETURN(auto audit, db_->Prepare(
+        "INSERT INTO audit_log(at, actor, action, delivery_id, detail) VALUES (?, 'jbr', 'compute', NULL, ?)"));
+    JBR_RETURN_IF_ERROR(audit.Bind(1, run.at)
+                            .Bind(2, fmt::format(R"({{"run":{},"year":{},"values":{}}})", id, run.year, values.size()))
+                            .Run());
+    JBR_RETURN_IF_ERROR(tx.Commit());
+    return id;
+  }
+
+  Result<std::optional<ComputeRun>> LatestComputeRun(int year) override {
+    JBR_ASSIGN_OR_RETURN(auto q, db_->Prepare(
+        "SELECT id, at, year, definition_version, factor_vintage, deliveries, options FROM compute_runs "
+        "WHERE year = ? ORDER BY id DESC LIMIT 1"));
+    q.Bind(1, static_cast<int64_t>(year));
+    JBR_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) return std::optional<ComputeRun>();
+    return std::optional<ComputeRun>(ComputeRun{q.Int(0), q.Text(1), static_cast<int>(q.Int(2)), q.Text(3),
+                                                q.Text(4), q.Text(5), q.Text(6)});
+  }
+
+  Result<std::vector<StoredValue>> ComputeRunValues(int64_t run_id) override {
+    JBR_ASSIGN_OR_RETURN(auto q, db_->Prepare(
+        "SELECT indicator, ministry, unit_type, period, category, unit, status, flag, suppression, value, "
+        "numerator, denominator, previous, change, deliveries FROM computed_values WHERE run_id = ? ORDER BY rowid"));
+    q.Bind(1, run_id);
+    std::vector<StoredValue> out;
+    while (true) {
+      JBR_ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) break;
+      StoredValue v{q.Text(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7),
+                    q.Text(8), q.OptDouble(9), q.OptDouble(10), q.OptDouble(11), q.OptDouble(12),
+                    q.OptDouble(13), q.Text(14)};
+      out.push_back(std::move(v));
+    }
+    return out;
+  }
+
   Status AppendAudit(const AuditEntry& e) override {
     JBR_ASSIGN_OR_RETURN(auto q, db_->Prepare(
         "INSERT INTO audit_log(at, actor, action, delivery_id, detail) VALUES (?,?,?,?,?)"));

@@ -1,0 +1,192 @@
+#include "disclosure/secondary.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "disclosure/lp.h"
+
+namespace jbr::sdc {
+
+namespace {
+
+// The protection program: for each cell j a column up_j (index j) and down_j (index n + j), the
+// change y_j = up_j - down_j. Rows: every additivity constraint holds for y. Bounds keep every
+// cell >= 0 (down_j <= value_j); zero cells that are published may not change at all.
+class ProtectionLp {
+ public:
+  explicit ProtectionLp(const TableSpec& spec)
+      : spec_(spec),
+        n_(static_cast<int>(spec.cells.size())),
+        lp_(static_cast<int>(spec.constraints.size()), 2 * n_),
+        suppressed_(spec.cells.size(), false) {
+    for (size_t k = 0; k < spec.constraints.size(); ++k) SetConstraintRow(static_cast<int>(k));
+    for (int j = 0; j < n_; ++j) SetPublished(j);
+  }
+
+  // From now on `cell` may change for free.
+  void MarkSuppressed(int cell) {
+    suppressed_[cell] = true;
+    SetChangeable(cell, 0.0);
+  }
+
+  int solves() const { return solves_; }
+
+  // The published cells that the cheapest table change moving `cell` (suppressed) by `amount`
+  // (up when `upward`, down otherwise) touches; nullopt when no such change exists.
+  Result<std::optional<std::vector<int>>> Support(int cell, bool upward, double amount) {
+    lp_.SetBounds(Up(cell), upward ? amount : 0.0, upward ? amount : 0.0);
+    lp_.SetBounds(Down(cell), upward ? 0.0 : amount, upward ? 0.0 : amount);
+    Result<LinearProgram::Solution> s = lp_.Solve(/*maximize=*/false);
+    ++solves_;
+    SetChangeable(cell, 0.0);
+    if (!s.ok()) return s.status();
+    if (s->outcome == LinearProgram::Outcome::kInfeasible) {
+      return std::optional<std::vector<int>>();
+    }
+    if (s->outcome != LinearProgram::Outcome::kOptimal) {
+      return InternalError("protection program unbounded with non-negative costs");
+    }
+    std::vector<int> touched;
+    const double eps = 1e-7 * std::max(1.0, amount);
+    for (int j = 0; j < n_; ++j) {
+      if (!suppressed_[j] && lp_.Value(Up(j)) + lp_.Value(Down(j)) > eps) touched.push_back(j);
+    }
+    return std::optional<std::vector<int>>(std::move(touched));
+  }
+
+ private:
+  int Up(int j) const { return j; }
+  int Down(int j) const { return n_ + j; }
+
+  void SetConstraintRow(int k) {
+    const Additivity& a = spec_.constraints[k];
+    std::vector<int> cols{Up(a.total), Down(a.total)};
+    std::vector<double> coefs{1.0, -1.0};
+    for (int p : a.parts) {
+      cols.insert(cols.end(), {Up(p), Down(p)});
+      coefs.insert(coefs.end(), {-1.0, 1.0});
+    }
+    lp_.SetRow(k, cols, coefs);
+  }
+
+  void SetChangeable(int j, double cost) {
+    lp_.SetBounds(Up(j), 0.0, kInfinity);
+    lp_.SetBounds(Down(j), 0.0, spec_.cells[j].value);
+    lp_.SetCost(Up(j), cost);
+    lp_.SetCost(Down(j), cost);
+  }
+
+  // Published: changing costs value + 1 per unit; a published zero is not used at all.
+  void SetPublished(int j) {
+    const double v = spec_.cells[j].value;
+    if (v > 0) {
+      SetChangeable(j, v + 1.0);
+      return;
+    }
+    lp_.SetBounds(Up(j), 0.0, 0.0);
+    lp_.SetBounds(Down(j), 0.0, 0.0);
+  }
+
+  const TableSpec& spec_;
+  int n_;
+  LinearProgram lp_;
+  std::vector<bool> suppressed_;
+  int solves_ = 0;
+};
+
+void Suppress(int cell, ProtectionLp& plp, std::vector<bool>& suppressed) {
+  suppressed[cell] = true;
+  plp.MarkSuppressed(cell);
+}
+
+// The heuristic's proposal: protect each sensitive cell up, then down. Up first, because moving a
+// cell up forces another cell down, and such a pair then also protects the first cell downwards.
+Status Propose(const std::vector<ProtectionLevel>& levels, ProtectionLp& plp,
+               std::vector<bool>& suppressed) {
+  for (size_t i = 0; i < levels.size(); ++i) {
+    const int cell = static_cast<int>(i);
+    if (!suppressed[i]) continue;  // only suppressed cells are protected (and free to move)
+    for (bool upward : {true, false}) {
+      const double amount = upward ? levels[i].upper : levels[i].lower;
+      if (amount <= 0) continue;
+      JBR_ASSIGN_OR_RETURN(std::optional<std::vector<int>> touched,
+                           plp.Support(cell, upward, amount));
+      // No table change moves the cell: leave it to the audit and its fallbacks.
+      if (!touched) continue;
+      for (int j : *touched) Suppress(j, plp, suppressed);
+    }
+  }
+  return Status::Ok();
+}
+
+// For each unsafe cell, the cheapest published non-zero cell sharing a constraint with it.
+int AddNeighbours(const TableSpec& spec, const std::vector<int>& unsafe, ProtectionLp& plp,
+                  std::vector<bool>& suppressed) {
+  int added = 0;
+  for (int cell : unsafe) {
+    int best = -1;
+    for (const Additivity& a : spec.constraints) {
+      std::vector<int> members = a.parts;
+      members.push_back(a.total);
+      if (std::find(members.begin(), members.end(), cell) == members.end()) continue;
+      for (int j : members) {
+        const double v = spec.cells[j].value;
+        if (suppressed[j] || v <= 0) continue;
+        if (best < 0 || v < spec.cells[best].value || (v == spec.cells[best].value && j < best)) {
+          best = j;
+        }
+      }
+    }
+    if (best >= 0) {
+      Suppress(best, plp, suppressed);
+      ++added;
+    }
+  }
+  return added;
+}
+
+// Suppresses every cell whose value exceeds `above` (-1: every cell).
+int AddAll(const TableSpec& spec, double above, ProtectionLp& plp, std::vector<bool>& suppressed) {
+  int added = 0;
+  for (size_t j = 0; j < spec.cells.size(); ++j) {
+    if (suppressed[j] || spec.cells[j].value <= above) continue;
+    Suppress(static_cast<int>(j), plp, suppressed);
+    ++added;
+  }
+  return added;
+}
+
+}  // namespace
+
+Result<SecondaryOutcome> SuppressSecondary(const TableSpec& spec, const std::vector<bool>& primary,
+                                           const std::vector<ProtectionLevel>& levels) {
+  if (primary.size() != spec.cells.size() || levels.size() != spec.cells.size()) {
+    return InvalidInput("secondary suppression needs one flag and one level per cell");
+  }
+  SecondaryOutcome out;
+  out.suppressed = primary;
+  ProtectionLp plp(spec);
+  for (size_t i = 0; i < primary.size(); ++i) {
+    if (primary[i]) plp.MarkSuppressed(static_cast<int>(i));
+  }
+  JBR_RETURN_IF_ERROR(Propose(levels, plp, out.suppressed));
+  // Each round adds at least one cell, so this ends after at most as many rounds as cells.
+  while (true) {
+    JBR_ASSIGN_OR_RETURN(out.audit, AuditPattern(spec, out.suppressed, levels));
+    ++out.audit_rounds;
+    out.lp_solves += out.audit.lp_solves;
+    if (out.audit.safe()) break;
+    const std::vector<int> unsafe = out.audit.UnsafeCells();
+    if (AddNeighbours(spec, unsafe, plp, out.suppressed) > 0) continue;
+    if (AddAll(spec, 0.0, plp, out.suppressed) > 0) continue;
+    // Only a sensitive zero among zeros gets here: it can be hidden upwards only with zeros.
+    if (AddAll(spec, -1.0, plp, out.suppressed) > 0) continue;
+    return InternalError("audit fails with every cell suppressed (cell " +
+                         std::to_string(unsafe.front()) + ")");
+  }
+  out.lp_solves += plp.solves();
+  return out;
+}
+
+}  // namespace jbr::sdc

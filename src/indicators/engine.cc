@@ -1,0 +1,321 @@
+#include "indicators/engine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "common/sha256.h"
+#include "common/text.h"
+#include "indicators/disclosure_step.h"
+#include "indicators/themes.h"
+
+namespace jbr {
+namespace {
+
+using CellKey = std::tuple<std::string, std::string, std::string, std::string>;  // ind, unit, period, cat
+
+std::string PreviousPeriod(const std::string& period) {
+  // "2020" -> "2019", "2020-Q2" -> "2019-Q2"
+  int year = std::stoi(period.substr(0, 4));
+  return std::to_string(year - 1) + period.substr(4);
+}
+
+std::set<std::string> Excluded(const ReferenceData& ref, const std::vector<std::string>& datasets) {
+  std::set<std::string> out;
+  const RefTable* scope = ref.Get("rijk_scope");
+  if (scope == nullptr) return out;
+  for (const auto& d : datasets) {
+    for (const auto* row : scope->Find({{"dataset", d}})) {
+      for (auto code : Split((*row)[scope->Column("exclude")], ";")) {
+        if (!Trim(code).empty()) out.insert(std::string(Trim(code)));
+      }
+    }
+  }
+  return out;
+}
+
+bool HasAll(const MinistryInputs& in, const std::vector<std::string>& datasets) {
+  return std::all_of(datasets.begin(), datasets.end(), [&](const std::string& d) { return in.Get(d) != nullptr; });
+}
+
+std::vector<int64_t> DeliveryIds(const std::vector<const MinistryInputs*>& inputs,
+                                 const std::vector<std::string>& datasets) {
+  std::vector<int64_t> ids;
+  for (const auto* in : inputs) {
+    for (const auto& d : datasets) {
+      if (const Table* t = in->Get(d)) ids.push_back(t->delivery.id);
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+// The inputs of one year: every ministry existing that year, all datasets.
+struct YearInputs {
+  std::vector<MinistryInputs> ministries;
+};
+
+Result<YearInputs> LoadYear(const ComputeEnv& env, int year) {
+  YearInputs y;
+  for (const Ministry* m : env.ministries->InYear(year)) {
+    JBR_ASSIGN_OR_RETURN(auto in, LoadInputs(env.store, *env.schemas, m->code, year, env.schemas->Names()));
+    y.ministries.push_back(std::move(in));
+  }
+  return y;
+}
+
+// Cells of one theme for one group of indicators (same Rijk scope), per ministry and for the Rijk.
+struct GroupCells {
+  std::map<std::string, std::map<CellKey, Cell>> by_ministry;  // ministry or "Rijk" -> cells
+  std::map<std::string, std::vector<int64_t>> deliveries;
+};
+
+Result<GroupCells> ComputeGroup(const Theme& theme, const ThemeContext& ctx, int year, const YearInputs& y,
+                                const std::vector<IndicatorDef>& defs, const std::set<std::string>& excluded) {
+  std::set<std::string> ids;
+  std::vector<std::string> datasets;
+  for (const auto& d : defs) {
+    ids.insert(d.id);
+    datasets.insert(datasets.end(), d.datasets.begin(), d.datasets.end());
+  }
+  GroupCells out;
+  auto keep = [&](const std::vector<Cell>& cells, std::map<CellKey, Cell>* into) {
+    for (const auto& c : cells) {
+      if (ids.count(c.indicator)) (*into)[{c.indicator, c.unit_type, c.period, c.category}] = c;
+    }
+  };
+  std::vector<const MinistryInputs*> counted;
+  for (const auto& in : y.ministries) {
+    if (in.tables.empty()) continue;
+    JBR_ASSIGN_OR_RETURN(auto cells, theme.Compute(ctx, year, {&in}));
+    keep(cells, &out.by_ministry[in.ministry]);
+    out.deliveries[in.ministry] = DeliveryIds({&in}, datasets);
+    if (!excluded.count(in.ministry)) counted.push_back(&in);
+  }
+  if (!counted.empty()) {
+    JBR_ASSIGN_OR_RETURN(auto cells, theme.Compute(ctx, year, counted));
+    keep(cells, &out.by_ministry[kRijk]);
+    out.deliveries[kRijk] = DeliveryIds(counted, datasets);
+  }
+  return out;
+}
+
+std::string NormFlag(const IndicatorDef& def, double value) {
+  if (!def.norm) return "";
+  const Norm& n = *def.norm;
+  if (n.kind == Norm::Kind::kMaximum && value > n.value) return n.flag;
+  if (n.kind == Norm::Kind::kMinimum && value < n.value) return n.flag;
+  return "";
+}
+
+void AddFlag(std::string* flags, const std::string& flag) {
+  if (flag.empty()) return;
+  if (!flags->empty()) *flags += ";";
+  *flags += flag;
+}
+
+IndicatorValue ToValue(const IndicatorDef& def, const std::string& ministry, const Cell& c) {
+  IndicatorValue v;
+  v.indicator = def.id;
+  v.ministry = ministry;
+  v.unit_type = c.unit_type;
+  v.period = c.period;
+  v.category = c.category;
+  v.unit = def.unit;
+  v.status = "published";
+  v.numerator = c.numerator;
+  v.denominator = c.denominator;
+  v.persons = c.persons;
+  if (c.denominator != 0 && std::isfinite(c.numerator)) {
+    v.value = c.numerator / c.denominator * def.scale;
+    AddFlag(&v.flag, NormFlag(def, *v.value));
+  } else {
+    v.status = "missing";  // no population: there is no figure (never 0/0 as zero)
+    v.numerator.reset();
+    v.denominator.reset();
+  }
+  return v;
+}
+
+IndicatorValue MissingValue(const IndicatorDef& def, const std::string& ministry, int year) {
+  IndicatorValue v;
+  v.indicator = def.id;
+  v.ministry = ministry;
+  v.period = std::to_string(year);
+  v.unit = def.unit;
+  v.status = "missing";
+  return v;
+}
+
+// Values of one year for one group: ministries (missing where they did not deliver) and the Rijk.
+std::vector<IndicatorValue> GroupValues(const std::vector<IndicatorDef>& defs, const GroupCells& cells,
+                                        const YearInputs& y, const std::set<std::string>& excluded, int year) {
+  std::vector<IndicatorValue> out;
+  for (const auto& def : defs) {
+    std::vector<std::string> missing;
+    for (const auto& in : y.ministries) {
+      if (!HasAll(in, def.datasets)) {
+        out.push_back(MissingValue(def, in.ministry, year));
+        if (!excluded.count(in.ministry)) missing.push_back(in.ministry);
+        continue;
+      }
+      auto it = cells.by_ministry.find(in.ministry);
+      if (it == cells.by_ministry.end()) continue;
+      for (const auto& [key, c] : it->second) {
+        if (std::get<0>(key) != def.id) continue;
+        IndicatorValue v = ToValue(def, in.ministry, c);
+        v.deliveries = cells.deliveries.at(in.ministry);
+        v.in_rijk = !excluded.count(in.ministry);
+        out.push_back(std::move(v));
+      }
+    }
+    if (!def.rijk) continue;
+    auto rijk = cells.by_ministry.find(kRijk);
+    bool any = false;
+    if (rijk != cells.by_ministry.end()) {
+      for (const auto& [key, c] : rijk->second) {
+        if (std::get<0>(key) != def.id) continue;
+        IndicatorValue v = ToValue(def, kRijk, c);
+        v.deliveries = cells.deliveries.at(kRijk);
+        if (!missing.empty()) AddFlag(&v.flag, "incomplete");
+        out.push_back(std::move(v));
+        any = true;
+      }
+    }
+    if (!any) out.push_back(MissingValue(def, kRijk, year));
+  }
+  return out;
+}
+
+std::string ValueKey(const IndicatorValue& v, const std::string& period) {
+  return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", v.indicator, v.ministry, v.unit_type, period, v.category);
+}
+
+void AttachPrevious(std::vector<IndicatorValue>* current, const std::vector<IndicatorValue>& previous) {
+  std::map<std::string, const IndicatorValue*> prev;
+  for (const auto& p : previous) prev[ValueKey(p, p.period)] = &p;
+  for (auto& v : *current) {
+    auto it = prev.find(ValueKey(v, PreviousPeriod(v.period)));
+    if (it == prev.end() || it->second->status != "published" || !it->second->value) continue;
+    v.previous = it->second->value;
+    if (v.status == "published" && v.value) v.change = *v.value - *v.previous;
+  }
+}
+
+void SortValues(std::vector<IndicatorValue>* values) {
+  std::stable_sort(values->begin(), values->end(), [](const IndicatorValue& a, const IndicatorValue& b) {
+    auto key = [](const IndicatorValue& v) {
+      return std::make_tuple(v.indicator, v.ministry == kRijk ? 1 : 0, v.ministry, v.unit_type, v.period, v.category);
+    };
+    return key(a) < key(b);
+  });
+}
+
+std::string FactorVintage(const ReferenceData& ref) {
+  const RefTable* f = ref.Get("emission_factors");
+  int c = f == nullptr ? -1 : f->Column("vintage");
+  std::string newest;
+  if (c >= 0) {
+    for (const auto& row : f->rows) newest = std::max(newest, row[c]);
+  }
+  return newest;
+}
+
+}  // namespace
+
+bool MatchesPattern(const std::string& id, const std::string& pattern) {
+  if (pattern.empty() || pattern == "*") return true;
+  if (pattern.back() == '*') {
+    std::string prefix = pattern.substr(0, pattern.size() - 1);
+    return id.compare(0, prefix.size(), prefix) == 0;
+  }
+  return id == pattern;
+}
+
+Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& options) {
+  ComputeResult result;
+  result.year = options.year;
+  result.factor_vintage = FactorVintage(*env.reference);
+  ThemeContext ctx{env.reference};
+  JBR_ASSIGN_OR_RETURN(YearInputs now, LoadYear(env, options.year));
+  JBR_ASSIGN_OR_RETURN(YearInputs before, LoadYear(env, options.year - 1));
+  std::vector<IndicatorValue> current, previous;
+  for (const auto& theme : AllThemes()) {
+    std::map<std::set<std::string>, std::vector<IndicatorDef>> groups;  // by Rijk scope
+    for (auto& def : theme->Indicators()) {
+      if (!MatchesPattern(def.id, options.indicator_pattern)) continue;
+      result.definitions.push_back(def);
+      groups[Excluded(*env.reference, def.datasets)].push_back(def);
+    }
+    for (const auto& [excluded, defs] : groups) {
+      JBR_ASSIGN_OR_RETURN(auto cells_now, ComputeGroup(*theme, ctx, options.year, now, defs, excluded));
+      JBR_ASSIGN_OR_RETURN(auto cells_before, ComputeGroup(*theme, ctx, options.year - 1, before, defs, excluded));
+      auto v_now = GroupValues(defs, cells_now, now, excluded, options.year);
+      auto v_before = GroupValues(defs, cells_before, before, excluded, options.year - 1);
+      current.insert(current.end(), v_now.begin(), v_now.end());
+      previous.insert(previous.end(), v_before.begin(), v_before.end());
+    }
+  }
+  DisclosureSettings settings{options.person_threshold, options.integrity_threshold};
+  JBR_RETURN_IF_ERROR(ApplyDisclosure(result.definitions, settings, &previous));
+  JBR_RETURN_IF_ERROR(ApplyDisclosure(result.definitions, settings, &current));
+  AttachPrevious(&current, previous);
+  if (!options.ministries.empty()) {
+    std::set<std::string> wanted;
+    for (const auto& m : options.ministries) wanted.insert(AsciiLower(m));
+    wanted.insert(AsciiLower(kRijk));
+    std::erase_if(current, [&](const IndicatorValue& v) { return !wanted.count(AsciiLower(v.ministry)); });
+  }
+  SortValues(&current);
+  result.values = std::move(current);
+  std::set<int64_t> used;
+  for (const auto& v : result.values) used.insert(v.deliveries.begin(), v.deliveries.end());
+  for (int64_t id : used) {
+    JBR_ASSIGN_OR_RETURN(auto d, env.store->GetDelivery(id));
+    if (d) result.deliveries_used.push_back(*d);
+  }
+  return result;
+}
+
+}  // namespace jbr
+
+namespace jbr {
+
+std::string DefinitionVersion(const std::vector<IndicatorDef>& defs) {
+  Sha256 h;
+  for (const auto& d : defs) {
+    h.Update(d.id);
+    h.Update(d.unit);
+    h.Update(d.definition_nl);
+    h.Update(d.definition_en);
+    h.Update(fmt::format("{}|{}", d.scale, d.norm ? d.norm->value : 0.0));
+  }
+  return "def-" + h.HexDigest().substr(0, 12);
+}
+
+Result<int64_t> SaveComputation(Store* store, const ComputeResult& result, const std::string& at,
+                                const std::string& options_json) {
+  ComputeRun run;
+  run.at = at;
+  run.year = result.year;
+  run.definition_version = DefinitionVersion(result.definitions);
+  run.factor_vintage = result.factor_vintage;
+  std::string ids;
+  for (const auto& d : result.deliveries_used) ids += (ids.empty() ? "" : ",") + std::to_string(d.id);
+  run.deliveries = "[" + ids + "]";
+  run.options = options_json;
+  std::vector<StoredValue> values;
+  values.reserve(result.values.size());
+  for (const auto& v : result.values) {
+    std::string dl;
+    for (int64_t id : v.deliveries) dl += (dl.empty() ? "" : ",") + std::to_string(id);
+    values.push_back({v.indicator, v.ministry, v.unit_type, v.period, v.category, v.unit, v.status, v.flag,
+                      v.suppression, v.value, v.numerator, v.denominator, v.previous, v.change,
+                      "[" + dl + "]"});
+  }
+  return store->SaveComputeRun(run, values);
+}
+
+}  // namespace jbr

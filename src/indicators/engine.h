@@ -1,0 +1,82 @@
+// The compute engine: every indicator for a year, per ministry, per unit type and for the Rijk,
+// with last year's value, the change, norm flags, traceability and disclosure status.
+//
+// For each theme it loads the current deliveries of every ministry for the year and the year
+// before, computes each ministry alone and the Rijk as the pooled counted ministries (which
+// ministries count is data: data/reference/rijk_scope.csv), and turns cells into values. A
+// ministry that has not delivered a dataset an indicator needs gets one row with status
+// "missing", never a zero; a Rijk figure over ministries of which some are missing carries the
+// flag "incomplete".
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "indicators/indicator.h"
+#include "schema/ministries.h"
+#include "store/store.h"
+
+namespace jbr {
+
+inline constexpr const char* kRijk = "Rijk";
+
+struct IndicatorValue {
+  std::string indicator;
+  std::string ministry;   // ministry code or "Rijk"
+  std::string unit_type;  // empty: all units
+  std::string period;     // "2020" or "2020-Q2"
+  std::string category;
+  std::string unit;
+  std::string status;     // published | suppressed | missing
+  std::optional<double> value, numerator, denominator;
+  std::optional<double> previous, change;
+  std::string flag;       // "", "above_norm", "below_target", "incomplete", ... (';'-joined)
+  int64_t persons = -1;
+  std::string suppression;  // "", "primary", "secondary"
+  std::vector<int64_t> deliveries;  // the deliveries the figure came from
+  bool in_rijk = false;             // this ministry's figure is part of the Rijk total
+};
+
+struct ComputeOptions {
+  int year = 0;
+  std::vector<std::string> ministries;  // empty: every ministry existing in the year
+  std::string indicator_pattern;        // empty or "*": all; "absence.*", "hire.share"
+  int person_threshold = 10;
+  int integrity_threshold = 5;
+};
+
+struct ComputeResult {
+  int year = 0;
+  std::vector<IndicatorDef> definitions;
+  std::vector<IndicatorValue> values;   // sorted: indicator, ministry (Rijk last), unit type, period, category
+  std::vector<DeliveryRecord> deliveries_used;
+  std::string factor_vintage;
+};
+
+struct ComputeEnv {
+  Store* store = nullptr;
+  const SchemaRegistry* schemas = nullptr;
+  const MinistryRegistry* ministries = nullptr;
+  const ReferenceData* reference = nullptr;
+};
+
+Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& options);
+
+// True when `id` matches `pattern` ("" and "*" match all; a trailing ".*" or "*" matches a prefix).
+bool MatchesPattern(const std::string& id, const std::string& pattern);
+
+}  // namespace jbr
+
+namespace jbr {
+
+// Stores `result` as a compute run (with the disclosure decision beside each value); returns its id.
+Result<int64_t> SaveComputation(Store* store, const ComputeResult& result, const std::string& at,
+                                const std::string& options_json);
+
+// A short hash of every definition text: changes when any definition changes.
+std::string DefinitionVersion(const std::vector<IndicatorDef>& defs);
+
+}  // namespace jbr
