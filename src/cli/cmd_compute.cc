@@ -21,6 +21,8 @@ struct ComputeArgs {
   std::string ministry;
   std::string indicator;
   std::string format = "table";
+  int person_threshold = 10;
+  int integrity_threshold = 5;
 };
 
 std::string Num(const std::optional<double>& v) {
@@ -94,6 +96,8 @@ Status RunCompute(const GlobalOptions& g, const ComputeArgs& a) {
   ComputeOptions o;
   o.year = a.year;
   o.indicator_pattern = a.indicator;
+  o.person_threshold = a.person_threshold;
+  o.integrity_threshold = a.integrity_threshold;
   if (!a.ministry.empty()) {
     const Ministry* m = ws->ministries().Find(a.ministry, a.year);
     if (m == nullptr) return UsageError(fmt::format("unknown ministry '{}' in {}", a.ministry, a.year));
@@ -101,7 +105,9 @@ Status RunCompute(const GlobalOptions& g, const ComputeArgs& a) {
   }
   JBR_ASSIGN_OR_RETURN(ComputeResult r, ComputeYear(env, o));
   if (r.definitions.empty()) return UsageError(fmt::format("no indicator matches '{}'", a.indicator));
-  nlohmann::json options = {{"year", a.year}, {"ministry", a.ministry}, {"indicator", a.indicator}};
+  nlohmann::json options = {{"year", a.year}, {"ministry", a.ministry}, {"indicator", a.indicator},
+                             {"person_threshold", a.person_threshold},
+                             {"integrity_threshold", a.integrity_threshold}};
   JBR_ASSIGN_OR_RETURN(int64_t run, SaveComputation(ws->store(), r, NowUtc(), options.dump()));
   if (a.format == "csv") {
     PrintCsv(r);
@@ -182,6 +188,12 @@ void RegisterCompute(CLI::App& app, GlobalOptions& g, Action& run) {
   cmd->add_option("-m,--ministry", a->ministry, "Only this ministry (and the Rijk)");
   cmd->add_option("-i,--indicator", a->indicator, "Indicator id or prefix pattern, e.g. absence.* or hire.share");
   cmd->add_option("--format", a->format, "Output: table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+  cmd->add_option("--person-threshold", a->person_threshold,
+                  "Persons below which a count or a statistic is suppressed (0 < n < T)")
+      ->check(CLI::Range(1, 1000))->capture_default_str();
+  cmd->add_option("--integrity-threshold", a->integrity_threshold,
+                  "Cases below which an integrity count is suppressed (0 < n < T)")
+      ->check(CLI::Range(1, 1000))->capture_default_str();
   cmd->footer("Example:\n  jbr compute --year 2020 --indicator 'absence.*' --format csv");
   cmd->callback([&g, &run, a] { run = [&g, a] { return RunCompute(g, *a); }; });
 

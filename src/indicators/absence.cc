@@ -70,11 +70,13 @@ std::vector<IndicatorDef> Definitions() {
       Def("absence.rate_rolling", "Ziekteverzuimpercentage voortschrijdend",
           "Sickness absence rate, rolling year", "%",
           "Het ziekteverzuimpercentage over de vier kwartalen tot en met het kwartaal, berekend "
-          "uit de dagen (niet uit afgeronde kwartaalpercentages). Alleen voor het vierde "
-          "kwartaal: de eerdere kwartalen vragen de leveringen van het vorige jaar.",
+          "uit de verzuimde en de beschikbare fte-dagen van die kwartalen (niet uit afgeronde "
+          "kwartaalpercentages). Voor het eerste tot en met derde kwartaal tellen de kwartalen "
+          "van het vorige jaar mee; zonder leveringen van het vorige jaar is er geen cijfer.",
           "The absence rate over the four quarters ending at the quarter, computed from the days "
-          "(not from rounded quarterly rates). Only for the fourth quarter: earlier quarters "
-          "need the previous year's deliveries.",
+          "from the sick and the employed fte-days of those quarters (not from rounded quarterly "
+          "rates). For the first to third quarter the previous year's quarters count; without "
+          "the previous year's deliveries there is no figure.",
           {"unit_type", "quarter"}, Disclosure::kPersonStatistic, 100),
       Def("absence.frequency", "Verzuimfrequentie", "Absence frequency", "episodes per person-year",
           "Het aantal verzuimgevallen dat in de periode begint (een verzuimgeval begint op de "

@@ -66,6 +66,9 @@ Result<YearInputs> LoadYear(const ComputeEnv& env, int year) {
   return y;
 }
 
+constexpr const char* kRolling = "absence.rate_rolling";
+constexpr const char* kQuarterRate = "absence.rate";
+
 // Cells of one theme for one group of indicators (same Rijk scope), per ministry and for the Rijk.
 struct GroupCells {
   std::map<std::string, std::map<CellKey, Cell>> by_ministry;  // ministry or "Rijk" -> cells
@@ -80,6 +83,9 @@ Result<GroupCells> ComputeGroup(const Theme& theme, const ThemeContext& ctx, int
     ids.insert(d.id);
     datasets.insert(datasets.end(), d.datasets.begin(), d.datasets.end());
   }
+  // The rolling absence rate of Q1-Q3 is derived from the quarterly rates of this year and the
+  // last (see AddRollingAbsence), so their cells are kept whenever the rolling rate is asked for.
+  if (ids.count(kRolling)) ids.insert(kQuarterRate);
   GroupCells out;
   auto keep = [&](const std::vector<Cell>& cells, std::map<CellKey, Cell>* into) {
     for (const auto& c : cells) {
@@ -100,6 +106,48 @@ Result<GroupCells> ComputeGroup(const Theme& theme, const ThemeContext& ctx, int
     out.deliveries[kRijk] = DeliveryIds(counted, datasets);
   }
   return out;
+}
+
+// absence.rate_rolling for Q1-Q3: the rate over the four quarters ending at Q, from the fte-days
+// of those quarters (this year's Q1..Q, last year's Q+1..Q4), never from rounded quarter rates.
+// The theme gives Q4 (the year itself); without last year's quarters there is no Q1-Q3 figure.
+void AddRollingAbsence(GroupCells* now, const GroupCells& before, int year) {
+  for (auto& [ministry, cells] : now->by_ministry) {
+    auto prev = before.by_ministry.find(ministry);
+    if (prev == before.by_ministry.end()) continue;
+    std::set<std::string> unit_types;
+    for (const auto& [key, c] : cells) {
+      if (c.indicator == kQuarterRate) unit_types.insert(c.unit_type);
+    }
+    for (const auto& unit : unit_types) {
+      for (int q = 1; q <= 3; ++q) {
+        Cell rolling{kRolling, unit, fmt::format("{}-Q{}", year, q), "", 0, 0, -1};
+        bool complete = true;
+        for (int k = 1; k <= 4 && complete; ++k) {
+          bool this_year = k <= q;
+          const auto& source = this_year ? cells : prev->second;
+          auto it = source.find({kQuarterRate, unit, fmt::format("{}-Q{}", this_year ? year : year - 1, k), ""});
+          if (it == source.end()) {
+            complete = false;
+            break;
+          }
+          rolling.numerator += it->second.numerator;
+          rolling.denominator += it->second.denominator;
+          if (this_year && k == q) rolling.persons = it->second.persons;
+        }
+        if (complete) cells[{kRolling, unit, rolling.period, ""}] = rolling;
+      }
+    }
+  }
+}
+
+// Drops the cells kept only to derive others.
+void DropAuxiliary(GroupCells* g, const std::vector<IndicatorDef>& defs) {
+  std::set<std::string> ids;
+  for (const auto& d : defs) ids.insert(d.id);
+  for (auto& [ministry, cells] : g->by_ministry) {
+    std::erase_if(cells, [&](const auto& kv) { return !ids.count(std::get<0>(kv.first)); });
+  }
 }
 
 std::string NormFlag(const IndicatorDef& def, double value) {
@@ -252,6 +300,9 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
     for (const auto& [excluded, defs] : groups) {
       JBR_ASSIGN_OR_RETURN(auto cells_now, ComputeGroup(*theme, ctx, options.year, now, defs, excluded));
       JBR_ASSIGN_OR_RETURN(auto cells_before, ComputeGroup(*theme, ctx, options.year - 1, before, defs, excluded));
+      AddRollingAbsence(&cells_now, cells_before, options.year);
+      DropAuxiliary(&cells_now, defs);
+      DropAuxiliary(&cells_before, defs);
       auto v_now = GroupValues(defs, cells_now, now, excluded, options.year);
       auto v_before = GroupValues(defs, cells_before, before, excluded, options.year - 1);
       current.insert(current.end(), v_now.begin(), v_now.end());
