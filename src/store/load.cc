@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "common/sha256.h"
+#include <filesystem>
 
 namespace jbr {
 namespace {
@@ -23,10 +23,6 @@ class CountingSink : public FindingSink {
   int64_t errors_ = 0;
 };
 
-class NullSink : public FindingSink {
- public:
-  void Add(Finding) override {}
-};
 
 }  // namespace
 
@@ -45,49 +41,43 @@ std::string DescribeFormat(const ValidationSummary& s) {
 
 Result<LoadResult> LoadDelivery(Store* store, const SchemaRegistry& schemas, const DatasetSchema& schema,
                                 const LoadRequest& req, FindingSink* sink, const ProgressFn& progress) {
-  JBR_ASSIGN_OR_RETURN(FileDigest digest, DigestFile(req.path));
   LoadResult result;
-  JBR_ASSIGN_OR_RETURN(auto current, store->CurrentDelivery(schema.name, req.ministry, req.year));
-  if (current && current->sha256 == digest.sha256) {
-    result.outcome = LoadOutcome::kIdentical;
-    result.delivery = *current;
-    return result;
-  }
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(req.path, ec);
+  if (ec) return IoError(fmt::format("cannot read {}: {}", req.path, ec.message()));
   CountingSink counting(sink);
-  if (digest.size > kMaxDeliveryBytes) {
+  if (static_cast<int64_t>(size) > kMaxDeliveryBytes) {
     Finding f;
     f.code = "file-too-large";
     f.file = req.display_name;
-    f.message = fmt::format("the file has {} bytes; a delivery may have at most {}", digest.size,
-                            kMaxDeliveryBytes);
+    f.message = fmt::format("the file has {} bytes; a delivery may have at most {}", size, kMaxDeliveryBytes);
     f.hint = "split the delivery, or deliver XLSX, which compresses";
     counting.Add(std::move(f));
     return result;
   }
+  JBR_ASSIGN_OR_RETURN(auto current, store->CurrentDelivery(schema.name, req.ministry, req.year));
+  // One pass over the rows inside one write transaction: the bytes are stored and hashed, then
+  // every row is validated and handed to the writer. Any error drops the writer, which rolls the
+  // transaction back: nothing reaches the database file.
+  NewDelivery d{schema.name, req.ministry, req.year, req.delivered_by, req.display_name, req.path,
+                static_cast<int64_t>(size), "{}", req.received_at};
+  JBR_ASSIGN_OR_RETURN(auto writer, store->BeginDelivery(d, schema));
+  if (current && current->sha256 == writer->sha256()) {
+    result.outcome = LoadOutcome::kIdentical;
+    result.delivery = *current;
+    return result;  // the writer rolls back as it goes
+  }
   DeliveryContext context{req.ministry, req.year};
   StoreReferences refs(store, &schemas, req.ministry, req.year);
   auto validated = ValidateFile(schema, req.path, req.display_name, context, req.options, &refs,
-                                &counting, nullptr, progress);
+                                &counting, writer.get(), progress);
   if (!validated.ok()) {
     if (validated.status().code() == StatusCode::kInvalidInput) return result;  // findings say why
     return validated.status();
   }
   result.summary = *validated;
   if (counting.errors() > 0) return result;
-
-  NewDelivery d{schema.name, req.ministry,       req.year,       req.delivered_by,
-                req.display_name, req.path,      digest.sha256,  digest.size,
-                DescribeFormat(result.summary),  req.received_at};
-  JBR_ASSIGN_OR_RETURN(auto writer, store->BeginDelivery(d, schema));
-  ValidateOptions convert = req.options;
-  convert.checks = false;
-  convert.decimal = result.summary.decimal;
-  NullSink quiet;
-  JBR_ASSIGN_OR_RETURN(auto converted, ValidateFile(schema, req.path, req.display_name, context, convert,
-                                                    nullptr, &quiet, writer.get(), {}));
-  if (converted.rows != result.summary.rows) {
-    return InvalidInput(fmt::format("{} changed while it was being loaded; load it again", req.display_name));
-  }
+  JBR_RETURN_IF_ERROR(writer->SetFormat(DescribeFormat(result.summary)));
   JBR_ASSIGN_OR_RETURN(result.delivery, writer->Commit());
   result.outcome = LoadOutcome::kAccepted;
   return result;

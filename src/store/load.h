@@ -1,10 +1,11 @@
 // Loading a delivery: validate, then store it whole in one transaction, or change nothing.
 //
-// LoadDelivery hashes the file; the identical file (same SHA-256) as the current delivery for the
-// same dataset, ministry and year is reported and changes nothing. Otherwise it validates the file
-// (references checked against the store); with any error the store is not touched at all. Without
-// errors it stores the delivery, its original bytes and its typed rows, supersedes the previous
-// delivery and writes the audit entry, all in one transaction.
+// LoadDelivery opens one write transaction, stores the file's bytes while hashing them, and stops
+// there when the file is identical (same SHA-256) to the current delivery for the same dataset,
+// ministry and year. Otherwise it validates the file in one pass (references checked against the
+// store), handing each row to the writer. With any error the transaction is rolled back: the
+// database file is never touched. Without errors the delivery, its original bytes and its typed
+// rows become current, superseding the previous delivery, with the audit entry, in one commit.
 #pragma once
 
 #include <memory>

@@ -53,8 +53,7 @@ struct NewDelivery {
   std::string delivered_by;
   std::string file_name;
   std::string source_path;  // the file whose bytes are kept
-  std::string sha256;
-  int64_t size_bytes = 0;
+  int64_t size_bytes = 0;   // its size; the SHA-256 is computed while its bytes are stored
   std::string format;       // JSON, as DeliveryRecord::format
   std::string received_at;  // ISO 8601 UTC
 };
@@ -72,6 +71,10 @@ struct AuditEntry {
 // rolls everything back.
 class DeliveryWriter : public RowConsumer {
  public:
+  // The SHA-256 of the bytes stored (known once BeginDelivery returned).
+  virtual const std::string& sha256() const = 0;
+  // How the file was read (JSON), known only after the rows: set before Commit.
+  virtual Status SetFormat(const std::string& format_json) = 0;
   // Makes the delivery current, supersedes the previous one, writes the audit entry, commits.
   virtual Result<DeliveryRecord> Commit() = 0;
 };
@@ -106,7 +109,8 @@ class Store {
   virtual Result<std::optional<DeliveryRecord>> GetDelivery(int64_t id) = 0;
   virtual Result<std::vector<DeliveryRecord>> ListDeliveries(const DeliveryFilter& filter) = 0;
 
-  // Starts a delivery: one write transaction until Commit (or rollback when dropped).
+  // Starts a delivery: one write transaction until Commit (or rollback when dropped). Stores the
+  // file's bytes first, hashing them; the rows follow through the writer.
   virtual Result<std::unique_ptr<DeliveryWriter>> BeginDelivery(const NewDelivery& delivery,
                                                                const DatasetSchema& schema) = 0;
 

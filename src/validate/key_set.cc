@@ -25,35 +25,37 @@ uint64_t HashCombine(uint64_t seed, uint64_t value) {
 }
 
 int64_t KeyMap::InsertOrGet(uint64_t hash, int64_t row) {
-  if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
-  size_t mask = slots_.size() - 1;
+  if ((size_ + 1) * 4 > rows_.size() * 3) Grow();
+  size_t mask = rows_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    Slot& s = slots_[i];
-    if (s.row == 0) {
-      s = {hash, row};
+    if (rows_[i] == 0) {
+      hashes_[i] = hash;
+      rows_[i] = static_cast<uint32_t>(row);
       ++size_;
       return 0;
     }
-    if (s.hash == hash) return s.row;
+    if (hashes_[i] == hash) return rows_[i];
   }
 }
 
 bool KeyMap::Contains(uint64_t hash) const {
-  if (slots_.empty()) return false;
-  size_t mask = slots_.size() - 1;
+  if (rows_.empty()) return false;
+  size_t mask = rows_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    const Slot& s = slots_[i];
-    if (s.row == 0) return false;
-    if (s.hash == hash) return true;
+    if (rows_[i] == 0) return false;
+    if (hashes_[i] == hash) return true;
   }
 }
 
 void KeyMap::Grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  std::vector<uint64_t> old_hashes = std::move(hashes_);
+  std::vector<uint32_t> old_rows = std::move(rows_);
+  size_t n = old_rows.empty() ? 1024 : old_rows.size() * 2;
+  hashes_.assign(n, 0);
+  rows_.assign(n, 0);
   size_ = 0;
-  for (const Slot& s : old) {
-    if (s.row != 0) InsertOrGet(s.hash, s.row);
+  for (size_t i = 0; i < old_rows.size(); ++i) {
+    if (old_rows[i] != 0) InsertOrGet(old_hashes[i], old_rows[i]);
   }
 }
 

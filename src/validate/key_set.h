@@ -1,7 +1,7 @@
 // KeyMap: an open-addressing hash map from 64-bit key hashes to the row that first had the key.
 //
-// Uniqueness and reference checks over a million-row file must hold only what they need: 16 bytes
-// a key instead of the key text. Two different keys colliding in 64 bits has a chance of about
+// Uniqueness and reference checks over a million-row file must hold only what they need: 12 bytes
+// a slot (the hash and a 32-bit row number, in two arrays) instead of the key text. Two different keys colliding in 64 bits has a chance of about
 // n^2 / 2^65 (3e-8 for a million keys); the message of a unique-error names both rows so that a
 // person can see it. Written by hand because std::unordered_map allocates a node per key, which
 // costs more than the rest of validation together.
@@ -25,11 +25,8 @@ class KeyMap {
 
  private:
   void Grow();
-  struct Slot {
-    uint64_t hash = 0;
-    int64_t row = 0;  // 0 = empty (rows are 1-based)
-  };
-  std::vector<Slot> slots_;
+  std::vector<uint64_t> hashes_;
+  std::vector<uint32_t> rows_;  // 0 = empty slot (rows are 1-based; a file has < 2^32 rows)
   size_t size_ = 0;
 };
 

@@ -32,6 +32,20 @@ RowRules::RowRules(const DatasetSchema& schema, const DeliveryContext& context,
                    std::vector<std::string> columns, Finding finding_base)
     : schema_(schema), context_(context), columns_(std::move(columns)), base_(std::move(finding_base)) {
   segments_.resize(schema.rules.size());
+  auto index = [&](const std::string& name) { return name.empty() ? -1 : schema.FieldIndex(name); };
+  for (const auto& rule : schema.rules) {
+    Resolved r{index(rule.field), index(rule.reference), index(rule.when), index(rule.group),
+               index(rule.start), index(rule.end), {}};
+    for (const auto& f : rule.fields) r.fields.push_back(index(f));
+    resolved_.push_back(std::move(r));
+  }
+  if (context.year) {
+    first_ = DaysFromCivil(*context.year, 1, 1);
+    last_ = DaysFromCivil(*context.year, 12, 31);
+  }
+  period_date_ = index(schema.period_date);
+  period_start_ = index(schema.period_start);
+  period_end_ = index(schema.period_end);
 }
 
 void RowRules::Report(FindingSink* sink, int64_t row, int field, std::string_view value,
@@ -50,12 +64,12 @@ double RowRules::Numeric(const Value& v, int field) const {
   return schema_.fields[field].type == FieldType::kNumber ? v.d : static_cast<double>(v.i);
 }
 
-bool RowRules::Involves(const RuleSchema& rule, const std::vector<bool>& bad) const {
-  for (const std::string* name : {&rule.field, &rule.reference, &rule.when, &rule.start, &rule.end, &rule.group}) {
-    if (!name->empty() && bad[schema_.FieldIndex(*name)]) return true;
+bool RowRules::Involves(const Resolved& r, const std::vector<bool>& bad) const {
+  for (int i : {r.field, r.reference, r.when, r.start, r.end, r.group}) {
+    if (i >= 0 && bad[i]) return true;
   }
-  for (const auto& name : rule.fields) {
-    if (bad[schema_.FieldIndex(name)]) return true;
+  for (int i : r.fields) {
+    if (bad[i]) return true;
   }
   return false;
 }
@@ -63,28 +77,30 @@ bool RowRules::Involves(const RuleSchema& rule, const std::vector<bool>& bad) co
 void RowRules::Check(const TypedRow& row, const std::vector<bool>& bad, FindingSink* sink) {
   for (size_t r = 0; r < schema_.rules.size(); ++r) {
     const RuleSchema& rule = schema_.rules[r];
-    if (Involves(rule, bad)) continue;
+    const Resolved& res = resolved_[r];
+    if (Involves(res, bad)) continue;
     if (rule.kind == "no-overlap") {
-      const Value& g = row.values[schema_.FieldIndex(rule.group)];
-      const Value& s = row.values[schema_.FieldIndex(rule.start)];
-      const Value& e = row.values[schema_.FieldIndex(rule.end)];
+      const Value& g = row.values[res.group];
+      const Value& s = row.values[res.start];
+      const Value& e = row.values[res.end];
       if (!g.null && !s.null && (e.null || e.i >= s.i)) {
         segments_[r].push_back({HashKey(g.s), static_cast<Days>(s.i),
                                 e.null ? kOpenEnd : static_cast<Days>(e.i), row.row_number});
       }
       continue;
     }
-    CheckRule(rule, row, sink);
+    CheckRule(rule, res, row, sink);
   }
   CheckPeriod(row, sink);
 }
 
-void RowRules::CheckRule(const RuleSchema& rule, const TypedRow& row, FindingSink* sink) {
-  int fi = rule.field.empty() ? -1 : schema_.FieldIndex(rule.field);
+void RowRules::CheckRule(const RuleSchema& rule, const Resolved& res, const TypedRow& row,
+                         FindingSink* sink) {
+  int fi = res.field;
   const Value* v = fi >= 0 ? &row.values[fi] : nullptr;
   auto text = [&] { return fi >= 0 ? ValueText(schema_.fields[fi], *v) : std::string(); };
   if (rule.kind == "not-before" || rule.kind == "not-above") {
-    int ri = schema_.FieldIndex(rule.reference);
+    int ri = res.reference;
     const Value& ref = row.values[ri];
     if (v->null || ref.null) return;
     if (Numeric(*v, fi) < Numeric(ref, ri)) {
@@ -101,11 +117,10 @@ void RowRules::CheckRule(const RuleSchema& rule, const TypedRow& row, FindingSin
              rule.hint);
     }
   } else if (rule.kind == "sum-not-above") {
-    int ri = schema_.FieldIndex(rule.reference);
+    int ri = res.reference;
     if (row.values[ri].null) return;
     double sum = 0;
-    for (const auto& name : rule.fields) {
-      int i = schema_.FieldIndex(name);
+    for (int i : res.fields) {
       if (!row.values[i].null) sum += Numeric(row.values[i], i);
     }
     double limit = Numeric(row.values[ri], ri);
@@ -116,7 +131,7 @@ void RowRules::CheckRule(const RuleSchema& rule, const TypedRow& row, FindingSin
              rule.hint);
     }
   } else if (rule.kind == "required-if" || rule.kind == "empty-if") {
-    const Value& w = row.values[schema_.FieldIndex(rule.when)];
+    const Value& w = row.values[res.when];
     if (w.null || std::find(rule.in.begin(), rule.in.end(), w.s) == rule.in.end()) return;
     bool bad = rule.kind == "required-if" ? v->null : !v->null;
     if (bad) {
@@ -134,23 +149,23 @@ void RowRules::CheckRule(const RuleSchema& rule, const TypedRow& row, FindingSin
 
 void RowRules::CheckPeriod(const TypedRow& row, FindingSink* sink) {
   if (!context_.year) return;
-  const Days first = DaysFromCivil(*context_.year, 1, 1);
-  const Days last = DaysFromCivil(*context_.year, 12, 31);
+  const Days first = first_;
+  const Days last = last_;
   auto message = [&](int field, const char* what) {
     Report(sink, row.row_number, field, FormatDate(static_cast<Days>(row.values[field].i)),
            "out-of-period", fmt::format("the row {} {}", what, *context_.year),
            fmt::format("deliver only rows that fall in {}; rows of other years belong in that year's delivery",
                        *context_.year));
   };
-  if (!schema_.period_date.empty()) {
-    int d = schema_.FieldIndex(schema_.period_date);
+  if (period_date_ >= 0) {
+    int d = period_date_;
     const Value& v = row.values[d];
     if (!v.null && (v.i < first || v.i > last)) message(d, "is dated outside");
     return;
   }
-  if (schema_.period_start.empty()) return;
-  int s = schema_.FieldIndex(schema_.period_start);
-  int e = schema_.period_end.empty() ? -1 : schema_.FieldIndex(schema_.period_end);
+  if (period_start_ < 0) return;
+  int s = period_start_;
+  int e = period_end_;
   if (!row.values[s].null && row.values[s].i > last) {
     message(s, "starts after");
   } else if (e >= 0 && !row.values[e].null && row.values[e].i < first) {

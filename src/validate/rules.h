@@ -27,11 +27,17 @@ class RowRules {
  private:
   void Report(FindingSink* sink, int64_t row, int field, std::string_view value, const char* code,
               std::string message, std::string hint) const;
-  void CheckRule(const RuleSchema& rule, const TypedRow& row, FindingSink* sink);
-  bool Involves(const RuleSchema& rule, const std::vector<bool>& bad) const;
+  struct Resolved;
+  void CheckRule(const RuleSchema& rule, const Resolved& res, const TypedRow& row, FindingSink* sink);
+  bool Involves(const Resolved& res, const std::vector<bool>& bad) const;
   void CheckPeriod(const TypedRow& row, FindingSink* sink);
   double Numeric(const Value& v, int field) const;
 
+  // A rule's field names resolved to indices once (-1 when the rule does not use that part).
+  struct Resolved {
+    int field = -1, reference = -1, when = -1, group = -1, start = -1, end = -1;
+    std::vector<int> fields;
+  };
   struct Segment {
     uint64_t group;
     Days start;
@@ -43,6 +49,9 @@ class RowRules {
   std::vector<std::string> columns_;
   Finding base_;
   std::vector<std::vector<Segment>> segments_;  // per no-overlap rule
+  std::vector<Resolved> resolved_;              // per rule
+  Days first_ = 0, last_ = 0;                   // the delivery's year, when known
+  int period_date_ = -1, period_start_ = -1, period_end_ = -1;
 };
 
 }  // namespace jbr

@@ -44,10 +44,19 @@ DeliveryRecord ReadDelivery(const Statement& q) {
 class SqliteWriter : public DeliveryWriter {
  public:
   SqliteWriter(Database* db, Transaction tx, Statement insert_chunk, int64_t id,
-               const DatasetSchema& schema, NewDelivery delivery, std::optional<int64_t> supersedes)
+               const DatasetSchema& schema, NewDelivery delivery, std::string sha256,
+               std::optional<int64_t> supersedes)
       : db_(db), tx_(std::move(tx)), insert_chunk_(std::move(insert_chunk)), id_(id),
-        schema_(schema), delivery_(std::move(delivery)), supersedes_(supersedes) {
+        schema_(schema), delivery_{std::move(delivery), std::move(sha256)}, supersedes_(supersedes) {
     for (const auto& f : schema.fields) builders_.emplace_back(f.type);
+  }
+
+  const std::string& sha256() const override { return delivery_.sha256; }
+
+  Status SetFormat(const std::string& format_json) override {
+    delivery_.format = format_json;
+    JBR_ASSIGN_OR_RETURN(auto upd, db_->Prepare("UPDATE deliveries SET format = ? WHERE id = ?"));
+    return upd.Bind(1, format_json).Bind(2, id_).Run();
   }
 
   Status OnRow(const TypedRow& row) override {
@@ -105,7 +114,9 @@ class SqliteWriter : public DeliveryWriter {
   Statement insert_chunk_;
   int64_t id_;
   const DatasetSchema& schema_;
-  NewDelivery delivery_;
+  struct Stored : NewDelivery {
+    std::string sha256;
+  } delivery_;
   std::optional<int64_t> supersedes_;
   std::vector<ColumnBuilder> builders_;
   int64_t rows_ = 0;
@@ -168,10 +179,10 @@ class SqliteStore : public Store {
     }
     JBR_ASSIGN_OR_RETURN(auto ins, db_->Prepare(
         "INSERT INTO deliveries(dataset, ministry, year, received_at, delivered_by, file_name, sha256, "
-        "size_bytes, row_count, status, supersedes, format) VALUES (?,?,?,?,?,?,?,?,0,'accepted',?,?)"));
+        "size_bytes, row_count, status, supersedes, format) VALUES (?,?,?,?,?,?,'',?,0,'accepted',?,?)"));
     ins.Bind(1, d.dataset).Bind(2, d.ministry).Bind(3, static_cast<int64_t>(d.year)).Bind(4, d.received_at)
-        .Bind(5, d.delivered_by).Bind(6, d.file_name).Bind(7, d.sha256).Bind(8, d.size_bytes)
-        .Bind(9, supersedes).Bind(10, d.format);
+        .Bind(5, d.delivered_by).Bind(6, d.file_name).Bind(7, d.size_bytes)
+        .Bind(8, supersedes).Bind(9, d.format);
     JBR_RETURN_IF_ERROR(ins.Run());
     int64_t id = db_->LastInsertId();
     JBR_ASSIGN_OR_RETURN(auto fields, db_->Prepare(
@@ -181,11 +192,13 @@ class SqliteStore : public Store {
           .Bind(4, std::string_view(FieldTypeName(schema.fields[i].type)));
       JBR_RETURN_IF_ERROR(fields.Run());
     }
-    JBR_RETURN_IF_ERROR(StoreOriginal(id, d));
+    JBR_ASSIGN_OR_RETURN(std::string sha256, StoreOriginal(id, d));
+    JBR_ASSIGN_OR_RETURN(auto hash, db_->Prepare("UPDATE deliveries SET sha256 = ? WHERE id = ?"));
+    JBR_RETURN_IF_ERROR(hash.Bind(1, sha256).Bind(2, id).Run());
     JBR_ASSIGN_OR_RETURN(auto chunk, db_->Prepare(
         "INSERT INTO delivery_chunks(delivery_id, field, chunk, row_count, data) VALUES (?,?,?,?,?)"));
     return std::unique_ptr<DeliveryWriter>(
-        new SqliteWriter(db_.get(), std::move(tx), std::move(chunk), id, schema, d, supersedes));
+        new SqliteWriter(db_.get(), std::move(tx), std::move(chunk), id, schema, d, sha256, supersedes));
   }
 
   Status ExportOriginal(int64_t id, const std::function<Status(std::string_view)>& sink) override {
@@ -312,9 +325,9 @@ class SqliteStore : public Store {
   }
 
  private:
-  // Streams the file into a blob of its size, hashing it again: a file that changed since it was
-  // validated is refused rather than stored under the wrong hash.
-  Status StoreOriginal(int64_t id, const NewDelivery& d) {
+  // Streams the file into a blob of its size, hashing it on the way; a file whose size changed
+  // since it was measured is refused. Returns the hex SHA-256.
+  Result<std::string> StoreOriginal(int64_t id, const NewDelivery& d) {
     JBR_ASSIGN_OR_RETURN(auto ins, db_->Prepare("INSERT INTO delivery_files(delivery_id, bytes) VALUES (?, zeroblob(?))"));
     JBR_RETURN_IF_ERROR(ins.Bind(1, id).Bind(2, d.size_bytes).Run());
     sqlite3_blob* blob = nullptr;
@@ -342,10 +355,10 @@ class SqliteStore : public Store {
     }
     sqlite3_blob_close(blob);
     JBR_RETURN_IF_ERROR(st);
-    if (off != d.size_bytes || hash.HexDigest() != d.sha256) {
+    if (off != d.size_bytes) {
       return InvalidInput(fmt::format("{} changed while it was being loaded; load it again", d.file_name));
     }
-    return Status::Ok();
+    return hash.HexDigest();
   }
 
   std::unique_ptr<Database> db_;
