@@ -67,15 +67,17 @@ sdc::TableSpec BuildSpec(const Grid& g, bool numerators, const std::vector<bool>
     }
     add(rijk->second, parts);
   }
-  for (const auto& r : g.rows) {  // total = sum of the categories
+  for (const auto& r : g.rows) {  // total = sum of the categories, for each breakdown of it
     auto total = g.at.find({r, ""});
     if (total == g.at.end()) continue;
-    std::vector<IndicatorValue*> parts;
+    std::map<std::string, std::vector<IndicatorValue*>> families;  // "" or the linked indicator
     for (const auto& c : g.categories) {
       auto it = g.at.find({r, c});
-      if (!c.empty() && it != g.at.end()) parts.push_back(it->second);
+      if (c.empty() || it == g.at.end()) continue;
+      auto bar = c.find('|');
+      families[bar == std::string::npos ? "" : c.substr(0, bar)].push_back(it->second);
     }
-    add(total->second, parts);
+    for (const auto& [family, parts] : families) add(total->second, parts);
   }
   return spec;
 }
@@ -120,6 +122,29 @@ Status ProtectGrid(const Grid& g, const DisclosureSettings& settings) {
   return Status::Ok();
 }
 
+// A figure whose numerator or denominator is another published figure is suppressed with it:
+// a share over a suppressed headcount would give the headcount away.
+void FollowLinkedSuppression(const std::map<std::string, const IndicatorDef*>& by_id,
+                             std::vector<IndicatorValue>* values) {
+  std::map<std::string, const IndicatorValue*> index;
+  auto key = [](const std::string& ind, const std::string& cat, const IndicatorValue& v) {
+    return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", ind, cat, v.ministry, v.unit_type, v.period);
+  };
+  for (const auto& v : *values) index[key(v.indicator, v.category, v)] = &v;
+  for (auto& v : *values) {
+    auto it = by_id.find(v.indicator);
+    if (it == by_id.end() || v.status == "missing" || !v.suppression.empty()) continue;
+    for (const std::string* link : {&it->second->denominator_of, &it->second->numerator_of}) {
+      if (link->empty()) continue;
+      auto slash = link->find('/');
+      std::string ind = link->substr(0, slash);
+      std::string cat = slash == std::string::npos ? v.category : link->substr(slash + 1);
+      auto target = index.find(key(ind, cat, v));
+      if (target != index.end() && !target->second->suppression.empty()) v.suppression = "secondary";
+    }
+  }
+}
+
 }  // namespace
 
 bool PrimaryUnsafe(Disclosure disclosure, const IndicatorValue& v, const DisclosureSettings& s) {
@@ -152,17 +177,26 @@ Status ApplyDisclosure(const std::vector<IndicatorDef>& defs, const DisclosureSe
       v.suppression = "primary";
     }
   }
+  // An indicator whose categories add up to another's figure shares that figure's table: the age
+  // bands are columns beside the headcount they add up to ("personnel.age_band|25-34").
+  std::map<std::string, const IndicatorDef*> by_id;
+  for (const auto& d : defs) by_id[d.id] = &d;
   std::map<std::tuple<std::string, std::string, std::string>, Grid> grids;
   for (auto& v : *values) {
     if (classes[v.indicator] == Disclosure::kNone || !v.numerator || !v.denominator) continue;
-    Grid& g = grids[{v.indicator, v.period, v.unit_type}];
+    const IndicatorDef* def = by_id[v.indicator];
+    bool member = def != nullptr && !def->total_of.empty() && by_id.count(def->total_of);
+    std::string root = member ? def->total_of : v.indicator;
+    std::string column = member ? v.indicator + "|" + v.category : v.category;
+    Grid& g = grids[{root, v.period, v.unit_type}];
     if (std::find(g.rows.begin(), g.rows.end(), v.ministry) == g.rows.end()) g.rows.push_back(v.ministry);
-    if (std::find(g.categories.begin(), g.categories.end(), v.category) == g.categories.end()) {
-      g.categories.push_back(v.category);
+    if (std::find(g.categories.begin(), g.categories.end(), column) == g.categories.end()) {
+      g.categories.push_back(column);
     }
-    g.at[{v.ministry, v.category}] = &v;
+    g.at[{v.ministry, column}] = &v;
   }
   for (auto& [key, g] : grids) JBR_RETURN_IF_ERROR(ProtectGrid(g, settings));
+  FollowLinkedSuppression(by_id, values);
   for (auto& v : *values) {
     if (v.suppression == "primary" || v.suppression == "secondary") Suppress(&v, v.suppression == "primary" ? "primary" : "secondary");
   }

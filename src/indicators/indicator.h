@@ -48,6 +48,13 @@ struct IndicatorDef {
   double scale = 1;           // value = numerator / denominator * scale (100 for percentages)
   std::optional<Norm> norm;
   bool rijk = true;           // has a Rijk figure (false for per-ministry-only figures)
+  // Links to other figures that disclosure control must see together with this one:
+  //   total_of:       this indicator's categories add up to that indicator's figure
+  //                   (personnel.age_band -> personnel.headcount): protected as one table;
+  //   denominator_of: the denominator is that figure ("indicator" or "indicator/category"),
+  //   numerator_of:   the numerator is that figure (jobs_agreement.realisation -> jobs);
+  //                   when that figure is suppressed, this one is too (it would give it away).
+  std::string total_of, denominator_of, numerator_of;
 };
 
 // One figure as a theme computes it, for the ministries it was given.

@@ -134,6 +134,10 @@ class JobsAgreementTheme : public Theme {
       d.disclosure = Disclosure::kPersonCount;
       d.higher_is_better = true;
     }
+    // The target is public, so the realisation gives the jobs away: it follows their suppression.
+    for (auto& d : defs) {
+      if (d.id == "jobs_agreement.realisation") d.numerator_of = "jobs_agreement.jobs";
+    }
     return defs;
   }
 

@@ -464,6 +464,16 @@ class PersonnelTheme : public Theme {
     AddStockDefs(&defs);
     AddFlowDefs(&defs);
     AddCompositionDefs(&defs);
+    // Headcount is the total of the age and scale bands and the denominator of the shares and
+    // the mean age: disclosure control protects them together.
+    for (auto& d : defs) {
+      if (d.id == "personnel.age_band" || d.id == "personnel.scale_band") d.total_of = "personnel.headcount";
+      if (d.id == "personnel.age_mean" || d.id == "personnel.women_share" ||
+          d.id == "personnel.temporary_share" || d.id == "personnel.parttime_share") {
+        d.denominator_of = "personnel.headcount";
+      }
+      if (d.id == "personnel.women_share_senior") d.denominator_of = "personnel.scale_band/15+";
+    }
     return defs;
   }
 
