@@ -271,6 +271,71 @@ std::string FactorVintage(const ReferenceData& ref) {
   return newest;
 }
 
+constexpr const char* kMobility = "co2.mobility";
+constexpr const char* kMobilityChange = "co2.mobility_change";
+
+IndicatorDef MobilityChangeDef(int base_year) {
+  IndicatorDef d;
+  d.id = kMobilityChange;
+  d.title_nl = "CO2-uitstoot mobiliteit ten opzichte van het basisjaar";
+  d.title_en = "Mobility CO2 against the base year";
+  d.unit = "%";
+  d.definition_nl = fmt::format(
+      "100 x (CO2-uitstoot van mobiliteit in het jaar - die in het basisjaar {0}) / die in het "
+      "basisjaar {0}, beide berekend met dezelfde emissiefactoren (de nieuwste versie). Het "
+      "basisjaar staat in norms.csv (co2.mobility.base_year); het doel is een halvering in 2030.",
+      base_year);
+  d.definition_en = fmt::format(
+      "100 x (mobility CO2 in the year - that in the base year {0}) / that in the base year {0}, "
+      "both computed with the same (newest) emission factors. The base year is in norms.csv "
+      "(co2.mobility.base_year); the aim is to halve it by 2030.",
+      base_year);
+  d.datasets = {"mobility"};
+  d.disclosure = Disclosure::kNone;
+  d.scale = 100;
+  return d;
+}
+
+// co2.mobility_change: the year's mobility CO2 against the base year's, per ministry and Rijk,
+// from the cells of co2.mobility (category "" = all groups) of both years.
+Result<std::vector<IndicatorValue>> MobilityChange(const ComputeEnv& env, const ThemeContext& ctx,
+                                                   const Theme& theme, const IndicatorDef& mobility,
+                                                   const IndicatorDef& change, int year, int base_year) {
+  auto excluded = Excluded(*env.reference, mobility.datasets);
+  JBR_ASSIGN_OR_RETURN(YearInputs now, LoadYear(env, year));
+  JBR_ASSIGN_OR_RETURN(YearInputs base, LoadYear(env, base_year));
+  JBR_ASSIGN_OR_RETURN(auto cells_now, ComputeGroup(theme, ctx, year, now, {mobility}, excluded));
+  JBR_ASSIGN_OR_RETURN(auto cells_base, ComputeGroup(theme, ctx, base_year, base, {mobility}, excluded));
+  GroupCells derived;
+  for (const auto& [ministry, cells] : cells_now.by_ministry) {
+    auto b = cells_base.by_ministry.find(ministry);
+    auto n = cells.find({kMobility, "", std::to_string(year), ""});
+    if (n == cells.end()) continue;
+    if (b == cells_base.by_ministry.end()) continue;
+    auto bc = b->second.find({kMobility, "", std::to_string(base_year), ""});
+    if (bc == b->second.end()) continue;
+    Cell c{kMobilityChange, "", std::to_string(year), "", n->second.numerator - bc->second.numerator,
+           bc->second.numerator, -1};
+    derived.by_ministry[ministry][{kMobilityChange, "", c.period, ""}] = c;
+    auto ids = cells_now.deliveries[ministry];
+    auto more = cells_base.deliveries[ministry];
+    ids.insert(ids.end(), more.begin(), more.end());
+    std::sort(ids.begin(), ids.end());
+    derived.deliveries[ministry] = ids;
+  }
+  // A ministry without the base year is missing for this figure, as one without this year.
+  YearInputs both;
+  for (const auto& in : now.ministries) {
+    MinistryInputs m = in;
+    bool has_base = std::any_of(base.ministries.begin(), base.ministries.end(), [&](const MinistryInputs& x) {
+      return x.ministry == in.ministry && x.Get("mobility") != nullptr;
+    });
+    if (!has_base) m.tables.erase("mobility");
+    both.ministries.push_back(std::move(m));
+  }
+  return GroupValues({change}, derived, both, excluded, year);
+}
+
 }  // namespace
 
 bool MatchesPattern(const std::string& id, const std::string& pattern) {
@@ -307,6 +372,21 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
       auto v_before = GroupValues(defs, cells_before, before, excluded, options.year - 1);
       current.insert(current.end(), v_now.begin(), v_now.end());
       previous.insert(previous.end(), v_before.begin(), v_before.end());
+    }
+  }
+  // Derived across years: mobility CO2 against the configured base year.
+  if (MatchesPattern(kMobilityChange, options.indicator_pattern)) {
+    int base_year = static_cast<int>(env.reference->Norm("co2.mobility.base_year").value_or(2016));
+    for (const auto& theme : AllThemes()) {
+      for (const auto& def : theme->Indicators()) {
+        if (def.id != kMobility) continue;
+        IndicatorDef change = MobilityChangeDef(base_year);
+        result.definitions.push_back(change);
+        JBR_ASSIGN_OR_RETURN(auto now_values, MobilityChange(env, ctx, *theme, def, change, options.year, base_year));
+        JBR_ASSIGN_OR_RETURN(auto before_values, MobilityChange(env, ctx, *theme, def, change, options.year - 1, base_year));
+        current.insert(current.end(), now_values.begin(), now_values.end());
+        previous.insert(previous.end(), before_values.begin(), before_values.end());
+      }
     }
   }
   DisclosureSettings settings{options.person_threshold, options.integrity_threshold};
