@@ -6,6 +6,7 @@
 // reviews or parliamentary papers yet, so whether an activity had AcICT advice is unknown.
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -291,6 +292,39 @@ void MoreDefs(std::vector<IndicatorDef>* defs) {
       "the year."));
 }
 
+// AcICT advice: a quality review of kind acict (formerly BIT), or a parliamentary paper marked as
+// AcICT advice (ict-projects.md). Activity ids of one ministry's deliveries that have it.
+std::set<std::string> WithAcictAdvice(const MinistryInputs& in) {
+  std::set<std::string> out;
+  if (const Table* reviews = in.Get("ict_reviews")) {
+    const Column& id = reviews->col("activity_id");
+    const Column& kind = reviews->col("kind");
+    for (size_t i = 0; i < reviews->rows; ++i) {
+      if (!kind.is_null(i) && kind.str(i) == "acict") out.insert(std::string(id.str(i)));
+    }
+  }
+  if (const Table* papers = in.Get("ict_papers")) {
+    const Column& id = papers->col("activity_id");
+    const Column& advice = papers->col("acict_advice");
+    for (size_t i = 0; i < papers->rows; ++i) {
+      if (!advice.is_null(i) && advice.ints[i] == 1) out.insert(std::string(id.str(i)));
+    }
+  }
+  return out;
+}
+
+void AcictDef(std::vector<IndicatorDef>* defs) {
+  IndicatorDef d = Def(
+      "ict.acict_advice", "Activiteiten met AcICT-advies", "Activities with AcICT advice", "count",
+      kIncluded,
+      "Aantal activiteiten in de rapportage met een toets van het Adviescollege ICT-toetsing (AcICT, "
+      "voorheen BIT) of een Kamerstuk dat als AcICT-advies is gemarkeerd.",
+      "Number of activities in the report with a review by the Advisory Board for ICT Assessment "
+      "(AcICT, formerly BIT) or a parliamentary paper marked as AcICT advice.");
+  d.datasets = {kActivities, kRecords, "ict_reviews"};
+  defs->push_back(std::move(d));
+}
+
 class IctTheme : public Theme {
  public:
   std::string name() const override { return "ict"; }
@@ -299,6 +333,7 @@ class IctTheme : public Theme {
     std::vector<IndicatorDef> defs;
     CostDefs(&defs);
     MoreDefs(&defs);
+    AcictDef(&defs);
     return defs;
   }
 
@@ -307,19 +342,32 @@ class IctTheme : public Theme {
       const std::vector<const MinistryInputs*>& inputs) const override {
     Tally t;
     bool any = false;
+    bool reviews = false;
+    double acict = 0;
     for (const MinistryInputs* in : inputs) {
       const Table* activities = in == nullptr ? nullptr : in->Get(kActivities);
       const Table* records = in == nullptr ? nullptr : in->Get(kRecords);
       if (activities == nullptr || records == nullptr) continue;  // the engine reports it missing
       if (!any) InitCategories(*activities, *records, &t);
       any = true;
+      // Only ministries that delivered their reviews count toward the AcICT figure.
+      bool has_reviews = in->Get("ict_reviews") != nullptr;
+      reviews = reviews || has_reviews;
+      std::set<std::string> advised = has_reviews ? WithAcictAdvice(*in) : std::set<std::string>{};
       for (const auto& f : DeriveIctFigures(*activities, *records, year)) {
         AddEvents(f, year, &t);
         if (f.included) AddIncluded(f, &t);
+        if (f.included && advised.count(f.activity_id)) acict += 1;
       }
     }
     if (!any) return std::vector<Cell>{};
-    return CellsOf(t, year);
+    std::vector<Cell> cells = CellsOf(t, year);
+    if (reviews) cells.push_back(MakeCell("ict.acict_advice", YearPeriod(year).label, "", acict));
+    std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
+      return std::tie(a.indicator, a.unit_type, a.period, a.category) <
+             std::tie(b.indicator, b.unit_type, b.period, b.category);
+    });
+    return cells;
   }
 };
 
