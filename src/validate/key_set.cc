@@ -47,10 +47,17 @@ bool KeyMap::Contains(uint64_t hash) const {
   }
 }
 
-void KeyMap::Grow() {
+void KeyMap::Reserve(size_t expected) {
+  size_t n = rows_.empty() ? 1024 : rows_.size();
+  while (expected * 4 > n * 3) n *= 2;
+  if (n > rows_.size()) Resize(n);
+}
+
+void KeyMap::Grow() { Resize(rows_.empty() ? 1024 : rows_.size() * 2); }
+
+void KeyMap::Resize(size_t n) {
   std::vector<uint64_t> old_hashes = std::move(hashes_);
   std::vector<uint32_t> old_rows = std::move(rows_);
-  size_t n = old_rows.empty() ? 1024 : old_rows.size() * 2;
   hashes_.assign(n, 0);
   rows_.assign(n, 0);
   size_ = 0;

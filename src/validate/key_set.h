@@ -21,10 +21,14 @@ class KeyMap {
   // Inserts hash -> row unless present. Returns the row already stored, or 0 when inserted.
   int64_t InsertOrGet(uint64_t hash, int64_t row);
   bool Contains(uint64_t hash) const;
+  // Makes room for `expected` keys at once, so that a large file does not pay for (and hold, at
+  // the moment of growing, both copies of) every doubling on the way.
+  void Reserve(size_t expected);
   size_t size() const { return size_; }
 
  private:
   void Grow();
+  void Resize(size_t slots);  // a power of two
   std::vector<uint64_t> hashes_;
   std::vector<uint32_t> rows_;  // 0 = empty slot (rows are 1-based; a file has < 2^32 rows)
   size_t size_ = 0;

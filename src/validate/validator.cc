@@ -1,5 +1,7 @@
 #include "validate/validator.h"
 
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "validate/cell.h"
@@ -15,6 +17,14 @@ class RowState {
   RowState(const DatasetSchema& schema, const HeaderMap& map, Finding base)
       : schema_(schema), map_(map), base_(std::move(base)), unique_(schema.fields.size()) {
     for (const auto& k : schema.primary_key) pk_fields_.push_back(schema.FieldIndex(k));
+  }
+
+  // Room for about `rows` rows in every uniqueness map (see KeyMap::Reserve).
+  void Reserve(size_t rows) {
+    for (size_t f = 0; f < schema_.fields.size(); ++f) {
+      if (schema_.fields[f].unique) unique_[f].Reserve(rows);
+    }
+    if (!pk_fields_.empty()) pk_.Reserve(rows);
   }
 
   void AddReference(int field, const ForeignKeySchema* fk, std::shared_ptr<const KeyMap> keys) {
@@ -141,6 +151,9 @@ Result<ValidationSummary> ValidateFile(const DatasetSchema& schema, const std::s
     JBR_RETURN_IF_ERROR(SetUpReferences(schema, context, refs, &state, sink));
   }
   const bool is_csv = summary.source.format == "csv";
+  constexpr int64_t kSampleRows = 8192;
+  std::error_code size_error;
+  const auto file_size = static_cast<int64_t>(std::filesystem::file_size(path, size_error));
   const size_t width = source->header().cells.size();
   const size_t nfields = schema.fields.size();
   std::vector<std::string> scratch(nfields);
@@ -161,6 +174,11 @@ Result<ValidationSummary> ValidateFile(const DatasetSchema& schema, const std::s
     }
     ++summary.rows;
     typed.row_number = raw.row_number;
+    // After a sample of rows, size the uniqueness maps for the whole file (by its size).
+    if (checks && summary.rows == kSampleRows && file_size > 0 && source->bytes_read() > 0) {
+      double per_row = static_cast<double>(source->bytes_read()) / static_cast<double>(kSampleRows);
+      state.Reserve(static_cast<size_t>(1.05 * static_cast<double>(file_size) / per_row));
+    }
     if (checks && is_csv && raw.cells.size() != width) {
       bool extra = raw.cells.size() > width;
       state.Report(sink, extra ? "extra-cell" : "missing-cell", Severity::kError, raw.row_number, -1, "",
