@@ -455,10 +455,7 @@ std::vector<Cell> Pool::Cells() const {
           static_cast<double>(s.all_year), s.all_year);
     }
   }
-  std::sort(out.begin(), out.end(), [](const Cell& a, const Cell& b) {
-    return std::tie(a.indicator, a.unit_type, a.period, a.category) <
-           std::tie(b.indicator, b.unit_type, b.period, b.category);
-  });
+  SortCells(&out);
   return out;
 }
 

@@ -132,10 +132,7 @@ std::vector<Cell> CellsOf(const Pooled& p, const std::string& year) {
   if (p.has_exceedances) {
     cells.push_back(MakeCell("hire.rate_exceedances", year, "", p.exceedances));
   }
-  std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
-    return std::tie(a.indicator, a.unit_type, a.period, a.category) <
-           std::tie(b.indicator, b.unit_type, b.period, b.category);
-  });
+  SortCells(&cells);
   return cells;
 }
 

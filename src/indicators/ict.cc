@@ -127,10 +127,6 @@ std::vector<Cell> CellsOf(const Tally& t, int year) {
     cells.push_back(MakeCell("ict.duration_mean", y, "", t.duration_sum, t.duration_n));
   }
   cells.push_back(MakeCell("ict.stale", y, "", t.stale));
-  std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
-    return std::tie(a.indicator, a.unit_type, a.period, a.category) <
-           std::tie(b.indicator, b.unit_type, b.period, b.category);
-  });
   return cells;
 }
 
@@ -363,10 +359,7 @@ class IctTheme : public Theme {
     if (!any) return std::vector<Cell>{};
     std::vector<Cell> cells = CellsOf(t, year);
     if (reviews) cells.push_back(MakeCell("ict.acict_advice", YearPeriod(year).label, "", acict));
-    std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
-      return std::tie(a.indicator, a.unit_type, a.period, a.category) <
-             std::tie(b.indicator, b.unit_type, b.period, b.category);
-    });
+    SortCells(&cells);
     return cells;
   }
 };

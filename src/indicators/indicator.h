@@ -6,10 +6,12 @@
 // (engine.h) adds the Rijk, last year's value, the change, flags, traceability and disclosure.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "common/result.h"
@@ -85,6 +87,14 @@ class Theme {
   virtual Result<std::vector<Cell>> Compute(const ThemeContext& ctx, int year,
                                             const std::vector<const MinistryInputs*>& inputs) const = 0;
 };
+
+// The order a theme returns its cells in: indicator, unit type, period, category.
+inline void SortCells(std::vector<Cell>* cells) {
+  std::sort(cells->begin(), cells->end(), [](const Cell& a, const Cell& b) {
+    return std::tie(a.indicator, a.unit_type, a.period, a.category) <
+           std::tie(b.indicator, b.unit_type, b.period, b.category);
+  });
+}
 
 // Every theme jbr has, in report order.
 std::vector<std::unique_ptr<Theme>> AllThemes();

@@ -63,10 +63,7 @@ std::vector<Cell> CellsOf(const Tally& t, const std::string& y) {
   for (const auto& [status, n] : t.in_control) {
     cells.push_back(MakeCell("information.in_control", y, status, n));
   }
-  std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
-    return std::tie(a.indicator, a.unit_type, a.period, a.category) <
-           std::tie(b.indicator, b.unit_type, b.period, b.category);
-  });
+  SortCells(&cells);
   return cells;
 }
 

@@ -138,10 +138,7 @@ class IntegrityTheme : public Theme {
     Emit("integrity.reports", y, tally.reports, &cells);
     Emit("integrity.confirmed", y, tally.confirmed, &cells);
     Emit("integrity.measures", y, tally.measures, &cells);
-    std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
-      return std::tie(a.indicator, a.unit_type, a.period, a.category) <
-             std::tie(b.indicator, b.unit_type, b.period, b.category);
-    });
+    SortCells(&cells);
     return cells;
   }
 };

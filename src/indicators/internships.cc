@@ -156,10 +156,7 @@ class InternshipsTheme : public Theme {
     Emit("internships.started_by_level", y.label, tally.started_level, &cells);
     Emit("internships.active", y.label, tally.active_kind, &cells);
     Emit("internships.active_by_level", y.label, tally.active_level, &cells);
-    std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
-      return std::tie(a.indicator, a.unit_type, a.period, a.category) <
-             std::tie(b.indicator, b.unit_type, b.period, b.category);
-    });
+    SortCells(&cells);
     return cells;
   }
 };

@@ -180,10 +180,7 @@ class JobsAgreementTheme : public Theme {
       cells.push_back(MakeCell("jobs_agreement.realisation", "", y.label, real.jobs, real.target,
                                real.persons));
     }
-    std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
-      return std::tie(a.indicator, a.unit_type, a.period, a.category) <
-             std::tie(b.indicator, b.unit_type, b.period, b.category);
-    });
+    SortCells(&cells);
     return cells;
   }
 };

@@ -494,10 +494,7 @@ class PersonnelTheme : public Theme {
     }
     std::vector<Cell> cells;
     for (const auto& [unit, tally] : tallies) AddCells(unit, tally, y.period.label, &cells);
-    std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
-      return std::tie(a.indicator, a.unit_type, a.period, a.category) <
-             std::tie(b.indicator, b.unit_type, b.period, b.category);
-    });
+    SortCells(&cells);
     return cells;
   }
 };

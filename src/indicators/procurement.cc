@@ -70,10 +70,7 @@ std::vector<Cell> CellsOf(const Tally& t, const std::string& y) {
     cells.push_back(MakeCell("procurement.sustainable_share", y, "", t.sustainable, total));
     cells.push_back(MakeCell("procurement.social_return_share", y, "", t.social_return, total));
   }
-  std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
-    return std::tie(a.indicator, a.unit_type, a.period, a.category) <
-           std::tie(b.indicator, b.unit_type, b.period, b.category);
-  });
+  SortCells(&cells);
   return cells;
 }
 

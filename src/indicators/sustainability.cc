@@ -339,10 +339,7 @@ class SustainabilityTheme : public Theme {
     const std::string y = YearPeriod(year).label;
     MobilityCells(t, y, &cells);
     BuildingCells(t, factors, y, &cells);
-    std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
-      return std::tie(a.indicator, a.unit_type, a.period, a.category) <
-             std::tie(b.indicator, b.unit_type, b.period, b.category);
-    });
+    SortCells(&cells);
     return cells;
   }
 };

@@ -101,10 +101,7 @@ std::vector<Cell> CellsOf(const Tally& t, int year) {
     cells.push_back(MakeCell("vacancies.external_share", y, t.external, t.filled_known));
   }
   if (!t.days.empty()) cells.push_back(MakeCell("vacancies.days_to_fill", y, Median(t.days)));
-  std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
-    return std::tie(a.indicator, a.unit_type, a.period, a.category) <
-           std::tie(b.indicator, b.unit_type, b.period, b.category);
-  });
+  SortCells(&cells);
   return cells;
 }
 
