@@ -1,13 +1,18 @@
-// jbr demo: the main job on the embedded default, end to end, on the sample deliveries.
+// jbr demo: the main job on the embedded default, end to end: a fresh workspace, the synthetic
+// Rijk of 2018-2021 (or the deliveries of --samples), every delivery loaded, every year computed,
+// and the key figures of the latest year.
 #include <filesystem>
+#include <map>
+#include <set>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "cli/command.h"
 #include "common/paths.h"
-#include "ingest/csv_reader.h"
+#include "indicators/engine.h"
 #include "store/load.h"
+#include "synth/synth.h"
 
 namespace jbr::cli {
 namespace {
@@ -16,6 +21,9 @@ namespace fs = std::filesystem;
 
 struct DemoArgs {
   std::string samples;
+  std::string years = "2018-2021";
+  double scale = 1.0;
+  uint64_t seed = 1;
   bool no_serve = false;
 };
 
@@ -32,34 +40,10 @@ Result<std::unique_ptr<Workspace>> FreshWorkspace(const std::string& dir) {
   return Workspace::Create(dir);
 }
 
-struct ManifestEntry {
-  std::string file, dataset, ministry;
-  int year = 0;
-};
-
-Result<std::vector<ManifestEntry>> ReadManifest(const std::string& dir) {
-  CollectingSink sink;
-  JBR_ASSIGN_OR_RETURN(auto src, OpenCsv((fs::path(dir) / "manifest.csv").string(), "manifest.csv", CsvOptions{}, &sink));
-  std::vector<ManifestEntry> out;
-  RawRow row;
-  while (true) {
-    JBR_ASSIGN_OR_RETURN(bool more, src->Next(&row));
-    if (!more) break;
-    if (row.IsBlank()) continue;
-    auto year = row.cells.size() >= 4 ? ParseInt(row.cells[3]) : std::nullopt;
-    if (!year) return InvalidInput(fmt::format("manifest.csv:{}: expected file,dataset,ministry,year", row.row_number));
-    out.push_back({row.cells[0], row.cells[1], row.cells[2], static_cast<int>(*year)});
-  }
-  return out;
-}
-
-Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
-  std::string dir = g.workspace.empty() ? "demo-workspace" : g.workspace;
-  std::string samples = a.samples.empty() ? (fs::path(DataDir()) / ".." / "tests" / "data" / "sample").string() : a.samples;
-  JBR_ASSIGN_OR_RETURN(auto ws, FreshWorkspace(dir));
-  std::cout << fmt::format("workspace {} created\n", dir);
-  JBR_ASSIGN_OR_RETURN(auto manifest, ReadManifest(samples));
-  int n = 0;
+// Loads every delivery of a manifest, in its order; a rejected delivery stops the demo.
+Status LoadAll(Workspace* ws, const std::string& dir, const std::vector<synth::SynthFile>& manifest) {
+  std::map<int, std::pair<size_t, int64_t>> per_year;  // deliveries and rows
+  size_t warnings = 0, n = 0;
   for (const auto& e : manifest) {
     ++n;
     const DatasetSchema* schema = ws->schemas().Find(e.dataset);
@@ -69,8 +53,8 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
     req.ministry = e.ministry;
     req.year = e.year;
     req.delivered_by = "demo";
-    req.path = (fs::path(samples) / e.file).string();
-    req.display_name = e.file;
+    req.path = (fs::path(dir) / e.file).string();
+    req.display_name = fs::path(e.file).filename().string();
     req.received_at = NowUtc();
     CollectingSink sink(20);
     auto progress = MakeProgress(fmt::format("[{}/{}] loading {}", n, manifest.size(), e.file), req.path);
@@ -78,18 +62,99 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
     EndProgress(progress);
     if (r.outcome == LoadOutcome::kRejected) {
       PrintFindingsText(std::cout, sink);
-      return InvalidInput(fmt::format("sample {} was rejected", e.file));
+      return InvalidInput(fmt::format("delivery {} was rejected", e.file));
     }
-    std::cout << fmt::format("[{}/{}] {:<30} {:<15} {:<4} {} -> delivery {} ({} rows, {} warnings)\n", n,
-                             manifest.size(), e.file, schema->name, e.ministry, e.year, r.delivery.id,
-                             r.delivery.row_count, sink.warnings());
+    warnings += sink.warnings();
+    per_year[e.year].first += 1;
+    per_year[e.year].second += r.delivery.row_count;
   }
-  std::cout << "\nstored deliveries (jbr --workspace " << dir << " deliveries):\n";
-  JBR_ASSIGN_OR_RETURN(auto list, ws->store()->ListDeliveries(DeliveryFilter{}));
-  for (const auto& d : list) {
-    std::cout << fmt::format("  {:>3} {:<15} {:<4} {} {:<9} {:>6} rows  sha256 {}…\n", d.id, d.dataset, d.ministry,
-                             d.year, d.status, d.row_count, d.sha256.substr(0, 16));
+  for (const auto& [year, count] : per_year) {
+    std::cout << fmt::format("loaded {}: {} deliveries, {} rows\n", year, count.first, count.second);
   }
+  std::cout << fmt::format("{} warnings in all (jbr deliveries lists every delivery)\n", warnings);
+  return Status::Ok();
+}
+
+// The Rijk's figure of an indicator for the whole year (no unit type, period or category).
+const IndicatorValue* RijkValue(const ComputeResult& r, const std::string& indicator) {
+  for (const auto& v : r.values) {
+    if (v.indicator == indicator && v.ministry == "Rijk" && v.unit_type.empty() && v.category.empty() &&
+        v.period == std::to_string(r.year)) {
+      return &v;
+    }
+  }
+  return nullptr;
+}
+
+// A number with `decimals` decimals; whole numbers with thousands separated, as the report writes them.
+std::string Number(double value, int decimals) {
+  std::string text = fmt::format("{:.{}f}", value, decimals);
+  if (decimals == 0) {
+    for (int i = static_cast<int>(text.size()) - 3; i > (text[0] == '-' ? 1 : 0); i -= 3) {
+      text.insert(static_cast<size_t>(i), ",");
+    }
+  }
+  return text;
+}
+
+std::string Figure(const IndicatorValue* v, int decimals, const std::string& unit = "") {
+  if (v == nullptr || !v->value) return v == nullptr ? "(not computed)" : v->status;
+  std::string text = Number(*v->value, decimals) + unit;
+  if (v->previous) text += fmt::format(" (previous year {}{})", Number(*v->previous, decimals), unit);
+  return text;
+}
+
+void PrintSummary(const ComputeResult& r) {
+  std::cout << fmt::format("\nKey figures {} (Rijk; jbr compute --year {} shows every figure)\n", r.year, r.year);
+  std::cout << fmt::format("  staff (persons, 31 Dec)        {}\n", Figure(RijkValue(r, "personnel.headcount"), 0));
+  std::cout << fmt::format("  full-time equivalents          {}\n", Figure(RijkValue(r, "personnel.fte"), 0));
+  std::cout << fmt::format("  sickness absence               {}\n", Figure(RijkValue(r, "absence.rate"), 1, "%"));
+  const IndicatorValue* hire = RijkValue(r, "hire.share");
+  std::cout << fmt::format("  external hire share            {} against the norm of 10%{}\n", Figure(hire, 1, "%"),
+                           hire != nullptr && hire->flag == "above_norm" ? ": above it" : "");
+  std::cout << fmt::format("  CO2 of mobility (tonnes)       {}\n", Figure(RijkValue(r, "co2.mobility"), 0));
+  std::cout << fmt::format("  large ICT activities           {}\n", Figure(RijkValue(r, "ict.activities"), 0));
+  std::cout << fmt::format("  ICT cost change vs initial     {}\n", Figure(RijkValue(r, "ict.cost_change"), 1, "%"));
+  if (r.factor_vintage.find("illustrative") != std::string::npos) {
+    std::cout << "  (CO2 with illustrative emission factors until an official list is loaded)\n";
+  }
+}
+
+Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
+  const std::string dir = g.workspace.empty() ? "demo-workspace" : g.workspace;
+  JBR_ASSIGN_OR_RETURN(auto ws, FreshWorkspace(dir));
+  std::cout << fmt::format("workspace {} created\n", dir);
+  std::string deliveries = a.samples;
+  if (deliveries.empty()) {
+    JBR_ASSIGN_OR_RETURN(auto years, ParseYears(a.years));
+    synth::SynthOptions o;
+    o.first_year = years.first;
+    o.last_year = years.second;
+    o.out_dir = (fs::path(dir) / "deliveries").string();
+    o.scale = a.scale;
+    o.seed = a.seed;
+    JBR_ASSIGN_OR_RETURN(auto files, synth::Synthesise(o));
+    std::cout << fmt::format("synthesised {} delivery files for {} in {}\n", files.size(), a.years, o.out_dir);
+    deliveries = o.out_dir;
+  }
+  JBR_ASSIGN_OR_RETURN(auto manifest, synth::ReadManifest(deliveries));
+  JBR_RETURN_IF_ERROR(LoadAll(ws.get(), deliveries, manifest));
+
+  std::set<int> years;
+  for (const auto& e : manifest) years.insert(e.year);
+  JBR_ASSIGN_OR_RETURN(auto ref, ReferenceData::Load((fs::path(ws->data_dir()) / "reference").string()));
+  const ComputeEnv env{ws->store(), &ws->schemas(), &ws->ministries(), &ref};
+  ComputeResult last;
+  for (int year : years) {
+    ComputeOptions o;
+    o.year = year;
+    JBR_ASSIGN_OR_RETURN(last, ComputeYear(env, o));
+    const std::string options = fmt::format(R"({{"year":{},"by":"demo"}})", year);
+    JBR_ASSIGN_OR_RETURN(int64_t run, SaveComputation(ws->store(), last, NowUtc(), options));
+    std::cout << fmt::format("computed {}: {} values (compute run {})\n", year, last.values.size(), run);
+  }
+  if (!years.empty()) PrintSummary(last);
+  if (!a.no_serve) std::cout << "\n(serving comes with the web server; this demo ends here)\n";
   return Status::Ok();
 }
 
@@ -97,8 +162,11 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
 
 void RegisterDemo(CLI::App& app, GlobalOptions& g, Action& run) {
   auto a = std::make_shared<DemoArgs>();
-  auto* cmd = app.add_subcommand("demo", "Run the main job end to end in a fresh workspace (default ./demo-workspace)");
-  cmd->add_option("--samples", a->samples, "Folder with manifest.csv and delivery files (default: the shipped samples)");
+  auto* cmd = app.add_subcommand("demo", "The main job end to end: synthesise, load, compute, summarise, in a fresh workspace (default ./demo-workspace)");
+  cmd->add_option("--samples", a->samples, "Load the deliveries of this folder's manifest.csv instead of synthesising");
+  cmd->add_option("--years", a->years, "Years to synthesise")->capture_default_str();
+  cmd->add_option("--scale", a->scale, "Size of the synthetic Rijk relative to the real one")->capture_default_str();
+  cmd->add_option("--seed", a->seed, "Seed of the synthetic Rijk")->capture_default_str();
   cmd->add_flag("--no-serve", a->no_serve, "Stop at the end instead of serving (for scripts)");
   cmd->footer("Example:\n  jbr demo --workspace /tmp/jbr-demo --no-serve");
   cmd->callback([&g, &run, a] { run = [&g, a] { return RunDemo(g, *a); }; });

@@ -33,8 +33,12 @@ void RegisterImport(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterDatasets(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterDemo(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterCompute(CLI::App& app, GlobalOptions& g, Action& run);  // compute and explain
+void RegisterSynth(CLI::App& app, GlobalOptions& g, Action& run);
 
 int ExitCodeFor(const Status& status);
+
+// "2018-2021" or "2020" as (first, last).
+Result<std::pair<int, int>> ParseYears(const std::string& text);
 
 // Options that say how to read a delivery file, shared by validate, load and import.
 struct ReadOptions {

@@ -1,0 +1,41 @@
+// jbr synth: a synthetic central government. One delivery file per ministry, dataset and year,
+// written as ministries really send them, calibrated so that jbr's own indicators give back the
+// published figures of domain.md section 8 (data/synth/targets.csv says which figures are published
+// and which are chosen), plus a manifest with each file's SHA-256. The same options give the same
+// bytes.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+
+namespace jbr::synth {
+
+struct SynthOptions {
+  int first_year = 2018, last_year = 2021;
+  std::string out_dir;
+  double scale = 1.0;
+  uint64_t seed = 1;
+  std::string data_dir;  // empty: DataDir()
+  // Called with a short line per step (a year done, files written); may be empty.
+  std::function<void(const std::string&)> progress;
+};
+
+struct SynthFile {
+  std::string file;  // relative to out_dir
+  std::string dataset, ministry;
+  int year = 0;
+  std::string sha256;
+  size_t rows = 0;
+};
+
+// Writes the files and manifest.csv into out_dir (created when missing).
+Result<std::vector<SynthFile>> Synthesise(const SynthOptions& options);
+
+// Reads a manifest (file,dataset,ministry,year[,sha256,rows]).
+Result<std::vector<SynthFile>> ReadManifest(const std::string& dir);
+
+}  // namespace jbr::synth
