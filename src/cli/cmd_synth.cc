@@ -18,6 +18,7 @@ struct SynthArgs {
   std::string out;
   double scale = 1.0;
   uint64_t seed = 1;
+  std::string style;
 };
 
 }  // namespace
@@ -41,6 +42,9 @@ void RegisterSynth(CLI::App& app, GlobalOptions& /*g*/, Action& run) {
   cmd->add_option("--scale", a->scale, "Size relative to the real Rijk (10 gives about 1.3 million persons)")
       ->capture_default_str();
   cmd->add_option("--seed", a->seed, "Random seed: the same seed gives the same bytes")->capture_default_str();
+  cmd->add_option("--style", a->style,
+                  "Write every file one way (utf8-comma, utf8bom-semicolon, cp1252-semicolon, xlsx) instead of "
+                  "each ministry's own mix");
   cmd->callback([&run, a] {
     run = [a]() -> Status {
       JBR_ASSIGN_OR_RETURN(auto years, ParseYears(a->years));
@@ -50,6 +54,7 @@ void RegisterSynth(CLI::App& app, GlobalOptions& /*g*/, Action& run) {
       o.out_dir = a->out;
       o.scale = a->scale;
       o.seed = a->seed;
+      o.style = a->style;
       if (IsTerminal(2)) o.progress = [](const std::string& line) { std::cerr << line << "\n"; };
       const auto t0 = std::chrono::steady_clock::now();
       JBR_ASSIGN_OR_RETURN(auto files, synth::Synthesise(o));

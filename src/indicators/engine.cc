@@ -82,6 +82,7 @@ Result<GroupCells> ComputeGroup(const Theme& theme, const ThemeContext& ctx, int
   for (const auto& d : defs) {
     ids.insert(d.id);
     datasets.insert(datasets.end(), d.datasets.begin(), d.datasets.end());
+    datasets.insert(datasets.end(), d.optional_datasets.begin(), d.optional_datasets.end());
   }
   // The rolling absence rate of Q1-Q3 is derived from the quarterly rates of this year and the
   // last (see AddRollingAbsence), so their cells are kept whenever the rolling rate is asked for.

@@ -20,6 +20,20 @@ namespace {
 
 constexpr const char* kActivities = "ict_activities";
 constexpr const char* kRecords = "ict_records";
+constexpr const char* kInclusion = "ict_inclusion";
+
+// Inclusion decisions of a ministry (the ict_inclusion delivery): activity id -> include.
+std::map<std::string, bool> InclusionDecisions(const MinistryInputs& in) {
+  std::map<std::string, bool> out;
+  const Table* t = in.Get(kInclusion);
+  if (t == nullptr) return out;
+  const Column& id = t->col("activity_id");
+  const Column& include = t->col("include");
+  for (size_t i = 0; i < t->rows; ++i) {
+    if (!id.is_null(i) && !include.is_null(i)) out[std::string(id.str(i))] = include.ints[i] != 0;
+  }
+  return out;
+}
 
 // The enum values of a field of `t`'s schema, or `fallback` when there is no schema.
 std::vector<std::string> EnumOf(const Table& t, const char* field,
@@ -136,11 +150,13 @@ std::vector<Cell> CellsOf(const Tally& t, int year) {
 constexpr const char* kIncludedNl =
     " Over de activiteiten in de rapportage over jaar J: met een registratie gedateerd in of na J "
     "of een peildatum in J, en met een actueel eindjaar van ten minste J of een onbekende "
-    "einddatum; activiteiten met status 'Nog niet gestart' tellen niet mee.";
+    "einddatum; activiteiten met status 'Nog niet gestart' tellen niet mee. Een vastgelegd besluit "
+    "(ict_inclusion: reden, wie, wanneer) neemt een activiteit op of laat haar weg, tegen deze regel in.";
 constexpr const char* kIncludedEn =
     " Over the activities in the report for year Y: with a record dated in or after Y or a "
     "reference date in Y, and with a current end year of at least Y or an unknown end date; "
-    "activities with status 'Nog niet gestart' (not started) are left out.";
+    "activities with status 'Nog niet gestart' (not started) are left out. A recorded decision "
+    "(ict_inclusion: reason, by whom, when) includes or leaves out an activity against this rule.";
 constexpr const char* kRecordsNl =
     " Initiële registratie: die met actie 'Initieel' (bij meer de eerste naar datum; bij geen de "
     "oudste registratie). Actuele registratie: de nieuwste gedateerd in of voor J.";
@@ -169,6 +185,7 @@ IndicatorDef Def(const char* id, const char* title_nl, const char* title_en, con
     d.definition_en += kIncludedEn;
   }
   d.datasets = {kActivities, kRecords};
+  if (notes & 1) d.optional_datasets = {kInclusion};
   d.disclosure = Disclosure::kNone;
   return d;
 }
@@ -318,6 +335,7 @@ void AcictDef(std::vector<IndicatorDef>* defs) {
       "Number of activities in the report with a review by the Advisory Board for ICT Assessment "
       "(AcICT, formerly BIT) or a parliamentary paper marked as AcICT advice.");
   d.datasets = {kActivities, kRecords, "ict_reviews"};
+  d.optional_datasets = {kInclusion};
   defs->push_back(std::move(d));
 }
 
@@ -350,7 +368,10 @@ class IctTheme : public Theme {
       bool has_reviews = in->Get("ict_reviews") != nullptr;
       reviews = reviews || has_reviews;
       std::set<std::string> advised = has_reviews ? WithAcictAdvice(*in) : std::set<std::string>{};
-      for (const auto& f : DeriveIctFigures(*activities, *records, year)) {
+      const std::map<std::string, bool> decided = InclusionDecisions(*in);
+      for (auto& f : DeriveIctFigures(*activities, *records, year)) {
+        // An explicit decision (audited data) overrides the rule.
+        if (auto d = decided.find(f.activity_id); d != decided.end()) f.included = d->second;
         AddEvents(f, year, &t);
         if (f.included) AddIncluded(f, &t);
         if (f.included && advised.count(f.activity_id)) acict += 1;

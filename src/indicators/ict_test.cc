@@ -377,6 +377,32 @@ TEST_F(IctTest, RecordsAfterTheYearAndNoRecords) {
   EXPECT_TRUE(figs[2].stale);
 }
 
+TEST_F(IctTest, InclusionDecisionsOverrideTheRule) {
+  // A4 is stale and out by the rule, A1 in: decisions put A4 in and leave A1 out.
+  MinistryInputs in;
+  in.ministry = "BZK";
+  in.tables["ict_activities"] = ExampleActivities();
+  in.tables["ict_records"] = ExampleRecords();
+  Column include;
+  include.type = FieldType::kBoolean;
+  include.null = {0, 0};
+  include.ints = {1, 0};
+  in.tables["ict_inclusion"] =
+      MakeTable(schemas_->Find("ict_inclusion"), {{"activity_id", Strs({"A4", "A1"})},
+                                                  {"include", include},
+                                                  {"reason", Strs({"still running", "merged into A2"})},
+                                                  {"decided_by", Strs({"CIO Rijk", "CIO Rijk"})},
+                                                  {"decided_on", Dates({"2021-02-01", "2021-02-01"})}});
+  auto cells = Compute({&in});
+  // In the report: A2, A3, A4, A5, A8 (was A1, A2, A3, A5, A8: see KeyFigures).
+  EXPECT_EQ(Value(cells, "ict.activities"), 5);
+  EXPECT_EQ(Value(cells, "ict.activities", "in_progress"), 2);  // A2 and A4
+  // Initial: 10 + 5 + 50 + 100 + 15 = 180 mln (A4's single initial record: 50 mln).
+  EXPECT_EQ(Value(cells, "ict.cost_initial"), 180e6);
+  // Current: 30 + 0 + 50 + 100 + 12 = 192 mln.
+  EXPECT_EQ(Value(cells, "ict.cost_current"), 192e6);
+}
+
 TEST_F(IctTest, KeyFigures) {
   MinistryInputs in;
   in.ministry = "BZK";
@@ -494,6 +520,7 @@ TEST_F(IctTest, DefinitionsAndOrder) {
     if (d.id == "ict.acict_advice") {
       // It needs the quality reviews too: without them a ministry is missing, not zero.
       EXPECT_EQ(d.datasets, (std::vector<std::string>{"ict_activities", "ict_records", "ict_reviews"}));
+      EXPECT_EQ(d.optional_datasets, std::vector<std::string>{"ict_inclusion"});
     } else {
       EXPECT_EQ(d.datasets, (std::vector<std::string>{"ict_activities", "ict_records"}));
     }

@@ -44,6 +44,9 @@ struct IndicatorDef {
   std::string unit;           // "%", "persons", "fte", "days", "EUR", "t CO2", "jobs", ...
   std::string definition_nl, definition_en;  // the text the method page shows
   std::vector<std::string> datasets;         // what it reads
+  // Read when delivered, not needed for a value (decisions that adjust it); when delivered they are
+  // among the value's deliveries.
+  std::vector<std::string> optional_datasets;
   std::vector<std::string> breakdowns;       // "unit_type", "quarter", or a category name
   Disclosure disclosure = Disclosure::kNone;
   bool higher_is_better = false;

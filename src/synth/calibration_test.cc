@@ -1,8 +1,10 @@
 // The synthetic Rijk, run through jbr's own store and indicators, gives back the published figures
 // of domain.md section 8 within 2%. The expected values are read from ../shared/reference/ and
 // from domain.md itself, never from data/synth/targets.csv (which the generator steers to).
-// Under the sanitizers the Rijk is generated at a tenth of its size and the extensive figures are
-// compared per unit of scale: the generator's steering does not depend on the size.
+// Under the sanitizers (which make it some ten times slower) the Rijk is generated at 2% of its size
+// and the extensive figures are compared per unit of scale: the generator's steering does not
+// depend on the size. Figures made of few whole things at that size (jobs-agreement hires, ICT
+// activities, flights per distance class) are checked only at full size, in the release build.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -23,10 +25,14 @@ namespace {
 namespace fs = std::filesystem;
 
 #ifdef JBR_SANITIZED
-constexpr double kScale = 0.1;
+constexpr double kScale = 0.02;
 #else
 constexpr double kScale = 1.0;
 #endif
+constexpr bool kFullSize = kScale == 1.0;
+#define SKIP_BELOW_FULL_SIZE()                                                                     \
+  if (!kFullSize) GTEST_SKIP() << "too coarse at " << kScale << " of the Rijk; checked at full size " \
+                                  "in the release build"
 
 std::string Slurp(const std::string& path) {
   std::ifstream f(path);
@@ -175,6 +181,7 @@ TEST_F(Calibration, MobilityAndTotalCo2PerYear) {
 }
 
 TEST_F(Calibration, MobilityCo2PerModeGroup) {
+  SKIP_BELOW_FULL_SIZE();
   const std::string modes = reference_ + "denkdoeduurzaam-zakelijke-mobiliteit-per-modaliteit.csv";
   const std::pair<const char*, const char*> groups[] = {{"vliegreizen", "flights"},
                                                         {"privéauto_woon-werk", "private_car_commute"},
@@ -205,6 +212,7 @@ TEST_F(Calibration, ChosenAbsenceRates) {
 }
 
 TEST_F(Calibration, JobsAgreementRealisation) {
+  SKIP_BELOW_FULL_SIZE();
   std::smatch m;
   ASSERT_TRUE(std::regex_search(domain_, m, std::regex(R"(Rijk target 2019: ([0-9,]+) jobs \(realised: ([0-9,]+)\))")));
   auto number = [](std::string s) {
@@ -213,9 +221,7 @@ TEST_F(Calibration, JobsAgreementRealisation) {
   };
   const double target = number(m[1]), realised = number(m[2]);
   EXPECT_WITHIN_2PCT(Value("jobs_agreement.jobs", "2019") / kScale, realised);
-  if (kScale == 1.0) {
-    EXPECT_WITHIN_2PCT(Value("jobs_agreement.realisation", "2019"), 100.0 * realised / target);
-  }
+  EXPECT_WITHIN_2PCT(Value("jobs_agreement.realisation", "2019"), 100.0 * realised / target);
   // Inflow was delayed in 2020: it grew less that year than the year after.
   const double j19 = Value("jobs_agreement.jobs", "2019"), j20 = Value("jobs_agreement.jobs", "2020"),
                j21 = Value("jobs_agreement.jobs", "2021");
@@ -223,6 +229,7 @@ TEST_F(Calibration, JobsAgreementRealisation) {
 }
 
 TEST_F(Calibration, IctTotalsOfTheReportYear) {
+  SKIP_BELOW_FULL_SIZE();
   std::smatch m;
   ASSERT_TRUE(std::regex_search(domain_, m, std::regex(R"(roughly ([0-9]+)-([0-9]+) active, total current estimate about EUR ([0-9]+) billion, about ([0-9]+)% above)")));
   const double active = Value("ict.activities", "2021");

@@ -98,6 +98,7 @@ Style Generator::StyleFor(const MinistryProfile& m, const std::string& dataset, 
   Rng rng = Rng::For(o_.seed, fmt::format("style/{}/{}/{}", m.code, dataset, year));
   static const char* kStyles[] = {"utf8-comma", "utf8bom-semicolon", "cp1252-semicolon", "xlsx"};
   std::string name = rng.Chance(0.15) ? kStyles[rng.Next() % 4] : m.style;
+  if (!o_.style.empty()) return StyleNamed(o_.style, false);
   return StyleNamed(name, m.dutch);
 }
 
@@ -246,6 +247,9 @@ Result<std::vector<SynthFile>> Synthesise(const SynthOptions& o) {
   if (o.first_year > o.last_year) return UsageError("--years: the first year is after the last");
   if (!(o.scale > 0 && o.scale <= 100)) return UsageError("--scale must be above 0 and at most 100");
   if (o.out_dir.empty()) return UsageError("--out is required");
+  if (!o.style.empty() && StyleNamed(o.style, false).name != o.style) {
+    return UsageError("--style: one of utf8-comma, utf8bom-semicolon, cp1252-semicolon, xlsx");
+  }
   const std::string data = o.data_dir.empty() ? DataDir() : o.data_dir;
   JBR_ASSIGN_OR_RETURN(auto profiles, Profiles::Load(data));
   JBR_ASSIGN_OR_RETURN(auto schemas, SchemaRegistry::LoadDirectory((fs::path(data) / "schemas").string()));

@@ -20,6 +20,10 @@ struct SynthOptions {
   double scale = 1.0;
   uint64_t seed = 1;
   std::string data_dir;  // empty: DataDir()
+  // Empty: each ministry's own habits (a mix of styles). A style name (utf8-comma,
+  // utf8bom-semicolon, cp1252-semicolon, xlsx) writes every file that way, e.g. for tools that
+  // read one kind of CSV only.
+  std::string style;
   // Called with a short line per step (a year done, files written); may be empty.
   std::function<void(const std::string&)> progress;
 };
