@@ -40,6 +40,7 @@ function flush(  s) {
   total++
   if (stack ~ /KeyMap::Grow/) s = "KeyMap::Grow: rehashing the unique-key table, page faults of the new one"
   else if (stack ~ /KeyMap::InsertOrGet/) s = "KeyMap::InsertOrGet: unique employment_id"
+  else if (stack ~ /KeyMap::Prefetch/) s = "KeyMap::Prefetch: fetching the key slot early (memory waits show here)"
   else if (stack ~ /HashKey/) s = "HashKey"
   else if (stack ~ /RowRules::Check/) s = "RowRules::Check: not-before, period (FieldIndex by name each row)"
   else if (stack ~ /RowState::Check/) s = "RowState::Check, other"

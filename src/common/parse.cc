@@ -93,6 +93,47 @@ std::optional<Days> ParseDutchDate(std::string_view t) {
                      Digits(t, 0, day_len));
 }
 
+// Up to 18 digits cannot overflow int64_t, so the common short number needs no overflow checks.
+constexpr size_t kSafeDigits = 18;
+
+// The value of a run of at most kSafeDigits digits.
+int64_t DigitsValue(std::string_view digits) {
+  int64_t value = 0;
+  for (char c : digits) {
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+// Plain "36", "18.5" or ".5" with 1 to 15 digits, the common case, without from_chars: the digits
+// as an integer are exact in a double, and so is 10^k for k <= 22, so one division gives the
+// correctly rounded value, the same that from_chars gives (Clinger's fast path). False, with *out
+// untouched, when `t` is not of that form; the full parser then decides.
+bool ParseShortPointNumber(std::string_view t, double* out) {
+  static constexpr std::array<double, 16> kPowers = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                     1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  const size_t int_digits = CountDigits(t, 0);
+  size_t frac_digits = 0;
+  if (int_digits < t.size()) {
+    if (t[int_digits] != '.') {
+      return false;
+    }
+    frac_digits = CountDigits(t, int_digits + 1);
+    if (int_digits + 1 + frac_digits != t.size()) {
+      return false;
+    }
+  }
+  if (int_digits + frac_digits == 0 || int_digits + frac_digits > 15) {
+    return false;
+  }
+  int64_t mantissa = 0;  // the digits without the point
+  for (char c : t) {
+    mantissa = c == '.' ? mantissa : mantissa * 10 + (c - '0');
+  }
+  *out = static_cast<double>(mantissa) / kPowers[frac_digits];
+  return true;
+}
+
 // Strips an optional sign; returns true for '-'.
 bool TakeSign(std::string_view* t) {
   if (t->empty() || (t->front() != '+' && t->front() != '-')) {
@@ -290,6 +331,9 @@ std::optional<int64_t> ParseInt(std::string_view text, DecimalMark mark) {
       }
     }
   }
+  if (digits <= kSafeDigits) {
+    return negative ? -DigitsValue(t.substr(0, digits)) : DigitsValue(t.substr(0, digits));
+  }
   // Accumulate negatively: the range of int64_t reaches one further below zero than above.
   int64_t value = 0;
   constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
@@ -313,6 +357,9 @@ std::optional<double> ParseDecimal(std::string_view text, DecimalMark mark) {
   std::string_view t = Trim(text);
   const bool negative = TakeSign(&t);
   if (mark == DecimalMark::kPoint) {
+    if (double value = 0; ParseShortPointNumber(t, &value)) {
+      return negative ? -value : value;
+    }
     if (!IsPointNumber(t)) {
       return std::nullopt;
     }
@@ -347,6 +394,9 @@ std::optional<bool> ParseBool(std::string_view text) {
 }
 
 bool LooksLikeBsn(std::string_view text) {
+  if (text.size() < 9) {
+    return false;  // every cell but a few: trimming cannot make it longer
+  }
   const std::string_view t = Trim(text);
   if (t.size() != 9) {
     return false;
@@ -390,6 +440,9 @@ std::string MaskValue(std::string_view text) {
 }
 
 std::string_view Trim(std::string_view text) {
+  if (!text.empty() && !IsBlank(text.front()) && !IsBlank(text.back())) {
+    return text;  // nearly every cell: nothing to trim
+  }
   size_t b = 0;
   size_t e = text.size();
   while (b < e && IsBlank(text[b])) {

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <limits>
+#include <random>
+#include <string>
 
 namespace jbr {
 namespace {
@@ -192,6 +195,10 @@ TEST(ParseInt, Limits) {
   EXPECT_EQ(ParseInt("-9223372036854775809"), std::nullopt);
   EXPECT_EQ(ParseInt("99999999999999999999"), std::nullopt);
   EXPECT_EQ(ParseInt("00000000000000000000000001"), 1);
+  // Either side of the 18 digits that are summed without overflow checks.
+  EXPECT_EQ(ParseInt("999999999999999999"), 999999999999999999);
+  EXPECT_EQ(ParseInt("-999999999999999999"), -999999999999999999);
+  EXPECT_EQ(ParseInt("1000000000000000000"), 1000000000000000000);
 }
 
 TEST(ParseInt, RefusesGarbage) {
@@ -213,6 +220,25 @@ TEST(ParseDecimal, PointMark) {
   EXPECT_EQ(ParseDecimal("2e-2", p), 0.02);
   EXPECT_EQ(ParseDecimal("1E3", p), 1000.0);
   EXPECT_EQ(ParseDecimal("0.1", p), 0.1);  // correctly rounded: the same double as the literal
+}
+
+// Short plain numbers take a path of their own; each must give the correctly rounded double, which
+// glibc's strtod gives too. Random digits and point positions, from 1 to 18 digits, so that the
+// cases beyond the short path (16 digits and more) are compared as well.
+TEST(ParseDecimal, PlainNumbersRoundAsStrtod) {
+  std::mt19937_64 random(20261129);
+  for (int n = 0; n < 200000; ++n) {
+    const int digits = 1 + static_cast<int>(random() % 18);
+    std::string text;
+    for (int i = 0; i < digits; ++i) text.push_back(static_cast<char>('0' + random() % 10));
+    text.insert(random() % (text.size() + 1), ".");
+    if (random() % 4 == 0) text.insert(0, "-");
+    const double expected = std::strtod(text.c_str(), nullptr);
+    ASSERT_EQ(ParseDecimal(text, DecimalMark::kPoint), expected) << text;
+  }
+  EXPECT_EQ(ParseDecimal("123456789012345", DecimalMark::kPoint), 123456789012345.0);
+  EXPECT_EQ(ParseDecimal("0.000000000000001", DecimalMark::kPoint), 1e-15);
+  EXPECT_TRUE(std::signbit(*ParseDecimal("-0.0", DecimalMark::kPoint)));
 }
 
 TEST(ParseDecimal, CommaMark) {

@@ -1,5 +1,11 @@
 #include "validate/key_set.h"
 
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <new>
+#include <utility>
+
 namespace jbr {
 
 uint64_t HashKey(std::string_view text) {
@@ -24,45 +30,83 @@ uint64_t HashCombine(uint64_t seed, uint64_t value) {
   return seed ^ (value + 0x9e3779b97f4a7c15ull + (seed << 6) + (seed >> 2));
 }
 
+namespace {
+
+constexpr size_t kInitialCapacity = 1024;
+
+// At most three keys in four slots: linear probing stays short below that.
+bool Overfull(size_t keys, size_t capacity) { return keys * 4 > capacity * 3; }
+
+}  // namespace
+
+void KeyMap::Unmap::operator()(Slot* slots) const { munmap(slots, bytes); }
+
+// Slots live in an anonymous mapping of their own: the kernel gives zeroed pages on first touch, so
+// there is no pass that zeroes a table which the inserts then write anyway; and a table of many
+// megabytes asks for transparent huge pages, since random probes into 4 KiB pages miss the TLB
+// nearly every time.
+KeyMap::Slots KeyMap::Allocate(size_t count) {
+  const size_t bytes = count * sizeof(Slot);
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) throw std::bad_alloc();
+#if defined(MADV_HUGEPAGE)
+  constexpr size_t kHugePage = size_t{2} << 20;
+  if (bytes >= 2 * kHugePage) madvise(p, bytes, MADV_HUGEPAGE);  // a hint; refused is fine
+#endif
+  return Slots(static_cast<Slot*>(p), Unmap{bytes});
+}
+
+size_t KeyMap::Home(uint64_t hash) const {
+  __extension__ using Wide = unsigned __int128;  // the high half of a 64 x 64-bit product
+  return static_cast<size_t>((static_cast<Wide>(hash) * capacity_) >> 64);
+}
+
 int64_t KeyMap::InsertOrGet(uint64_t hash, int64_t row) {
-  if ((size_ + 1) * 4 > rows_.size() * 3) Grow();
-  size_t mask = rows_.size() - 1;
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    if (rows_[i] == 0) {
-      hashes_[i] = hash;
-      rows_[i] = static_cast<uint32_t>(row);
+  if (Overfull(size_ + 1, capacity_)) Grow();
+  const auto low = static_cast<uint32_t>(hash);
+  const auto high = static_cast<uint32_t>(hash >> 32);
+  for (size_t i = Home(hash);; i = i + 1 == capacity_ ? 0 : i + 1) {
+    Slot& s = slots_[i];
+    if (s.row == 0) {
+      s = Slot{low, high, static_cast<uint32_t>(row)};
       ++size_;
       return 0;
     }
-    if (hashes_[i] == hash) return rows_[i];
+    if (s.hash_low == low && s.hash_high == high) return s.row;
   }
 }
 
 bool KeyMap::Contains(uint64_t hash) const {
-  if (rows_.empty()) return false;
-  size_t mask = rows_.size() - 1;
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    if (rows_[i] == 0) return false;
-    if (hashes_[i] == hash) return true;
+  if (capacity_ == 0) return false;
+  const auto low = static_cast<uint32_t>(hash);
+  const auto high = static_cast<uint32_t>(hash >> 32);
+  for (size_t i = Home(hash);; i = i + 1 == capacity_ ? 0 : i + 1) {
+    const Slot& s = slots_[i];
+    if (s.row == 0) return false;
+    if (s.hash_low == low && s.hash_high == high) return true;
   }
 }
 
-void KeyMap::Reserve(size_t expected) {
-  size_t n = rows_.empty() ? 1024 : rows_.size();
-  while (expected * 4 > n * 3) n *= 2;
-  if (n > rows_.size()) Resize(n);
+void KeyMap::Prefetch(uint64_t hash) const {
+  if (capacity_ != 0) __builtin_prefetch(&slots_[Home(hash)]);
 }
 
-void KeyMap::Grow() { Resize(rows_.empty() ? 1024 : rows_.size() * 2); }
+void KeyMap::Reserve(size_t expected) {
+  size_t capacity = std::max(capacity_, kInitialCapacity);
+  if (Overfull(expected, capacity)) capacity = (expected * 4 + 2) / 3;
+  if (capacity > capacity_) Resize(capacity);
+}
 
-void KeyMap::Resize(size_t n) {
-  std::vector<uint64_t> old_hashes = std::move(hashes_);
-  std::vector<uint32_t> old_rows = std::move(rows_);
-  hashes_.assign(n, 0);
-  rows_.assign(n, 0);
+void KeyMap::Grow() { Resize(capacity_ == 0 ? kInitialCapacity : capacity_ * 2); }
+
+void KeyMap::Resize(size_t capacity) {
+  Slots old = std::exchange(slots_, Allocate(capacity));
+  const size_t old_capacity = std::exchange(capacity_, capacity);
   size_ = 0;
-  for (size_t i = 0; i < old_rows.size(); ++i) {
-    if (old_rows[i] != 0) InsertOrGet(old_hashes[i], old_rows[i]);
+  for (size_t i = 0; i < old_capacity; ++i) {
+    if (old[i].row != 0) {
+      InsertOrGet(static_cast<uint64_t>(old[i].hash_high) << 32 | old[i].hash_low, old[i].row);
+    }
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -28,14 +29,27 @@ std::string ValueText(const FieldSchema& f, const Value& v) {
 
 }  // namespace
 
+// The schema refuses unknown kinds when it is loaded (CheckNames in schema.cc).
+RowRules::Kind RowRules::KindOf(const std::string& kind) {
+  static const std::pair<const char*, Kind> kKinds[] = {
+      {"not-before", Kind::kNotBefore},      {"not-above", Kind::kNotAbove},
+      {"sum-not-above", Kind::kSumNotAbove}, {"required-if", Kind::kRequiredIf},
+      {"empty-if", Kind::kEmptyIf},          {"no-overlap", Kind::kNoOverlap},
+      {"equals-ministry", Kind::kEqualsMinistry}};
+  for (const auto& [name, k] : kKinds) {
+    if (kind == name) return k;
+  }
+  return Kind::kNotBefore;
+}
+
 RowRules::RowRules(const DatasetSchema& schema, const DeliveryContext& context,
                    std::vector<std::string> columns, Finding finding_base)
     : schema_(schema), context_(context), columns_(std::move(columns)), base_(std::move(finding_base)) {
   segments_.resize(schema.rules.size());
   auto index = [&](const std::string& name) { return name.empty() ? -1 : schema.FieldIndex(name); };
   for (const auto& rule : schema.rules) {
-    Resolved r{index(rule.field), index(rule.reference), index(rule.when), index(rule.group),
-               index(rule.start), index(rule.end), {}};
+    Resolved r{KindOf(rule.kind), index(rule.field), index(rule.reference), index(rule.when),
+               index(rule.group), index(rule.start), index(rule.end), {}};
     for (const auto& f : rule.fields) r.fields.push_back(index(f));
     resolved_.push_back(std::move(r));
   }
@@ -79,7 +93,7 @@ void RowRules::Check(const TypedRow& row, const std::vector<bool>& bad, FindingS
     const RuleSchema& rule = schema_.rules[r];
     const Resolved& res = resolved_[r];
     if (Involves(res, bad)) continue;
-    if (rule.kind == "no-overlap") {
+    if (res.kind == Kind::kNoOverlap) {
       const Value& g = row.values[res.group];
       const Value& s = row.values[res.start];
       const Value& e = row.values[res.end];
@@ -99,24 +113,24 @@ void RowRules::CheckRule(const RuleSchema& rule, const Resolved& res, const Type
   int fi = res.field;
   const Value* v = fi >= 0 ? &row.values[fi] : nullptr;
   auto text = [&] { return fi >= 0 ? ValueText(schema_.fields[fi], *v) : std::string(); };
-  if (rule.kind == "not-before" || rule.kind == "not-above") {
+  if (res.kind == Kind::kNotBefore || res.kind == Kind::kNotAbove) {
     int ri = res.reference;
     const Value& ref = row.values[ri];
     if (v->null || ref.null) return;
     if (Numeric(*v, fi) < Numeric(ref, ri)) {
-      if (rule.kind == "not-before") {
+      if (res.kind == Kind::kNotBefore) {
         Report(sink, row.row_number, fi, text(), "cross-field-error",
                fmt::format("{}: {} {} is before {} {}", rule.message, rule.field, text(), rule.reference,
                            ValueText(schema_.fields[ri], ref)),
                rule.hint);
       }
-    } else if (rule.kind == "not-above" && Numeric(*v, fi) > Numeric(ref, ri)) {
+    } else if (res.kind == Kind::kNotAbove && Numeric(*v, fi) > Numeric(ref, ri)) {
       Report(sink, row.row_number, fi, text(), "cross-field-error",
              fmt::format("{}: {} {} is above {} {}", rule.message, rule.field, text(), rule.reference,
                          ValueText(schema_.fields[ri], ref)),
              rule.hint);
     }
-  } else if (rule.kind == "sum-not-above") {
+  } else if (res.kind == Kind::kSumNotAbove) {
     int ri = res.reference;
     if (row.values[ri].null) return;
     double sum = 0;
@@ -130,15 +144,15 @@ void RowRules::CheckRule(const RuleSchema& rule, const Resolved& res, const Type
                          fmt::join(rule.fields, " + "), sum, rule.reference, limit),
              rule.hint);
     }
-  } else if (rule.kind == "required-if" || rule.kind == "empty-if") {
+  } else if (res.kind == Kind::kRequiredIf || res.kind == Kind::kEmptyIf) {
     const Value& w = row.values[res.when];
     if (w.null || std::find(rule.in.begin(), rule.in.end(), w.s) == rule.in.end()) return;
-    bool bad = rule.kind == "required-if" ? v->null : !v->null;
+    bool bad = res.kind == Kind::kRequiredIf ? v->null : !v->null;
     if (bad) {
       Report(sink, row.row_number, fi, text(), "cross-field-error",
              fmt::format("{} ({} is {})", rule.message, rule.when, w.s), rule.hint);
     }
-  } else if (rule.kind == "equals-ministry") {
+  } else if (res.kind == Kind::kEqualsMinistry) {
     if (context_.ministry.empty() || v->null) return;
     if (AsciiLower(v->s) != AsciiLower(context_.ministry)) {
       Report(sink, row.row_number, fi, text(), "cross-field-error",

@@ -25,6 +25,8 @@ class RowRules {
   void Finish(FindingSink* sink);
 
  private:
+  enum class Kind { kNotBefore, kNotAbove, kSumNotAbove, kRequiredIf, kEmptyIf, kNoOverlap, kEqualsMinistry };
+  static Kind KindOf(const std::string& kind);
   void Report(FindingSink* sink, int64_t row, int field, std::string_view value, const char* code,
               std::string message, std::string hint) const;
   struct Resolved;
@@ -33,8 +35,10 @@ class RowRules {
   void CheckPeriod(const TypedRow& row, FindingSink* sink);
   double Numeric(const Value& v, int field) const;
 
-  // A rule's field names resolved to indices once (-1 when the rule does not use that part).
+  // A rule's kind and field names resolved once (-1 when the rule does not use that part), so that
+  // no row compares names.
   struct Resolved {
+    Kind kind = Kind::kNotBefore;
     int field = -1, reference = -1, when = -1, group = -1, start = -1, end = -1;
     std::vector<int> fields;
   };

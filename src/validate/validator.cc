@@ -27,6 +27,12 @@ class RowState {
     if (!pk_fields_.empty()) pk_.Reserve(rows);
   }
 
+  // Called as soon as field f's cell is converted: its uniqueness slot is then fetched from memory
+  // while the rest of the row is converted, and Check finds it in the cache.
+  void Prefetch(size_t f, const Value& v) const {
+    if (schema_.fields[f].unique && !v.null && !v.s.empty()) unique_[f].Prefetch(HashKey(v.s));
+  }
+
   void AddReference(int field, const ForeignKeySchema* fk, std::shared_ptr<const KeyMap> keys) {
     refs_.push_back({field, fk, std::move(keys)});
   }
@@ -218,6 +224,8 @@ Result<ValidationSummary> ValidateFile(const DatasetSchema& schema, const std::s
         state.Report(sink, issue->code, Severity::kError, raw.row_number, f, std::string(Trim(cell)),
                      std::move(issue->message), std::move(issue->hint));
         cell_bad[f] = true;
+      } else if (checks) {
+        state.Prefetch(f, typed.values[f]);
       }
     }
     for (size_t f = 0; f < nfields; ++f) {
