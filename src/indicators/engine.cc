@@ -52,15 +52,15 @@ std::vector<int64_t> DeliveryIds(const std::vector<const MinistryInputs*>& input
   return ids;
 }
 
-// The inputs of one year: every ministry existing that year, all datasets.
+// The inputs of one year: every ministry existing that year, the datasets the asked indicators read.
 struct YearInputs {
   std::vector<MinistryInputs> ministries;
 };
 
-Result<YearInputs> LoadYear(const ComputeEnv& env, int year) {
+Result<YearInputs> LoadYear(const ComputeEnv& env, int year, const std::vector<std::string>& datasets) {
   YearInputs y;
   for (const Ministry* m : env.ministries->InYear(year)) {
-    JBR_ASSIGN_OR_RETURN(auto in, LoadInputs(env.store, *env.schemas, m->code, year, env.schemas->Names()));
+    JBR_ASSIGN_OR_RETURN(auto in, LoadInputs(env.store, *env.schemas, m->code, year, datasets));
     y.ministries.push_back(std::move(in));
   }
   return y;
@@ -299,12 +299,13 @@ IndicatorDef MobilityChangeDef(int base_year) {
 
 // co2.mobility_change: the year's mobility CO2 against the base year's, per ministry and Rijk,
 // from the cells of co2.mobility (category "" = all groups) of both years.
+// `now` holds the year's inputs (mobility among them); the base year's mobility is read here.
 Result<std::vector<IndicatorValue>> MobilityChange(const ComputeEnv& env, const ThemeContext& ctx,
                                                    const Theme& theme, const IndicatorDef& mobility,
-                                                   const IndicatorDef& change, int year, int base_year) {
+                                                   const IndicatorDef& change, int year, int base_year,
+                                                   const YearInputs& now) {
   auto excluded = Excluded(*env.reference, mobility.datasets);
-  JBR_ASSIGN_OR_RETURN(YearInputs now, LoadYear(env, year));
-  JBR_ASSIGN_OR_RETURN(YearInputs base, LoadYear(env, base_year));
+  JBR_ASSIGN_OR_RETURN(YearInputs base, LoadYear(env, base_year, mobility.datasets));
   JBR_ASSIGN_OR_RETURN(auto cells_now, ComputeGroup(theme, ctx, year, now, {mobility}, excluded));
   JBR_ASSIGN_OR_RETURN(auto cells_base, ComputeGroup(theme, ctx, base_year, base, {mobility}, excluded));
   GroupCells derived;
@@ -353,8 +354,19 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
   result.year = options.year;
   result.factor_vintage = FactorVintage(*env.reference);
   ThemeContext ctx{env.reference};
-  JBR_ASSIGN_OR_RETURN(YearInputs now, LoadYear(env, options.year));
-  JBR_ASSIGN_OR_RETURN(YearInputs before, LoadYear(env, options.year - 1));
+  // Only the datasets that the asked indicators read are decoded: a store holds many.
+  std::set<std::string> needed;
+  for (const auto& theme : AllThemes()) {
+    for (const auto& def : theme->Indicators()) {
+      const bool change = def.id == kMobility && MatchesPattern(kMobilityChange, options.indicator_pattern);
+      if (!change && !MatchesPattern(def.id, options.indicator_pattern)) continue;
+      needed.insert(def.datasets.begin(), def.datasets.end());
+      needed.insert(def.optional_datasets.begin(), def.optional_datasets.end());
+    }
+  }
+  const std::vector<std::string> datasets(needed.begin(), needed.end());
+  JBR_ASSIGN_OR_RETURN(YearInputs now, LoadYear(env, options.year, datasets));
+  JBR_ASSIGN_OR_RETURN(YearInputs before, LoadYear(env, options.year - 1, datasets));
   std::vector<IndicatorValue> current, previous;
   for (const auto& theme : AllThemes()) {
     std::map<std::set<std::string>, std::vector<IndicatorDef>> groups;  // by Rijk scope
@@ -383,8 +395,10 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
         if (def.id != kMobility) continue;
         IndicatorDef change = MobilityChangeDef(base_year);
         result.definitions.push_back(change);
-        JBR_ASSIGN_OR_RETURN(auto now_values, MobilityChange(env, ctx, *theme, def, change, options.year, base_year));
-        JBR_ASSIGN_OR_RETURN(auto before_values, MobilityChange(env, ctx, *theme, def, change, options.year - 1, base_year));
+        JBR_ASSIGN_OR_RETURN(auto now_values,
+                             MobilityChange(env, ctx, *theme, def, change, options.year, base_year, now));
+        JBR_ASSIGN_OR_RETURN(auto before_values,
+                             MobilityChange(env, ctx, *theme, def, change, options.year - 1, base_year, before));
         current.insert(current.end(), now_values.begin(), now_values.end());
         previous.insert(previous.end(), before_values.begin(), before_values.end());
       }

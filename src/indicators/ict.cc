@@ -335,7 +335,7 @@ void AcictDef(std::vector<IndicatorDef>* defs) {
       "Number of activities in the report with a review by the Advisory Board for ICT Assessment "
       "(AcICT, formerly BIT) or a parliamentary paper marked as AcICT advice.");
   d.datasets = {kActivities, kRecords, "ict_reviews"};
-  d.optional_datasets = {kInclusion};
+  d.optional_datasets = {kInclusion, "ict_papers"};
   defs->push_back(std::move(d));
 }
 

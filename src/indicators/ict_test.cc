@@ -520,7 +520,7 @@ TEST_F(IctTest, DefinitionsAndOrder) {
     if (d.id == "ict.acict_advice") {
       // It needs the quality reviews too: without them a ministry is missing, not zero.
       EXPECT_EQ(d.datasets, (std::vector<std::string>{"ict_activities", "ict_records", "ict_reviews"}));
-      EXPECT_EQ(d.optional_datasets, std::vector<std::string>{"ict_inclusion"});
+      EXPECT_EQ(d.optional_datasets, (std::vector<std::string>{"ict_inclusion", "ict_papers"}));
     } else {
       EXPECT_EQ(d.datasets, (std::vector<std::string>{"ict_activities", "ict_records"}));
     }

@@ -1,5 +1,6 @@
 #include "store/column_codec.h"
 
+#include <algorithm>
 #include <cstring>
 #include <unordered_map>
 
@@ -209,6 +210,14 @@ Status DecodeChunk(std::string_view blob, Column* column) {
   if (count > (1u << 24)) return Damaged("row count");
   std::string_view bitmap;
   if (!r.Bytes((count + 7) / 8, &bitmap)) return Damaged("null bitmap");
+  // Chunks of one column arrive one after another: grow once per chunk (geometrically, so that many
+  // chunks do not copy the column over and over), not value by value.
+  auto grow = [count](auto& v) {
+    if (v.capacity() < v.size() + count) v.reserve(std::max(v.size() + count, 2 * v.capacity()));
+  };
+  grow(column->null);
+  if (column->type == FieldType::kNumber) grow(column->numbers);
+  if (column->type == FieldType::kString) grow(column->offsets);
   for (uint32_t i = 0; i < count; ++i) {
     column->null.push_back((static_cast<uint8_t>(bitmap[i / 8]) >> (i % 8)) & 1);
   }
