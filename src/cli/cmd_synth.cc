@@ -1,5 +1,5 @@
 // jbr synth: writes the synthetic Rijk's deliveries (src/synth) and a manifest.
-//   jbr synth --years 2018-2021 --out DIR [--scale 1.0] [--seed N]
+//   jbr synth --years 2018-2021 --out DIR [--scale 1.0] [--seed N] [--defects SPEC.json]
 #include <chrono>
 #include <iostream>
 
@@ -18,6 +18,7 @@ struct SynthArgs {
   std::string out;
   double scale = 1.0;
   uint64_t seed = 1;
+  std::string defects;
 };
 
 }  // namespace
@@ -41,6 +42,9 @@ void RegisterSynth(CLI::App& app, GlobalOptions& /*g*/, Action& run) {
   cmd->add_option("--scale", a->scale, "Size relative to the real Rijk (10 gives about 1.3 million persons)")
       ->capture_default_str();
   cmd->add_option("--seed", a->seed, "Random seed: the same seed gives the same bytes")->capture_default_str();
+  cmd->add_option("--defects", a->defects,
+                  "JSON spec of defective deliveries to write as well, into OUT/defects/ with answer-key.json "
+                  "(see docs/synth-defects.md)");
   cmd->callback([&run, a] {
     run = [a]() -> Status {
       JBR_ASSIGN_OR_RETURN(auto years, ParseYears(a->years));
@@ -50,6 +54,7 @@ void RegisterSynth(CLI::App& app, GlobalOptions& /*g*/, Action& run) {
       o.out_dir = a->out;
       o.scale = a->scale;
       o.seed = a->seed;
+      o.defects_file = a->defects;
       if (IsTerminal(2)) o.progress = [](const std::string& line) { std::cerr << line << "\n"; };
       const auto t0 = std::chrono::steady_clock::now();
       JBR_ASSIGN_OR_RETURN(auto files, synth::Synthesise(o));
@@ -58,6 +63,7 @@ void RegisterSynth(CLI::App& app, GlobalOptions& /*g*/, Action& run) {
       for (const auto& f : files) rows += f.rows;
       std::cout << fmt::format("wrote {} files ({} rows) and manifest.csv to {} in {:.1f} s\n", files.size(), rows,
                                a->out, s);
+      if (!a->defects.empty()) std::cout << fmt::format("defective deliveries and answer-key.json in {}/defects\n", a->out);
       return Status::Ok();
     };
   });

@@ -20,6 +20,9 @@ struct SynthOptions {
   double scale = 1.0;
   uint64_t seed = 1;
   std::string data_dir;  // empty: DataDir()
+  // A defect spec (JSON, synth/defects.h): spoilt copies of the deliveries it names go to
+  // out_dir/defects/ with answer-key.json; the clean files and the manifest are unchanged.
+  std::string defects_file;
   // Called with a short line per step (a year done, files written); may be empty.
   std::function<void(const std::string&)> progress;
 };
@@ -32,7 +35,9 @@ struct SynthFile {
   size_t rows = 0;
 };
 
-// Writes the files and manifest.csv into out_dir (created when missing).
+// Writes the files and manifest.csv into out_dir (created when missing), and the defective
+// deliveries of options.defects_file. A spec that does not parse, or names a row a table does not
+// have, gives InvalidInput.
 Result<std::vector<SynthFile>> Synthesise(const SynthOptions& options);
 
 // Reads a manifest (file,dataset,ministry,year[,sha256,rows]).
