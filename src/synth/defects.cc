@@ -154,7 +154,8 @@ Result<size_t> PickRow(Work& w, const std::function<std::string(size_t)>& unsuit
     if (unsuitable(i).empty()) ok.push_back(i);
   }
   if (ok.empty()) return InvalidInput(fmt::format("defect {}: no row of the table suits this kind", w.Name()));
-  Rng rng = Rng::For(w.seed, fmt::format("defect/{}", w.Name()));
+  // The file name in the tag: two requests alike (but for their number) spoil different rows.
+  Rng rng = Rng::For(w.seed, "defect/" + w.out.file);
   return ok[static_cast<size_t>(rng.Int(0, static_cast<int64_t>(ok.size()) - 1))];
 }
 
@@ -345,7 +346,7 @@ Status Cp1252AsUtf8(Work& w, const std::string& path) {
   }
   for (size_t r = 0; r < w.table.rows.size(); ++r) {
     for (size_t k = 0; k < w.table.rows[r].size(); ++k) {
-      if (IsAscii(StyledText(fields[k], w.table.rows[r][k], w.style))) continue;
+      if (IsAscii(ToCp1252(StyledText(fields[k], w.table.rows[r][k], w.style)))) continue;
       w.Expect("encoding-error", Severity::kError, static_cast<int64_t>(r) + 2,
                fields[k] ? w.Header(*fields[k]) : w.table.columns[k]);
     }
@@ -360,9 +361,11 @@ Status Cp1252AsUtf8(Work& w, const std::string& path) {
 
 // The byte offset inside `line` (a CSV row without its end of line) where cutting leaves fewer
 // cells than `width`: within the cell after the first half of the delimiters, outside quotes and at
-// an ASCII byte (a cut inside a character would be an encoding error too).
+// an ASCII byte (a cut inside a character would be an encoding error too). 0 when no cut leaves a
+// row at all (a two-column row with an empty first cell): an empty last line is no row.
 size_t CutPoint(std::string_view line, char delimiter, size_t width) {
-  const size_t keep = width >= 2 ? width / 2 - 1 : 0;  // delimiters kept: keep + 1 < width cells
+  // Delimiters kept: keep + 1 < width cells.
+  const size_t keep = width >= 3 ? std::max<size_t>(1, width / 2 - 1) : 0;
   size_t seen = 0, pos = 0;
   bool quoted = false;
   for (; pos < line.size() && seen < keep; ++pos) {
@@ -389,6 +392,7 @@ Status Truncated(Work& w, const std::string& path) {
   const size_t start = RenderCsv(before, w.schema, w.style).size();
   const std::string_view line = std::string_view(whole).substr(start);
   const size_t cut = CutPoint(line, w.style.delimiter, w.table.columns.size());
+  if (cut == 0) return InvalidInput(fmt::format("defect {}: row {} cannot be cut: its first cell is empty or quoted", w.Name(), i + 2));
   w.out.row = static_cast<int64_t>(i) + 2;
   w.Expect("missing-cell", Severity::kError, w.out.row, std::nullopt);
   return WriteBytes(path, whole.substr(0, start + cut));

@@ -147,9 +147,9 @@ class DefectFiles : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   Result<Spoilt> Apply(DefectKind kind, std::optional<int64_t> row = std::nullopt, const char* style = "utf8-comma",
-                       bool dutch = false) {
+                       bool dutch = false, const Table& table = Personnel()) {
     DefectRequest req{kind, "personnel", "FIN", 2020, row};
-    JBR_ASSIGN_OR_RETURN(auto key, ApplyDefect(req, Personnel(), *Schemas().Find("personnel"),
+    JBR_ASSIGN_OR_RETURN(auto key, ApplyDefect(req, table, *Schemas().Find("personnel"),
                                                StyleNamed(style, dutch), 1, dir_, "defects/x"));
     std::ifstream in(fs::path(dir_) / key.file, std::ios::binary);
     std::stringstream ss;
@@ -296,6 +296,17 @@ TEST_F(DefectFiles, Cp1252DeclaredUtf8) {
   EXPECT_EQ(s->key.validate_options, (std::vector<std::string>{"--encoding", "utf-8"}));
   EXPECT_THAT(Keys(s->key), UnorderedElementsAreArray({"encoding-error error 3 organisatieonderdeel"}));
   EXPECT_THAT(Lines(s->bytes)[2], HasSubstr(";Directie B \x96 Financi\xEBn;"));
+}
+
+TEST_F(DefectFiles, Cp1252ExpectsEveryCellWithAByteAboveAscii) {
+  Table t = Personnel();
+  t.rows[0][2] = "Directie Cura\xC3\xA7" "ao";  // ç: 0xE7 in Windows-1252, invalid as UTF-8
+  t.rows[3][2] = "Directie \xC5\x91";        // ő is not in Windows-1252: written as '?', valid
+  auto s = Apply(DefectKind::kCp1252AsUtf8, 3, "utf8-comma", false, t);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_THAT(Keys(s->key), UnorderedElementsAreArray({"encoding-error error 2 organisation_unit",
+                                                       "encoding-error error 3 organisation_unit"}));
+  EXPECT_THAT(Lines(s->bytes)[4], HasSubstr(";Directie ?;"));
 }
 
 TEST_F(DefectFiles, TruncatedCutsTheLastRowInHalf) {
