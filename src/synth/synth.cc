@@ -52,6 +52,7 @@ class Generator {
   Status Write(const Table& t, const MinistryProfile& m, int year);
   Status WriteDefects(const Table& t, const DatasetSchema& schema, const Style& style, const std::string& ministry,
                       int year);
+  Status WriteDefect(const DefectRequest& d, const Table& t, const DatasetSchema& schema, const Style& style);
   Status WriteAnswerKey();
   Status Year(int year);
 
@@ -130,7 +131,7 @@ Status Generator::Write(const Table& t, const MinistryProfile& m, int year) {
   JBR_ASSIGN_OR_RETURN(auto digest, DigestFile(path.string()));
   f.sha256 = digest.sha256;
   files_.push_back(std::move(f));
-  return defects_.empty() ? Status::Ok() : WriteDefects(t, *schema, style, m.code, year);
+  return defects_.empty() && o_.defect_rate <= 0 ? Status::Ok() : WriteDefects(t, *schema, style, m.code, year);
 }
 
 // The spoilt copies asked for of this delivery, from the same table the clean file was written from.
@@ -139,13 +140,28 @@ Status Generator::WriteDefects(const Table& t, const DatasetSchema& schema, cons
   for (size_t i = 0; i < defects_.size(); ++i) {
     const DefectRequest& d = defects_[i];
     if (d.dataset != t.dataset || d.ministry != ministry || d.year != year) continue;
-    std::string name = fmt::format("defects/{}-{}-{}-{}", DefectKindName(d.kind), d.dataset, d.ministry, d.year);
-    const int n = ++defect_names_[name];
-    if (n > 1) name += fmt::format("-{}", n);
-    JBR_ASSIGN_OR_RETURN(auto file, ApplyDefect(d, t, schema, style, o_.seed, o_.out_dir, name));
-    defect_files_.push_back(std::move(file));
+    JBR_RETURN_IF_ERROR(WriteDefect(d, t, schema, style));
     defects_done_[i] = true;
   }
+  Rng rng = Rng::For(o_.seed, fmt::format("defect-rate/{}/{}/{}", t.dataset, ministry, year));
+  if (o_.defect_rate <= 0 || !rng.Chance(o_.defect_rate)) return Status::Ok();
+  std::vector<DefectKind> kinds;
+  for (const auto& name : DefectKindNames()) {
+    const DefectKind k = *DefectKindNamed(name);
+    if (DefectUnsupported(k, schema).empty()) kinds.push_back(k);
+  }
+  const DefectKind kind = kinds[static_cast<size_t>(rng.Int(0, static_cast<int64_t>(kinds.size()) - 1))];
+  const Status st = WriteDefect({kind, t.dataset, ministry, year, std::nullopt}, t, schema, style);
+  // A random mix passes over a table without a row the kind can use (e.g. no end dates to move).
+  return st.code() == StatusCode::kInvalidInput ? Status::Ok() : st;
+}
+
+Status Generator::WriteDefect(const DefectRequest& d, const Table& t, const DatasetSchema& schema, const Style& style) {
+  std::string name = fmt::format("defects/{}-{}-{}-{}", DefectKindName(d.kind), d.dataset, d.ministry, d.year);
+  const int n = ++defect_names_[name];
+  if (n > 1) name += fmt::format("-{}", n);
+  JBR_ASSIGN_OR_RETURN(auto file, ApplyDefect(d, t, schema, style, o_.seed, o_.out_dir, name));
+  defect_files_.push_back(std::move(file));
   return Status::Ok();
 }
 
@@ -281,7 +297,7 @@ Result<std::vector<SynthFile>> Generator::Run() {
   out << manifest;
   out.close();
   if (!out) return IoError("cannot write manifest.csv in " + o_.out_dir);
-  if (!o_.defects_file.empty()) JBR_RETURN_IF_ERROR(WriteAnswerKey());
+  if (!o_.defects_file.empty() || o_.defect_rate > 0) JBR_RETURN_IF_ERROR(WriteAnswerKey());
   return files_;
 }
 
@@ -291,6 +307,7 @@ Result<std::vector<SynthFile>> Synthesise(const SynthOptions& o) {
   if (o.first_year > o.last_year) return UsageError("--years: the first year is after the last");
   if (!(o.scale > 0 && o.scale <= 100)) return UsageError("--scale must be above 0 and at most 100");
   if (o.out_dir.empty()) return UsageError("--out is required");
+  if (!(o.defect_rate >= 0 && o.defect_rate <= 1)) return UsageError("--defect-rate must be between 0 and 1");
   const std::string data = o.data_dir.empty() ? DataDir() : o.data_dir;
   JBR_ASSIGN_OR_RETURN(auto profiles, Profiles::Load(data));
   JBR_ASSIGN_OR_RETURN(auto schemas, SchemaRegistry::LoadDirectory((fs::path(data) / "schemas").string()));
