@@ -220,7 +220,11 @@ Status DropOrRename(Work& w, const std::string& path, bool rename) {
   if (rename) {
     // An unknown column name keeps the writer from styling its values; they are ignored anyway.
     const std::string header = w.Header(f) + " (oud)";
-    if (w.schema.FieldIndex(header) >= 0) return InternalError("defect: the renamed header is a field name");
+    for (const auto& field : w.schema.fields) {
+      bool taken = NormaliseHeader(field.name) == NormaliseHeader(header);
+      for (const auto& alias : field.aliases) taken = taken || NormaliseHeader(alias) == NormaliseHeader(header);
+      if (taken) return InternalError(fmt::format("defect: the renamed header {} names a column", header));
+    }
     w.table.columns[c] = header;
     w.Expect("unknown-column", Severity::kWarning, 1, header);
   } else {
@@ -235,7 +239,7 @@ Status BsnInId(Work& w, const std::string& path) {
   const FieldSchema& f = *IdField(w.schema);
   JBR_ASSIGN_OR_RETURN(const size_t c, w.Column(f));
   JBR_ASSIGN_OR_RETURN(size_t i, PickRow(w, [](size_t) { return std::string(); }));
-  Rng rng = Rng::For(w.seed, "defect-bsn/" + w.Name());
+  Rng rng = Rng::For(w.seed, "defect-bsn/" + w.out.file);
   w.table.rows[i][c] = MakeBsn(rng);
   w.out.row = static_cast<int64_t>(i) + 2;
   w.Expect("personal-identifier", Severity::kError, w.out.row, w.Header(f));
