@@ -8,7 +8,7 @@ packages=(
   libsqlite3-dev sqlite3 libzip-dev libexpat1-dev nlohmann-json3-dev libfmt-dev libcli11-dev
   libcpp-httplib-dev libxlsxwriter-dev libsodium-dev libglpk-dev libmd4c-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  time
+  time jq
 )
 
 missing=()

@@ -1,5 +1,5 @@
 // jbr synth: writes the synthetic Rijk's deliveries (src/synth) and a manifest.
-//   jbr synth --years 2018-2021 --out DIR [--scale 1.0] [--seed N]
+//   jbr synth --years 2018-2021 --out DIR [--scale 1.0] [--seed N] [--defects SPEC.json] [--defect-rate R]
 #include <chrono>
 #include <iostream>
 
@@ -19,6 +19,8 @@ struct SynthArgs {
   double scale = 1.0;
   uint64_t seed = 1;
   std::string style;
+  std::string defects;
+  double defect_rate = 0;
 };
 
 }  // namespace
@@ -45,6 +47,11 @@ void RegisterSynth(CLI::App& app, GlobalOptions& /*g*/, Action& run) {
   cmd->add_option("--style", a->style,
                   "Write every file one way (utf8-comma, utf8bom-semicolon, cp1252-semicolon, xlsx) instead of "
                   "each ministry's own mix");
+  cmd->add_option("--defects", a->defects,
+                  "JSON spec of defective deliveries to write as well, into OUT/defects/ with answer-key.json "
+                  "(see docs/synth-defects.md)");
+  cmd->add_option("--defect-rate", a->defect_rate,
+                  "Share of deliveries (0-1) that also get a spoilt copy of a kind drawn from the seed");
   cmd->callback([&run, a] {
     run = [a]() -> Status {
       JBR_ASSIGN_OR_RETURN(auto years, ParseYears(a->years));
@@ -55,6 +62,8 @@ void RegisterSynth(CLI::App& app, GlobalOptions& /*g*/, Action& run) {
       o.scale = a->scale;
       o.seed = a->seed;
       o.style = a->style;
+      o.defects_file = a->defects;
+      o.defect_rate = a->defect_rate;
       if (IsTerminal(2)) o.progress = [](const std::string& line) { std::cerr << line << "\n"; };
       const auto t0 = std::chrono::steady_clock::now();
       JBR_ASSIGN_OR_RETURN(auto files, synth::Synthesise(o));
@@ -63,6 +72,7 @@ void RegisterSynth(CLI::App& app, GlobalOptions& /*g*/, Action& run) {
       for (const auto& f : files) rows += f.rows;
       std::cout << fmt::format("wrote {} files ({} rows) and manifest.csv to {} in {:.1f} s\n", files.size(), rows,
                                a->out, s);
+      if (!a->defects.empty() || a->defect_rate > 0) std::cout << fmt::format("defective deliveries and answer-key.json in {}/defects\n", a->out);
       return Status::Ok();
     };
   });

@@ -12,6 +12,7 @@
 #include "schema/ministries.h"
 #include "schema/schema.h"
 #include "synth/absence.h"
+#include "synth/defects.h"
 #include "synth/flows.h"
 #include "synth/footprint.h"
 #include "synth/ict.h"
@@ -35,8 +36,10 @@ struct MinistryState {
 
 class Generator {
  public:
-  Generator(const SynthOptions& o, Profiles p, SchemaRegistry s, ReferenceData r, Factors f)
-      : o_(o), profiles_(std::move(p)), schemas_(std::move(s)), ref_(std::move(r)), factors_(f) {}
+  Generator(const SynthOptions& o, Profiles p, SchemaRegistry s, ReferenceData r, Factors f,
+            std::vector<DefectRequest> defects)
+      : o_(o), profiles_(std::move(p)), schemas_(std::move(s)), ref_(std::move(r)), factors_(f),
+        defects_(std::move(defects)), defects_done_(defects_.size(), false) {}
 
   Result<std::vector<SynthFile>> Run();
 
@@ -47,6 +50,10 @@ class Generator {
   YearTargets TargetsFor(const MinistryProfile& m, int year) const;
   Style StyleFor(const MinistryProfile& m, const std::string& dataset, int year) const;
   Status Write(const Table& t, const MinistryProfile& m, int year);
+  Status WriteDefects(const Table& t, const DatasetSchema& schema, const Style& style, const std::string& ministry,
+                      int year);
+  Status WriteDefect(const DefectRequest& d, const Table& t, const DatasetSchema& schema, const Style& style);
+  Status WriteAnswerKey();
   Status Year(int year);
 
   const SynthOptions& o_;
@@ -57,6 +64,10 @@ class Generator {
   std::vector<MinistryState> states_;
   std::unique_ptr<IctPortfolio> ict_;
   std::vector<SynthFile> files_;
+  std::vector<DefectRequest> defects_;
+  std::vector<bool> defects_done_;
+  std::vector<DefectFile> defect_files_;
+  std::map<std::string, int> defect_names_;
 };
 
 bool Generator::InRijk(const std::string& dataset, const std::string& ministry) const {
@@ -121,6 +132,55 @@ Status Generator::Write(const Table& t, const MinistryProfile& m, int year) {
   JBR_ASSIGN_OR_RETURN(auto digest, DigestFile(path.string()));
   f.sha256 = digest.sha256;
   files_.push_back(std::move(f));
+  return defects_.empty() && o_.defect_rate <= 0 ? Status::Ok() : WriteDefects(t, *schema, style, m.code, year);
+}
+
+// The spoilt copies asked for of this delivery, from the same table the clean file was written from.
+Status Generator::WriteDefects(const Table& t, const DatasetSchema& schema, const Style& style,
+                               const std::string& ministry, int year) {
+  for (size_t i = 0; i < defects_.size(); ++i) {
+    const DefectRequest& d = defects_[i];
+    if (d.dataset != t.dataset || d.ministry != ministry || d.year != year) continue;
+    JBR_RETURN_IF_ERROR(WriteDefect(d, t, schema, style));
+    defects_done_[i] = true;
+  }
+  Rng rng = Rng::For(o_.seed, fmt::format("defect-rate/{}/{}/{}", t.dataset, ministry, year));
+  if (o_.defect_rate <= 0 || !rng.Chance(o_.defect_rate)) return Status::Ok();
+  std::vector<DefectKind> kinds;
+  for (const auto& name : DefectKindNames()) {
+    const DefectKind k = *DefectKindNamed(name);
+    if (DefectUnsupported(k, schema).empty()) kinds.push_back(k);
+  }
+  const DefectKind kind = kinds[static_cast<size_t>(rng.Int(0, static_cast<int64_t>(kinds.size()) - 1))];
+  const Status st = WriteDefect({kind, t.dataset, ministry, year, std::nullopt}, t, schema, style);
+  // A random mix passes over a table without a row the kind can use (e.g. no end dates to move).
+  return st.code() == StatusCode::kInvalidInput ? Status::Ok() : st;
+}
+
+Status Generator::WriteDefect(const DefectRequest& d, const Table& t, const DatasetSchema& schema, const Style& style) {
+  std::string name = fmt::format("defects/{}-{}-{}-{}", DefectKindName(d.kind), d.dataset, d.ministry, d.year);
+  const int n = ++defect_names_[name];
+  if (n > 1) name += fmt::format("-{}", n);
+  JBR_ASSIGN_OR_RETURN(auto file, ApplyDefect(d, t, schema, style, o_.seed, o_.out_dir, name));
+  defect_files_.push_back(std::move(file));
+  return Status::Ok();
+}
+
+Status Generator::WriteAnswerKey() {
+  for (size_t i = 0; i < defects_.size(); ++i) {
+    if (defects_done_[i]) continue;
+    const DefectRequest& d = defects_[i];
+    return InvalidInput(fmt::format("defect spec: defects[{}]: no {} delivery of {} {} was generated", i, d.dataset,
+                                    d.ministry, d.year));
+  }
+  const fs::path path = fs::path(o_.out_dir) / "defects" / "answer-key.json";
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << AnswerKeyJson(defect_files_);
+  out.close();
+  if (ec || !out) return IoError("cannot write " + path.string());
+  if (o_.progress) o_.progress(fmt::format("{} defective deliveries and defects/answer-key.json", defect_files_.size()));
   return Status::Ok();
 }
 
@@ -238,6 +298,7 @@ Result<std::vector<SynthFile>> Generator::Run() {
   out << manifest;
   out.close();
   if (!out) return IoError("cannot write manifest.csv in " + o_.out_dir);
+  if (!o_.defects_file.empty() || o_.defect_rate > 0) JBR_RETURN_IF_ERROR(WriteAnswerKey());
   return files_;
 }
 
@@ -250,6 +311,7 @@ Result<std::vector<SynthFile>> Synthesise(const SynthOptions& o) {
   if (!o.style.empty() && StyleNamed(o.style, false).name != o.style) {
     return UsageError("--style: one of utf8-comma, utf8bom-semicolon, cp1252-semicolon, xlsx");
   }
+  if (!(o.defect_rate >= 0 && o.defect_rate <= 1)) return UsageError("--defect-rate must be between 0 and 1");
   const std::string data = o.data_dir.empty() ? DataDir() : o.data_dir;
   JBR_ASSIGN_OR_RETURN(auto profiles, Profiles::Load(data));
   JBR_ASSIGN_OR_RETURN(auto schemas, SchemaRegistry::LoadDirectory((fs::path(data) / "schemas").string()));
@@ -268,10 +330,17 @@ Result<std::vector<SynthFile>> Synthesise(const SynthOptions& o) {
           y));
     }
   }
+  // The spec is checked before anything is written: a typo costs no generation run.
+  std::vector<DefectRequest> defects;
+  if (!o.defects_file.empty()) {
+    DefectScope scope{&schemas, {}, o.first_year, o.last_year};
+    for (const auto& m : profiles.ministries()) scope.ministries.push_back(m.code);
+    JBR_ASSIGN_OR_RETURN(defects, ReadDefectSpec(o.defects_file, scope));
+  }
   std::error_code ec;
   fs::create_directories(o.out_dir, ec);
   if (ec) return IoError(fmt::format("cannot create {}: {}", o.out_dir, ec.message()));
-  Generator g(o, std::move(profiles), std::move(schemas), std::move(ref), factors);
+  Generator g(o, std::move(profiles), std::move(schemas), std::move(ref), factors, std::move(defects));
   return g.Run();
 }
 

@@ -24,6 +24,12 @@ struct SynthOptions {
   // utf8bom-semicolon, cp1252-semicolon, xlsx) writes every file that way, e.g. for tools that
   // read one kind of CSV only.
   std::string style;
+  // A defect spec (JSON, synth/defects.h): spoilt copies of the deliveries it names go to
+  // out_dir/defects/ with answer-key.json; the clean files and the manifest are unchanged.
+  std::string defects_file;
+  // 0 to 1: the share of deliveries that also get a spoilt copy, of a kind drawn from the seed
+  // among those the dataset can have (a table with no suitable row is passed over).
+  double defect_rate = 0;
   // Called with a short line per step (a year done, files written); may be empty.
   std::function<void(const std::string&)> progress;
 };
@@ -36,7 +42,9 @@ struct SynthFile {
   size_t rows = 0;
 };
 
-// Writes the files and manifest.csv into out_dir (created when missing).
+// Writes the files and manifest.csv into out_dir (created when missing), and the defective
+// deliveries of options.defects_file and options.defect_rate. A spec that does not parse, or names a row a table does not
+// have, gives InvalidInput.
 Result<std::vector<SynthFile>> Synthesise(const SynthOptions& options);
 
 // Reads a manifest (file,dataset,ministry,year[,sha256,rows]).

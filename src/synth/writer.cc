@@ -203,7 +203,7 @@ Status WriteTable(const Table& t, const DatasetSchema& schema, const Style& styl
   workbook_set_properties(wb, &props);
   for (const auto& name : sheets_before) {
     lxw_worksheet* note = workbook_add_worksheet(wb, name.c_str());
-    worksheet_write_string(note, 0, 0, "Toelichting bij de aanlevering", nullptr);
+    worksheet_write_string(note, 0, 0, std::string(kNotesSheetText).c_str(), nullptr);
   }
   lxw_worksheet* ws = workbook_add_worksheet(wb, style.sheet.c_str());
   lxw_format* date_format = workbook_add_format(wb);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "common/result.h"
 #include "schema/schema.h"
@@ -24,8 +25,11 @@ std::string RenderCsv(const Table& table, const DatasetSchema& schema, const Sty
 // UTF-8 to Windows-1252; characters it cannot hold become '?'.
 std::string ToCp1252(std::string_view utf8);
 
+// The one cell of a notes sheet written before the data.
+inline constexpr std::string_view kNotesSheetText = "Toelichting bij de aanlevering";
+
 // Writes the table to `path` (CSV or XLSX as the style says). Extra sheets, when given, come first
-// in the workbook (the "wrong sheet first" mistake); they hold a short note.
+// in the workbook (the "wrong sheet first" mistake); they hold kNotesSheetText in A1.
 Status WriteTable(const Table& table, const DatasetSchema& schema, const Style& style, const std::string& path,
                   const std::vector<std::string>& sheets_before = {});
 
