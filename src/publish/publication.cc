@@ -119,11 +119,16 @@ Result<std::string> RunDay(const ComputeRun& run) {
 }  // namespace
 
 PublishedValue Disclose(const StoredValue& v) {
-  PublishedValue p{
-      v.indicator, v.ministry, v.unit_type, v.period,
-      v.category,  v.unit,     v.status,    KeepFlags(v.flag, v.status == "suppressed"),
-      {},          {},         {},          v.previous,
-      {}};
+  PublishedValue p;
+  p.indicator = v.indicator;
+  p.ministry = v.ministry;
+  p.unit_type = v.unit_type;
+  p.period = v.period;
+  p.category = v.category;
+  p.unit = v.unit;
+  p.status = v.status;
+  p.flag = KeepFlags(v.flag, v.status == "suppressed");
+  p.previous = v.previous;  // last year's figure, published then
   if (v.status == "published") {
     p.value = v.value;
     p.numerator = v.numerator;
