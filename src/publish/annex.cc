@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "common/text.h"
+#include "indicators/engine.h"
 #include "publish/grid.h"
 
 namespace jbr::publish {
@@ -141,7 +142,7 @@ void WriteIndicatorSheet(Sheet& s, const IndicatorDef& def,
   lxw_row_t row = WriteHeader(s, 3, g, f);
   lxw_format* number = NumberFormat(f, def, values);
   for (size_t r = 0; r < g.rows.size(); ++r, ++row) {
-    s.Text(row, 0, g.rows[r], g.rows[r] == "Rijk" ? f.bold : nullptr);
+    s.Text(row, 0, g.rows[r], g.rows[r] == kRijk ? f.bold : nullptr);
     for (size_t c = 0; c < g.columns.size(); ++c) {
       auto it = g.cells.find({r, c});
       if (it != g.cells.end())
