@@ -34,6 +34,7 @@ void RegisterDatasets(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterDemo(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterCompute(CLI::App& app, GlobalOptions& g, Action& run);  // compute and explain
 void RegisterSynth(CLI::App& app, GlobalOptions& g, Action& run);
+void RegisterPublish(CLI::App& app, GlobalOptions& g, Action& run);
 
 int ExitCodeFor(const Status& status);
 

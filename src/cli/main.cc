@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   RegisterImport(app, g, run);
   RegisterDatasets(app, g, run);
   RegisterCompute(app, g, run);
+  RegisterPublish(app, g, run);
   RegisterSynth(app, g, run);
   RegisterDemo(app, g, run);
   try {

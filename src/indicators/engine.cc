@@ -275,6 +275,10 @@ std::string FactorVintage(const ReferenceData& ref) {
 constexpr const char* kMobility = "co2.mobility";
 constexpr const char* kMobilityChange = "co2.mobility_change";
 
+int MobilityBaseYear(const ReferenceData& reference) {
+  return static_cast<int>(reference.Norm("co2.mobility.base_year").value_or(2016));
+}
+
 IndicatorDef MobilityChangeDef(int base_year) {
   IndicatorDef d;
   d.id = kMobilityChange;
@@ -389,7 +393,7 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
   }
   // Derived across years: mobility CO2 against the configured base year.
   if (MatchesPattern(kMobilityChange, options.indicator_pattern)) {
-    int base_year = static_cast<int>(env.reference->Norm("co2.mobility.base_year").value_or(2016));
+    const int base_year = MobilityBaseYear(*env.reference);
     for (const auto& theme : AllThemes()) {
       for (const auto& def : theme->Indicators()) {
         if (def.id != kMobility) continue;
@@ -439,6 +443,17 @@ std::string DefinitionVersion(const std::vector<IndicatorDef>& defs) {
     h.Update(fmt::format("{}|{}", d.scale, d.norm ? d.norm->value : 0.0));
   }
   return "def-" + h.HexDigest().substr(0, 12);
+}
+
+std::vector<IndicatorDef> AllDefinitions(const ReferenceData& reference) {
+  std::vector<IndicatorDef> out;
+  for (const auto& theme : AllThemes()) {
+    for (auto& def : theme->Indicators()) out.push_back(std::move(def));
+  }
+  const bool has_mobility =
+      std::any_of(out.begin(), out.end(), [](const IndicatorDef& d) { return d.id == kMobility; });
+  if (has_mobility) out.push_back(MobilityChangeDef(MobilityBaseYear(reference)));
+  return out;
 }
 
 Result<int64_t> SaveComputation(Store* store, const ComputeResult& result, const std::string& at,

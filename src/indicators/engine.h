@@ -79,4 +79,8 @@ Result<int64_t> SaveComputation(Store* store, const ComputeResult& result, const
 // A short hash of every definition text: changes when any definition changes.
 std::string DefinitionVersion(const std::vector<IndicatorDef>& defs);
 
+// Every definition a full compute run has, in its order: the themes' registry, then the figures
+// derived across years (co2.mobility_change, whose text names the base year from `reference`).
+std::vector<IndicatorDef> AllDefinitions(const ReferenceData& reference);
+
 }  // namespace jbr

@@ -1,0 +1,47 @@
+// jbr publish: the latest compute run of a year as open data, the Excel annex and a manifest.
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/command.h"
+#include "indicators/engine.h"
+#include "indicators/reference.h"
+#include "publish/publish.h"
+
+namespace jbr::cli {
+namespace {
+
+Status RunPublish(const GlobalOptions& g, const publish::PublishOptions& o) {
+  JBR_ASSIGN_OR_RETURN(auto ws, OpenWorkspace(g));
+  JBR_ASSIGN_OR_RETURN(
+      ReferenceData ref,
+      ReferenceData::Load((std::filesystem::path(ws->data_dir()) / "reference").string()));
+  JBR_ASSIGN_OR_RETURN(publish::PublishSummary s,
+                       publish::Publish(ws->store(), AllDefinitions(ref), o));
+  int64_t bytes = 0;
+  for (const auto& f : s.files) bytes += f.digest.size;
+  std::cout << fmt::format(
+      "published compute run {} of {} to {}: {} files, {} bytes; {}/{} lists them with "
+      "their SHA-256\n",
+      s.run_id, o.year, o.out_dir, s.files.size(), bytes, o.out_dir, publish::kManifestName);
+  return Status::Ok();
+}
+
+}  // namespace
+
+void RegisterPublish(CLI::App& app, GlobalOptions& g, Action& run) {
+  auto o = std::make_shared<publish::PublishOptions>();
+  auto* cmd = app.add_subcommand(
+      "publish", "Publish the latest compute run of a year: open data, Excel annex, manifest");
+  cmd->add_option("-y,--year", o->year, "Reporting year")
+      ->required()
+      ->check(CLI::Range(1990, 2100));
+  cmd->add_option("-o,--out", o->out_dir,
+                  "Output directory (new, empty, or an earlier publication)")
+      ->required();
+  cmd->footer("Example:\n  jbr compute --year 2020 && jbr publish --year 2020 --out site-2020");
+  cmd->callback([&g, &run, o] { run = [&g, o] { return RunPublish(g, *o); }; });
+}
+
+}  // namespace jbr::cli

@@ -1,0 +1,36 @@
+// One indicator's values laid out as a table for the annex: ministries (by code, then the Rijk)
+// by columns of period, unit type and category.
+#pragma once
+
+#include <map>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "publish/publication.h"
+
+namespace jbr::publish {
+
+struct GridColumn {
+  std::string period, unit_type, category;
+  bool operator<(const GridColumn& o) const {
+    return std::tie(period, unit_type, category) < std::tie(o.period, o.unit_type, o.category);
+  }
+};
+
+struct Grid {
+  std::vector<std::string> rows;  // ministry codes sorted, then "Rijk" when it has values
+  std::vector<GridColumn>
+      columns;  // sorted: period, unit type ("" = all first), category ("" = total first)
+  std::map<std::pair<size_t, size_t>, const PublishedValue*> cells;  // (row, column) -> value
+};
+
+// `values` are one indicator's; they must outlive the grid.
+Grid BuildGrid(const std::vector<const PublishedValue*>& values);
+
+// The values of each indicator, in the order of `pub.definitions`.
+std::vector<std::pair<const IndicatorDef*, std::vector<const PublishedValue*>>> ValuesByIndicator(
+    const Publication& pub);
+
+}  // namespace jbr::publish

@@ -1,0 +1,162 @@
+#include "publish/publication.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "indicators/engine.h"
+
+namespace jbr::publish {
+namespace {
+
+// Flags about coverage, not about the value: the only ones a suppressed cell may keep.
+bool IsCoverageFlag(const std::string& flag) { return flag == "incomplete"; }
+
+std::string KeepFlags(const std::string& flags, bool suppressed) {
+  if (!suppressed) return flags;
+  std::string out;
+  size_t start = 0;
+  while (start <= flags.size()) {
+    size_t end = flags.find(';', start);
+    if (end == std::string::npos) end = flags.size();
+    const std::string flag = flags.substr(start, end - start);
+    if (IsCoverageFlag(flag)) out += (out.empty() ? "" : ";") + flag;
+    start = end + 1;
+  }
+  return out;
+}
+
+Status CheckValue(const PublishedValue& v) {
+  static const std::set<std::string> kStatuses = {"published", "suppressed", "missing"};
+  if (!kStatuses.count(v.status)) {
+    return InternalError(fmt::format("{} {} {}: unknown status '{}' in the stored run", v.indicator,
+                                     v.ministry, v.period, v.status));
+  }
+  for (const auto* x : {&v.value, &v.numerator, &v.denominator, &v.previous, &v.change}) {
+    if (*x && !std::isfinite(**x)) {
+      return InternalError(
+          fmt::format("{} {} {}: a figure that is not finite", v.indicator, v.ministry, v.period));
+    }
+  }
+  if (v.status == "published" && !v.value) {
+    return InternalError(
+        fmt::format("{} {} {}: published without a value", v.indicator, v.ministry, v.period));
+  }
+  return Status::Ok();
+}
+
+void SortValues(std::vector<PublishedValue>* values) {
+  auto key = [](const PublishedValue& v) {
+    return std::make_tuple(std::cref(v.indicator), v.ministry == kRijk, std::cref(v.ministry),
+                           std::cref(v.unit_type), std::cref(v.period), std::cref(v.category));
+  };
+  std::sort(values->begin(), values->end(),
+            [&](const PublishedValue& a, const PublishedValue& b) { return key(a) < key(b); });
+}
+
+// The registry's definitions of the indicators the run has, in registry order: the order
+// DefinitionVersion hashed them in at compute time.
+Result<std::vector<IndicatorDef>> RunDefinitions(const ComputeRun& run,
+                                                 const std::vector<StoredValue>& stored,
+                                                 const std::vector<IndicatorDef>& registry) {
+  std::set<std::string> ids;
+  for (const auto& v : stored) ids.insert(v.indicator);
+  std::vector<IndicatorDef> defs;
+  for (const auto& d : registry) {
+    if (ids.erase(d.id)) defs.push_back(d);
+  }
+  if (!ids.empty()) {
+    return UsageError(
+        fmt::format("compute run {} has indicator '{}' that jbr no longer defines; run jbr compute "
+                    "--year {} again",
+                    run.id, *ids.begin(), run.year));
+  }
+  if (DefinitionVersion(defs) != run.definition_version) {
+    return UsageError(
+        fmt::format("the indicator definitions changed since compute run {} ({} then, {} now); run "
+                    "jbr compute --year {} again",
+                    run.id, run.definition_version, DefinitionVersion(defs), run.year));
+  }
+  return defs;
+}
+
+Result<std::vector<PublishedDelivery>> RunDeliveries(Store* store, const ComputeRun& run) {
+  const auto ids = nlohmann::json::parse(run.deliveries, nullptr, false);
+  if (!ids.is_array())
+    return InternalError(fmt::format("compute run {}: unreadable deliveries", run.id));
+  std::vector<PublishedDelivery> out;
+  for (const auto& id : ids) {
+    if (!id.is_number_integer())
+      return InternalError(fmt::format("compute run {}: unreadable deliveries", run.id));
+    JBR_ASSIGN_OR_RETURN(auto d, store->GetDelivery(id.get<int64_t>()));
+    if (!d)
+      return InternalError(fmt::format("compute run {} used delivery {}, which is not in the store",
+                                       run.id, id.get<int64_t>()));
+    out.push_back({d->id, d->dataset, d->ministry, d->year, d->received_at, d->sha256});
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return out;
+}
+
+// "YYYY-MM-DD" from the run's ISO 8601 time.
+Result<std::string> RunDay(const ComputeRun& run) {
+  const std::string& at = run.at;
+  const bool ok = at.size() >= 10 && at[4] == '-' && at[7] == '-' &&
+                  std::all_of(at.begin(), at.begin() + 10, [](char c) {
+                    return std::isdigit(static_cast<unsigned char>(c)) || c == '-';
+                  });
+  if (!ok)
+    return InternalError(fmt::format("compute run {}: time '{}' is not ISO 8601", run.id, at));
+  return at.substr(0, 10);
+}
+
+}  // namespace
+
+PublishedValue Disclose(const StoredValue& v) {
+  PublishedValue p;
+  p.indicator = v.indicator;
+  p.ministry = v.ministry;
+  p.unit_type = v.unit_type;
+  p.period = v.period;
+  p.category = v.category;
+  p.unit = v.unit;
+  p.status = v.status;
+  p.flag = KeepFlags(v.flag, v.status == "suppressed");
+  p.previous = v.previous;  // last year's figure, published then
+  if (v.status == "published") {
+    p.value = v.value;
+    p.numerator = v.numerator;
+    p.denominator = v.denominator;
+    p.change = v.change;
+  }
+  return p;
+}
+
+Result<Publication> LoadPublication(Store* store, const std::vector<IndicatorDef>& registry,
+                                    int year) {
+  JBR_ASSIGN_OR_RETURN(auto run, store->LatestComputeRun(year));
+  if (!run)
+    return UsageError(
+        fmt::format("no compute run for {}: run jbr compute --year {} first", year, year));
+  Publication pub;
+  pub.run = *run;
+  JBR_ASSIGN_OR_RETURN(auto stored, store->ComputeRunValues(run->id));
+  JBR_ASSIGN_OR_RETURN(pub.definitions, RunDefinitions(*run, stored, registry));
+  pub.values.reserve(stored.size());
+  for (const auto& v : stored) {
+    pub.values.push_back(Disclose(v));
+    JBR_RETURN_IF_ERROR(CheckValue(pub.values.back()));
+  }
+  SortValues(&pub.values);
+  JBR_ASSIGN_OR_RETURN(pub.deliveries, RunDeliveries(store, *run));
+  JBR_ASSIGN_OR_RETURN(pub.modified, RunDay(*run));
+  return pub;
+}
+
+}  // namespace jbr::publish

@@ -1,0 +1,52 @@
+// The figures a publication shows: one stored compute run, checked against the indicator registry
+// and made safe to publish. Every output (open data, the Excel annex, later the site and PDFs) is
+// written from a Publication, so that they all show the one suppression pattern of the run.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "indicators/indicator.h"
+#include "store/store.h"
+
+namespace jbr::publish {
+
+// One figure as published. A value whose status is not "published" carries no value, numerator,
+// denominator or change (domain.md section 6), whatever the store holds.
+struct PublishedValue {
+  std::string indicator, ministry, unit_type, period, category, unit, status, flag;
+  std::optional<double> value, numerator, denominator, previous, change;
+};
+
+// A delivery the run used, as the method notes list it (no person's name).
+struct PublishedDelivery {
+  int64_t id = 0;
+  std::string dataset, ministry;
+  int year = 0;
+  std::string received_at, sha256;
+};
+
+struct Publication {
+  ComputeRun run;
+  std::vector<IndicatorDef> definitions;      // the run's indicators, in registry (report) order
+  std::vector<PublishedValue> values;         // sorted: indicator, ministry (Rijk last), unit type,
+                                              // period, category
+  std::vector<PublishedDelivery> deliveries;  // by id
+  std::string modified;                       // YYYY-MM-DD: the day of the run, never today
+};
+
+// The published form of a stored value: drops what a suppressed or missing cell must not show,
+// and the norm flags of a suppressed one (above a norm is a bound on the hidden value).
+PublishedValue Disclose(const StoredValue& v);
+
+// Loads the latest compute run of `year` from `store`. Errors: a usage error when there is no run
+// or when `registry` (the definitions jbr has now) does not give the run's definition version
+// (the texts changed since: compute again); an internal error for a value the store should never
+// hold (an unknown status, a published value without a finite value).
+Result<Publication> LoadPublication(Store* store, const std::vector<IndicatorDef>& registry,
+                                    int year);
+
+}  // namespace jbr::publish

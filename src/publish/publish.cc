@@ -1,0 +1,44 @@
+#include "publish/publish.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "publish/annex.h"
+#include "publish/opendata.h"
+#include "publish/publication.h"
+
+namespace jbr::publish {
+
+Status PublishOptions::Validate() const {
+  if (year <= 0) return UsageError("publish needs a year");
+  if (out_dir.empty()) return UsageError("publish needs an output directory");
+  return Status::Ok();
+}
+
+std::string ManifestJson(int year, int64_t run_id, const std::string& run_at,
+                         const std::vector<WrittenFile>& files) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& f : files) {
+    list.push_back({{"path", f.path}, {"bytes", f.digest.size}, {"sha256", f.digest.sha256}});
+  }
+  const nlohmann::json j = {
+      {"year", year}, {"run", run_id}, {"computed_at", run_at}, {"files", list}};
+  return j.dump(1) + "\n";
+}
+
+Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& registry,
+                               const PublishOptions& options) {
+  JBR_RETURN_IF_ERROR(options.Validate());
+  // Everything is read and checked before the directory is touched.
+  JBR_ASSIGN_OR_RETURN(Publication pub, LoadPublication(store, registry, options.year));
+  JBR_ASSIGN_OR_RETURN(OutputDir out, OutputDir::Prepare(options.out_dir));
+  JBR_RETURN_IF_ERROR(WriteOpenData(pub, &out));
+  JBR_RETURN_IF_ERROR(WriteAnnex(pub, &out));
+  PublishSummary summary{pub.run.id, out.files()};
+  // The manifest goes last and lists every other file; it does not list itself.
+  JBR_RETURN_IF_ERROR(
+      out.Write(kManifestName, ManifestJson(pub.run.year, pub.run.id, pub.run.at, summary.files)));
+  return summary;
+}
+
+}  // namespace jbr::publish

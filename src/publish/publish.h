@@ -1,0 +1,41 @@
+// jbr publish: the outputs of one reporting year, written from the latest stored compute run.
+//
+// This slice writes the machine-readable outputs: open data (DIR/opendata/), the Excel table
+// annex (DIR/annex/) and DIR/manifest.json with the SHA-256 and size of every other file. The same
+// run published twice gives byte-identical files: nothing depends on the clock or on the order of
+// rows in the store.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "indicators/indicator.h"
+#include "publish/output_dir.h"
+#include "store/store.h"
+
+namespace jbr::publish {
+
+struct PublishOptions {
+  int year = 0;
+  std::string out_dir;
+  Status Validate() const;  // a year and a directory are given
+};
+
+struct PublishSummary {
+  int64_t run_id = 0;
+  std::vector<WrittenFile> files;  // every file written but the manifest, by path
+};
+
+// Publishes the latest compute run of `options.year` in `store`, checked against `registry` (the
+// definitions jbr has now: AllDefinitions). Errors: usage when there is no run, the definitions
+// changed since it, or the directory holds something other than an earlier publication; I/O when
+// writing fails.
+Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& registry,
+                               const PublishOptions& options);
+
+// manifest.json: the run and every written file (path, bytes, sha256), sorted by path.
+std::string ManifestJson(int year, int64_t run_id, const std::string& run_at,
+                         const std::vector<WrittenFile>& files);
+
+}  // namespace jbr::publish

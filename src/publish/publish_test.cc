@@ -1,0 +1,128 @@
+#include "publish/publish.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "common/sha256.h"
+#include "ingest/xlsx_reader.h"
+#include "publish/test_store.h"
+
+namespace jbr::publish {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using ::testing::HasSubstr;
+
+const std::vector<std::string> kFiles = {
+    "annex/jbr-2020-tabellen.xlsx", "opendata/datapackage.json", "opendata/definitions.csv",
+    "opendata/indicators.csv",      "opendata/indicators.json",  "opendata/metadata.json"};
+
+class PublishRunTest : public PublishTest {
+ protected:
+  PublishSummary PublishTo(const fs::path& out) {
+    auto s = Publish(ws_->store(), TestRegistry(), {2020, out.string()});
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return s.ok() ? std::move(s).value() : PublishSummary{};
+  }
+};
+
+TEST_F(PublishRunTest, ManifestListsEveryFileWithItsHashAndSize) {
+  SaveRun();
+  const auto summary = PublishTo(dir_ / "out");
+  const json m = json::parse(Slurp(dir_ / "out" / "manifest.json"));
+  EXPECT_EQ(m["year"], 2020);
+  EXPECT_EQ(m["computed_at"], "2021-03-01T12:00:00Z");
+  std::vector<std::string> paths;
+  for (const auto& f : m["files"]) {
+    paths.push_back(f["path"]);
+    auto d = DigestFile((dir_ / "out" / f["path"].get<std::string>()).string());
+    ASSERT_TRUE(d.ok());
+    EXPECT_EQ(f["sha256"], d->sha256);
+    EXPECT_EQ(f["bytes"], d->size);
+  }
+  EXPECT_EQ(paths, kFiles);
+  EXPECT_EQ(summary.files.size(), kFiles.size());
+}
+
+// The suppressed cell's change, stored carelessly in the run, is in no byte of any output, nor in
+// any cell of the workbook (whose sheets are compressed, so they are read back).
+TEST_F(PublishRunTest, TheSuppressedValueAppearsNowhere) {
+  SaveRun();
+  PublishTo(dir_ / "out");
+  for (const auto& entry : fs::recursive_directory_iterator(dir_ / "out")) {
+    if (!entry.is_regular_file()) continue;
+    EXPECT_EQ(Slurp(entry.path()).find(kSecretText), std::string::npos) << entry.path();
+  }
+  const std::string xlsx = (dir_ / "out" / kFiles[0]).string();
+  auto sheets = ListXlsxSheets(xlsx);
+  ASSERT_TRUE(sheets.ok());
+  for (const auto& sheet : *sheets) {
+    XlsxOptions o;
+    o.sheet = sheet;
+    CollectingSink sink;
+    auto src = OpenXlsx(xlsx, "annex", o, &sink);
+    ASSERT_TRUE(src.ok()) << src.status().ToString();
+    RawRow row;
+    for (auto more = (*src)->Next(&row); more.ok() && *more; more = (*src)->Next(&row)) {
+      for (const auto& cell : row.cells)
+        EXPECT_EQ(cell.find(kSecretText), std::string::npos) << sheet << ": " << cell;
+    }
+  }
+}
+
+TEST_F(PublishRunTest, TwoPublishesGiveIdenticalBytes) {
+  SaveRun();
+  PublishTo(dir_ / "a");
+  PublishTo(dir_ / "b");
+  PublishTo(dir_ / "a");  // again into the same directory: the earlier publication is replaced
+  for (const auto& f : kFiles) {
+    const std::string a = Slurp(dir_ / "a" / f);
+    EXPECT_FALSE(a.empty()) << f;
+    EXPECT_EQ(a, Slurp(dir_ / "b" / f)) << f;
+  }
+  EXPECT_EQ(Slurp(dir_ / "a" / "manifest.json"), Slurp(dir_ / "b" / "manifest.json"));
+}
+
+TEST_F(PublishRunTest, DataPackageSchemaListsEveryCsvColumn) {
+  SaveRun();
+  PublishTo(dir_ / "out");
+  const json pkg = json::parse(Slurp(dir_ / "out" / "opendata" / "datapackage.json"));
+  int csvs = 0;
+  for (const auto& r : pkg["resources"]) {
+    if (r["format"] != "csv") continue;
+    ++csvs;
+    const std::string csv = Slurp(dir_ / "out" / "opendata" / r["path"].get<std::string>());
+    std::vector<std::string> header;
+    std::stringstream line(csv.substr(0, csv.find('\n')));
+    for (std::string name; std::getline(line, name, ',');) header.push_back(name);
+    std::vector<std::string> fields;
+    for (const auto& f : r["schema"]["fields"]) {
+      fields.push_back(f["name"]);
+      EXPECT_FALSE(f["description"].get<std::string>().empty()) << f["name"];
+    }
+    EXPECT_EQ(fields, header) << r["path"];
+    EXPECT_EQ(r["bytes"], csv.size());
+    Sha256 h;
+    h.Update(csv);
+    EXPECT_EQ(r["hash"], "sha256:" + h.HexDigest());
+  }
+  EXPECT_EQ(csvs, 2);
+  EXPECT_EQ(pkg["licenses"][0]["name"], "CC0-1.0");
+}
+
+TEST_F(PublishRunTest, RefusesADirectoryWithOtherFiles) {
+  SaveRun();
+  fs::create_directories(dir_ / "busy");
+  std::ofstream(dir_ / "busy" / "notes.txt") << "mine";
+  auto s = Publish(ws_->store(), TestRegistry(), {2020, (dir_ / "busy").string()});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kUsage);
+  EXPECT_THAT(s.status().message(), HasSubstr("not empty"));
+  EXPECT_EQ(Slurp(dir_ / "busy" / "notes.txt"), "mine");
+}
+
+}  // namespace
+}  // namespace jbr::publish
