@@ -17,6 +17,9 @@ void Suppress(IndicatorValue* v, const char* why) {
   v->numerator.reset();
   v->denominator.reset();
   v->change.reset();
+  // A norm or target flag tells on which side of a bound the hidden value lies; only "incomplete"
+  // (about the deliveries, not the value) may stay.
+  v->flag = (";" + v->flag + ";").find(";incomplete;") != std::string::npos ? "incomplete" : "";
 }
 
 bool Near(double a, double b) { return std::fabs(a - b) <= 1e-6 * std::max(1.0, std::fabs(a)); }
