@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "common/file.h"
+
 namespace jbr::publish {
 namespace {
 
@@ -82,11 +84,7 @@ Result<std::string> OutputDir::PathFor(const std::string& relative) const {
 
 Status OutputDir::Write(const std::string& relative, std::string_view bytes) {
   JBR_ASSIGN_OR_RETURN(std::string path, PathFor(relative));
-  {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out.flush()) return IoError(fmt::format("cannot write {}", path));
-  }
+  JBR_RETURN_IF_ERROR(WriteFileBytes(path, bytes));
   return Record(relative);
 }
 

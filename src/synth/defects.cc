@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "common/file.h"
 #include "synth/rng.h"
 #include "synth/writer.h"
 
@@ -159,14 +160,6 @@ Result<size_t> PickRow(Work& w, const std::function<std::string(size_t)>& unsuit
   return ok[static_cast<size_t>(rng.Int(0, static_cast<int64_t>(ok.size()) - 1))];
 }
 
-Status WriteBytes(const std::string& path, const std::string& bytes) {
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  f.close();
-  if (!f) return IoError(fmt::format("cannot write {}", path));
-  return Status::Ok();
-}
-
 bool IsAscii(std::string_view s) {
   for (char c : s) {
     if (static_cast<unsigned char>(c) >= 0x80) return false;
@@ -211,7 +204,7 @@ Status DecimalComma(Work& w, const std::string& path) {
   bytes.replace(bytes.find(marker), marker.size(), number);
   w.out.row = static_cast<int64_t>(i) + 2;
   w.Expect("extra-cell", Severity::kError, w.out.row, std::nullopt);
-  return WriteBytes(path, bytes);
+  return WriteFileBytes(path, bytes);
 }
 
 Status DropOrRename(Work& w, const std::string& path, bool rename) {
@@ -360,7 +353,7 @@ Status Cp1252AsUtf8(Work& w, const std::string& path) {
     w.out.validate_options.insert(w.out.validate_options.end(),
                                   {"--max-findings", std::to_string(w.out.expected.size())});
   }
-  return WriteBytes(path, RenderCsv(w.table, w.schema, w.style));
+  return WriteFileBytes(path, RenderCsv(w.table, w.schema, w.style));
 }
 
 // The byte offset inside `line` (a CSV row without its end of line) where cutting leaves fewer
@@ -399,7 +392,7 @@ Status Truncated(Work& w, const std::string& path) {
   if (cut == 0) return InvalidInput(fmt::format("defect {}: row {} cannot be cut: its first cell is empty or quoted", w.Name(), i + 2));
   w.out.row = static_cast<int64_t>(i) + 2;
   w.Expect("missing-cell", Severity::kError, w.out.row, std::nullopt);
-  return WriteBytes(path, whole.substr(0, start + cut));
+  return WriteFileBytes(path, whole.substr(0, start + cut));
 }
 
 }  // namespace

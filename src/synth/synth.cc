@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 
+#include "common/file.h"
 #include "common/paths.h"
 #include "common/sha256.h"
 #include "ingest/csv_reader.h"
@@ -176,10 +177,8 @@ Status Generator::WriteAnswerKey() {
   const fs::path path = fs::path(o_.out_dir) / "defects" / "answer-key.json";
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << AnswerKeyJson(defect_files_);
-  out.close();
-  if (ec || !out) return IoError("cannot write " + path.string());
+  if (ec) return IoError(fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message()));
+  JBR_RETURN_IF_ERROR(WriteFileBytes(path.string(), AnswerKeyJson(defect_files_)));
   if (o_.progress) o_.progress(fmt::format("{} defective deliveries and defects/answer-key.json", defect_files_.size()));
   return Status::Ok();
 }
@@ -294,10 +293,7 @@ Result<std::vector<SynthFile>> Generator::Run() {
   for (const auto& f : files_) {
     manifest += fmt::format("{},{},{},{},{},{}\n", f.file, f.dataset, f.ministry, f.year, f.sha256, f.rows);
   }
-  std::ofstream out(fs::path(o_.out_dir) / "manifest.csv", std::ios::binary | std::ios::trunc);
-  out << manifest;
-  out.close();
-  if (!out) return IoError("cannot write manifest.csv in " + o_.out_dir);
+  JBR_RETURN_IF_ERROR(WriteFileBytes((fs::path(o_.out_dir) / "manifest.csv").string(), manifest));
   if (!o_.defects_file.empty() || o_.defect_rate > 0) JBR_RETURN_IF_ERROR(WriteAnswerKey());
   return files_;
 }

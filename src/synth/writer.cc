@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/file.h"
+
 namespace jbr::synth {
 namespace {
 
@@ -143,14 +145,6 @@ std::string RenderCsv(const Table& t, const DatasetSchema& schema, const Style& 
 
 namespace {
 
-Status WriteBytes(const std::string& path, const std::string& bytes) {
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  f.close();
-  if (!f) return IoError(fmt::format("cannot write {}", path));
-  return Status::Ok();
-}
-
 // One typed cell of a workbook: numbers, dates and booleans as Excel stores them.
 void WriteXlsxCell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const FieldSchema* f, const std::string& v,
                    const Style& style, lxw_format* date_format) {
@@ -188,7 +182,7 @@ void WriteXlsxCell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const FieldSchem
 
 Status WriteTable(const Table& t, const DatasetSchema& schema, const Style& style, const std::string& path,
                   const std::vector<std::string>& sheets_before) {
-  if (style.format == FileFormat::kCsv) return WriteBytes(path, RenderCsv(t, schema, style));
+  if (style.format == FileFormat::kCsv) return WriteFileBytes(path, RenderCsv(t, schema, style));
 
   lxw_workbook_options options = {};
   options.constant_memory = LXW_TRUE;  // rows stream to a temporary file: memory stays flat

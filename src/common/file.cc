@@ -1,0 +1,17 @@
+#include "common/file.h"
+
+#include <fstream>
+
+#include <fmt/format.h>
+
+namespace jbr {
+
+Status WriteFileBytes(const std::string& path, std::string_view bytes) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  f.close();
+  if (!f) return IoError(fmt::format("cannot write {}", path));
+  return Status::Ok();
+}
+
+}  // namespace jbr
