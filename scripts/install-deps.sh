@@ -9,6 +9,7 @@ packages=(
   libcpp-httplib-dev libxlsxwriter-dev libsodium-dev libglpk-dev libmd4c-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   time jq
+  chromium poppler-utils tidy libkainjow-mustache-dev fonts-dejavu-core
 )
 
 missing=()

@@ -1,0 +1,45 @@
+#include "publish/html.h"
+
+#include <gtest/gtest.h>
+
+namespace jbr::publish {
+namespace {
+
+TEST(Html, EscapesMarkup) {
+  EXPECT_EQ(HtmlEscape("a<b & \"c\" 'd'>"), "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;");
+}
+
+TEST(Html, FormatsByLanguage) {
+  EXPECT_EQ(FormatDecimal(142677, 0, Lang::kNl), "142.677");
+  EXPECT_EQ(FormatDecimal(142677, 0, Lang::kEn), "142,677");
+  EXPECT_EQ(FormatDecimal(5.26, 1, Lang::kNl), "5,3");
+  EXPECT_EQ(FormatDecimal(-1234.56, 1, Lang::kEn), "-1,234.6");
+  EXPECT_EQ(FormatDecimal(-0.01, 1, Lang::kEn), "0.0");  // no "-0.0"
+  EXPECT_EQ(FormatDecimal(999, 0, Lang::kNl), "999");
+  EXPECT_EQ(FormatDecimal(1000, 0, Lang::kNl), "1.000");
+}
+
+TEST(Html, FiguresCarryTheirUnit) {
+  EXPECT_EQ(FormatFigure(5.2, "%", Lang::kNl), "5,2%");
+  EXPECT_EQ(FormatFigure(1994.0e6, "EUR", Lang::kNl), "€ 1.994,0 mln");
+  EXPECT_EQ(FormatFigure(136277.4, "t CO2", Lang::kEn), "136,277 t");
+  EXPECT_EQ(FormatSigned(1.1, 1, Lang::kNl), "+1,1");
+  EXPECT_EQ(FormatSigned(-3.0, 1, Lang::kEn), "-3.0");
+  EXPECT_EQ(FormatSigned(0.0, 1, Lang::kEn), "0.0");
+}
+
+TEST(Html, CellsShowTheMarks) {
+  PublishedValue v;
+  v.unit = "%";
+  v.status = "suppressed";
+  EXPECT_EQ(CellText(v, Lang::kNl), ".");
+  v.status = "missing";
+  EXPECT_EQ(CellText(v, Lang::kNl), "n.g.");
+  EXPECT_EQ(CellText(v, Lang::kEn), "n.a.");
+  v.status = "published";
+  v.value = 13.3;
+  EXPECT_EQ(CellText(v, Lang::kEn), "13.3%");
+}
+
+}  // namespace
+}  // namespace jbr::publish
