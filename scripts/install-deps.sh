@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git clang clang-tidy libclang-rt-14-dev
   libsqlite3-dev sqlite3 libzip-dev libexpat1-dev nlohmann-json3-dev libfmt-dev libcli11-dev
-  libcpp-httplib-dev libxlsxwriter-dev libsodium-dev libglpk-dev libmd4c-dev
+  libcpp-httplib-dev libxlsxwriter-dev libsodium-dev libglpk-dev libmd4c-dev libmd4c-html0-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   time jq
   chromium poppler-utils tidy libkainjow-mustache-dev fonts-dejavu-core
