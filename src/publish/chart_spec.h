@@ -65,7 +65,8 @@ struct ChartSpec {
   std::string description;  // the text alternative: what the chart shows, in a few sentences
   std::string unit;         // as in html.h: "%", "persons", "fte", "EUR", "t CO2", ...
   Lang lang = Lang::kNl;
-  std::string category_heading;      // the table's first column heading ("Ministerie", "Jaar")
+  std::string category_heading;  // the table's corner heading ("Ministerie", "Jaar")
+  std::string series_heading;    // small multiples: the corner, as their rows are the series
   std::vector<std::string> categories;
   std::vector<ChartSeries> series;
   std::optional<NormLine> norm;
