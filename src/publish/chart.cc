@@ -11,13 +11,20 @@ namespace {
 
 const char* KindClass(ChartKind k) {
   switch (k) {
-    case ChartKind::kBars: return "bars";
-    case ChartKind::kHorizontalBars: return "hbars";
-    case ChartKind::kGroupedBars: return "grouped";
-    case ChartKind::kStackedBars: return "stacked";
-    case ChartKind::kTimeSeries: return "timeseries";
-    case ChartKind::kKeyFigures: return "keyfigures";
-    case ChartKind::kSmallMultiples: return "multiples";
+    case ChartKind::kBars:
+      return "bars";
+    case ChartKind::kHorizontalBars:
+      return "hbars";
+    case ChartKind::kGroupedBars:
+      return "grouped";
+    case ChartKind::kStackedBars:
+      return "stacked";
+    case ChartKind::kTimeSeries:
+      return "timeseries";
+    case ChartKind::kKeyFigures:
+      return "keyfigures";
+    case ChartKind::kSmallMultiples:
+      return "multiples";
   }
   return "bars";
 }
@@ -33,11 +40,16 @@ bool Has(const ChartSpec& spec, CellState state) {
 
 std::string Drawing(const ChartSpec& spec, const std::string& desc) {
   switch (spec.kind) {
-    case ChartKind::kHorizontalBars: return svg::HorizontalBars(spec, desc);
-    case ChartKind::kTimeSeries: return svg::TimeSeries(spec, desc);
-    case ChartKind::kSmallMultiples: return svg::SmallMultiples(spec, desc);
-    case ChartKind::kKeyFigures: return svg::KeyFigureTiles(spec);
-    default: return svg::VerticalBars(spec, desc);
+    case ChartKind::kHorizontalBars:
+      return svg::HorizontalBars(spec, desc);
+    case ChartKind::kTimeSeries:
+      return svg::TimeSeries(spec, desc);
+    case ChartKind::kSmallMultiples:
+      return svg::SmallMultiples(spec, desc);
+    case ChartKind::kKeyFigures:
+      return svg::KeyFigureTiles(spec);
+    default:
+      return svg::VerticalBars(spec, desc);
   }
 }
 

@@ -23,9 +23,10 @@ std::string Bar(const ChartSpec& spec, size_t i, double x, double y0, double y1,
   const double top = std::min(y0, y1);
   // Stacked segments get a white outline: the 2px gap that separates neighbours (chart_spec.h).
   const bool gap = spec.kind == ChartKind::kStackedBars && spec.stack_gap;
-  return fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\"{}/>",
-                     Num(x), Num(top), Num(width), Num(std::max(y0, y1) - top), BarFill(spec, i),
-                     gap ? kBackground : SeriesColor(spec, i), gap ? " stroke-width=\"2\"" : "");
+  return fmt::format(
+      "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\"{}/>", Num(x),
+      Num(top), Num(width), Num(std::max(y0, y1) - top), BarFill(spec, i),
+      gap ? kBackground : SeriesColor(spec, i), gap ? " stroke-width=\"2\"" : "");
 }
 
 // The mark of a suppressed or missing cell, standing on the baseline.
@@ -52,7 +53,8 @@ AxisScale ScaleOf(const ChartSpec& spec) {
   return NiceScale(lo, hi, true);
 }
 
-std::string SideBySide(const ChartSpec& spec, const AxisScale& s, size_t c, double band_x, double band) {
+std::string SideBySide(const ChartSpec& spec, const AxisScale& s, size_t c, double band_x,
+                       double band) {
   const size_t n = spec.series.size();
   const double group = band * (n == 1 ? 0.6 : 0.7);
   const double w = group / n - (n == 1 ? 0 : 2);
@@ -89,7 +91,8 @@ std::string Stack(const ChartSpec& spec, const AxisScale& s, size_t c, double ba
       continue;
     }
     double& end = *cell.value >= 0 ? up : down;
-    out += Bar(spec, i, x, s.Map(end, kBottom, kTop), s.Map(end + *cell.value, kBottom, kTop), w) + "\n";
+    out += Bar(spec, i, x, s.Map(end, kBottom, kTop), s.Map(end + *cell.value, kBottom, kTop), w) +
+           "\n";
     end += *cell.value;
   }
   // The marks of the segments that are not drawn, above the stack (a bar cannot show a gap).
@@ -124,44 +127,64 @@ std::string VerticalBars(const ChartSpec& spec, const std::string& desc) {
   return Open(spec, height, desc) + body + "</svg>\n";
 }
 
-std::string HorizontalBars(const ChartSpec& spec, const std::string& desc) {
-  constexpr double kLabelEnd = 176, kPlotLeft = 184, kPlotRight = 540, kRow = 32, kTopH = 8;
-  const AxisScale s = ScaleOf(spec);
-  const double bottom = kTopH + kRow * spec.categories.size();
-  std::string body = PatternDefs(spec) + "<g class=\"axis\">\n";
+namespace {
+
+// Horizontal bars: category labels end at x=176, the plot runs 184..540 (value labels after the
+// bar ends need the rest), a row of 32 per category from y=8, bars 20 high, 6 into their row.
+constexpr double kLabelEnd = 176, kPlotLeft = 184, kPlotRight = 540, kRow = 32, kTopH = 8;
+
+std::string HorizontalAxis(const ChartSpec& spec, const AxisScale& s, double bottom) {
+  std::string out = "<g class=\"axis\">\n";
   for (double t : s.Ticks()) {
     const double x = s.Map(t, kPlotLeft, kPlotRight);
-    body += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\"/>", Num(x),
-                        Num(kTopH), Num(bottom), kGridColor);
-    body += Text(x, bottom + 20, TickText(t, s.step, spec.unit, spec.lang), "middle") + "\n";
+    out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\"/>", Num(x),
+                       Num(kTopH), Num(bottom), kGridColor);
+    out += Text(x, bottom + 20, TickText(t, s.step, spec.unit, spec.lang), "middle") + "\n";
   }
   const double base = s.Map(0, kPlotLeft, kPlotRight);
-  body += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" "
-                      "stroke-width=\"1.5\"/>\n</g>\n<g class=\"bars\">\n",
-                      Num(base), Num(kTopH), Num(bottom), kAxisColor);
+  return out + fmt::format(
+                   "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" "
+                   "stroke-width=\"1.5\"/>\n</g>\n",
+                   Num(base), Num(kTopH), Num(bottom), kAxisColor);
+}
+
+// The norm as a vertical dashed line, its label under the tick labels.
+std::string HorizontalNorm(const ChartSpec& spec, const AxisScale& s, double bottom) {
+  if (!spec.norm) return "";
+  const double x = s.Map(spec.norm->value, kPlotLeft, kPlotRight);
+  return fmt::format(
+             "<g class=\"norm\"><line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" "
+             "stroke=\"{3}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>",
+             Num(x), Num(kTopH), Num(bottom), kNormColor) +
+         fmt::format(
+             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{} {}</text></g>\n",
+             Num(x), Num(bottom + 40), kNormColor, HtmlEscape(spec.norm->label),
+             HtmlEscape(ValueText(spec, spec.norm->value)));
+}
+
+}  // namespace
+
+std::string HorizontalBars(const ChartSpec& spec, const std::string& desc) {
+  const AxisScale s = ScaleOf(spec);
+  const double bottom = kTopH + kRow * spec.categories.size();
+  const double base = s.Map(0, kPlotLeft, kPlotRight);
+  std::string body = PatternDefs(spec) + HorizontalAxis(spec, s, bottom) + "<g class=\"bars\">\n";
   for (size_t c = 0; c < spec.categories.size(); ++c) {
-    const double y = kTopH + c * kRow + 6, mid = y + 10;
-    body += Text(kLabelEnd, mid + 5, spec.categories[c], "end");
+    const double y = kTopH + c * kRow + 6, text_y = y + 15;
+    body += Text(kLabelEnd, text_y, spec.categories[c], "end");
     const ChartCell& cell = spec.series[0].cells[c];
     if (!cell.value) {
-      body += Text(base + 6, mid + 5, CellMark(cell, spec.lang), "start") + "\n";
+      body += Text(base + 6, text_y, CellMark(cell, spec.lang), "start") + "\n";
       continue;
     }
     const double x = s.Map(*cell.value, kPlotLeft, kPlotRight);
-    body += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" fill=\"{}\"/>",
-                        Num(std::min(x, base)), Num(y), Num(std::fabs(x - base)), BarFill(spec, 0));
-    body += Text(std::max(x, base) + 6, mid + 5, ValueText(spec, *cell.value), "start") + "\n";
+    body += fmt::format(
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" fill=\"{}\" stroke=\"{}\"/>",
+        Num(std::min(x, base)), Num(y), Num(std::fabs(x - base)), BarFill(spec, 0),
+        SeriesColor(spec, 0));
+    body += Text(std::max(x, base) + 6, text_y, ValueText(spec, *cell.value), "start") + "\n";
   }
-  body += "</g>\n";
-  if (spec.norm) {
-    const double x = s.Map(spec.norm->value, kPlotLeft, kPlotRight);
-    body += fmt::format("<g class=\"norm\"><line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" "
-                        "stroke=\"{3}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>",
-                        Num(x), Num(kTopH), Num(bottom), kNormColor);
-    body += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{} {}</text></g>\n",
-                        Num(x), Num(bottom + 40), kNormColor, HtmlEscape(spec.norm->label),
-                        HtmlEscape(ValueText(spec, spec.norm->value)));
-  }
+  body += "</g>\n" + HorizontalNorm(spec, s, bottom);
   return Open(spec, bottom + 48, desc) + body + "</svg>\n";
 }
 

@@ -34,7 +34,8 @@ bool ValidId(const std::string& id) {
 
 // Series drawn side by side in one plot, where marks must differ.
 bool SharesOnePlot(ChartKind k) {
-  return k == ChartKind::kGroupedBars || k == ChartKind::kStackedBars || k == ChartKind::kTimeSeries;
+  return k == ChartKind::kGroupedBars || k == ChartKind::kStackedBars ||
+         k == ChartKind::kTimeSeries;
 }
 
 Status CheckTexts(const ChartSpec& spec) {
@@ -115,10 +116,10 @@ Status CheckColors(const ChartSpec& spec) {
     }
     if (spec.kind == ChartKind::kStackedBars && !spec.stack_gap && previous &&
         ContrastRatio(*rgb, *previous) < kMinMarkContrast) {
-      return Fail(spec, fmt::format("stacked colours {} and {} reach {:.2f}:1 against each other, "
-                                    "need 3:1: set stack_gap or change a colour",
-                                    SeriesColor(spec, i - 1), color,
-                                    ContrastRatio(*rgb, *previous)));
+      return Fail(spec,
+                  fmt::format("stacked colours {} and {} reach {:.2f}:1 against each other, "
+                              "need 3:1: set stack_gap or change a colour",
+                              SeriesColor(spec, i - 1), color, ContrastRatio(*rgb, *previous)));
     }
     previous = rgb;
   }
@@ -134,7 +135,8 @@ Status CheckMarks(const ChartSpec& spec) {
   if (!SharesOnePlot(spec.kind) || spec.series.size() < 2) return Status::Ok();
   std::set<Mark> seen;
   for (size_t i = 0; i < spec.series.size(); ++i) {
-    if (spec.series[i].label.empty()) return Fail(spec, fmt::format("series {} has no label", i + 1));
+    if (spec.series[i].label.empty())
+      return Fail(spec, fmt::format("series {} has no label", i + 1));
     if (!seen.insert(SeriesMark(spec, i)).second) {
       return Fail(spec, fmt::format("series '{}' has the same mark (pattern or marker) as another: "
                                     "colour alone must not tell series apart",

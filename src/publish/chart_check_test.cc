@@ -25,7 +25,8 @@ ChartSpec Base(ChartKind kind, size_t n_series) {
   spec.unit = "%";
   spec.categories = {"2020", "2021"};
   spec.opendata_href = "opendata/indicators.csv";
-  for (size_t i = 0; i < n_series; ++i) spec.series.push_back(Series("S" + std::to_string(i + 1), {5.0, 5.2}));
+  for (size_t i = 0; i < n_series; ++i)
+    spec.series.push_back(Series("S" + std::to_string(i + 1), {5.0, 5.2}));
   return spec;
 }
 

@@ -36,7 +36,8 @@ std::string LinePath(const ChartSpec& spec, size_t i, const AxisScale& s) {
       pen_down = false;
       continue;
     }
-    d += fmt::format("{}{} {}", pen_down ? "L" : "M", Num(XOf(spec, c)), Num(s.Map(*cell.value, kBottom, kTop)));
+    d += fmt::format("{}{} {}", pen_down ? "L" : "M", Num(XOf(spec, c)),
+                     Num(s.Map(*cell.value, kBottom, kTop)));
     pen_down = true;
   }
   return fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>\n", d,
@@ -78,7 +79,8 @@ std::string GapStrip(const ChartSpec& spec, double* height) {
     for (size_t c = 0; c < spec.categories.size(); ++c) {
       const ChartCell& cell = spec.series[i].cells[c];
       if (cell.value) continue;
-      out += Marker(spec, i, XOf(spec, c) - 10, y - 5) + Text(XOf(spec, c) + 2, y, CellMark(cell, spec.lang), "start");
+      out += Marker(spec, i, XOf(spec, c) - 10, y - 5) +
+             Text(XOf(spec, c) + 2, y, CellMark(cell, spec.lang), "start");
       any = true;
     }
     if (any) out += "\n", y += 20;

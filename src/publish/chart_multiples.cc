@@ -35,13 +35,15 @@ std::string PanelMarks(const ChartSpec& spec, size_t i, const AxisScale& s, doub
                          Num(cx - band * 0.3), Num(std::min(y, base)), Num(band * 0.6),
                          Num(std::fabs(base - y)), SeriesColor(spec, i));
     } else {
-      path += fmt::format("{}{} {}", path.empty() || path.back() == ' ' ? "M" : "L", Num(cx), Num(y));
+      path +=
+          fmt::format("{}{} {}", path.empty() || path.back() == ' ' ? "M" : "L", Num(cx), Num(y));
       out += Marker(spec, i, cx, y);
     }
   }
   if (!bars) {
     out = fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>", path,
-                      SeriesColor(spec, i)) + out;
+                      SeriesColor(spec, i)) +
+          out;
   }
   return out;
 }
@@ -56,7 +58,8 @@ std::string Panel(const ChartSpec& spec, size_t i, const AxisScale& s) {
   out += BaselineY(s, kPlotLeft, kPlotRight, kPlotBottom, kPlotTop);
   // First and last category only: the panels are small and every panel has the same ones.
   const size_t last = spec.categories.size() - 1;
-  out += Text(kPlotLeft + 0.5 * band, kPlotBottom + 16, spec.categories[0], "middle", kSmallFontSize);
+  out +=
+      Text(kPlotLeft + 0.5 * band, kPlotBottom + 16, spec.categories[0], "middle", kSmallFontSize);
   if (last > 0) {
     out += Text(kPlotLeft + (last + 0.5) * band, kPlotBottom + 16, spec.categories[last], "middle",
                 kSmallFontSize);

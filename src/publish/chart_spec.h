@@ -44,9 +44,9 @@ inline ChartCell Missing() { return {std::nullopt, CellState::kMissing}; }
 enum class Mark { kAuto, kSolid, kDiagonal, kDots, kCross, kHorizontal };
 
 struct ChartSeries {
-  std::string label;              // legend, line-end label, table column, small-multiple title
-  std::vector<ChartCell> cells;   // one per category, in category order
-  std::string color;              // "#rrggbb"; empty: kSeriesColors by position (palette.h)
+  std::string label;             // legend, line-end label, table column, small-multiple title
+  std::vector<ChartCell> cells;  // one per category, in category order
+  std::string color;             // "#rrggbb"; empty: kSeriesColors by position (palette.h)
   Mark mark = Mark::kAuto;
 };
 

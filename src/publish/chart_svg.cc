@@ -16,11 +16,16 @@ namespace {
 std::string HatchBody(Mark m) {
   const std::string w = fmt::format("stroke=\"{}\" stroke-width=\"2\"", kBackground);
   switch (m) {
-    case Mark::kDiagonal: return fmt::format("<path d=\"M0 6L6 0M-1 1L1 -1M5 7L7 5\" {}/>", w);
-    case Mark::kDots: return fmt::format("<circle cx=\"3\" cy=\"3\" r=\"1.5\" fill=\"{}\"/>", kBackground);
-    case Mark::kCross: return fmt::format("<path d=\"M0 6L6 0M0 0L6 6\" {}/>", w);
-    case Mark::kHorizontal: return fmt::format("<path d=\"M0 3H6\" {}/>", w);
-    default: return "";
+    case Mark::kDiagonal:
+      return fmt::format("<path d=\"M0 6L6 0M-1 1L1 -1M5 7L7 5\" {}/>", w);
+    case Mark::kDots:
+      return fmt::format("<circle cx=\"3\" cy=\"3\" r=\"1.5\" fill=\"{}\"/>", kBackground);
+    case Mark::kCross:
+      return fmt::format("<path d=\"M0 6L6 0M0 0L6 6\" {}/>", w);
+    case Mark::kHorizontal:
+      return fmt::format("<path d=\"M0 3H6\" {}/>", w);
+    default:
+      return "";
   }
 }
 
@@ -32,13 +37,15 @@ std::string Num(double v) {
 }
 
 std::string Text(double x, double y, std::string_view text, std::string_view anchor, int size) {
-  return fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" font-size=\"{}\" fill=\"{}\">{}</text>",
-                     Num(x), Num(y), anchor, size, kTextColor, HtmlEscape(text));
+  return fmt::format(
+      "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" font-size=\"{}\" fill=\"{}\">{}</text>", Num(x),
+      Num(y), anchor, size, kTextColor, HtmlEscape(text));
 }
 
 std::string Open(const ChartSpec& spec, double height, const std::string& desc) {
   return fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{0}-title {0}-desc\" "
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{0}-title "
+      "{0}-desc\" "
       "viewBox=\"0 0 {1} {2}\" width=\"100%\" style=\"width:100%;height:auto\" "
       "font-family=\"inherit\" font-size=\"{3}\">\n"
       "<title id=\"{0}-title\">{4}</title>\n<desc id=\"{0}-desc\">{5}</desc>\n",
@@ -68,8 +75,8 @@ std::string Marker(const ChartSpec& spec, size_t i, double x, double y) {
   const std::string X = Num(x), Y = Num(y);
   switch (SeriesMark(spec, i)) {
     case Mark::kDiagonal:
-      return fmt::format("<rect x=\"{}\" y=\"{}\" width=\"9\" height=\"9\" fill=\"{}\"/>", Num(x - 4.5),
-                         Num(y - 4.5), c);
+      return fmt::format("<rect x=\"{}\" y=\"{}\" width=\"9\" height=\"9\" fill=\"{}\"/>",
+                         Num(x - 4.5), Num(y - 4.5), c);
     case Mark::kDots:
       return fmt::format("<path d=\"M{} {}l5.5 9.5h-11z\" fill=\"{}\"/>", X, Num(y - 6), c);
     case Mark::kCross:
@@ -91,8 +98,9 @@ std::string Legend(const ChartSpec& spec, double y, bool bars, double* rows_heig
     const double w = 28 + 0.6 * kFontSize * spec.series[i].label.size() + 16;
     if (x > 16 && x + w > kWidth) x = 16, row_y += kRow;
     if (bars) {
-      out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"18\" height=\"14\" fill=\"{}\" stroke=\"{}\"/>",
-                         Num(x), Num(row_y - 11), BarFill(spec, i), SeriesColor(spec, i));
+      out += fmt::format(
+          "<rect x=\"{}\" y=\"{}\" width=\"18\" height=\"14\" fill=\"{}\" stroke=\"{}\"/>", Num(x),
+          Num(row_y - 11), BarFill(spec, i), SeriesColor(spec, i));
     } else {
       out += Marker(spec, i, x + 9, row_y - 4);
     }
@@ -110,16 +118,18 @@ std::string ValueAxisY(const ChartSpec& spec, const AxisScale& s, double left, d
     const double y = s.Map(t, bottom, top);
     out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>", Num(left),
                        Num(y), Num(right), Num(y), kGridColor);
-    out += Text(left - 6, y + size * 0.35, TickText(t, s.step, spec.unit, spec.lang), "end", size) + "\n";
+    out += Text(left - 6, y + size * 0.35, TickText(t, s.step, spec.unit, spec.lang), "end", size) +
+           "\n";
   }
   return out + "</g>\n";
 }
 
 std::string BaselineY(const AxisScale& s, double left, double right, double bottom, double top) {
   const double base = s.Map(std::clamp(0.0, s.lo, s.hi), bottom, top);
-  return fmt::format("<line class=\"baseline\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" "
-                     "stroke-width=\"1.5\"/>\n",
-                     Num(left), Num(base), Num(right), Num(base), kAxisColor);
+  return fmt::format(
+      "<line class=\"baseline\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" "
+      "stroke-width=\"1.5\"/>\n",
+      Num(left), Num(base), Num(right), Num(base), kAxisColor);
 }
 
 std::string NormY(const ChartSpec& spec, double left, double right, double y) {
@@ -129,10 +139,11 @@ std::string NormY(const ChartSpec& spec, double left, double right, double y) {
              "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>",
              Num(left), Num(y), Num(right), Num(y), kNormColor) +
          // A white halo keeps the label legible where it crosses a bar or a line.
-         fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\" stroke=\"{}\" "
-                     "stroke-width=\"4\" paint-order=\"stroke\">{} {}</text></g>\n",
-                     Num(right), Num(y - 6), kNormColor, kBackground, HtmlEscape(spec.norm->label),
-                     HtmlEscape(ValueText(spec, spec.norm->value)));
+         fmt::format(
+             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\" stroke=\"{}\" "
+             "stroke-width=\"4\" paint-order=\"stroke\">{} {}</text></g>\n",
+             Num(right), Num(y - 6), kNormColor, kBackground, HtmlEscape(spec.norm->label),
+             HtmlEscape(ValueText(spec, spec.norm->value)));
 }
 
 std::string TickText(double v, double step, std::string_view unit, Lang lang) {
@@ -145,7 +156,9 @@ std::string TickText(double v, double step, std::string_view unit, Lang lang) {
   return n;
 }
 
-std::string ValueText(const ChartSpec& spec, double v) { return FormatFigure(v, spec.unit, spec.lang); }
+std::string ValueText(const ChartSpec& spec, double v) {
+  return FormatFigure(v, spec.unit, spec.lang);
+}
 
 std::string CellMark(const ChartCell& c, Lang lang) {
   return c.state == CellState::kSuppressed ? std::string(kSuppressedMark) : MissingMark(lang);

@@ -62,7 +62,8 @@ std::string CellMark(const ChartCell& c, Lang lang);
 void ValueRange(const ChartSpec& spec, double* min, double* max);
 
 // The drawing of each kind, `desc` the full text alternative (chart.cc adds the marks sentence).
-std::string VerticalBars(const ChartSpec& spec, const std::string& desc);  // single, grouped, stacked
+std::string VerticalBars(const ChartSpec& spec,
+                         const std::string& desc);  // single, grouped, stacked
 std::string HorizontalBars(const ChartSpec& spec, const std::string& desc);
 std::string TimeSeries(const ChartSpec& spec, const std::string& desc);
 std::string SmallMultiples(const ChartSpec& spec, const std::string& desc);

@@ -32,11 +32,12 @@ std::string RenderDataTable(const ChartSpec& spec) {
     const size_t i = by_series ? c : r;
     return i < s.cells.size() ? CellOf(spec, s.cells[i]) : std::string();
   };
-  std::string out = fmt::format("<table class=\"chart-data\">\n<caption>{}</caption>\n",
-                                HtmlEscape(spec.title));
+  std::string out =
+      fmt::format("<table class=\"chart-data\">\n<caption>{}</caption>\n", HtmlEscape(spec.title));
   out += fmt::format("<thead><tr><th scope=\"col\">{}</th>",
                      HtmlEscape(by_series ? spec.series_heading : spec.category_heading));
-  for (size_t c = 0; c < cols; ++c) out += fmt::format("<th scope=\"col\">{}</th>", HtmlEscape(col_head(c)));
+  for (size_t c = 0; c < cols; ++c)
+    out += fmt::format("<th scope=\"col\">{}</th>", HtmlEscape(col_head(c)));
   out += "</tr></thead>\n<tbody>\n";
   for (size_t r = 0; r < rows; ++r) {
     out += fmt::format("<tr><th scope=\"row\">{}</th>", HtmlEscape(row_head(r)));

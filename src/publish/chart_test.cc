@@ -38,7 +38,8 @@ struct Doc {
   bool InGroup(size_t i, const std::string& cls) const {
     for (size_t p = elements[i].parent; p != SIZE_MAX; p = elements[p].parent) {
       auto it = elements[p].attrs.find("class");
-      if (elements[p].name == "g" && it != elements[p].attrs.end() && it->second == cls) return true;
+      if (elements[p].name == "g" && it != elements[p].attrs.end() && it->second == cls)
+        return true;
     }
     return false;
   }
@@ -114,7 +115,7 @@ TEST(SvgBars, GroupedBarHeightsFollowTheDocumentedScale) {
   const Doc doc = Parse(Render(Grouped()));
   ASSERT_TRUE(doc.ok) << doc.error;
   EXPECT_THAT(Bars(doc), ::testing::ElementsAre("120.8 124.0 93.2 100.0", "216.0 174.0 93.2 50.0",
-                                           "392.8 24.0 93.2 200.0"));
+                                                "392.8 24.0 93.2 200.0"));
 }
 
 TEST(SvgBars, SuppressedCellHasNoBarButADotAtTheBaseline) {
@@ -175,9 +176,7 @@ TEST(ChartRender, EveryTextIsEscaped) {
   EXPECT_EQ(doc.All("summary").at(0)->text, "Table");
 }
 
-TEST(ChartRender, SameSpecSameBytes) {
-  EXPECT_EQ(Render(Grouped()), Render(Grouped()));
-}
+TEST(ChartRender, SameSpecSameBytes) { EXPECT_EQ(Render(Grouped()), Render(Grouped())); }
 
 TEST(ChartRender, RefusesWhatTheCheckRejects) {
   ChartSpec spec = Grouped();
@@ -221,8 +220,8 @@ TEST(SvgLine, BreaksAtGapsAndLabelsLineEnds) {
   const Doc doc = Parse(Render(spec));
   ASSERT_TRUE(doc.ok) << doc.error;
   EXPECT_THAT(Attr(doc, "path", "d"),
-              ::testing::IsSupersetOf({"M132.5 157.3L237.5 90.7M447.5 24.0",
-                                       "M132.5 224.0L237.5 190.7L342.5 157.3"}));
+              ::testing::IsSupersetOf(
+                  {"M132.5 157.3L237.5 90.7M447.5 24.0", "M132.5 224.0L237.5 190.7L342.5 157.3"}));
   // Direct labels right of the plot; the gap marks for both series; distinct marker shapes.
   std::vector<std::string> texts;
   for (const Element* t : doc.All("text")) texts.push_back(t->attrs.at("x") + ":" + t->text);
@@ -252,10 +251,12 @@ TEST(SvgBars, HorizontalBarsWithNormAndMissingCell) {
 // (326.4) from 80 + 0.2 * 544 = 188.8; 30 -> 120 high from 224, then 20 -> 80 high above it.
 TEST(SvgBars, StackedSegmentsAreSeparatedByAWhiteGap) {
   ChartSpec spec = Base(ChartKind::kStackedBars, "persons", {"2021"});
-  spec.series = {{"Vast", {Figure(30)}, "", Mark::kAuto}, {"Tijdelijk", {Figure(20)}, "", Mark::kAuto}};
+  spec.series = {{"Vast", {Figure(30)}, "", Mark::kAuto},
+                 {"Tijdelijk", {Figure(20)}, "", Mark::kAuto}};
   const Doc doc = Parse(Render(spec));
   ASSERT_TRUE(doc.ok) << doc.error;
-  EXPECT_THAT(Bars(doc), ::testing::ElementsAre("188.8 104.0 326.4 120.0", "188.8 24.0 326.4 80.0"));
+  EXPECT_THAT(Bars(doc),
+              ::testing::ElementsAre("188.8 104.0 326.4 120.0", "188.8 24.0 326.4 80.0"));
   for (size_t i = 0; i < doc.elements.size(); ++i) {
     if (doc.elements[i].name == "rect" && doc.InGroup(i, "bars")) {
       EXPECT_EQ(doc.elements[i].attrs.at("stroke"), "#ffffff");
@@ -275,11 +276,15 @@ TEST(ChartTiles, ChangeIsArrowAndWordsNotColour) {
                  {"Vrouwen in de top", {Figure(38.0), Suppressed()}, "", Mark::kAuto}};
   const std::string html = Render(spec);
   ASSERT_TRUE(Parse(html).ok) << Parse(html).error;
-  EXPECT_THAT(html, HasSubstr("<p class=\"kf-value\">5,2%</p><p class=\"kf-label\">Ziekteverzuim, 2021</p>"
-                              "<p class=\"kf-change\"><span aria-hidden=\"true\">▲</span> +0,2 pt "
-                              "<span class=\"kf-change-text\">hoger dan in 2020</span></p>"));
+  EXPECT_THAT(
+      html, HasSubstr("<p class=\"kf-value\">5,2%</p><p class=\"kf-label\">Ziekteverzuim, 2021</p>"
+                      "<p class=\"kf-change\"><span aria-hidden=\"true\">▲</span> +0,2 pt "
+                      "<span class=\"kf-change-text\">hoger dan in 2020</span></p>"));
   EXPECT_THAT(html, HasSubstr("▼</span> -0,5 pt <span class=\"kf-change-text\">lager dan in 2020"));
-  EXPECT_THAT(html, HasSubstr("<p class=\"kf-value\">.</p><p class=\"kf-label\">Vrouwen in de top, 2021</p></li>"));
+  EXPECT_THAT(
+      html,
+      HasSubstr(
+          "<p class=\"kf-value\">.</p><p class=\"kf-label\">Vrouwen in de top, 2021</p></li>"));
 }
 
 TEST(ChartMultiples, PanelsShareOneScale) {

@@ -28,10 +28,10 @@ inline constexpr double kMinMarkContrast = 3.0;
 inline constexpr double kMinTextContrast = 4.5;
 
 inline constexpr std::string_view kBackground = "#ffffff";
-inline constexpr std::string_view kTextColor = "#1f1f1f";   // all chart text, 16:1 on white
-inline constexpr std::string_view kGridColor = "#d9d9d9";   // gridlines: light, never text
-inline constexpr std::string_view kAxisColor = "#595959";   // the 0 baseline, 7:1 on white
-inline constexpr std::string_view kNormColor = "#154273";   // norm line (dashed) and its label
+inline constexpr std::string_view kTextColor = "#1f1f1f";  // all chart text, 16:1 on white
+inline constexpr std::string_view kGridColor = "#d9d9d9";  // gridlines: light, never text
+inline constexpr std::string_view kAxisColor = "#595959";  // the 0 baseline, 7:1 on white
+inline constexpr std::string_view kNormColor = "#154273";  // norm line (dashed) and its label
 
 // The default series colours, in order. Every one reaches 3:1 on white (orange, the lightest,
 // 3.2:1). The first four alternate dark and light so that each neighbour pair reaches 3:1 against
