@@ -121,6 +121,8 @@ std::string ValueAxisY(const ChartSpec& spec, const AxisScale& s, double left, d
     out += Text(left - 6, y + size * 0.35, TickText(t, s.step, spec.unit, spec.lang), "end", size) +
            "\n";
   }
+  // Amounts are ticked in millions; the unit stands once above the axis, not on every tick.
+  if (spec.unit == "EUR") out += Text(left - 6, top - 10, "€ mln", "end", size) + "\n";
   return out + "</g>\n";
 }
 
@@ -152,7 +154,6 @@ std::string TickText(double v, double step, std::string_view unit, Lang lang) {
   const int decimals = st >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(st) - 1e-9));
   const std::string n = FormatDecimal(v / scale, decimals, lang);
   if (unit == "%") return n + "%";
-  if (unit == "EUR") return "€ " + n + " mln";
   return n;
 }
 

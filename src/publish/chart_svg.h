@@ -51,7 +51,8 @@ std::string BaselineY(const AxisScale& s, double left, double right, double bott
 // The dashed norm line across [left, right] at y with its label above the right end.
 std::string NormY(const ChartSpec& spec, double left, double right, double y);
 
-// A tick label: the value with the decimals its step needs ("2%", "0,5%", "€ 200 mln").
+// A tick label: the value with the decimals its step needs ("2%", "0,5%"); amounts in millions
+// without their unit ("200"), which ValueAxisY writes once above the axis ("€ mln").
 std::string TickText(double v, double step, std::string_view unit, Lang lang);
 // The figure a reader sees on a bar or point (FormatFigure of html.h).
 std::string ValueText(const ChartSpec& spec, double v);

@@ -325,5 +325,37 @@ TEST(ChartRender, EveryKindIsWellFormedAndStable) {
   }
 }
 
+TEST(ChartRender, EdgeCasesStayWellFormed) {
+  std::vector<ChartSpec> specs;
+  ChartSpec none = Base(ChartKind::kBars, "%", {"AZ", "BZ"});  // nothing published: axis 0..1
+  none.series = {{"Verzuim", {Suppressed(), Missing()}, "", Mark::kAuto}};
+  specs.push_back(none);
+  ChartSpec negative = Base(ChartKind::kBars, "%", {"2020", "2021"});
+  negative.series = {{"Verandering", {Figure(-3.5), Figure(2)}, "", Mark::kAuto}};
+  specs.push_back(negative);
+  ChartSpec one = Base(ChartKind::kTimeSeries, "EUR", {"2021"});
+  one.series = {{"Uitgaven", {Figure(1994e6)}, "", Mark::kAuto}};
+  specs.push_back(one);
+  ChartSpec tile = Base(ChartKind::kKeyFigures, "persons", {"2021"});
+  tile.series = {{"Personeel", {Figure(142677)}, "", Mark::kAuto}};
+  specs.push_back(tile);
+  ChartSpec stack = Base(ChartKind::kStackedBars, "fte", {"2021"});
+  stack.series = {{"Vast", {Figure(10)}, "", Mark::kAuto},
+                  {"Tijdelijk", {Suppressed()}, "", Mark::kAuto}};
+  specs.push_back(stack);
+  for (const ChartSpec& spec : specs) {
+    const std::string html = Render(spec);
+    const Doc doc = Parse(html);
+    EXPECT_TRUE(doc.ok) << doc.error << "\n" << html;
+    EXPECT_THAT(html, Not(HasSubstr("nan")));
+    EXPECT_THAT(html, Not(HasSubstr("inf")));
+  }
+  EXPECT_THAT(Render(tile), HasSubstr("<p class=\"kf-value\">142.677</p>"));
+  // One value, 1994 mln: widened by 10% to 1794.6..2193.4, raw step 79.8 -> 100, ticks 1.700 to
+  // 2.200 in millions with the unit once above them.
+  EXPECT_THAT(Render(one), HasSubstr(">2.200</text>"));
+  EXPECT_THAT(Render(one), HasSubstr(">€ mln</text>"));
+}
+
 }  // namespace
 }  // namespace jbr::publish
