@@ -141,7 +141,7 @@ std::string HorizontalAxis(const ChartSpec& spec, const AxisScale& s, double bot
                        Num(kTopH), Num(bottom), kGridColor);
     out += Text(x, bottom + 20, TickText(t, s.step, spec.unit, spec.lang), "middle") + "\n";
   }
-  if (spec.unit == "EUR") out += Text(kPlotRight + 16, bottom + 20, "€ mln", "start") + "\n";
+  if (spec.unit == "EUR") out += Text(kPlotRight + 30, bottom + 20, "€ mln", "start") + "\n";
   const double base = s.Map(0, kPlotLeft, kPlotRight);
   return out + fmt::format(
                    "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" "
