@@ -72,20 +72,20 @@ std::string BarFill(const ChartSpec& spec, size_t i) {
 
 std::string Marker(const ChartSpec& spec, size_t i, double x, double y) {
   const std::string c = SeriesColor(spec, i);
-  const std::string X = Num(x), Y = Num(y);
+  const std::string cx = Num(x), cy = Num(y);
   switch (SeriesMark(spec, i)) {
     case Mark::kDiagonal:
       return fmt::format("<rect x=\"{}\" y=\"{}\" width=\"9\" height=\"9\" fill=\"{}\"/>",
                          Num(x - 4.5), Num(y - 4.5), c);
     case Mark::kDots:
-      return fmt::format("<path d=\"M{} {}l5.5 9.5h-11z\" fill=\"{}\"/>", X, Num(y - 6), c);
+      return fmt::format("<path d=\"M{} {}l5.5 9.5h-11z\" fill=\"{}\"/>", cx, Num(y - 6), c);
     case Mark::kCross:
-      return fmt::format("<path d=\"M{} {}l6 6l-6 6l-6 -6z\" fill=\"{}\"/>", X, Num(y - 6), c);
+      return fmt::format("<path d=\"M{} {}l6 6l-6 6l-6 -6z\" fill=\"{}\"/>", cx, Num(y - 6), c);
     case Mark::kHorizontal:
       return fmt::format("<path d=\"M{} {}l9 9M{} {}l-9 9\" stroke=\"{}\" stroke-width=\"3\"/>",
                          Num(x - 4.5), Num(y - 4.5), Num(x + 4.5), Num(y - 4.5), c);
     default:
-      return fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\"/>", X, Y, c);
+      return fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\"/>", cx, cy, c);
   }
 }
 
