@@ -26,7 +26,7 @@ const char* LangCode(Lang l) { return l == Lang::kNl ? "nl" : "en"; }
 
 int DisplayDecimals(std::string_view unit) {
   if (unit == "%" || unit == "days" || unit == "years" || unit.find('/') != std::string_view::npos ||
-      unit.find("per") != std::string_view::npos || unit == "EUR") {
+      unit.find(" per ") != std::string_view::npos || unit == "EUR") {
     return 1;
   }
   return 0;

@@ -23,6 +23,9 @@ TEST(Html, FiguresCarryTheirUnit) {
   EXPECT_EQ(FormatFigure(5.2, "%", Lang::kNl), "5,2%");
   EXPECT_EQ(FormatFigure(1994.0e6, "EUR", Lang::kNl), "€ 1.994,0 mln");
   EXPECT_EQ(FormatFigure(136277.4, "t CO2", Lang::kEn), "136,277 t");
+  // "persons" holds "per" but is a count: no decimals (DisplayDecimals' contract).
+  EXPECT_EQ(FormatFigure(142677, "persons", Lang::kNl), "142.677");
+  EXPECT_EQ(FormatFigure(12.34, "m2/fte", Lang::kNl), "12,3");
   EXPECT_EQ(FormatSigned(1.1, 1, Lang::kNl), "+1,1");
   EXPECT_EQ(FormatSigned(-3.0, 1, Lang::kEn), "-3.0");
   EXPECT_EQ(FormatSigned(0.0, 1, Lang::kEn), "0.0");
