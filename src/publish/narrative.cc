@@ -68,7 +68,7 @@ class FigureContext : public mustache::basic_context<std::string> {
   mutable std::string failed_name_, error_;
 };
 
-// Digits outside placeholders, directives and link targets are typed numbers.
+// Digits outside placeholders, directive lines, link targets and words (CO2) are typed numbers.
 Status CheckNoTypedNumbers(const NarrativeSource& src) {
   const std::string& t = src.text;
   for (size_t i = 0; i < t.size(); ++i) {
@@ -81,6 +81,16 @@ Status CheckNoTypedNumbers(const NarrativeSource& src) {
     if (t.compare(i, 2, "](") == 0) {  // a link target: (url)
       const size_t end = t.find(')', i);
       if (end != std::string::npos) i = end;
+      continue;
+    }
+    if (t.compare(i, 3, ":::") == 0 && (i == 0 || t[i - 1] == '\n')) {  // a directive line
+      const size_t end = t.find('\n', i);
+      if (end == std::string::npos) break;
+      i = end;
+      continue;
+    }
+    if (std::isalpha(static_cast<unsigned char>(t[i]))) {  // a word such as CO2 is no number
+      while (i + 1 < t.size() && std::isalnum(static_cast<unsigned char>(t[i + 1]))) ++i;
       continue;
     }
     if (std::isdigit(static_cast<unsigned char>(t[i]))) {

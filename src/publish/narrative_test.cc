@@ -98,6 +98,9 @@ TEST(Narrative, TypedNumbersAreRefused) {
   EXPECT_THAT(html.status().message(), HasSubstr("werkgever.md:1: a typed number"));
   // Digits in a link target are not figures.
   EXPECT_TRUE(Render("[bron](https://example.org/kst-31490-1)\n").ok());
+  // Nor are digits inside a word.
+  EXPECT_TRUE(Render("De CO2-uitstoot.\n").ok());
+  EXPECT_FALSE(Render("Het jaar 2021.\n").ok());
 }
 
 TEST(Narrative, DirectivesAndEscaping) {

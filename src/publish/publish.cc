@@ -6,6 +6,10 @@
 #include "publish/annex.h"
 #include "publish/opendata.h"
 #include "publish/publication.h"
+#include "publish/site.h"
+#include "common/paths.h"
+
+#include <filesystem>
 
 namespace jbr::publish {
 
@@ -31,7 +35,19 @@ Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& re
   JBR_RETURN_IF_ERROR(options.Validate());
   // Everything is read and checked before the directory is touched.
   JBR_ASSIGN_OR_RETURN(Publication pub, LoadPublication(store, registry, options.year));
+  const std::string ministries_csv =
+      options.ministries_csv.empty()
+          ? (std::filesystem::path(DataDir()) / "ministries.csv").string()
+          : options.ministries_csv;
+  JBR_ASSIGN_OR_RETURN(MinistryRegistry ministries, MinistryRegistry::Load(ministries_csv));
+  JBR_ASSIGN_OR_RETURN(
+      SiteConfig config,
+      SiteConfig::Load(options.template_dirs.empty() ? std::vector<std::string>{TemplatesDir()}
+                                                     : options.template_dirs,
+                       &ministries));
+  JBR_ASSIGN_OR_RETURN(std::vector<SitePage> pages, BuildReportPages(pub, config));
   JBR_ASSIGN_OR_RETURN(OutputDir out, OutputDir::Prepare(options.out_dir));
+  JBR_RETURN_IF_ERROR(WriteSite(pages, pub, config, &out));
   JBR_RETURN_IF_ERROR(WriteOpenData(pub, &out));
   JBR_RETURN_IF_ERROR(WriteAnnex(pub, &out));
   PublishSummary summary{pub.run.id, out.files()};

@@ -1,7 +1,7 @@
 // jbr publish: the outputs of one reporting year, written from the latest stored compute run.
 //
-// This slice writes the machine-readable outputs: open data (DIR/opendata/), the Excel table
-// annex (DIR/annex/) and DIR/manifest.json with the SHA-256 and size of every other file. The same
+// It writes the report site (DIR/index.html, DIR/nl/, DIR/en/, DIR/assets/), open data
+// (DIR/opendata/), the Excel table annex (DIR/annex/) and DIR/manifest.json with the SHA-256 and size of every other file. The same
 // run published twice gives byte-identical files: nothing depends on the clock or on the order of
 // rows in the store.
 #pragma once
@@ -19,6 +19,10 @@ namespace jbr::publish {
 struct PublishOptions {
   int year = 0;
   std::string out_dir;
+  // Where the narrative and page layout are looked up, in order (a workspace's templates/ first);
+  // empty: jbr's default templates (TemplatesDir()).
+  std::vector<std::string> template_dirs;
+  std::string ministries_csv;  // ministry names; empty: DataDir()/ministries.csv
   Status Validate() const;  // a year and a directory are given
 };
 

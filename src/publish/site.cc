@@ -1,0 +1,166 @@
+#include "publish/site.h"
+
+#include <fmt/format.h>
+
+#include "indicators/engine.h"
+#include "publish/figures.h"
+#include "publish/site_blocks.h"
+#include "publish/site_pages.h"
+
+namespace jbr::publish {
+namespace {
+
+constexpr Lang kLangs[] = {Lang::kNl, Lang::kEn};
+
+Lang Other(Lang l) { return l == Lang::kNl ? Lang::kEn : Lang::kNl; }
+
+std::string Section(const char* id, const std::string& title, const std::string& body) {
+  return fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n{}</section>\n", id, HtmlEscape(title), body);
+}
+
+DirectiveRenderer Directives(const BlockContext& ctx) {
+  return [ctx](const Directive& d) -> Result<std::string> {
+    if (d.kind == "tiles") return Tiles(d.args, ctx);
+    if (d.kind == "table" || d.kind == "chart") {
+      if (d.args.empty()) return UsageError("names no indicator");
+      const IndicatorDef* def = ctx.index->Definition(d.args[0]);
+      if (def == nullptr) return UsageError(fmt::format("unknown indicator '{}'", d.args[0]));
+      if (d.kind == "table") return IndicatorBlock(*def, ctx);
+      return ChartDirective(*def, d.args, ctx);
+    }
+    return UsageError(fmt::format("unknown directive '{}' (tiles, chart or table)", d.kind));
+  };
+}
+
+Result<SitePage> ChapterPage(const Chapter& ch, const FigureIndex& index, const SiteConfig& config,
+                             Lang lang) {
+  SitePage page{lang, SitePath(lang, ch.slug + ".html"), ch.Title(lang), "", false};
+  BlockContext ctx{&index, &config, lang, page.path};
+  JBR_ASSIGN_OR_RETURN(NarrativeSource src, config.Narrative(ch.slug, lang));
+  JBR_ASSIGN_OR_RETURN(page.body, RenderNarrative(src, index, lang, Directives(ctx)));
+  std::string blocks;
+  for (const auto& id : ch.indicators) {
+    const IndicatorDef* def = index.Definition(id);
+    if (def == nullptr) continue;  // not computed in this run (a theme left out): nothing to show
+    blocks += IndicatorBlock(*def, ctx);
+  }
+  if (!blocks.empty()) {
+    page.body += Section("cijfers", lang == Lang::kNl ? "Cijfers" : "Figures", blocks);
+  }
+  return page;
+}
+
+Result<SitePage> NarrativePage(const std::string& name, const std::string& title,
+                               const FigureIndex& index, const SiteConfig& config, Lang lang,
+                               const std::string& extra) {
+  SitePage page{lang, SitePath(lang, name + ".html"), title, "", false};
+  BlockContext ctx{&index, &config, lang, page.path};
+  JBR_ASSIGN_OR_RETURN(NarrativeSource src, config.Narrative(name, lang));
+  JBR_ASSIGN_OR_RETURN(page.body, RenderNarrative(src, index, lang, Directives(ctx)));
+  page.body += extra;
+  return page;
+}
+
+std::string Contents(const SiteConfig& config, Lang lang) {
+  const bool nl = lang == Lang::kNl;
+  std::string list = "<ol class=\"toc\">\n";
+  for (const auto& ch : config.chapters()) {
+    list += fmt::format("<li><a href=\"{}.html\">{}</a></li>\n", ch.slug, HtmlEscape(ch.Title(lang)));
+  }
+  list += fmt::format(
+      "<li><a href=\"tabellen.html\">{}</a></li>\n<li><a href=\"ict/index.html\">{}</a></li>\n"
+      "<li><a href=\"ministeries/index.html\">{}</a></li>\n<li><a "
+      "href=\"verantwoording.html\">{}</a></li>\n</ol>\n",
+      nl ? "Bijlage: tabellen" : "Annex: tables",
+      nl ? "Bijlage: grote ICT-activiteiten" : "Annex: large ICT activities",
+      nl ? "Per ministerie" : "By ministry", nl ? "Verantwoording" : "Method and sources");
+  return list;
+}
+
+std::string Downloads(int year, Lang lang) {
+  const bool nl = lang == Lang::kNl;
+  const char* code = LangCode(lang);
+  return fmt::format(
+      "<ul class=\"downloads\">\n"
+      "<li><a href=\"../pdf/jbr-{0}-{1}.pdf\">{2} (PDF)</a></li>\n"
+      "<li><a href=\"../pdf/jbr-{0}-hoofdlijnen-{1}.pdf\">{3} (PDF)</a></li>\n"
+      "<li><a href=\"../pdf/jbr-{0}-ict-{1}.pdf\">{4} (PDF)</a></li>\n"
+      "<li><a href=\"../annex/jbr-{0}-tabellen.xlsx\">{5} (Excel)</a></li>\n"
+      "<li><a href=\"../opendata/indicators.csv\">{6} (CSV)</a>, <a "
+      "href=\"../opendata/indicators.json\">JSON</a>, <a "
+      "href=\"../opendata/datapackage.json\">datapackage.json</a></li>\n</ul>\n",
+      year, code, nl ? "Het volledige rapport" : "The full report",
+      nl ? "Hoofdlijnen" : "Highlights", nl ? "Bijlage grote ICT-activiteiten" : "Annex on large ICT activities",
+      nl ? "Alle tabellen" : "All tables", nl ? "Open data" : "Open data");
+}
+
+}  // namespace
+
+std::string SitePath(Lang lang, const std::string& page) {
+  return std::string(LangCode(lang)) + "/" + page;
+}
+
+std::string SiteName(int year, Lang lang) {
+  return fmt::format("{} {}", lang == Lang::kNl ? "Jaarrapportage Bedrijfsvoering Rijk"
+                                                : "Annual Report on Central Government Operations",
+                     year);
+}
+
+Result<std::vector<SitePage>> BuildReportPages(const Publication& pub, const SiteConfig& config) {
+  const FigureIndex index(pub);
+  std::vector<SitePage> pages;
+  for (Lang lang : kLangs) {
+    const bool nl = lang == Lang::kNl;
+    JBR_ASSIGN_OR_RETURN(
+        SitePage home,
+        NarrativePage("index", SiteName(pub.run.year, lang), index, config, lang,
+                      Section("inhoud", nl ? "Inhoud" : "Contents", Contents(config, lang)) +
+                          Section("downloads", "Downloads", Downloads(pub.run.year, lang))));
+    pages.push_back(std::move(home));
+    for (const auto& ch : config.chapters()) {
+      JBR_ASSIGN_OR_RETURN(SitePage page, ChapterPage(ch, index, config, lang));
+      pages.push_back(std::move(page));
+    }
+    JBR_ASSIGN_OR_RETURN(SitePage brief,
+                         NarrativePage("hoofdlijnen", nl ? "Hoofdlijnen" : "Highlights", index,
+                                       config, lang, ""));
+    pages.push_back(std::move(brief));
+    pages.push_back(TablesPage(index, config, lang));
+    pages.push_back(MethodPage(pub, index, config, lang));
+    for (auto& p : MinistryPages(index, config, lang)) pages.push_back(std::move(p));
+  }
+  return pages;
+}
+
+Status WriteSite(const std::vector<SitePage>& pages, const Publication& pub,
+                 const SiteConfig& config, OutputDir* out) {
+  JBR_ASSIGN_OR_RETURN(std::string css, config.SiteFile("style.css"));
+  JBR_RETURN_IF_ERROR(out->Write("assets/style.css", css));
+  std::map<std::string, bool> exists;
+  for (const auto& p : pages) exists[p.path] = true;
+  for (const auto& p : pages) {
+    PageSpec spec;
+    spec.lang = p.lang;
+    spec.path = p.path;
+    spec.title = p.title;
+    spec.body = p.body;
+    spec.site_name = SiteName(pub.run.year, p.lang);
+    spec.print = p.print;
+    const std::string other = std::string(LangCode(Other(p.lang))) + p.path.substr(2);
+    if (exists.count(other)) spec.alternate = other;
+    spec.nav = Navigation(config, p.lang, exists);
+    JBR_RETURN_IF_ERROR(out->Write(p.path, RenderPage(spec)));
+  }
+  PageSpec root;
+  root.path = "index.html";
+  root.title = SiteName(pub.run.year, Lang::kNl);
+  root.site_name = "jbr";
+  root.print = true;  // no navigation: this page is the choice of language
+  root.body = fmt::format(
+      "<p><a href=\"nl/index.html\">Nederlands</a></p>\n<p lang=\"en\"><a "
+      "href=\"en/index.html\">English: {}</a></p>\n",
+      HtmlEscape(SiteName(pub.run.year, Lang::kEn)));
+  return out->Write("index.html", RenderPage(root));
+}
+
+}  // namespace jbr::publish

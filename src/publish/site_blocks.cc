@@ -1,0 +1,202 @@
+#include "publish/site_blocks.h"
+
+#include <fmt/format.h>
+
+#include "indicators/engine.h"
+#include "publish/grid.h"
+#include "publish/site_page.h"
+
+namespace jbr::publish {
+namespace {
+
+bool Nl(const BlockContext& c) { return c.lang == Lang::kNl; }
+
+std::string Year(const BlockContext& c, int offset = 0) {
+  return std::to_string(c.index->year() + offset);
+}
+
+std::string Title(const IndicatorDef& d, Lang lang) {
+  return lang == Lang::kNl ? d.title_nl : d.title_en;
+}
+
+std::string Cell(const PublishedValue* v, Lang lang) {
+  if (v == nullptr) return "";
+  std::string text = CellText(*v, lang);
+  if (v->flag.find("incomplete") != std::string::npos) text += "*";
+  return HtmlEscape(text);
+}
+
+std::string Previous(const PublishedValue* v, Lang lang) {
+  if (v == nullptr || v->status != "published" || !v->previous) return "";
+  return HtmlEscape(FormatFigure(*v->previous, v->unit, lang));
+}
+
+std::string Links(const IndicatorDef& def, const BlockContext& ctx) {
+  const std::string lang = LangCode(ctx.lang);
+  const bool nl = Nl(ctx);
+  return fmt::format(
+      "<p class=\"links\"><a href=\"{0}\">{1}</a> · <a href=\"{2}\">{3}</a> · <a "
+      "href=\"{4}\">{5}</a></p>\n",
+      HtmlEscape(RelativeLink(ctx.page, lang + "/tabellen.html#" + def.id)),
+      nl ? "Volledige tabel" : "Full table",
+      HtmlEscape(RelativeLink(ctx.page, lang + "/verantwoording.html#" + def.id)),
+      nl ? "Definitie" : "Definition",
+      HtmlEscape(RelativeLink(ctx.page, "opendata/indicators.csv")), "Open data (CSV)");
+}
+
+// Rows: label, this year, last year, change.
+std::string FourColumnTable(const std::string& caption, const std::string& first,
+                            const std::vector<std::pair<std::string, const PublishedValue*>>& rows,
+                            const BlockContext& ctx) {
+  std::string t = fmt::format(
+      "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th "
+      "scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n"
+      "<tbody>\n",
+      HtmlEscape(caption), HtmlEscape(first), Year(ctx), Year(ctx, -1),
+      Nl(ctx) ? "Verschil" : "Change");
+  for (const auto& [label, v] : rows) {
+    const bool rijk = label == kRijk;
+    t += fmt::format("<tr{}><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                     rijk ? " class=\"total\"" : "", HtmlEscape(label), Cell(v, ctx.lang),
+                     Previous(v, ctx.lang), v ? HtmlEscape(ChangeCell(*v, ctx.lang)) : "");
+  }
+  return t + "</tbody>\n</table>\n";
+}
+
+std::string Footnotes(const BlockContext& ctx) {
+  return Nl(ctx) ? "<p class=\"note\">. = onderdrukt ter bescherming van personen; n.g. = niet "
+                   "geleverd; * = niet alle ministeries geleverd.</p>\n"
+                 : "<p class=\"note\">. = suppressed to protect persons; n.a. = not delivered; "
+                   "* = not every ministry delivered.</p>\n";
+}
+
+std::string Summary(const IndicatorDef& def, const PublishedValue* rijk, const BlockContext& ctx) {
+  const bool nl = Nl(ctx);
+  std::string s = "<p class=\"summary\">";
+  if (rijk == nullptr) {
+    s += nl ? "Geen Rijkscijfer." : "No figure for the Rijk.";
+  } else {
+    s += fmt::format("{} {}: <strong>{}</strong>", nl ? "Rijk" : "Rijk", Year(ctx),
+                     Cell(rijk, ctx.lang));
+    if (!Previous(rijk, ctx.lang).empty()) {
+      s += fmt::format(" ({} {}; {} {})", nl ? "in" : "in", Year(ctx, -1), Previous(rijk, ctx.lang),
+                       nl ? "verschil" : "change", HtmlEscape(ChangeCell(*rijk, ctx.lang)));
+    }
+    s += ".";
+  }
+  const std::string norm = NormText(def, ctx.lang);
+  if (!norm.empty()) {
+    s += fmt::format(" {}: {}", nl ? "Norm" : "Norm", HtmlEscape(norm));
+    if (rijk && rijk->flag.find(def.norm->flag) != std::string::npos) {
+      s += nl ? " (niet gehaald)" : " (not met)";
+    } else if (rijk && rijk->status == "published") {
+      s += nl ? " (gehaald)" : " (met)";
+    }
+    s += ".";
+  }
+  return s + "</p>\n";
+}
+
+}  // namespace
+
+std::string ChangeCell(const PublishedValue& v, Lang lang) {
+  if (v.status != "published" || !v.change) return "";
+  if (v.unit == "%") return FormatSigned(*v.change, 1, lang);
+  const std::string n = FormatFigure(*v.change, v.unit, lang);
+  return *v.change > 0 ? "+" + n : n;
+}
+
+std::string NormText(const IndicatorDef& def, Lang lang) {
+  if (!def.norm) return "";
+  const bool max = def.norm->kind == Norm::Kind::kMaximum;
+  const std::string v = FormatFigure(def.norm->value, def.unit, lang);
+  if (lang == Lang::kNl) return (max ? "maximaal " : "minimaal ") + v;
+  return (max ? "at most " : "at least ") + v;
+}
+
+std::string IndicatorBlock(const IndicatorDef& def, const BlockContext& ctx) {
+  const FigureIndex& ix = *ctx.index;
+  const std::string year = Year(ctx);
+  std::string out = fmt::format("<section class=\"indicator\" id=\"{}\">\n<h3>{}</h3>\n",
+                                HtmlEscape(def.id), HtmlEscape(Title(def, ctx.lang)));
+  const PublishedValue* rijk = ix.Find(def.id, kRijk, year);
+  out += Summary(def, rijk, ctx);
+  std::vector<std::pair<std::string, const PublishedValue*>> rows;
+  bool has_total = false;
+  for (const auto& m : ix.Ministries()) {
+    const PublishedValue* v = ix.Find(def.id, m, year);
+    has_total = has_total || v != nullptr;
+    rows.emplace_back(m, v);
+  }
+  const bool nl = Nl(ctx);
+  if (has_total) {
+    rows.emplace_back(kRijk, rijk);
+    out += FourColumnTable(fmt::format("{} {} {}", Title(def, ctx.lang), nl ? "per ministerie," : "by ministry,", year),
+                           nl ? "Ministerie" : "Ministry", rows, ctx);
+  } else {
+    rows.clear();
+    for (const auto* v : ix.Of(def.id)) {
+      if (v->ministry == kRijk && v->period == year && v->unit_type.empty()) {
+        rows.emplace_back(ctx.config->Label(v->category, ctx.lang), v);
+      }
+    }
+    out += FourColumnTable(fmt::format("{}, Rijk, {}", Title(def, ctx.lang), year),
+                           nl ? "Categorie" : "Category", rows, ctx);
+  }
+  return out + Footnotes(ctx) + Links(def, ctx) + "</section>\n";
+}
+
+std::string FullTable(const IndicatorDef& def, const BlockContext& ctx) {
+  const Grid g = BuildGrid(ctx.index->Of(def.id));
+  const bool nl = Nl(ctx);
+  std::string t = fmt::format(
+      "<section class=\"table\" id=\"{0}\">\n<h2>{1} ({2})</h2>\n<div class=\"scroll\" "
+      "tabindex=\"0\" role=\"region\" aria-label=\"{1}\">\n<table>\n<caption>{1}, {3}</caption>\n"
+      "<thead><tr><th scope=\"col\">{4}</th>",
+      HtmlEscape(def.id), HtmlEscape(Title(def, ctx.lang)), HtmlEscape(def.unit),
+      nl ? "per ministerie" : "by ministry", nl ? "Ministerie" : "Ministry");
+  for (const auto& c : g.columns) {
+    std::string head = c.period;
+    if (!c.unit_type.empty()) head += ", " + ctx.config->Label(c.unit_type, ctx.lang);
+    if (!c.category.empty()) head += ", " + ctx.config->Label(c.category, ctx.lang);
+    t += fmt::format("<th scope=\"col\">{}</th>", HtmlEscape(head));
+  }
+  t += "</tr></thead>\n<tbody>\n";
+  for (size_t r = 0; r < g.rows.size(); ++r) {
+    t += fmt::format("<tr><th scope=\"row\">{}</th>", HtmlEscape(g.rows[r]));
+    for (size_t c = 0; c < g.columns.size(); ++c) {
+      auto it = g.cells.find({r, c});
+      t += fmt::format("<td>{}</td>", it == g.cells.end() ? "" : Cell(it->second, ctx.lang));
+    }
+    t += "</tr>\n";
+  }
+  return t + "</tbody>\n</table>\n</div>\n" + Footnotes(ctx) + "</section>\n";
+}
+
+Result<std::string> Tiles(const std::vector<std::string>& ids, const BlockContext& ctx) {
+  std::string out = "<ul class=\"tiles\">\n";
+  for (const auto& id : ids) {
+    const IndicatorDef* def = ctx.index->Definition(id);
+    if (def == nullptr) return UsageError(fmt::format("unknown indicator '{}'", id));
+    FigureRef ref;
+    ref.indicator = id;
+    ref.period = Year(ctx);
+    JBR_ASSIGN_OR_RETURN(std::string value, FigureText(ref, *ctx.index, ctx.lang));
+    const PublishedValue* v = ctx.index->Find(id, kRijk, Year(ctx));
+    std::string change;
+    if (v->change) {
+      const char* arrow = *v->change > 0 ? "▲" : (*v->change < 0 ? "▼" : "=");
+      change = fmt::format("<span class=\"change\"><span aria-hidden=\"true\">{}</span> {} {} ({} {})</span>",
+                           arrow, HtmlEscape(DirectionWord(*v->change, ctx.lang)),
+                           HtmlEscape(ChangeText(*v->change, v->unit, ctx.lang, false)),
+                           Nl(ctx) ? "t.o.v." : "vs", Year(ctx, -1));
+    }
+    out += fmt::format(
+        "<li class=\"tile\"><span class=\"figure\">{}</span> <span class=\"label\">{}</span> "
+        "{}</li>\n",
+        HtmlEscape(value), HtmlEscape(Title(*def, ctx.lang)), change);
+  }
+  return out + "</ul>\n";
+}
+
+}  // namespace jbr::publish
