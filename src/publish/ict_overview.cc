@@ -1,4 +1,5 @@
 // The ICT appendix's overview page and the texts the ICT pages share (ict_pages.h).
+#include <algorithm>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -68,17 +69,31 @@ void AddIncluded(const IctActivity& a, IctKeyFigures* k) {
   if (a.acict_advice) k->acict_advice += 1;
 }
 
-// One table of counts by category (sorted by label), labels shown as IctStatusLabel or
-// IctClassLabel.
+// One table of counts by category: the categories of `order` first, in that order and with 0
+// when none (a table has the same rows every year), then any other in label order. Labels shown
+// as IctStatusLabel (status codes) or IctClassLabel.
 std::string CountTable(const std::string& caption, const std::map<std::string, int>& counts,
-                       Lang lang, bool status) {
-  std::vector<std::vector<std::string>> rows;
+                       const std::vector<std::string>& order, Lang lang, bool status) {
+  std::vector<std::pair<std::string, int>> ordered;
+  for (const auto& label : order) {
+    auto it = counts.find(label);
+    ordered.emplace_back(label, it == counts.end() ? 0 : it->second);
+  }
   for (const auto& [label, n] : counts) {
+    if (std::find(order.begin(), order.end(), label) == order.end()) ordered.emplace_back(label, n);
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& [label, n] : ordered) {
     rows.push_back({HtmlEscape(status ? IctStatusLabel(label, lang) : IctClassLabel(label, lang)),
                     std::to_string(n)});
   }
   return HtmlTable(HtmlEscape(caption),
                    {Tr(lang, "Categorie", "Category"), Tr(lang, "Aantal", "Number")}, rows);
+}
+
+template <size_t N>
+std::vector<std::string> Labels(const char* const (&labels)[N]) {
+  return std::vector<std::string>(labels, labels + N);
 }
 
 std::string KeyFigureTable(const IctKeyFigures& k, int year, Lang lang) {
@@ -214,19 +229,19 @@ std::string IctOverviewHtml(const IctPortfolio& p, const std::vector<std::string
                     "</h1>\n";
   out += KeyFigureTable(k, p.year, lang);
   out += CountTable(Tr(lang, "Activiteiten naar status", "Activities by status"), k.by_status,
-                    lang, true);
+                    {"in_progress", "reorientation", "completed", "cancelled"}, lang, true);
   out += CountTable(Tr(lang, "Activiteiten naar actuele kostencategorie",
                        "Activities by current cost class"),
-                    k.by_cost, lang, false);
+                    k.by_cost, Labels(kCostClasses), lang, false);
   out += CountTable(Tr(lang, "Activiteiten naar aanpassing einddatum",
                        "Activities by change of end date"),
-                    k.by_slip, lang, false);
+                    k.by_slip, Labels(kSlipClasses), lang, false);
   out += CountTable(Tr(lang, "Activiteiten naar verandering doorlooptijd",
                        "Activities by change of duration"),
-                    k.by_duration, lang, false);
+                    k.by_duration, Labels(kDurationClasses), lang, false);
   out += CountTable(Tr(lang, "Redenen van herijkingen in het jaar",
                        "Reasons for reassessments in the year"),
-                    k.by_reason, lang, false);
+                    k.by_reason, {}, lang, false);
   out += "<h2>" + HtmlEscape(Tr(lang, "Overzicht", "Overview")) + "</h2>\n";
   out += OverviewTable(p, paths, lang);
   return out;

@@ -96,6 +96,11 @@ TEST(IctPages, OverviewShowsTheHandWorkedKeyFiguresInDutch) {
   EXPECT_TRUE(Has(html, "<th scope=\"row\">Ongewijzigd</th><td>2</td>"));
   EXPECT_TRUE(Has(html, "<th scope=\"row\">Prijsontwikkeling</th><td>1</td>"));
   EXPECT_TRUE(Has(html, "<th scope=\"row\">In uitvoering</th><td>4</td>"));
+  // Classes in their own order, not by label ("100+" sorts before "20-30"), with zero rows.
+  EXPECT_TRUE(Has(html, "<th scope=\"row\">20-30 mln.</th><td>0</td>"));
+  EXPECT_LT(html.find(">50-100 mln.</th>"), html.find(">100+ mln.</th>"));
+  EXPECT_LT(html.find(">10-20 mln.</th>"), html.find(">20-30 mln.</th>"));
+  EXPECT_TRUE(Has(html, "<th scope=\"row\">Afgerond</th><td>0</td>"));
   // The overview row: linked name (escaped), status, costs and end dates, reference date, stale.
   EXPECT_TRUE(Has(html, "<a href=\"BZK-1.html\">Burgerzaken &amp; Identiteit</a>"));
   EXPECT_TRUE(Has(html, "<td>€ 40,0 mln</td><td>€ 55,0 mln</td><td>31-12-2023</td>"
