@@ -2,13 +2,14 @@
 
 #include <xlsxwriter.h>
 
-#include <cstdio>
 #include <ctime>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "publish/annex.h"
 #include "publish/ict_pages.h"
+#include "publish/text_format.h"
 #include "schema/ict_dashboard_layout.h"
 
 namespace jbr::publish {
@@ -20,7 +21,7 @@ LayoutCell Text(std::string s) { return {std::move(s), std::nullopt}; }
 
 LayoutCell Number(std::optional<double> v) {
   if (!v) return {};
-  return {fmt::format("{}", *v), *v};
+  return {FormatNumber(*v), *v};
 }
 
 LayoutCell Million(std::optional<double> eur) {
@@ -50,33 +51,12 @@ std::string Reasons(const IctActivityFigures& f) {
   return out;
 }
 
-// The run's time "YYYY-MM-DDTHH:MM:SS" as UTC; a fixed date when unreadable, never now.
-time_t RunTime(const std::string& at) {
-  std::tm tm{};
-  if (std::sscanf(at.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec) < 3) {
-    return 946684800;
-  }
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  return timegm(&tm);
-}
-
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 std::string Csv(const IctPortfolio& p) {
-  std::string out;
-  for (size_t c = 0; c < L::kColumnCount; ++c) out += (c ? "," : "") + CsvField(L::kColumns[c]);
-  out += "\r\n";
+  std::string out = CsvRecord(std::vector<std::string>(L::kColumns, L::kColumns + L::kColumnCount));
   for (const auto& a : p.activities) {
-    const auto row = IctDashboardRow(p, a);
-    for (size_t c = 0; c < row.size(); ++c) out += (c ? "," : "") + CsvField(row[c].text);
-    out += "\r\n";
+    std::vector<std::string> fields;
+    for (const auto& cell : IctDashboardRow(p, a)) fields.push_back(cell.text);
+    out += CsvRecord(fields);
   }
   return out;
 }
@@ -88,7 +68,7 @@ Status WriteXlsx(const IctPortfolio& p, const std::string& path) {
   const std::string title = fmt::format("Activiteitenoverzicht grote ICT-activiteiten {}", p.year);
   props.title = const_cast<char*>(title.c_str());
   props.author = const_cast<char*>("jbr");
-  props.created = RunTime(p.run_at);
+  props.created = WorkbookTime(p.run_at);
   lxw_error err = workbook_set_properties(wb, &props);
   const auto keep = [&err](lxw_error e) {
     if (e != LXW_NO_ERROR && err == LXW_NO_ERROR) err = e;

@@ -142,7 +142,7 @@ TEST_F(IctDashboardTest, CsvHasTheSameRowsAndBothFilesAreByteReproducible) {
   }
   const std::string csv = Slurp(one / kIctDashboardCsv);
   EXPECT_EQ(csv.rfind("Nummer,Ministerie,Ministerie (naam),ICT-activiteit,Status,", 0), 0u);
-  EXPECT_NE(csv.find("\r\nBZK-1,BZK,Binnenlandse Zaken en Koninkrijksrelaties,Burgerzaken & "
+  EXPECT_NE(csv.find("\nBZK-1,BZK,Binnenlandse Zaken en Koninkrijksrelaties,Burgerzaken & "
                      "Identiteit,In uitvoering,"),
             std::string::npos);
   EXPECT_NE(csv.find(",01-01-2020,31-12-2023,30-06-2025,2020,2025,"), std::string::npos);
