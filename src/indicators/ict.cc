@@ -22,19 +22,6 @@ constexpr const char* kActivities = "ict_activities";
 constexpr const char* kRecords = "ict_records";
 constexpr const char* kInclusion = "ict_inclusion";
 
-// Inclusion decisions of a ministry (the ict_inclusion delivery): activity id -> include.
-std::map<std::string, bool> InclusionDecisions(const MinistryInputs& in) {
-  std::map<std::string, bool> out;
-  const Table* t = in.Get(kInclusion);
-  if (t == nullptr) return out;
-  const Column& id = t->col("activity_id");
-  const Column& include = t->col("include");
-  for (size_t i = 0; i < t->rows; ++i) {
-    if (!id.is_null(i) && !include.is_null(i)) out[std::string(id.str(i))] = include.ints[i] != 0;
-  }
-  return out;
-}
-
 // The enum values of a field of `t`'s schema, or `fallback` when there is no schema.
 std::vector<std::string> EnumOf(const Table& t, const char* field,
                                 std::vector<std::string> fallback) {
@@ -305,27 +292,6 @@ void MoreDefs(std::vector<IndicatorDef>* defs) {
       "the year."));
 }
 
-// AcICT advice: a quality review of kind acict (formerly BIT), or a parliamentary paper marked as
-// AcICT advice (ict-projects.md). Activity ids of one ministry's deliveries that have it.
-std::set<std::string> WithAcictAdvice(const MinistryInputs& in) {
-  std::set<std::string> out;
-  if (const Table* reviews = in.Get("ict_reviews")) {
-    const Column& id = reviews->col("activity_id");
-    const Column& kind = reviews->col("kind");
-    for (size_t i = 0; i < reviews->rows; ++i) {
-      if (!kind.is_null(i) && kind.str(i) == "acict") out.insert(std::string(id.str(i)));
-    }
-  }
-  if (const Table* papers = in.Get("ict_papers")) {
-    const Column& id = papers->col("activity_id");
-    const Column& advice = papers->col("acict_advice");
-    for (size_t i = 0; i < papers->rows; ++i) {
-      if (!advice.is_null(i) && advice.ints[i] == 1) out.insert(std::string(id.str(i)));
-    }
-  }
-  return out;
-}
-
 void AcictDef(std::vector<IndicatorDef>* defs) {
   IndicatorDef d = Def(
       "ict.acict_advice", "Activiteiten met AcICT-advies", "Activities with AcICT advice", "count",
@@ -367,11 +333,14 @@ class IctTheme : public Theme {
       // Only ministries that delivered their reviews count toward the AcICT figure.
       bool has_reviews = in->Get("ict_reviews") != nullptr;
       reviews = reviews || has_reviews;
-      std::set<std::string> advised = has_reviews ? WithAcictAdvice(*in) : std::set<std::string>{};
-      const std::map<std::string, bool> decided = InclusionDecisions(*in);
-      for (auto& f : DeriveIctFigures(*activities, *records, year)) {
-        // An explicit decision (audited data) overrides the rule.
-        if (auto d = decided.find(f.activity_id); d != decided.end()) f.included = d->second;
+      std::set<std::string> advised =
+          has_reviews ? IctWithAcictAdvice(in->Get("ict_reviews"), in->Get("ict_papers"))
+                      : std::set<std::string>{};
+      std::vector<IctActivityFigures> figures = DeriveIctFigures(*activities, *records, year);
+      if (const Table* inclusion = in->Get(kInclusion)) {
+        ApplyIctInclusion(IctInclusionDecisions(*inclusion), &figures);
+      }
+      for (const auto& f : figures) {
         AddEvents(f, year, &t);
         if (f.included) AddIncluded(f, &t);
         if (f.included && advised.count(f.activity_id)) acict += 1;

@@ -4,7 +4,9 @@
 // them for the overview table and the page per activity.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -98,5 +100,18 @@ std::vector<std::string> SplitReasons(std::string_view text);
 // Records whose activity_id is not among the activities are ignored.
 std::vector<IctActivityFigures> DeriveIctFigures(const Table& activities, const Table& records,
                                                  int year);
+
+// Explicit inclusion decisions of one ministry (its ict_inclusion table): activity id -> include.
+std::map<std::string, bool> IctInclusionDecisions(const Table& inclusion);
+
+// Applies `decided` to `figures`: an explicit decision (audited data) overrides the rule of
+// IctActivityFigures::included. Activities without a decision keep the rule's outcome.
+void ApplyIctInclusion(const std::map<std::string, bool>& decided,
+                       std::vector<IctActivityFigures>* figures);
+
+// AcICT advice: a quality review of kind acict (formerly BIT), or a parliamentary paper marked as
+// AcICT advice (ict-projects.md). The activity ids of one ministry that have it; either table may
+// be null (not delivered).
+std::set<std::string> IctWithAcictAdvice(const Table* reviews, const Table* papers);
 
 }  // namespace jbr

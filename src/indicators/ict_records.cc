@@ -234,4 +234,40 @@ std::vector<IctActivityFigures> DeriveIctFigures(const Table& activities, const 
   return out;
 }
 
+std::map<std::string, bool> IctInclusionDecisions(const Table& inclusion) {
+  std::map<std::string, bool> out;
+  const Column& id = inclusion.col("activity_id");
+  const Column& include = inclusion.col("include");
+  for (size_t i = 0; i < inclusion.rows; ++i) {
+    if (!id.is_null(i) && !include.is_null(i)) out[std::string(id.str(i))] = include.ints[i] != 0;
+  }
+  return out;
+}
+
+void ApplyIctInclusion(const std::map<std::string, bool>& decided,
+                       std::vector<IctActivityFigures>* figures) {
+  for (auto& f : *figures) {
+    if (auto d = decided.find(f.activity_id); d != decided.end()) f.included = d->second;
+  }
+}
+
+std::set<std::string> IctWithAcictAdvice(const Table* reviews, const Table* papers) {
+  std::set<std::string> out;
+  if (reviews != nullptr) {
+    const Column& id = reviews->col("activity_id");
+    const Column& kind = reviews->col("kind");
+    for (size_t i = 0; i < reviews->rows; ++i) {
+      if (!kind.is_null(i) && kind.str(i) == "acict") out.insert(std::string(id.str(i)));
+    }
+  }
+  if (papers != nullptr) {
+    const Column& id = papers->col("activity_id");
+    const Column& advice = papers->col("acict_advice");
+    for (size_t i = 0; i < papers->rows; ++i) {
+      if (!advice.is_null(i) && advice.ints[i] == 1) out.insert(std::string(id.str(i)));
+    }
+  }
+  return out;
+}
+
 }  // namespace jbr

@@ -19,6 +19,18 @@ const Table* MinistryInputs::Get(const std::string& dataset) const {
   return it == tables.end() ? nullptr : &it->second;
 }
 
+Result<Table> LoadTable(Store* store, const DatasetSchema& schema, const DeliveryRecord& delivery) {
+  Table t;
+  t.schema = &schema;
+  t.delivery = delivery;
+  for (const auto& f : schema.fields) {
+    JBR_ASSIGN_OR_RETURN(Column c, store->ReadColumn(delivery.id, f.name, f.type));
+    t.rows = c.size();
+    t.columns.emplace(f.name, std::move(c));
+  }
+  return t;
+}
+
 Result<MinistryInputs> LoadInputs(Store* store, const SchemaRegistry& schemas, const std::string& ministry,
                                   int year, const std::vector<std::string>& datasets) {
   MinistryInputs in;
@@ -29,14 +41,7 @@ Result<MinistryInputs> LoadInputs(Store* store, const SchemaRegistry& schemas, c
     if (schema == nullptr) return InternalError(fmt::format("unknown dataset {}", name));
     JBR_ASSIGN_OR_RETURN(auto current, store->CurrentDelivery(schema->name, ministry, year));
     if (!current) continue;
-    Table t;
-    t.schema = schema;
-    t.delivery = *current;
-    for (const auto& f : schema->fields) {
-      JBR_ASSIGN_OR_RETURN(Column c, store->ReadColumn(current->id, f.name, f.type));
-      t.rows = c.size();
-      t.columns.emplace(f.name, std::move(c));
-    }
+    JBR_ASSIGN_OR_RETURN(Table t, LoadTable(store, *schema, *current));
     in.tables.emplace(schema->name, std::move(t));
   }
   return in;

@@ -31,6 +31,9 @@ struct MinistryInputs {
   const Table* Get(const std::string& dataset) const;
 };
 
+// Reads every column of the stored delivery `delivery` (of dataset `schema`) into a table.
+Result<Table> LoadTable(Store* store, const DatasetSchema& schema, const DeliveryRecord& delivery);
+
 // Reads the current deliveries of `datasets` for a ministry and year from the store.
 Result<MinistryInputs> LoadInputs(Store* store, const SchemaRegistry& schemas, const std::string& ministry,
                                   int year, const std::vector<std::string>& datasets);

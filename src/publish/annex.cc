@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 #include <set>
 
@@ -21,18 +22,6 @@ constexpr const char* kSuppressedNote =
     "Onderdrukt: deze cel zou personen herkenbaar maken (te weinig personen, of herleidbaar uit "
     "totalen). "
     "Suppressed to protect persons.";
-
-// The run's time as the workbook's creation time: "YYYY-MM-DDTHH:MM:SS..." read as UTC.
-time_t RunTime(const std::string& at) {
-  std::tm tm{};
-  if (std::sscanf(at.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec) < 3) {
-    return 946684800;  // 2000-01-01: still fixed, never now
-  }
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  return timegm(&tm);
-}
 
 struct Formats {
   lxw_format* bold = nullptr;
@@ -227,6 +216,17 @@ std::vector<std::string> SheetNames(const std::vector<std::string>& ids) {
   return out;
 }
 
+time_t WorkbookTime(const std::string& at) {
+  std::tm tm{};
+  if (std::sscanf(at.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec) < 3) {
+    return 946684800;  // 2000-01-01: still fixed, never now
+  }
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  return timegm(&tm);
+}
+
 std::string AnnexPath(int year) { return fmt::format("annex/jbr-{}-tabellen.xlsx", year); }
 
 Status WriteAnnex(const Publication& pub, OutputDir* out) {
@@ -239,7 +239,7 @@ Status WriteAnnex(const Publication& pub, OutputDir* out) {
   lxw_doc_properties props = {};
   props.title = const_cast<char*>(title.c_str());
   props.author = const_cast<char*>("jbr");
-  props.created = RunTime(pub.run.at);
+  props.created = WorkbookTime(pub.run.at);
   lxw_error err = workbook_set_properties(wb, &props);
   const Formats f = MakeFormats(wb);
   const auto groups = ValuesByIndicator(pub);

@@ -4,6 +4,7 @@
 // The workbook's creation time is the run's, so the same run gives the same bytes.
 #pragma once
 
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,10 @@ inline constexpr const char* kMissingSymbol =
 // Sheet names for indicator ids, in the same order: at most 31 characters, none of []:*?/\,
 // unique ignoring case (as Excel compares them), never the notes sheet's name.
 std::vector<std::string> SheetNames(const std::vector<std::string>& ids);
+
+// A workbook's creation time from a compute run's time ("YYYY-MM-DDTHH:MM:SS...", read as UTC),
+// so that the same run gives the same bytes; 2000-01-01 when unreadable, never now.
+time_t WorkbookTime(const std::string& run_at);
 
 // "annex/jbr-YEAR-tabellen.xlsx"
 std::string AnnexPath(int year);
