@@ -18,12 +18,13 @@ using ::testing::HasSubstr;
 
 const std::vector<std::string> kFiles = {
     "annex/jbr-2020-tabellen.xlsx", "opendata/datapackage.json", "opendata/definitions.csv",
-    "opendata/indicators.csv",      "opendata/indicators.json",  "opendata/metadata.json"};
+    "opendata/indicators.csv",      "opendata/indicators.json",  "opendata/metadata.json",
+    "opendata/restatements.csv"};
 
 class PublishRunTest : public PublishTest {
  protected:
   PublishSummary PublishTo(const fs::path& out) {
-    auto s = Publish(ws_->store(), TestRegistry(), {2020, out.string()});
+    auto s = Publish(ws_->store(), TestRegistry(), {2020, out.string(), {}, {}});
     EXPECT_TRUE(s.ok()) << s.status().ToString();
     return s.ok() ? std::move(s).value() : PublishSummary{};
   }
@@ -109,7 +110,7 @@ TEST_F(PublishRunTest, DataPackageSchemaListsEveryCsvColumn) {
     h.Update(csv);
     EXPECT_EQ(r["hash"], "sha256:" + h.HexDigest());
   }
-  EXPECT_EQ(csvs, 2);
+  EXPECT_EQ(csvs, 3);  // indicators, definitions, restatements
   EXPECT_EQ(pkg["licenses"][0]["name"], "CC0-1.0");
 }
 
@@ -117,7 +118,7 @@ TEST_F(PublishRunTest, RefusesADirectoryWithOtherFiles) {
   SaveRun();
   fs::create_directories(dir_ / "busy");
   std::ofstream(dir_ / "busy" / "notes.txt") << "mine";
-  auto s = Publish(ws_->store(), TestRegistry(), {2020, (dir_ / "busy").string()});
+  auto s = Publish(ws_->store(), TestRegistry(), {2020, (dir_ / "busy").string(), {}, {}});
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().code(), StatusCode::kUsage);
   EXPECT_THAT(s.status().message(), HasSubstr("not empty"));
