@@ -37,14 +37,17 @@ Result<std::optional<Release>> FirstRelease(Store* store, int year,
   return std::optional<Release>();
 }
 
-// The figure as this run has it now: status "missing" when the run had no such cell.
+// The status of last year's figure as this run has it. A run stored before it kept that status
+// has only `previous`, set when the figure was published.
 std::string NewStatus(const StoredValue& v) {
-  if (v.previous) return "published";
-  return v.previous_status.empty() ? "missing" : v.previous_status;
+  return v.previous ? "published" : v.previous_status;
 }
 
+// A run without last year's cell (a figure it does not compute for last year, such as the rolling
+// absence rate of Q1-Q3, which needs two years back) says nothing about it: not a restatement.
 bool Differs(const StoredValue& old, const StoredValue& now) {
   const std::string status = NewStatus(now);
+  if (status.empty()) return false;
   if (old.status != status) return true;
   if (status != "published" || !old.value || !now.previous) return false;
   const double a = *old.value, b = *now.previous;

@@ -30,7 +30,8 @@ struct Restatement {
 // (indicator, ministry, unit type, period one year back, category) in the first release of Y-1,
 // counting only releases with an id below `before_release` when given (a release rebuilt sees
 // the releases that existed when it was made). A restatement is a relative difference above 1e-9
-// or a change of status. Cause: per (dataset, ministry) whose delivery behind the figure changed,
+// or a change of status; a value whose run has no cell for last year (a figure it does not compute
+// for last year) is not compared. Cause: per (dataset, ministry) whose delivery behind the figure changed,
 // "late delivery" (none before) or "corrected delivery" with the old and new delivery ids and
 // their received dates; a changed factor vintage or definition version of the runs.
 // No release of Y-1: no restatements. Sorted by indicator, ministry (Rijk last), unit type,
