@@ -67,6 +67,41 @@ TEST_F(RestatementTest, ACorrectedDeliveryRestatesExactlyTheFiguresBuiltOnIt) {
   }
 }
 
+TEST_F(RestatementTest, ALateDeliveryRestatesAMissingFigure) {
+  Personnel("BZK", 2019, 12, "2020-02-01T10:00:00Z");
+  Compute(2019, "2020-03-01T12:00:00Z");
+  ReleaseOptions o;
+  o.year = 2019;
+  o.out_dir = (dir_ / "r2019").string();
+  ASSERT_TRUE(MakeRelease(ws_->store(), Registry(), o).ok());
+  // FIN's 2019 file arrives after the release: 20 persons where the release said "missing".
+  const DeliveryRecord late = Personnel("FIN", 2019, 20, "2020-07-01T10:00:00Z");
+  Personnel("BZK", 2020, 13, "2021-02-01T10:00:00Z");
+  Personnel("FIN", 2020, 21, "2021-02-01T10:00:00Z");
+  Compute(2020, "2021-03-01T12:00:00Z");
+  auto pub = LoadPublication(ws_->store(), Registry(), 2020);
+  ASSERT_TRUE(pub.ok()) << pub.status().ToString();
+  auto list = LoadRestatements(ws_->store(), *pub, std::nullopt);
+  ASSERT_TRUE(list.ok()) << list.status().ToString();
+  const std::string cause =
+      fmt::format("late delivery personnel FIN: delivery {} received 2020-07-01", late.id);
+  const Restatement* fin = nullptr;
+  const Restatement* rijk = nullptr;
+  for (const auto& r : *list) {
+    EXPECT_NE(r.ministry, "BZK");  // BZK's 12 stands
+    EXPECT_EQ(r.cause, cause) << r.ministry << " " << r.unit_type;
+    if (r.unit_type.empty() && r.ministry == "FIN") fin = &r;
+    if (r.unit_type.empty() && r.ministry == "Rijk") rijk = &r;
+  }
+  ASSERT_NE(fin, nullptr);
+  EXPECT_EQ(fin->old_status, "missing");
+  EXPECT_FALSE(fin->old_value.has_value());
+  EXPECT_EQ(fin->new_value, 20);
+  ASSERT_NE(rijk, nullptr);  // BZK alone, then BZK + FIN
+  EXPECT_EQ(rijk->old_value, 12);
+  EXPECT_EQ(rijk->new_value, 32);
+}
+
 TEST_F(RestatementTest, NothingIsRestatedWithoutARelease) {
   Personnel("BZK", 2019, 12, "2020-02-01T10:00:00Z");
   Personnel("BZK", 2019, 15, "2020-06-01T10:00:00Z");
