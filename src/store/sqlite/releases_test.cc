@@ -136,5 +136,29 @@ TEST_F(ReleaseStoreTest, KeepsWhereLastYearsFigureCameFrom) {
   EXPECT_EQ(values->front().previous_deliveries, "[3,4]");
 }
 
+TEST_F(ReleaseStoreTest, MigratesAStoreOfSchemaVersionTwo) {
+  const int64_t a = Run(2020, "def-a", "v");
+  store_.reset();
+  // Back to version 2 as a store made before releases: no releases table, no provenance columns.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "jbr.sqlite").string().c_str(), &db), SQLITE_OK);
+  const char* down =
+      "DROP TABLE releases; ALTER TABLE computed_values DROP COLUMN previous_status; "
+      "ALTER TABLE computed_values DROP COLUMN previous_deliveries; "
+      "DELETE FROM schema_migrations WHERE version > 2;";
+  char* error = nullptr;
+  ASSERT_EQ(sqlite3_exec(db, down, nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
+  sqlite3_close(db);
+  auto reopened = Store::Open("sqlite:" + (dir_ / "jbr.sqlite").string());
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  store_ = std::move(reopened).value();
+  auto values = store_->ComputeRunValues(a);
+  ASSERT_TRUE(values.ok()) << values.status().ToString();
+  ASSERT_EQ(values->size(), 1u);
+  EXPECT_EQ(values->front().previous_status, "");
+  EXPECT_EQ(values->front().previous_deliveries, "[]");
+  EXPECT_TRUE(store_->CreateRelease(New(2020, 1, a)).ok());
+}
+
 }  // namespace
 }  // namespace jbr
