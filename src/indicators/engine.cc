@@ -247,7 +247,10 @@ void AttachPrevious(std::vector<IndicatorValue>* current, const std::vector<Indi
   for (const auto& p : previous) prev[ValueKey(p, p.period)] = &p;
   for (auto& v : *current) {
     auto it = prev.find(ValueKey(v, PreviousPeriod(v.period)));
-    if (it == prev.end() || it->second->status != "published" || !it->second->value) continue;
+    if (it == prev.end()) continue;
+    v.previous_status = it->second->status;
+    v.previous_deliveries = it->second->deliveries;
+    if (it->second->status != "published" || !it->second->value) continue;
     v.previous = it->second->value;
     if (v.status == "published" && v.value) v.change = *v.value - *v.previous;
   }
@@ -467,14 +470,17 @@ Result<int64_t> SaveComputation(Store* store, const ComputeResult& result, const
   for (const auto& d : result.deliveries_used) ids += (ids.empty() ? "" : ",") + std::to_string(d.id);
   run.deliveries = "[" + ids + "]";
   run.options = options_json;
+  auto ids_json = [](const std::vector<int64_t>& list) {
+    std::string dl;
+    for (int64_t id : list) dl += (dl.empty() ? "" : ",") + std::to_string(id);
+    return "[" + dl + "]";
+  };
   std::vector<StoredValue> values;
   values.reserve(result.values.size());
   for (const auto& v : result.values) {
-    std::string dl;
-    for (int64_t id : v.deliveries) dl += (dl.empty() ? "" : ",") + std::to_string(id);
     values.push_back({v.indicator, v.ministry, v.unit_type, v.period, v.category, v.unit, v.status, v.flag,
                       v.suppression, v.value, v.numerator, v.denominator, v.previous, v.change,
-                      "[" + dl + "]"});
+                      ids_json(v.deliveries), v.previous_status, ids_json(v.previous_deliveries)});
   }
   return store->SaveComputeRun(run, values);
 }

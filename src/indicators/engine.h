@@ -37,6 +37,8 @@ struct IndicatorValue {
   int64_t persons = -1;
   std::string suppression;  // "", "primary", "secondary"
   std::vector<int64_t> deliveries;  // the deliveries the figure came from
+  std::string previous_status;                // last year's cell: its status, "" when none
+  std::vector<int64_t> previous_deliveries;   // and the deliveries it came from
   bool in_rijk = false;             // this ministry's figure is part of the Rijk total
 };
 

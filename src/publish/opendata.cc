@@ -53,6 +53,7 @@ constexpr Distribution kDistributions[] = {
     {"indicators.csv", "CSV", "text/csv", "Indicatorwaarden (CSV)"},
     {"indicators.json", "JSON", "application/json", "Indicatorwaarden (JSON)"},
     {"definitions.csv", "CSV", "text/csv", "Definities van de indicatoren (CSV)"},
+    {"restatements.csv", "CSV", "text/csv", "Herziene cijfers van het vorige jaar (CSV)"},
     {"datapackage.json", "JSON", "application/json", "Frictionless Data Package"},
 };
 
@@ -71,6 +72,7 @@ std::string IndicatorsJson(const Publication& pub) {
 std::string DataPackageJson(const Publication& pub) {
   const Table indicators = IndicatorTable(pub);
   const Table definitions = DefinitionTable(pub);
+  const Table restatements = RestatementTable(pub);
   const std::string json_bytes = IndicatorsJson(pub);
   const json pkg = {
       {"profile", "tabular-data-package"},
@@ -91,6 +93,7 @@ std::string DataPackageJson(const Publication& pub) {
       {"resources",
        {CsvResource(indicators, RenderCsv(indicators)),
         CsvResource(definitions, RenderCsv(definitions)),
+        CsvResource(restatements, RenderCsv(restatements)),
         {{"name", "indicators-json"},
          {"path", "indicators.json"},
          {"format", "json"},
@@ -154,6 +157,7 @@ Status WriteOpenData(const Publication& pub, OutputDir* out) {
   JBR_RETURN_IF_ERROR(out->Write(dir + "indicators.csv", RenderCsv(IndicatorTable(pub))));
   JBR_RETURN_IF_ERROR(out->Write(dir + "indicators.json", IndicatorsJson(pub)));
   JBR_RETURN_IF_ERROR(out->Write(dir + "definitions.csv", RenderCsv(DefinitionTable(pub))));
+  JBR_RETURN_IF_ERROR(out->Write(dir + "restatements.csv", RenderCsv(RestatementTable(pub))));
   JBR_RETURN_IF_ERROR(out->Write(dir + "datapackage.json", DataPackageJson(pub)));
   return out->Write(dir + "metadata.json", MetadataJson(pub));
 }

@@ -22,7 +22,8 @@ std::string DataPackageJson(const Publication& pub);
 // temporal coverage, modification date (the run's day) and the distributions.
 std::string MetadataJson(const Publication& pub);
 
-// Writes the five files under DIR/opendata/.
+// Writes the six files under DIR/opendata/ (restatements.csv always, with a header only when
+// nothing was restated).
 Status WriteOpenData(const Publication& pub, OutputDir* out);
 
 }  // namespace jbr::publish

@@ -116,6 +116,21 @@ Result<std::string> RunDay(const ComputeRun& run) {
   return at.substr(0, 10);
 }
 
+Result<ComputeRun> FindRun(Store* store, int year, std::optional<int64_t> run_id) {
+  if (!run_id) {
+    JBR_ASSIGN_OR_RETURN(auto latest, store->LatestComputeRun(year));
+    if (!latest)
+      return UsageError(
+          fmt::format("no compute run for {}: run jbr compute --year {} first", year, year));
+    return *latest;
+  }
+  JBR_ASSIGN_OR_RETURN(auto run, store->GetComputeRun(*run_id));
+  if (!run) return UsageError(fmt::format("there is no compute run {}", *run_id));
+  if (run->year != year)
+    return UsageError(fmt::format("compute run {} is of {}, not of {}", *run_id, run->year, year));
+  return *run;
+}
+
 }  // namespace
 
 PublishedValue Disclose(const StoredValue& v) {
@@ -139,23 +154,20 @@ PublishedValue Disclose(const StoredValue& v) {
 }
 
 Result<Publication> LoadPublication(Store* store, const std::vector<IndicatorDef>& registry,
-                                    int year) {
-  JBR_ASSIGN_OR_RETURN(auto run, store->LatestComputeRun(year));
-  if (!run)
-    return UsageError(
-        fmt::format("no compute run for {}: run jbr compute --year {} first", year, year));
+                                    int year, std::optional<int64_t> run_id) {
+  JBR_ASSIGN_OR_RETURN(auto run, FindRun(store, year, run_id));
   Publication pub;
-  pub.run = *run;
-  JBR_ASSIGN_OR_RETURN(auto stored, store->ComputeRunValues(run->id));
-  JBR_ASSIGN_OR_RETURN(pub.definitions, RunDefinitions(*run, stored, registry));
+  pub.run = run;
+  JBR_ASSIGN_OR_RETURN(auto stored, store->ComputeRunValues(run.id));
+  JBR_ASSIGN_OR_RETURN(pub.definitions, RunDefinitions(run, stored, registry));
   pub.values.reserve(stored.size());
   for (const auto& v : stored) {
     pub.values.push_back(Disclose(v));
     JBR_RETURN_IF_ERROR(CheckValue(pub.values.back()));
   }
   SortValues(&pub.values);
-  JBR_ASSIGN_OR_RETURN(pub.deliveries, RunDeliveries(store, *run));
-  JBR_ASSIGN_OR_RETURN(pub.modified, RunDay(*run));
+  JBR_ASSIGN_OR_RETURN(pub.deliveries, RunDeliveries(store, run));
+  JBR_ASSIGN_OR_RETURN(pub.modified, RunDay(run));
   return pub;
 }
 

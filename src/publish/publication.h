@@ -10,6 +10,7 @@
 
 #include "common/result.h"
 #include "indicators/indicator.h"
+#include "publish/restatements.h"
 #include "store/store.h"
 
 namespace jbr::publish {
@@ -36,17 +37,20 @@ struct Publication {
                                               // period, category
   std::vector<PublishedDelivery> deliveries;  // by id
   std::string modified;                       // YYYY-MM-DD: the day of the run, never today
+  // Last year's figures that differ from the release that first published them (restatements.h);
+  // empty after LoadPublication, filled by Publish.
+  std::vector<Restatement> restatements;
 };
 
 // The published form of a stored value: drops what a suppressed or missing cell must not show,
 // and the norm flags of a suppressed one (above a norm is a bound on the hidden value).
 PublishedValue Disclose(const StoredValue& v);
 
-// Loads the latest compute run of `year` from `store`. Errors: a usage error when there is no run
-// or when `registry` (the definitions jbr has now) does not give the run's definition version
+// Loads compute run `run_id` of `year` from `store`, or the latest run of the year when `run_id`
+// is empty. Errors: a usage error when there is no (such) run, the run is of another year, or when `registry` (the definitions jbr has now) does not give the run's definition version
 // (the texts changed since: compute again); an internal error for a value the store should never
 // hold (an unknown status, a published value without a finite value).
 Result<Publication> LoadPublication(Store* store, const std::vector<IndicatorDef>& registry,
-                                    int year);
+                                    int year, std::optional<int64_t> run_id = std::nullopt);
 
 }  // namespace jbr::publish

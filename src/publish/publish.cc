@@ -34,7 +34,9 @@ Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& re
                                const PublishOptions& options) {
   JBR_RETURN_IF_ERROR(options.Validate());
   // Everything is read and checked before the directory is touched.
-  JBR_ASSIGN_OR_RETURN(Publication pub, LoadPublication(store, registry, options.year));
+  JBR_ASSIGN_OR_RETURN(Publication pub,
+                       LoadPublication(store, registry, options.year, options.run_id));
+  JBR_ASSIGN_OR_RETURN(pub.restatements, LoadRestatements(store, pub, options.before_release));
   const std::string ministries_csv =
       options.ministries_csv.empty()
           ? (std::filesystem::path(DataDir()) / "ministries.csv").string()
@@ -50,10 +52,10 @@ Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& re
   JBR_RETURN_IF_ERROR(WriteSite(pages, pub, config, &out));
   JBR_RETURN_IF_ERROR(WriteOpenData(pub, &out));
   JBR_RETURN_IF_ERROR(WriteAnnex(pub, &out));
-  PublishSummary summary{pub.run.id, out.files()};
+  PublishSummary summary{pub.run.id, out.files(), "", pub.restatements.size()};
   // The manifest goes last and lists every other file; it does not list itself.
-  JBR_RETURN_IF_ERROR(
-      out.Write(kManifestName, ManifestJson(pub.run.year, pub.run.id, pub.run.at, summary.files)));
+  summary.manifest = ManifestJson(pub.run.year, pub.run.id, pub.run.at, summary.files);
+  JBR_RETURN_IF_ERROR(out.Write(kManifestName, summary.manifest));
   return summary;
 }
 

@@ -6,6 +6,8 @@
 // rows in the store.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,15 +25,22 @@ struct PublishOptions {
   // empty: jbr's default templates (TemplatesDir()).
   std::vector<std::string> template_dirs;
   std::string ministries_csv;  // ministry names; empty: DataDir()/ministries.csv
+  std::optional<int64_t> run_id;  // the compute run to publish; empty: the latest of the year
+  // Restatements are found against releases with an id below this one only (a rebuilt release
+  // sees what existed when it was made); empty: against every release.
+  std::optional<int64_t> before_release;
   Status Validate() const;  // a year and a directory are given
 };
 
 struct PublishSummary {
   int64_t run_id = 0;
   std::vector<WrittenFile> files;  // every file written but the manifest, by path
+  std::string manifest;            // manifest.json as written
+  size_t restatements = 0;         // rows of opendata/restatements.csv
 };
 
-// Publishes the latest compute run of `options.year` in `store`, checked against `registry` (the
+// Publishes compute run `options.run_id` (or the latest run) of `options.year` in `store`, with
+// its restatements (restatements.h), checked against `registry` (the
 // definitions jbr has now: AllDefinitions). Errors: usage when there is no run, the definitions
 // changed since it, or the directory holds something other than an earlier publication; I/O when
 // writing fails.

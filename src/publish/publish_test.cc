@@ -29,7 +29,8 @@ using ::testing::HasSubstr;
 
 const std::vector<std::string> kFiles = {
     "annex/jbr-2020-tabellen.xlsx", "opendata/datapackage.json", "opendata/definitions.csv",
-    "opendata/indicators.csv",      "opendata/indicators.json",  "opendata/metadata.json"};
+    "opendata/indicators.csv",      "opendata/indicators.json",  "opendata/metadata.json",
+    "opendata/restatements.csv"};
 
 class PublishRunTest : public PublishTest {
  protected:
@@ -143,7 +144,7 @@ TEST_F(PublishRunTest, DataPackageSchemaListsEveryCsvColumn) {
     h.Update(csv);
     EXPECT_EQ(r["hash"], "sha256:" + h.HexDigest());
   }
-  EXPECT_EQ(csvs, 2);
+  EXPECT_EQ(csvs, 3);  // indicators, definitions, restatements
   EXPECT_EQ(pkg["licenses"][0]["name"], "CC0-1.0");
 }
 

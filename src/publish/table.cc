@@ -87,6 +87,43 @@ Table DefinitionTable(const Publication& pub) {
   return t;
 }
 
+Table RestatementTable(const Publication& pub) {
+  Table t;
+  t.name = "restatements";
+  t.title = "Restated figures";
+  t.description = fmt::format(
+      "Figures of {} that differ from the release of that year that first published them, with "
+      "the old and the new value and the cause.",
+      pub.run.year - 1);
+  const nlohmann::json required = {{"required", true}};
+  const nlohmann::json statuses = {{"required", true},
+                                   {"enum", {"published", "suppressed", "missing"}}};
+  t.fields = {
+      {"indicator", "string", "Indicator id, as in definitions.csv", required},
+      {"ministry", "string", "Ministry code, or Rijk", required},
+      {"unit_type", "string", "Type of organisational unit; empty for all units together"},
+      {"period", "string", "The earlier year (or quarter) whose figure is restated",
+       {{"required", true}, {"pattern", "^[0-9]{4}(-Q[1-4])?$"}}},
+      {"category", "string", "Category of the indicator's breakdown; empty for the total"},
+      {"old_value", "number", "The figure as first released; empty unless it was published"},
+      {"new_value", "number", "The figure as computed now; empty unless it is published"},
+      {"old_status", "string", "Status in the first release", statuses},
+      {"new_status", "string", "Status now", statuses},
+      {"first_release", "string", "The release compared with: YEAR-NUMBER", required},
+      {"cause", "string",
+       "Why it changed: late or corrected deliveries (dataset, ministry, delivery ids, received "
+       "dates), new emission factors or definitions; separated by '; '",
+       required},
+  };
+  for (const auto& r : pub.restatements) {
+    t.rows.push_back({Text(r.indicator), Text(r.ministry), Text(r.unit_type), Text(r.period),
+                      Text(r.category), Number(r.old_value), Number(r.new_value),
+                      Text(r.old_status), Text(r.new_status), Text(r.first_release),
+                      Text(r.cause)});
+  }
+  return t;
+}
+
 std::string RenderCsv(const Table& t) {
   std::vector<std::string> header;
   for (const auto& f : t.fields) header.push_back(f.name);

@@ -34,6 +34,10 @@ struct Table {
 Table IndicatorTable(const Publication& pub);
 // Every definition of the run: id, titles, unit, definition texts, datasets, disclosure class.
 Table DefinitionTable(const Publication& pub);
+// Every restatement of the publication: indicator, ministry, unit_type, period, category,
+// old_value, new_value, old_status, new_status, first_release, cause (values empty unless
+// published).
+Table RestatementTable(const Publication& pub);
 
 std::string RenderCsv(const Table& t);       // header, then one record a row
 nlohmann::json RenderRows(const Table& t);   // an array of objects keyed by field name

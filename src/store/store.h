@@ -94,6 +94,34 @@ struct StoredValue {
   std::string indicator, ministry, unit_type, period, category, unit, status, flag, suppression;
   std::optional<double> value, numerator, denominator, previous, change;
   std::string deliveries;  // JSON array of delivery ids
+  // Last year's figure as this run computed it: its status ("" when there was no such cell) and
+  // the deliveries it came from (JSON array). `previous` holds its value only when published.
+  std::string previous_status;
+  std::string previous_deliveries = "[]";
+};
+
+// A release: one compute run of a year frozen as a numbered publication (1, 2, ... per year).
+// Rebuilding it from the store gives the same files; `manifest` lists them with their SHA-256.
+struct Release {
+  int64_t id = 0;
+  int year = 0;
+  int number = 0;
+  int64_t run_id = 0;
+  std::string series_runs = "[]";  // JSON array: runs of earlier years whose figures it shows
+  std::string definition_version;  // copied from the run
+  std::string factor_vintage;      // copied from the run
+  std::string created_at;          // ISO 8601 UTC
+  std::string manifest;            // manifest.json as written, byte for byte
+};
+
+struct NewRelease {
+  int year = 0;
+  int number = 0;  // must be the next number of the year (count of its releases + 1)
+  int64_t run_id = 0;
+  std::string series_runs = "[]";
+  std::string created_at;
+  std::string actor;
+  std::string manifest;
 };
 
 class Store {
@@ -128,6 +156,16 @@ class Store {
   // The newest run for a year, if any.
   virtual Result<std::optional<ComputeRun>> LatestComputeRun(int year) = 0;
   virtual Result<std::vector<StoredValue>> ComputeRunValues(int64_t run_id) = 0;
+  virtual Result<std::optional<ComputeRun>> GetComputeRun(int64_t run_id) = 0;
+
+  // Records a release of run `r.run_id` (its year must be `r.year`), copying the run's definition
+  // version and factor vintage, with an audit entry "release", in one transaction. Errors: NotFound
+  // for an unknown run; usage when the run is of another year or `r.number` is not the next
+  // number of the year (another release was made meanwhile).
+  virtual Result<Release> CreateRelease(const NewRelease& r) = 0;
+  // The releases of `year` (all years when empty), by year then number.
+  virtual Result<std::vector<Release>> ListReleases(std::optional<int> year) = 0;
+  virtual Result<std::optional<Release>> GetRelease(int64_t id) = 0;
 
   virtual Status AppendAudit(const AuditEntry& entry) = 0;
   virtual Result<std::vector<AuditEntry>> AuditLog(std::optional<int64_t> delivery_id) = 0;

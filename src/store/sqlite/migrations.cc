@@ -90,6 +90,30 @@ CREATE TABLE computed_values (
 );
 CREATE INDEX computed_values_run ON computed_values(run_id, indicator, ministry);
 )sql",
+    // 3: releases: a year frozen as one compute run, with the manifest of the files published.
+    R"sql(
+CREATE TABLE releases (
+  id                 INTEGER PRIMARY KEY,
+  year               INTEGER NOT NULL,
+  number             INTEGER NOT NULL CHECK (number >= 1),
+  run_id             INTEGER NOT NULL REFERENCES compute_runs(id),
+  series_runs        TEXT NOT NULL,
+  definition_version TEXT NOT NULL,
+  factor_vintage     TEXT NOT NULL,
+  created_at         TEXT NOT NULL,
+  manifest           TEXT NOT NULL,
+  UNIQUE (year, number)
+);
+CREATE TRIGGER releases_no_update BEFORE UPDATE ON releases
+  BEGIN SELECT RAISE(ABORT, 'a release is never changed; make a new one'); END;
+CREATE TRIGGER releases_no_delete BEFORE DELETE ON releases
+  BEGIN SELECT RAISE(ABORT, 'a release is never deleted'); END;
+)sql",
+    // 4: where last year's figure of a value came from, so that a restatement can name its cause.
+    R"sql(
+ALTER TABLE computed_values ADD COLUMN previous_status TEXT NOT NULL DEFAULT '';
+ALTER TABLE computed_values ADD COLUMN previous_deliveries TEXT NOT NULL DEFAULT '[]';
+)sql",
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "common/sha256.h"
 #include "store/sqlite/db.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/releases.h"
 
 namespace jbr {
 namespace {
@@ -258,13 +259,14 @@ class SqliteStore : public Store {
     int64_t id = db_->LastInsertId();
     JBR_ASSIGN_OR_RETURN(auto val, db_->Prepare(
         "INSERT INTO computed_values(run_id, indicator, ministry, unit_type, period, category, unit, status, "
-        "value, numerator, denominator, previous, change, flag, suppression, deliveries) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        "value, numerator, denominator, previous, change, flag, suppression, deliveries, previous_status, "
+        "previous_deliveries) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     for (const auto& v : values) {
       val.Bind(1, id).Bind(2, v.indicator).Bind(3, v.ministry).Bind(4, v.unit_type).Bind(5, v.period)
           .Bind(6, v.category).Bind(7, v.unit).Bind(8, v.status).Bind(9, v.value).Bind(10, v.numerator)
           .Bind(11, v.denominator).Bind(12, v.previous).Bind(13, v.change).Bind(14, v.flag)
-          .Bind(15, v.suppression).Bind(16, v.deliveries);
+          .Bind(15, v.suppression).Bind(16, v.deliveries).Bind(17, v.previous_status)
+          .Bind(18, v.previous_deliveries);
       JBR_RETURN_IF_ERROR(val.Run());
     }
     JBR_ASSIGN_OR_RETURN(auto audit, db_->Prepare(
@@ -277,20 +279,18 @@ class SqliteStore : public Store {
   }
 
   Result<std::optional<ComputeRun>> LatestComputeRun(int year) override {
-    JBR_ASSIGN_OR_RETURN(auto q, db_->Prepare(
-        "SELECT id, at, year, definition_version, factor_vintage, deliveries, options FROM compute_runs "
-        "WHERE year = ? ORDER BY id DESC LIMIT 1"));
-    q.Bind(1, static_cast<int64_t>(year));
-    JBR_ASSIGN_OR_RETURN(bool row, q.Step());
-    if (!row) return std::optional<ComputeRun>();
-    return std::optional<ComputeRun>(ComputeRun{q.Int(0), q.Text(1), static_cast<int>(q.Int(2)), q.Text(3),
-                                                q.Text(4), q.Text(5), q.Text(6)});
+    return SelectRun("WHERE year = ? ORDER BY id DESC LIMIT 1", year);
+  }
+
+  Result<std::optional<ComputeRun>> GetComputeRun(int64_t run_id) override {
+    return SelectRun("WHERE id = ?", run_id);
   }
 
   Result<std::vector<StoredValue>> ComputeRunValues(int64_t run_id) override {
     JBR_ASSIGN_OR_RETURN(auto q, db_->Prepare(
         "SELECT indicator, ministry, unit_type, period, category, unit, status, flag, suppression, value, "
-        "numerator, denominator, previous, change, deliveries FROM computed_values WHERE run_id = ? ORDER BY rowid"));
+        "numerator, denominator, previous, change, deliveries, previous_status, previous_deliveries "
+        "FROM computed_values WHERE run_id = ? ORDER BY rowid"));
     q.Bind(1, run_id);
     std::vector<StoredValue> out;
     while (true) {
@@ -298,7 +298,7 @@ class SqliteStore : public Store {
       if (!row) break;
       StoredValue v{q.Text(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7),
                     q.Text(8), q.OptDouble(9), q.OptDouble(10), q.OptDouble(11), q.OptDouble(12),
-                    q.OptDouble(13), q.Text(14)};
+                    q.OptDouble(13), q.Text(14), q.Text(15), q.Text(16)};
       out.push_back(std::move(v));
     }
     return out;
@@ -324,7 +324,24 @@ class SqliteStore : public Store {
     return out;
   }
 
+  Result<Release> CreateRelease(const NewRelease& r) override { return sqlite::InsertRelease(db_.get(), r); }
+  Result<std::vector<Release>> ListReleases(std::optional<int> year) override {
+    return sqlite::SelectReleases(db_.get(), year);
+  }
+  Result<std::optional<Release>> GetRelease(int64_t id) override { return sqlite::SelectRelease(db_.get(), id); }
+
  private:
+  Result<std::optional<ComputeRun>> SelectRun(const char* where, int64_t key) {
+    JBR_ASSIGN_OR_RETURN(auto q, db_->Prepare(fmt::format(
+        "SELECT id, at, year, definition_version, factor_vintage, deliveries, options FROM compute_runs {}",
+        where)));
+    q.Bind(1, key);
+    JBR_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) return std::optional<ComputeRun>();
+    return std::optional<ComputeRun>(ComputeRun{q.Int(0), q.Text(1), static_cast<int>(q.Int(2)), q.Text(3),
+                                                q.Text(4), q.Text(5), q.Text(6)});
+  }
+
   // Streams the file into a blob of its size, hashing it on the way; a file whose size changed
   // since it was measured is refused. Returns the hex SHA-256.
   Result<std::string> StoreOriginal(int64_t id, const NewDelivery& d) {

@@ -1,0 +1,164 @@
+// Releases in a real SQLite store file: numbering per year, what is copied from the run, the
+// audit entry, immutability, and the previous-year provenance of stored values.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "store/store.h"
+
+namespace jbr {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ReleaseStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("jbr-release-store-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    auto s = Store::Open("sqlite:" + (dir_ / "jbr.sqlite").string());
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+  int64_t Run(int year, const std::string& version, const std::string& vintage) {
+    ComputeRun run{0, "2021-03-01T12:00:00Z", year, version, vintage, "[]", "{}"};
+    StoredValue v;
+    v.indicator = "personnel.headcount";
+    v.ministry = "BZK";
+    v.period = std::to_string(year);
+    v.status = "published";
+    v.value = 12;
+    v.deliveries = "[]";
+    v.previous_status = "suppressed";
+    v.previous_deliveries = "[3,4]";
+    auto id = store_->SaveComputeRun(run, {v});
+    EXPECT_TRUE(id.ok()) << id.status().ToString();
+    return id.ok() ? *id : 0;
+  }
+  NewRelease New(int year, int number, int64_t run) {
+    NewRelease r;
+    r.year = year;
+    r.number = number;
+    r.run_id = run;
+    r.series_runs = "[]";
+    r.created_at = "2021-04-01T09:00:00Z";
+    r.actor = "tester";
+    r.manifest = "{\"files\":[]}\n";
+    return r;
+  }
+
+  fs::path dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(ReleaseStoreTest, NumbersPerYearAndCopiesTheRun) {
+  const int64_t a = Run(2020, "def-a", "vintage-a");
+  const int64_t b = Run(2020, "def-b", "vintage-b");
+  const int64_t c = Run(2021, "def-c", "vintage-c");
+  auto r1 = store_->CreateRelease(New(2020, 1, a));
+  ASSERT_TRUE(r1.ok()) << r1.status().ToString();
+  auto r2 = store_->CreateRelease(New(2020, 2, b));
+  ASSERT_TRUE(r2.ok()) << r2.status().ToString();
+  auto r3 = store_->CreateRelease(New(2021, 1, c));
+  ASSERT_TRUE(r3.ok()) << r3.status().ToString();
+  EXPECT_EQ(r2->definition_version, "def-b");
+  EXPECT_EQ(r2->factor_vintage, "vintage-b");
+
+  auto of2020 = store_->ListReleases(2020);
+  ASSERT_TRUE(of2020.ok());
+  ASSERT_EQ(of2020->size(), 2u);
+  EXPECT_EQ((*of2020)[0].number, 1);
+  EXPECT_EQ((*of2020)[0].run_id, a);
+  EXPECT_EQ((*of2020)[1].number, 2);
+  EXPECT_EQ(store_->ListReleases(std::nullopt)->size(), 3u);
+
+  auto got = store_->GetRelease(r1->id);
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((*got)->manifest, "{\"files\":[]}\n");
+  EXPECT_EQ((*got)->definition_version, "def-a");
+  EXPECT_EQ((*got)->created_at, "2021-04-01T09:00:00Z");
+  EXPECT_FALSE(store_->GetRelease(999)->has_value());
+}
+
+TEST_F(ReleaseStoreTest, WritesAnAuditEntry) {
+  const int64_t a = Run(2020, "def-a", "v");
+  auto r = store_->CreateRelease(New(2020, 1, a));
+  ASSERT_TRUE(r.ok());
+  auto log = store_->AuditLog(std::nullopt);
+  ASSERT_TRUE(log.ok());
+  ASSERT_FALSE(log->empty());
+  EXPECT_EQ(log->back().action, "release");
+  EXPECT_EQ(log->back().actor, "tester");
+  EXPECT_NE(log->back().detail.find("\"number\":1"), std::string::npos);
+}
+
+TEST_F(ReleaseStoreTest, RefusesAWrongNumberAnUnknownRunAndARunOfAnotherYear) {
+  const int64_t a = Run(2020, "def-a", "v");
+  auto skipped = store_->CreateRelease(New(2020, 2, a));
+  EXPECT_EQ(skipped.status().code(), StatusCode::kUsage);
+  EXPECT_NE(skipped.status().message().find("number 1"), std::string::npos);
+  EXPECT_EQ(store_->CreateRelease(New(2020, 1, 999)).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->CreateRelease(New(2021, 1, a)).status().code(), StatusCode::kUsage);
+  ASSERT_TRUE(store_->CreateRelease(New(2020, 1, a)).ok());
+  EXPECT_EQ(store_->CreateRelease(New(2020, 1, a)).status().code(), StatusCode::kUsage);
+  EXPECT_EQ(store_->ListReleases(2020)->size(), 1u);
+}
+
+TEST_F(ReleaseStoreTest, ReleasesAreNeverChanged) {
+  ASSERT_TRUE(store_->CreateRelease(New(2020, 1, Run(2020, "d", "v"))).ok());
+  store_.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "jbr.sqlite").string().c_str(), &db), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(db, "UPDATE releases SET manifest = '{}'", nullptr, nullptr, nullptr), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(db, "DELETE FROM releases", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+}
+
+TEST_F(ReleaseStoreTest, KeepsWhereLastYearsFigureCameFrom) {
+  const int64_t a = Run(2020, "def-a", "v");
+  auto run = store_->GetComputeRun(a);
+  ASSERT_TRUE(run.ok() && run->has_value());
+  EXPECT_EQ((*run)->definition_version, "def-a");
+  EXPECT_FALSE(store_->GetComputeRun(a + 1)->has_value());
+  auto values = store_->ComputeRunValues(a);
+  ASSERT_TRUE(values.ok());
+  ASSERT_EQ(values->size(), 1u);
+  EXPECT_EQ(values->front().previous_status, "suppressed");
+  EXPECT_EQ(values->front().previous_deliveries, "[3,4]");
+}
+
+TEST_F(ReleaseStoreTest, MigratesAStoreOfSchemaVersionTwo) {
+  const int64_t a = Run(2020, "def-a", "v");
+  store_.reset();
+  // Back to version 2 as a store made before releases: no releases table, no provenance columns.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "jbr.sqlite").string().c_str(), &db), SQLITE_OK);
+  const char* down =
+      "DROP TABLE releases; ALTER TABLE computed_values DROP COLUMN previous_status; "
+      "ALTER TABLE computed_values DROP COLUMN previous_deliveries; "
+      "DELETE FROM schema_migrations WHERE version > 2;";
+  char* error = nullptr;
+  ASSERT_EQ(sqlite3_exec(db, down, nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
+  sqlite3_close(db);
+  auto reopened = Store::Open("sqlite:" + (dir_ / "jbr.sqlite").string());
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  store_ = std::move(reopened).value();
+  auto values = store_->ComputeRunValues(a);
+  ASSERT_TRUE(values.ok()) << values.status().ToString();
+  ASSERT_EQ(values->size(), 1u);
+  EXPECT_EQ(values->front().previous_status, "");
+  EXPECT_EQ(values->front().previous_deliveries, "[]");
+  EXPECT_TRUE(store_->CreateRelease(New(2020, 1, a)).ok());
+}
+
+}  // namespace
+}  // namespace jbr
