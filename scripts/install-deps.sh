@@ -9,7 +9,7 @@ packages=(
   libcpp-httplib-dev libxlsxwriter-dev libsodium-dev libglpk-dev libmd4c-dev libmd4c-html0-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   time jq
-  chromium poppler-utils tidy libkainjow-mustache-dev fonts-dejavu-core
+  chromium poppler-utils tidy libkainjow-mustache-dev fonts-dejavu-core python3
 )
 
 missing=()

@@ -12,8 +12,10 @@
 namespace jbr::cli {
 namespace {
 
-Status RunPublish(const GlobalOptions& g, const publish::PublishOptions& o) {
+Status RunPublish(const GlobalOptions& g, const publish::PublishOptions& options) {
   JBR_ASSIGN_OR_RETURN(auto ws, OpenWorkspace(g));
+  publish::PublishOptions o = options;
+  o.template_dirs = TemplateDirs(*ws, options.template_dirs);
   JBR_ASSIGN_OR_RETURN(
       ReferenceData ref,
       ReferenceData::Load((std::filesystem::path(ws->data_dir()) / "reference").string()));
@@ -33,13 +35,16 @@ Status RunPublish(const GlobalOptions& g, const publish::PublishOptions& o) {
 void RegisterPublish(CLI::App& app, GlobalOptions& g, Action& run) {
   auto o = std::make_shared<publish::PublishOptions>();
   auto* cmd = app.add_subcommand(
-      "publish", "Publish the latest compute run of a year: open data, Excel annex, manifest");
+      "publish", "Publish the latest compute run of a year: the report site (nl, en), ICT appendix, open data, Excel annex, manifest");
   cmd->add_option("-y,--year", o->year, "Reporting year")
       ->required()
       ->check(CLI::Range(1990, 2100));
   cmd->add_option("-o,--out", o->out_dir,
                   "Output directory (new, empty, or an earlier publication)")
       ->required();
+  cmd->add_option("--templates", o->template_dirs,
+                  "A directory of narrative and layout to use before the workspace's templates/ "
+                  "and jbr's own (repeatable)");
   cmd->footer("Example:\n  jbr compute --year 2020 && jbr publish --year 2020 --out site-2020");
   cmd->callback([&g, &run, o] { run = [&g, o] { return RunPublish(g, *o); }; });
 }

@@ -18,6 +18,7 @@ struct ReleaseArgs {
   int year = 0;
   int number = 0;  // 0: a new release
   std::string out_dir;
+  std::vector<std::string> templates;
 };
 
 struct ListArgs {
@@ -37,6 +38,7 @@ Status RunRelease(const GlobalOptions& g, const ReleaseArgs& a) {
   o.releases_root = (std::filesystem::path(ws->dir()) / "releases").string();
   o.created_at = NowUtc();
   o.actor = DefaultActor();
+  o.template_dirs = TemplateDirs(*ws, a.templates);
   const auto defs = AllDefinitions(ref);
   JBR_ASSIGN_OR_RETURN(publish::ReleaseSummary s,
                        o.number ? publish::RebuildRelease(ws->store(), defs, o)
@@ -86,6 +88,9 @@ void RegisterRelease(CLI::App& app, GlobalOptions& g, Action& run) {
                   "Output directory (default: WORKSPACE/releases/YEAR-NUMBER)");
   cmd->footer(
       "Examples:\n  jbr release --year 2020\n  jbr release --year 2020 --number 1 --out /tmp/check");
+  cmd->add_option("--templates", a->templates,
+                  "A directory of narrative and layout to use before the workspace's templates/ "
+                  "and jbr's own (repeatable)");
   cmd->callback([&g, &run, a] { run = [&g, a] { return RunRelease(g, *a); }; });
 
   auto l = std::make_shared<ListArgs>();

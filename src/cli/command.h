@@ -9,6 +9,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/finding.h"
 #include "common/result.h"
@@ -38,6 +39,10 @@ void RegisterPublish(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterRelease(CLI::App& app, GlobalOptions& g, Action& run);  // release and releases
 
 int ExitCodeFor(const Status& status);
+
+// Where publish and release look for the narrative and layout: the directories given with
+// --templates, then WORKSPACE/templates when it exists, then jbr's default templates.
+std::vector<std::string> TemplateDirs(const Workspace& ws, const std::vector<std::string>& given);
 
 // "2018-2021" or "2020" as (first, last).
 Result<std::pair<int, int>> ParseYears(const std::string& text);

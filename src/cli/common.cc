@@ -9,9 +9,20 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "common/paths.h"
 #include "common/text.h"
 
+#include <filesystem>
+
 namespace jbr::cli {
+
+std::vector<std::string> TemplateDirs(const Workspace& ws, const std::vector<std::string>& given) {
+  std::vector<std::string> dirs = given;
+  const std::string own = (std::filesystem::path(ws.dir()) / "templates").string();
+  if (std::filesystem::is_directory(own)) dirs.push_back(own);
+  dirs.push_back(TemplatesDir());
+  return dirs;
+}
 
 Result<ValidateOptions> ReadOptions::ToValidateOptions() const {
   ValidateOptions o;

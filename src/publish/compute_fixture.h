@@ -14,11 +14,13 @@
 #include <string>
 
 #include "indicators/engine.h"
+#include "publish/test_templates.h"
 #include "indicators/reference.h"
 #include "store/load.h"
 #include "store/workspace.h"
 
 namespace jbr::publish {
+
 
 class ComputeFixture : public ::testing::Test {
  protected:

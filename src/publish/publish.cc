@@ -6,8 +6,12 @@
 #include "publish/annex.h"
 #include "publish/opendata.h"
 #include "publish/publication.h"
+#include "publish/ict_dashboard.h"
+#include "publish/ict_pages.h"
+#include "publish/ict_portfolio.h"
 #include "publish/site.h"
 #include "common/paths.h"
+#include "store/workspace.h"
 
 #include <filesystem>
 
@@ -30,6 +34,27 @@ std::string ManifestJson(int year, int64_t run_id, const std::string& run_at,
   return j.dump(1) + "\n";
 }
 
+namespace {
+
+// The ICT appendix pages in the site's shell: the fragment's own <h1> gives way to the shell's.
+void AddIctPages(const IctPortfolio& ict, std::vector<SitePage>* pages) {
+  for (Lang lang : {Lang::kNl, Lang::kEn}) {
+    for (auto& p : IctPages(ict, lang)) {
+      std::string body = std::move(p.body_html);
+      const size_t h1 = body.find("<h1>");
+      const size_t end = body.find("</h1>");
+      if (h1 != std::string::npos && end != std::string::npos && h1 < end) {
+        size_t cut = end + 5;
+        if (cut < body.size() && body[cut] == '\n') ++cut;
+        body.erase(h1, cut - h1);
+      }
+      pages->push_back(SitePage{lang, SitePath(lang, p.path), p.title, std::move(body), false});
+    }
+  }
+}
+
+}  // namespace
+
 Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& registry,
                                const PublishOptions& options) {
   JBR_RETURN_IF_ERROR(options.Validate());
@@ -48,10 +73,14 @@ Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& re
                                                      : options.template_dirs,
                        &ministries));
   JBR_ASSIGN_OR_RETURN(std::vector<SitePage> pages, BuildReportPages(pub, config));
+  JBR_ASSIGN_OR_RETURN(SchemaRegistry schemas, LoadSchemas(DataDir()));
+  JBR_ASSIGN_OR_RETURN(IctPortfolio ict, LoadIctPortfolio(store, schemas, pub, &ministries));
+  AddIctPages(ict, &pages);
   JBR_ASSIGN_OR_RETURN(OutputDir out, OutputDir::Prepare(options.out_dir));
   JBR_RETURN_IF_ERROR(WriteSite(pages, pub, config, &out));
   JBR_RETURN_IF_ERROR(WriteOpenData(pub, &out));
   JBR_RETURN_IF_ERROR(WriteAnnex(pub, &out));
+  JBR_RETURN_IF_ERROR(WriteIctDashboard(ict, &out));
   PublishSummary summary{pub.run.id, out.files(), "", pub.restatements.size()};
   // The manifest goes last and lists every other file; it does not list itself.
   summary.manifest = ManifestJson(pub.run.year, pub.run.id, pub.run.at, summary.files);

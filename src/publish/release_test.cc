@@ -22,6 +22,7 @@ class ReleaseTest : public ComputeFixture {
     o.releases_root = (dir_ / "ws" / "releases").string();
     o.created_at = "2021-04-01T09:00:00Z";
     o.actor = "tester";
+    o.template_dirs = TestTemplateDirs();
     return o;
   }
 };

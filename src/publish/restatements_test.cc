@@ -28,6 +28,7 @@ TEST_F(RestatementTest, ACorrectedDeliveryRestatesExactlyTheFiguresBuiltOnIt) {
   Personnel("FIN", 2019, 20, "2020-02-03T10:00:00Z");
   Compute(2019, "2020-03-01T12:00:00Z");
   ReleaseOptions o;
+  o.template_dirs = TestTemplateDirs();
   o.year = 2019;
   o.out_dir = (dir_ / "r2019").string();
   o.created_at = "2020-04-01T09:00:00Z";
@@ -71,6 +72,7 @@ TEST_F(RestatementTest, ALateDeliveryRestatesAMissingFigure) {
   Personnel("BZK", 2019, 12, "2020-02-01T10:00:00Z");
   Compute(2019, "2020-03-01T12:00:00Z");
   ReleaseOptions o;
+  o.template_dirs = TestTemplateDirs();
   o.year = 2019;
   o.out_dir = (dir_ / "r2019").string();
   ASSERT_TRUE(MakeRelease(ws_->store(), Registry(), o).ok());
@@ -168,6 +170,7 @@ TEST_F(SuppressedRestatementTest, NeverShowsASuppressedValue) {
   PublishOptions p;
   p.year = 2020;
   p.out_dir = (dir_ / "out").string();
+  p.template_dirs = TestTemplateDirs();
   auto s = Publish(ws_->store(), TestRegistry(), p);
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   EXPECT_EQ(s->restatements, 2u);

@@ -1,5 +1,7 @@
 #include "publish/site_blocks.h"
 
+#include <cstdlib>
+
 #include <fmt/format.h>
 
 #include "indicators/engine.h"
@@ -26,9 +28,40 @@ std::string Cell(const PublishedValue* v, Lang lang) {
   return HtmlEscape(text);
 }
 
-std::string Previous(const PublishedValue* v, Lang lang) {
-  if (v == nullptr || v->status != "published" || !v->previous) return "";
-  return HtmlEscape(FormatFigure(*v->previous, v->unit, lang));
+// Whether last year's figure behind `v` is restated (its period is one year earlier).
+bool Restated(const PublishedValue* v, const Publication& pub) {
+  if (v->period.size() < 4) return false;
+  const std::string period =
+      std::to_string(std::atoi(v->period.substr(0, 4).c_str()) - 1) + v->period.substr(4);
+  for (const auto& r : pub.restatements) {
+    if (r.indicator == v->indicator && r.ministry == v->ministry && r.unit_type == v->unit_type &&
+        r.category == v->category && r.period == period) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string ValueTd(const PublishedValue* v, Lang lang) {
+  if (v == nullptr) return "<td></td>";
+  return fmt::format("<td data-cell=\"{}|{}|{}|{}|{}\">{}</td>", HtmlEscape(v->indicator),
+                     HtmlEscape(v->ministry), HtmlEscape(v->period), HtmlEscape(v->unit_type),
+                     HtmlEscape(v->category), Cell(v, lang));
+}
+
+namespace {
+
+std::string Previous(const PublishedValue* v, Lang lang, const Publication* pub = nullptr) {
+  // Last year's figure was published under last year's pattern: it may stand beside a suppressed
+  // one, as in the open data.
+  if (v == nullptr || !v->previous) return "";
+  std::string text = HtmlEscape(FormatFigure(*v->previous, v->unit, lang));
+  if (pub != nullptr && Restated(v, *pub)) {
+    text += fmt::format(" <span class=\"restated\">({})</span>", lang == Lang::kNl ? "herzien" : "restated");
+  }
+  return text;
 }
 
 std::string Links(const IndicatorDef& def, const BlockContext& ctx) {
@@ -56,9 +89,9 @@ std::string FourColumnTable(const std::string& caption, const std::string& first
       Nl(ctx) ? "Verschil" : "Change");
   for (const auto& [label, v] : rows) {
     const bool rijk = label == kRijk;
-    t += fmt::format("<tr{}><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                     rijk ? " class=\"total\"" : "", HtmlEscape(label), Cell(v, ctx.lang),
-                     Previous(v, ctx.lang), v ? HtmlEscape(ChangeCell(*v, ctx.lang)) : "");
+    t += fmt::format("<tr{}><th scope=\"row\">{}</th>{}<td>{}</td><td>{}</td></tr>\n",
+                     rijk ? " class=\"total\"" : "", HtmlEscape(label), ValueTd(v, ctx.lang),
+                     Previous(v, ctx.lang, &ctx.index->pub()), v ? HtmlEscape(ChangeCell(*v, ctx.lang)) : "");
   }
   return t + "</tbody>\n</table>\n";
 }
@@ -166,7 +199,7 @@ std::string FullTable(const IndicatorDef& def, const BlockContext& ctx) {
     t += fmt::format("<tr><th scope=\"row\">{}</th>", HtmlEscape(g.rows[r]));
     for (size_t c = 0; c < g.columns.size(); ++c) {
       auto it = g.cells.find({r, c});
-      t += fmt::format("<td>{}</td>", it == g.cells.end() ? "" : Cell(it->second, ctx.lang));
+      t += ValueTd(it == g.cells.end() ? nullptr : it->second, ctx.lang);
     }
     t += "</tr>\n";
   }

@@ -23,6 +23,11 @@ struct BlockContext {
 // there is none.
 std::string ChangeCell(const PublishedValue& v, Lang lang);
 
+// A table cell of a published value: <td data-cell="indicator|ministry|period|unit type|category">
+// with the cell's text ("." when suppressed). The attribute lets the privacy test find the same
+// cell in every output.
+std::string ValueTd(const PublishedValue* v, Lang lang);
+
 // The norm as text ("maximaal 10,0%"), "" when the indicator has none.
 std::string NormText(const IndicatorDef& def, Lang lang);
 

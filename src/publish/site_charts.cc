@@ -1,44 +1,89 @@
-// The chart directive: the data of a chart view taken from the publication.
+// The chart directive of the narrative: a chart view of one indicator built from the publication
+// and drawn by chart.h (which refuses a chart that fails the contrast or colour-alone checks).
 #include <fmt/format.h>
 
 #include "indicators/engine.h"
+#include "publish/chart.h"
+#include "publish/site_page.h"
 #include "publish/site_pages.h"
 
 namespace jbr::publish {
 namespace {
 
-struct ChartData {
-  std::string caption;
-  std::vector<std::string> labels;                            // x categories
-  std::vector<std::string> series_names;                      // e.g. "2021", "2020"
-  std::vector<std::vector<const PublishedValue*>> cells;      // [series][label]
-  std::vector<bool> previous_of;                              // series shows the previous value
+ChartCell CurrentCell(const PublishedValue* v) {
+  if (v == nullptr) return Missing();
+  if (v->status == "suppressed") return Suppressed();
+  if (!v->value) return Missing();
+  return Figure(*v->value);
+}
+
+// Last year's figure as this run gives it; a suppressed cell hides last year's too.
+ChartCell PreviousCell(const PublishedValue* v) {
+  if (v == nullptr || !v->previous) {
+    return v != nullptr && v->status == "suppressed" ? Suppressed() : Missing();
+  }
+  return Figure(*v->previous);
+}
+
+std::string SafeId(const std::string& s) {
+  std::string out = "chart-";
+  for (char c : s) out += (std::isalnum(static_cast<unsigned char>(c)) ? c : '-');
+  return out;
+}
+
+struct View {
+  std::vector<std::string> labels;
+  std::vector<const PublishedValue*> cells;
 };
 
-// Placeholder rendering until the SVG charts are in: the data as an accessible table.
-std::string AsTable(const ChartData& d, Lang lang) {
-  std::string t = fmt::format("<figure class=\"chart\">\n<figcaption>{}</figcaption>\n<table>\n"
-                              "<caption>{}</caption>\n<thead><tr><th scope=\"col\"></th>",
-                              HtmlEscape(d.caption), HtmlEscape(d.caption));
-  for (const auto& s : d.series_names) t += fmt::format("<th scope=\"col\">{}</th>", HtmlEscape(s));
-  t += "</tr></thead>\n<tbody>\n";
-  for (size_t i = 0; i < d.labels.size(); ++i) {
-    t += fmt::format("<tr><th scope=\"row\">{}</th>", HtmlEscape(d.labels[i]));
-    for (size_t s = 0; s < d.series_names.size(); ++s) {
-      const PublishedValue* v = d.cells[s][i];
-      std::string text;
-      if (v != nullptr) {
-        if (!d.previous_of[s]) {
-          text = CellText(*v, lang);
-        } else if (v->status == "published" && v->previous) {
-          text = FormatFigure(*v->previous, v->unit, lang);
-        }
-      }
-      t += fmt::format("<td>{}</td>", HtmlEscape(text));
+View Collect(const IndicatorDef& def, const std::string& view, const BlockContext& ctx) {
+  const FigureIndex& ix = *ctx.index;
+  const std::string year = std::to_string(ix.year());
+  View v;
+  auto add = [&](std::string label, const PublishedValue* cell) {
+    v.labels.push_back(std::move(label));
+    v.cells.push_back(cell);
+  };
+  if (view == "ministries") {
+    for (const auto& m : ix.Ministries()) {
+      if (const auto* c = ix.Find(def.id, m, year)) add(m, c);
     }
-    t += "</tr>\n";
+    if (const auto* c = ix.Find(def.id, kRijk, year)) add(kRijk, c);
+  } else if (view == "categories") {
+    for (const auto* c : ix.Of(def.id)) {
+      if (c->ministry == kRijk && c->period == year && c->unit_type.empty() && !c->category.empty()) {
+        add(ctx.config->Label(c->category, ctx.lang), c);
+      }
+    }
+  } else if (view == "quarters") {
+    for (int q = 1; q <= 4; ++q) {
+      if (const auto* c = ix.Find(def.id, kRijk, fmt::format("{}-Q{}", year, q))) {
+        add(fmt::format("Q{}", q), c);
+      }
+    }
   }
-  return t + "</tbody>\n</table>\n</figure>\n";
+  return v;
+}
+
+std::string AutoTitle(const IndicatorDef& def, const std::string& view, const BlockContext& ctx) {
+  const bool nl = ctx.lang == Lang::kNl;
+  const std::string title = nl ? def.title_nl : def.title_en;
+  const int year = ctx.index->year();
+  const PublishedValue* rijk = ctx.index->Find(def.id, kRijk, std::to_string(year));
+  const std::string rijk_text =
+      rijk && rijk->status == "published" && rijk->value
+          ? fmt::format(", Rijk {}", FormatFigure(*rijk->value, rijk->unit, ctx.lang))
+          : "";
+  if (view == "ministries") {
+    return fmt::format("{} {} {}{}", title, nl ? "per ministerie in" : "by ministry in", year,
+                       rijk_text);
+  }
+  if (view == "quarters") {
+    return fmt::format("{} {} {} {} {}", title, nl ? "per kwartaal:" : "by quarter:", year,
+                       nl ? "tegenover" : "against", year - 1);
+  }
+  return fmt::format("{} {} {} {} {}", title, nl ? "naar soort:" : "by kind:", year,
+                     nl ? "en" : "and", year - 1);
 }
 
 }  // namespace
@@ -46,45 +91,51 @@ std::string AsTable(const ChartData& d, Lang lang) {
 Result<std::string> ChartDirective(const IndicatorDef& def, const std::vector<std::string>& args,
                                    const BlockContext& ctx) {
   const std::string view = args.size() > 1 ? args[1] : "ministries";
-  const FigureIndex& ix = *ctx.index;
-  const std::string year = std::to_string(ix.year());
-  const bool nl = ctx.lang == Lang::kNl;
-  const std::string title = nl ? def.title_nl : def.title_en;
-  ChartData d;
-  d.series_names = {year, std::to_string(ix.year() - 1)};
-  d.previous_of = {false, true};
-  d.cells.resize(2);
-  auto add = [&](const std::string& label, const PublishedValue* v) {
-    d.labels.push_back(label);
-    d.cells[0].push_back(v);
-    d.cells[1].push_back(v);
-  };
-  if (view == "ministries") {
-    d.caption = fmt::format("{} {}", title, nl ? "per ministerie" : "by ministry");
-    for (const auto& m : ix.Ministries()) {
-      if (const auto* v = ix.Find(def.id, m, year)) add(m, v);
-    }
-    if (const auto* v = ix.Find(def.id, kRijk, year)) add(kRijk, v);
-  } else if (view == "categories") {
-    d.caption = fmt::format("{}, Rijk", title);
-    for (const auto* v : ix.Of(def.id)) {
-      if (v->ministry == kRijk && v->period == year && v->unit_type.empty() && !v->category.empty()) {
-        add(ctx.config->Label(v->category, ctx.lang), v);
-      }
-    }
-  } else if (view == "quarters") {
-    d.caption = fmt::format("{} {}, Rijk", title, nl ? "per kwartaal" : "by quarter");
-    for (int q = 1; q <= 4; ++q) {
-      const std::string period = fmt::format("{}-Q{}", year, q);
-      if (const auto* v = ix.Find(def.id, kRijk, period)) add(fmt::format("Q{}", q), v);
-    }
-  } else {
+  if (view != "ministries" && view != "categories" && view != "quarters") {
     return UsageError(fmt::format("unknown chart view '{}' (ministries, categories, quarters)", view));
   }
-  if (d.labels.empty()) {
-    return UsageError(fmt::format("{} has no values to show by {}", def.id, view));
+  const View data = Collect(def, view, ctx);
+  if (data.labels.empty()) return UsageError(fmt::format("{} has no values by {}", def.id, view));
+  const bool nl = ctx.lang == Lang::kNl;
+  const int year = ctx.index->year();
+  ChartSpec spec;
+  spec.id = SafeId(def.id + "-" + view);
+  spec.lang = ctx.lang;
+  spec.unit = def.unit;
+  spec.categories = data.labels;
+  spec.opendata_href = RelativeLink(ctx.page, "opendata/indicators.csv");
+  std::string custom;
+  for (size_t i = 2; i < args.size(); ++i) custom += (custom.empty() ? "" : " ") + args[i];
+  if (custom.find_first_of("0123456789") != std::string::npos) {
+    return UsageError("a typed number in the chart title: leave the title out for one with figures");
   }
-  return AsTable(d, ctx.lang);
+  spec.title = custom.empty() ? AutoTitle(def, view, ctx) : custom;
+  ChartSeries now{std::to_string(year), {}, "", Mark::kAuto};
+  ChartSeries before{std::to_string(year - 1), {}, "", Mark::kAuto};
+  for (const auto* c : data.cells) {
+    now.cells.push_back(CurrentCell(c));
+    before.cells.push_back(PreviousCell(c));
+  }
+  const std::string title = nl ? def.title_nl : def.title_en;
+  if (view == "ministries") {
+    spec.kind = ChartKind::kHorizontalBars;
+    spec.category_heading = nl ? "Ministerie" : "Ministry";
+    spec.series = {now};
+    if (def.norm) spec.norm = NormLine{def.norm->value, NormText(def, ctx.lang)};
+    spec.description =
+        nl ? fmt::format("Staafdiagram: {} per ministerie en voor het Rijk in {}.", title, year)
+           : fmt::format("Bar chart: {} by ministry and for the Rijk in {}.", title, year);
+  } else {
+    spec.kind = view == "quarters" ? ChartKind::kTimeSeries : ChartKind::kGroupedBars;
+    spec.category_heading = view == "quarters" ? (nl ? "Kwartaal" : "Quarter") : (nl ? "Soort" : "Kind");
+    spec.series = {now, before};
+    const char* kind = view == "quarters" ? (nl ? "Lijndiagram" : "Line chart")
+                                          : (nl ? "Staafdiagram" : "Bar chart");
+    spec.description =
+        nl ? fmt::format("{}: {} voor het Rijk, {} naast {}.", kind, title, year, year - 1)
+           : fmt::format("{}: {} for the Rijk, {} next to {}.", kind, title, year, year - 1);
+  }
+  return RenderChart(spec);
 }
 
 }  // namespace jbr::publish

@@ -93,21 +93,69 @@ std::string Rules(Lang lang) {
          "in the charts and in the open data, always with the mark \".\".</p>\n";
 }
 
+std::string RestatedValue(const std::optional<double>& v, const std::string& status,
+                          const std::string& unit, Lang lang) {
+  if (status == "suppressed") return kSuppressedMark;
+  if (!v) return MissingMark(lang);
+  return FormatFigure(*v, unit, lang);
+}
+
+std::string Restatements(const Publication& pub, const FigureIndex& index,
+                         const SiteConfig& config, Lang lang) {
+  const bool nl = lang == Lang::kNl;
+  if (pub.restatements.empty()) {
+    return nl ? "<p>Geen: alle cijfers over vorig jaar zijn gelijk aan die in de eerste publicatie "
+                "van dat jaar.</p>\n"
+              : "<p>None: every figure for last year equals the one in that year's first "
+                "release.</p>\n";
+  }
+  std::string rows;
+  for (const auto& r : pub.restatements) {
+    const IndicatorDef* def = index.Definition(r.indicator);
+    const std::string unit = def ? def->unit : "";
+    std::string cell = r.period;
+    if (!r.unit_type.empty()) cell += ", " + config.Label(r.unit_type, lang);
+    if (!r.category.empty()) cell += ", " + config.Label(r.category, lang);
+    rows += fmt::format(
+        "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+        "<td>{}</td></tr>\n",
+        HtmlEscape(def ? (nl ? def->title_nl : def->title_en) : r.indicator), HtmlEscape(r.ministry),
+        HtmlEscape(cell), HtmlEscape(RestatedValue(r.old_value, r.old_status, unit, lang)),
+        HtmlEscape(RestatedValue(r.new_value, r.new_status, unit, lang)),
+        HtmlEscape(r.first_release), HtmlEscape(r.cause));
+  }
+  return fmt::format(
+      "<p>{}</p>\n<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">\n"
+      "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">Indicator</th><th "
+      "scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th "
+      "scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n"
+      "<tbody>\n{}</tbody>\n</table>\n</div>\n",
+      nl ? "Deze cijfers over vorig jaar wijken af van de eerste publicatie van dat jaar. Het "
+           "rapport toont de nieuwe waarde, gemarkeerd als herzien."
+         : "These figures for last year differ from that year's first release. The report shows "
+           "the new value, marked as restated.",
+      nl ? "Herzieningen" : "Restatements", nl ? "Herziene cijfers" : "Restated figures",
+      nl ? "Ministerie" : "Ministry", nl ? "Cel" : "Cell", nl ? "Eerder" : "Before",
+      nl ? "Nu" : "Now", nl ? "Publicatie" : "Release", nl ? "Oorzaak" : "Cause", rows);
+}
+
 }  // namespace
 
 SitePage MethodPage(const Publication& pub, const FigureIndex& index, const SiteConfig& config,
                     Lang lang) {
-  (void)index;
   const bool nl = lang == Lang::kNl;
   SitePage page{lang, SitePath(lang, "verantwoording.html"),
                 nl ? "Verantwoording" : "Method and sources", "", false};
   page.body = fmt::format(
       "<section id=\"bronnen\">\n<h2>{}</h2>\n{}{}</section>\n"
       "<section id=\"onthulling\">\n<h2>{}</h2>\n{}</section>\n"
+      "<section id=\"herzieningen\">\n<h2>{}</h2>\n{}</section>\n"
       "<section id=\"definities\">\n<h2>{}</h2>\n{}</section>\n",
       nl ? "Berekening en leveringen" : "Computation and deliveries", Sources(pub, lang),
       Deliveries(pub, config, lang), nl ? "Bescherming van personen" : "Protecting persons",
-      Rules(lang), nl ? "Definities" : "Definitions", Definitions(pub, lang));
+      Rules(lang), nl ? "Herzieningen" : "Restatements",
+      Restatements(pub, index, config, lang), nl ? "Definities" : "Definitions",
+      Definitions(pub, lang));
   return page;
 }
 

@@ -11,10 +11,6 @@ std::string Title(const IndicatorDef& d, Lang lang) {
   return lang == Lang::kNl ? d.title_nl : d.title_en;
 }
 
-std::string CellOf(const PublishedValue* v, Lang lang) {
-  return v == nullptr ? "" : HtmlEscape(CellText(*v, lang));
-}
-
 std::string MinistryTable(const Chapter& ch, const std::string& code, const FigureIndex& index,
                           const SiteConfig& config, Lang lang) {
   const bool nl = lang == Lang::kNl;
@@ -28,10 +24,10 @@ std::string MinistryTable(const Chapter& ch, const std::string& code, const Figu
     const std::string prev =
         v->status == "published" && v->previous ? FormatFigure(*v->previous, v->unit, lang) : "";
     rows += fmt::format(
-        "<tr><th scope=\"row\"><a href=\"../{}.html#{}\">{}</a></th><td>{}</td><td>{}</td>"
-        "<td>{}</td><td>{}</td></tr>\n",
-        ch.slug, HtmlEscape(id), HtmlEscape(Title(*def, lang)), CellOf(v, lang), HtmlEscape(prev),
-        HtmlEscape(ChangeCell(*v, lang)), CellOf(rijk, lang));
+        "<tr><th scope=\"row\"><a href=\"../{}.html#{}\">{}</a></th>{}<td>{}</td>"
+        "<td>{}</td>{}</tr>\n",
+        ch.slug, HtmlEscape(id), HtmlEscape(Title(*def, lang)), ValueTd(v, lang), HtmlEscape(prev),
+        HtmlEscape(ChangeCell(*v, lang)), ValueTd(rijk, lang));
   }
   if (rows.empty()) return "";
   return fmt::format(

@@ -14,6 +14,7 @@ set -uo pipefail
 JBR=$(readlink -f "$1")
 CASES=$(readlink -f "$2")
 shift 2
+export E2E_TEMPLATES="$(dirname "$CASES")/templates"
 export JBR LC_ALL=C JBR_NOW=2021-03-01T12:00:00Z JBR_USER=e2e
 pass=0
 fail=0
