@@ -35,6 +35,7 @@ void RegisterDemo(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterCompute(CLI::App& app, GlobalOptions& g, Action& run);  // compute and explain
 void RegisterSynth(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterPublish(CLI::App& app, GlobalOptions& g, Action& run);
+void RegisterServeSite(CLI::App& app, GlobalOptions& g, Action& run);
 
 int ExitCodeFor(const Status& status);
 

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   RegisterDatasets(app, g, run);
   RegisterCompute(app, g, run);
   RegisterPublish(app, g, run);
+  RegisterServeSite(app, g, run);
   RegisterSynth(app, g, run);
   RegisterDemo(app, g, run);
   try {
