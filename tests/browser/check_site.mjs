@@ -1,6 +1,7 @@
 // Browser checks of a generated site, in Debian's Chromium driven by playwright-core.
 //
-// Usage: node check_site.mjs SITE_DIR [--screenshots DIR] [--parallel N] [--chromium PATH]
+// Usage: node check_site.mjs SITE_DIR [--screenshots DIR | --no-screenshots] [--parallel N]
+//                             [--chromium PATH]
 //
 // For every *.html under SITE_DIR (opened as file://, one browser for all pages):
 //   axe      axe-core with the WCAG 2.0/2.1 A and AA rules; any violation fails, "incomplete"
@@ -28,13 +29,15 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--screenshots') o.screenshots = argv[++i];
+    else if (a === '--no-screenshots') o.noShots = true;
     else if (a === '--parallel') o.parallel = Number(argv[++i]);
     else if (a === '--chromium') o.chromium = argv[++i];
     else if (!a.startsWith('--') && !o.site) o.site = a;
     else throw new Error(`unknown argument ${a}`);
   }
   if (!o.site || !fs.statSync(o.site, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new Error('usage: check_site.mjs SITE_DIR [--screenshots DIR] [--parallel N] [--chromium PATH]');
+    throw new Error('usage: check_site.mjs SITE_DIR [--screenshots DIR | --no-screenshots] ' +
+      '[--parallel N] [--chromium PATH]');
   }
   o.site = path.resolve(o.site);
   o.screenshots = path.resolve(o.screenshots ?? path.join(o.site, '..', 'screenshots'));
@@ -130,9 +133,12 @@ async function checkZoom(page, site, file, shots) {
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   const { scroll, client } = await page.evaluate(() => ({
     scroll: document.scrollingElement.scrollWidth, client: document.scrollingElement.clientWidth }));
-  const name = path.relative(site, file).replaceAll(path.sep, '__').replace(/\.html$/, '.jpg');
-  // JPEG in CSS pixels: a PNG of the full page at scale 2 costs seconds a page.
-  await page.screenshot({ path: path.join(shots, name), fullPage: true, type: 'jpeg', quality: 70, scale: 'css' });
+  if (shots) {
+    const name = path.relative(site, file).replaceAll(path.sep, '__').replace(/\.html$/, '.jpg');
+    // JPEG in CSS pixels: a PNG of the full page at scale 2 costs seconds a page.
+    await page.screenshot({
+      path: path.join(shots, name), fullPage: true, type: 'jpeg', quality: 70, scale: 'css' });
+  }
   return scroll <= client + 1 ? [] :
     [`zoom: scrolls horizontally at 200% (content ${scroll}px in a ${client}px viewport)`];
 }
@@ -143,7 +149,7 @@ async function checkPage(pages, o, file) {
   const withJs = await checkWithScript(pages.normal, o.site, file);
   const problems = [...withJs.problems,
     ...await checkWithoutScript(pages.noJs, file),
-    ...await checkZoom(pages.zoom, o.site, file, o.screenshots)];
+    ...await checkZoom(pages.zoom, o.site, file, o.noShots ? null : o.screenshots)];
   return { file, problems, incomplete: withJs.incomplete, axeMs: withJs.axeMs, ms: Date.now() - t0 };
 }
 
@@ -160,7 +166,7 @@ async function main() {
   const o = parseArgs(process.argv.slice(2));
   const files = htmlFiles(o.site);
   if (files.length === 0) throw new Error(`no *.html under ${o.site}`);
-  fs.mkdirSync(o.screenshots, { recursive: true });
+  if (!o.noShots) fs.mkdirSync(o.screenshots, { recursive: true });
   const t0 = Date.now();
   const browser = await chromium.launch({ executablePath: o.chromium, args: ['--no-sandbox'] });
   let failed = 0;
@@ -185,7 +191,8 @@ async function main() {
     await browser.close();
   }
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
-  console.log(`${files.length} pages, ${failed} failed, ${secs} s; screenshots in ${o.screenshots}`);
+  console.log(`${files.length} pages, ${failed} failed, ${secs} s` +
+    (o.noShots ? '' : `; screenshots in ${o.screenshots}`));
   process.exitCode = failed ? 1 : 0;
 }
 
