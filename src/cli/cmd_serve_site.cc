@@ -2,6 +2,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
 #include <iostream>
 #include <thread>
 
@@ -25,16 +26,17 @@ Status RunServeSite(const serve::StaticServerOptions& o) {
   signal(SIGINT, SIG_DFL);
   signal(SIGTERM, SIG_DFL);
   JBR_ASSIGN_OR_RETURN(auto server, serve::StaticServer::Bind(o));
-  std::cout << fmt::format("serving {} at {} (read-only; Ctrl-C stops)", o.root,
-                           server->address())
+  std::cout << fmt::format("serving {} at {} (read-only; Ctrl-C stops)", o.root, server->address())
             << std::endl;
   Status result;
+  std::atomic<bool> stopping{false};
   std::thread worker([&] {
     result = server->Run();
-    kill(getpid(), SIGTERM);  // the server ended by itself: wake the waiting thread
+    if (!stopping) kill(getpid(), SIGTERM);  // it ended by itself: wake the waiting thread
   });
   int sig = 0;
   sigwait(&stop, &sig);
+  stopping = true;
   server->Stop();
   worker.join();
   return result;

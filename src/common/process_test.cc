@@ -28,8 +28,8 @@ TEST(RunProcess, AbsentProgramIsNotFound) {
 
 TEST(RunProcess, TimeoutKillsTheWholeGroup) {
   // The child starts a grandchild that would outlive it; both must be gone after the timeout.
-  std::string marker = std::filesystem::temp_directory_path() /
-                       ("jbr-process-test-" + std::to_string(getpid()));
+  std::string marker =
+      std::filesystem::temp_directory_path() / ("jbr-process-test-" + std::to_string(getpid()));
   ProcessOptions o;
   o.timeout_seconds = 1;
   auto t0 = std::chrono::steady_clock::now();

@@ -34,6 +34,7 @@ std::vector<std::pair<size_t, size_t>> ValueRanges(const std::string& pdf, const
     if (i < pdf.size() && IsNameChar(pdf[i])) continue;  // a longer name, e.g. /IDTree
     i = SkipSpace(pdf, i);
     bool array = open == '<' && i < pdf.size() && pdf[i] == '[';
+    if (open == '<' && !array) continue;  // an /ID is always an array of two strings
     if (array) i = SkipSpace(pdf, i + 1);
     for (int n = 0; n < (array ? 2 : 1); ++n) {
       if (i >= pdf.size() || pdf[i] != open) break;
@@ -88,10 +89,16 @@ class TempDir {
 Status RunChromium(const std::string& url, const std::string& pdf_path, const PdfOptions& o) {
   TempDir profile;
   if (profile.path().empty()) return IoError("cannot create a temporary Chromium profile");
-  std::vector<std::string> argv = {
-      o.chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-      "--disable-extensions", "--no-pdf-header-footer",
-      "--user-data-dir=" + profile.path(), "--print-to-pdf=" + pdf_path, url};
+  std::vector<std::string> argv = {o.chromium,
+                                   "--headless",
+                                   "--no-sandbox",
+                                   "--disable-gpu",
+                                   "--no-first-run",
+                                   "--disable-extensions",
+                                   "--no-pdf-header-footer",
+                                   "--user-data-dir=" + profile.path(),
+                                   "--print-to-pdf=" + pdf_path,
+                                   url};
   ProcessOptions po;
   po.timeout_seconds = o.timeout_seconds;
   po.stdout_path = o.log_path;
@@ -99,13 +106,13 @@ Status RunChromium(const std::string& url, const std::string& pdf_path, const Pd
   JBR_ASSIGN_OR_RETURN(ProcessResult r, RunProcess(argv, po));
   std::string log = o.log_path.empty() ? "" : fmt::format(" (log: {})", o.log_path);
   if (r.timed_out) {
-    return InternalError(fmt::format("{} did not print {} within {} s{}", o.chromium, url,
-                                     o.timeout_seconds, log));
+    return InternalError(
+        fmt::format("{} did not print {} within {} s{}", o.chromium, url, o.timeout_seconds, log));
   }
   std::error_code ec;
   if (r.exit_code != 0 || !fs::exists(pdf_path, ec) || fs::file_size(pdf_path, ec) == 0) {
-    return InternalError(fmt::format("{} failed to print {} (exit code {}){}", o.chromium, url,
-                                     r.exit_code, log));
+    return InternalError(
+        fmt::format("{} failed to print {} (exit code {}){}", o.chromium, url, r.exit_code, log));
   }
   return Status::Ok();
 }

@@ -48,6 +48,14 @@ TEST(MakePdfReproducible, RewritesDatesAndIdKeepingLength) {
   EXPECT_EQ(pdf.find("0123456789ABCDEF"), std::string::npos);
 }
 
+TEST(MakePdfReproducible, LeavesLookalikesAlone) {
+  // Bytes in a stream that look like keys but are not a date string or an /ID array.
+  std::string pdf = "stream /ID <ABCD> /ModDate x /CreationDateX (D:2026) endstream";
+  std::string before = pdf;
+  EXPECT_EQ(MakePdfReproducible(pdf, "2021-03-15"), 0);
+  EXPECT_EQ(pdf, before);
+}
+
 TEST(PdfOptions, RejectsBadDate) {
   PdfOptions o;
   o.date = "15-03-2021";

@@ -100,9 +100,9 @@ Result<std::vector<TocEntry>> PrintWithToc(std::vector<TocEntry> entries, const 
     }
     if (stable) return entries;  // this print already shows the numbers it has
   }
-  return InternalError(fmt::format(
-      "table of contents page numbers did not settle within {} prints of {}", max_passes,
-      html_path));
+  return InternalError(
+      fmt::format("table of contents page numbers did not settle within {} prints of {}",
+                  max_passes, html_path));
 }
 
 }  // namespace jbr::publish

@@ -77,8 +77,8 @@ TEST(PrintWithToc, NumbersAreWhereTheHeadingsArePrinted) {
   // Independently of the search: each claimed page, extracted alone, starts with its heading,
   // and the printed table of contents shows the numbers.
   for (const auto& e : *entries) {
-    auto page = CaptureOutput({"pdftotext", "-f", std::to_string(e.page), "-l",
-                               std::to_string(e.page), pdf, "-"});
+    auto page = CaptureOutput(
+        {"pdftotext", "-f", std::to_string(e.page), "-l", std::to_string(e.page), pdf, "-"});
     ASSERT_TRUE(page.ok());
     EXPECT_EQ(page->substr(0, e.heading.size()), e.heading) << "page " << e.page;
   }

@@ -53,14 +53,23 @@ Status StaticServerOptions::Validate() const {
 
 const char* ContentTypeFor(const std::string& path) {
   static const std::pair<const char*, const char*> kTypes[] = {
-      {".html", "text/html; charset=utf-8"}, {".htm", "text/html; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".svg", "image/svg+xml"},
-      {".pdf", "application/pdf"}, {".csv", "text/csv; charset=utf-8"},
-      {".json", "application/json"}, {".txt", "text/plain; charset=utf-8"},
+      {".html", "text/html; charset=utf-8"},
+      {".htm", "text/html; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".pdf", "application/pdf"},
+      {".csv", "text/csv; charset=utf-8"},
+      {".json", "application/json"},
+      {".txt", "text/plain; charset=utf-8"},
       {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-      {".png", "image/png"}, {".jpg", "image/jpeg"}, {".ico", "image/x-icon"},
-      {".woff2", "font/woff2"}, {".xml", "application/xml"}, {".zip", "application/zip"}};
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".xml", "application/xml"},
+      {".zip", "application/zip"}};
   std::string ext = fs::path(path).extension().string();
   for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (const auto& [e, type] : kTypes) {
@@ -148,8 +157,10 @@ Result<std::unique_ptr<StaticServer>> StaticServer::Bind(const StaticServerOptio
     port = -1;
   }
   if (port < 0) {
-    return IoError(fmt::format("cannot listen on {}:{} (in use, or not an address of this "
-                               "machine)", options.host, options.port));
+    return IoError(
+        fmt::format("cannot listen on {}:{} (in use, or not an address of this "
+                    "machine)",
+                    options.host, options.port));
   }
   return std::unique_ptr<StaticServer>(new StaticServer(std::move(impl), port));
 }

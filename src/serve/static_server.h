@@ -33,8 +33,8 @@ class StaticServer {
   StaticServer(const StaticServer&) = delete;
   StaticServer& operator=(const StaticServer&) = delete;
 
-  int port() const { return port_; }                  // the bound port
-  std::string address() const;                        // "http://host:port/"
+  int port() const { return port_; }  // the bound port
+  std::string address() const;        // "http://host:port/"
   // Serves until Stop() (from any thread). Returns an I/O error when serving failed.
   Status Run();
   void Stop();
