@@ -10,7 +10,11 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   time jq
   chromium poppler-utils tidy libkainjow-mustache-dev fonts-dejavu-core python3
+  nodejs
 )
+# The browser checks (tests/browser) need npm. Debian ships it as a package of its own; NodeSource's
+# nodejs bundles it and conflicts with Debian's npm, so ask for npm only when no npm is there.
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do

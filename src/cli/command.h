@@ -37,6 +37,7 @@ void RegisterCompute(CLI::App& app, GlobalOptions& g, Action& run);  // compute 
 void RegisterSynth(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterPublish(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterRelease(CLI::App& app, GlobalOptions& g, Action& run);  // release and releases
+void RegisterServeSite(CLI::App& app, GlobalOptions& g, Action& run);
 
 int ExitCodeFor(const Status& status);
 

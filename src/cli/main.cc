@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   RegisterCompute(app, g, run);
   RegisterPublish(app, g, run);
   RegisterRelease(app, g, run);
+  RegisterServeSite(app, g, run);
   RegisterSynth(app, g, run);
   RegisterDemo(app, g, run);
   try {
