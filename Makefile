@@ -7,7 +7,7 @@ JBR := build/release/src/cli/jbr
 .PHONY: demo test deps build build-debug build-fuzz test-release test-debug fuzz tidy bench clean
 
 demo: build
-	$(JBR) demo --no-serve
+	$(JBR) demo
 
 test: test-release test-debug fuzz
 

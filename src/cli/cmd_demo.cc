@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "publish/publish.h"
 #include "common/paths.h"
 #include "indicators/engine.h"
 #include "store/load.h"
@@ -25,6 +26,8 @@ struct DemoArgs {
   double scale = 1.0;
   uint64_t seed = 1;
   bool no_serve = false;
+  bool no_pdf = false;
+  int port = 8080;
 };
 
 // A fresh workspace: an old demo workspace is replaced, anything else is left alone.
@@ -153,21 +156,41 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
     JBR_ASSIGN_OR_RETURN(int64_t run, SaveComputation(ws->store(), last, NowUtc(), options));
     std::cout << fmt::format("computed {}: {} values (compute run {})\n", year, last.values.size(), run);
   }
-  if (!years.empty()) PrintSummary(last);
-  if (!a.no_serve) std::cout << "\n(serving comes with the web server; this demo ends here)\n";
-  return Status::Ok();
+  if (years.empty()) return Status::Ok();
+  PrintSummary(last);
+  // The latest year published: the report site, the ICT appendix, PDFs, Excel and open data.
+  publish::PublishOptions p;
+  p.year = *years.rbegin();
+  p.out_dir = (fs::path(dir) / "site").string();
+  p.template_dirs = TemplateDirs(*ws, {});
+  p.pdf = !a.no_pdf;
+  std::cout << fmt::format("\npublishing {}{} ...\n", p.year, p.pdf ? " with its PDFs (about a minute)" : "")
+            << std::flush;
+  JBR_ASSIGN_OR_RETURN(publish::PublishSummary published,
+                       publish::Publish(ws->store(), AllDefinitions(ref), p));
+  std::cout << fmt::format("published {} files to {}/: the report at {}/nl/index.html{}\n",
+                           published.files.size(), p.out_dir, p.out_dir,
+                           p.pdf ? fmt::format(", the PDFs in {}/pdf/", p.out_dir) : "");
+  if (a.no_serve) return Status::Ok();
+  serve::StaticServerOptions s;
+  s.root = p.out_dir;
+  s.host = "127.0.0.1";
+  s.port = a.port;
+  return ServeUntilSignal(s);
 }
 
 }  // namespace
 
 void RegisterDemo(CLI::App& app, GlobalOptions& g, Action& run) {
   auto a = std::make_shared<DemoArgs>();
-  auto* cmd = app.add_subcommand("demo", "The main job end to end: synthesise, load, compute, summarise, in a fresh workspace (default ./demo-workspace)");
+  auto* cmd = app.add_subcommand("demo", "The main job end to end: synthesise, load, compute, publish the latest year and serve it, in a fresh workspace (default ./demo-workspace)");
   cmd->add_option("--samples", a->samples, "Load the deliveries of this folder's manifest.csv instead of synthesising");
   cmd->add_option("--years", a->years, "Years to synthesise")->capture_default_str();
   cmd->add_option("--scale", a->scale, "Size of the synthetic Rijk relative to the real one")->capture_default_str();
   cmd->add_option("--seed", a->seed, "Seed of the synthetic Rijk")->capture_default_str();
-  cmd->add_flag("--no-serve", a->no_serve, "Stop at the end instead of serving (for scripts)");
+  cmd->add_flag("--no-serve", a->no_serve, "Stop after publishing instead of serving (for scripts)");
+  cmd->add_flag("--no-pdf", a->no_pdf, "Publish without the PDFs");
+  cmd->add_option("--port", a->port, "Port to serve the site on")->check(CLI::Range(1, 65535))->capture_default_str();
   cmd->footer("Example:\n  jbr demo --workspace /tmp/jbr-demo --no-serve");
   cmd->callback([&g, &run, a] { run = [&g, a] { return RunDemo(g, *a); }; });
 }

@@ -42,6 +42,8 @@ void RegisterPublish(CLI::App& app, GlobalOptions& g, Action& run) {
   cmd->add_option("-o,--out", o->out_dir,
                   "Output directory (new, empty, or an earlier publication)")
       ->required();
+  cmd->add_flag("--no-pdf", [o](int64_t n) { o->pdf = n == 0; },
+               "Leave out the PDFs (they need Chromium and take most of the time)");
   cmd->add_option("--templates", o->template_dirs,
                   "A directory of narrative and layout to use before the workspace's templates/ "
                   "and jbr's own (repeatable)");

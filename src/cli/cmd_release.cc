@@ -19,6 +19,7 @@ struct ReleaseArgs {
   int number = 0;  // 0: a new release
   std::string out_dir;
   std::vector<std::string> templates;
+  bool no_pdf = false;
 };
 
 struct ListArgs {
@@ -39,6 +40,7 @@ Status RunRelease(const GlobalOptions& g, const ReleaseArgs& a) {
   o.created_at = NowUtc();
   o.actor = DefaultActor();
   o.template_dirs = TemplateDirs(*ws, a.templates);
+  o.pdf = !a.no_pdf;
   const auto defs = AllDefinitions(ref);
   JBR_ASSIGN_OR_RETURN(publish::ReleaseSummary s,
                        o.number ? publish::RebuildRelease(ws->store(), defs, o)
@@ -88,6 +90,7 @@ void RegisterRelease(CLI::App& app, GlobalOptions& g, Action& run) {
                   "Output directory (default: WORKSPACE/releases/YEAR-NUMBER)");
   cmd->footer(
       "Examples:\n  jbr release --year 2020\n  jbr release --year 2020 --number 1 --out /tmp/check");
+  cmd->add_flag("--no-pdf", a->no_pdf, "Leave out the PDFs (a rebuild must leave them out too)");
   cmd->add_option("--templates", a->templates,
                   "A directory of narrative and layout to use before the workspace's templates/ "
                   "and jbr's own (repeatable)");

@@ -12,9 +12,8 @@
 #include "serve/static_server.h"
 
 namespace jbr::cli {
-namespace {
 
-Status RunServeSite(const serve::StaticServerOptions& o) {
+Status ServeUntilSignal(const serve::StaticServerOptions& o) {
   // SIGINT and SIGTERM are blocked in every thread (the server's inherit the mask) and taken by
   // sigwait below, so that stopping happens in ordinary code, not in a signal handler.
   sigset_t stop;
@@ -42,8 +41,6 @@ Status RunServeSite(const serve::StaticServerOptions& o) {
   return result;
 }
 
-}  // namespace
-
 void RegisterServeSite(CLI::App& app, GlobalOptions& /*g*/, Action& run) {
   auto o = std::make_shared<serve::StaticServerOptions>();
   auto* cmd = app.add_subcommand(
@@ -54,7 +51,7 @@ void RegisterServeSite(CLI::App& app, GlobalOptions& /*g*/, Action& run) {
       ->capture_default_str();
   cmd->add_option("--host", o->host, "Address to listen on")->capture_default_str();
   cmd->footer("Example:\n  jbr serve-site site-2020 --port 8080");
-  cmd->callback([&run, o] { run = [o] { return RunServeSite(*o); }; });
+  cmd->callback([&run, o] { run = [o] { return ServeUntilSignal(*o); }; });
 }
 
 }  // namespace jbr::cli

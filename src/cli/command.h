@@ -13,6 +13,7 @@
 
 #include "common/finding.h"
 #include "common/result.h"
+#include "serve/static_server.h"
 #include "store/workspace.h"
 #include "validate/validator.h"
 
@@ -40,6 +41,9 @@ void RegisterRelease(CLI::App& app, GlobalOptions& g, Action& run);  // release 
 void RegisterServeSite(CLI::App& app, GlobalOptions& g, Action& run);
 
 int ExitCodeFor(const Status& status);
+
+// Serves a published directory (jbr serve-site, jbr demo) until SIGINT or SIGTERM.
+Status ServeUntilSignal(const serve::StaticServerOptions& options);
 
 // Where publish and release look for the narrative and layout: the directories given with
 // --templates, then WORKSPACE/templates when it exists, then jbr's default templates.

@@ -10,6 +10,8 @@
 #include "publish/ict_pages.h"
 #include "publish/ict_portfolio.h"
 #include "publish/site.h"
+#include "publish/site_print.h"
+#include "publish/html.h"
 #include "common/paths.h"
 #include "store/workspace.h"
 
@@ -48,6 +50,18 @@ void AddIctPages(const IctPortfolio& ict, std::vector<SitePage>* pages) {
         if (cut < body.size() && body[cut] == '\n') ++cut;
         body.erase(h1, cut - h1);
       }
+      // Wide tables scroll inside their own region, so the page does not at 200% zoom.
+      std::string wrapped;
+      size_t at = 0;
+      for (size_t t = body.find("<table", at); t != std::string::npos; t = body.find("<table", at)) {
+        const size_t close = body.find("</table>", t);
+        if (close == std::string::npos) break;
+        wrapped += body.substr(at, t - at) +
+                   "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" +
+                   HtmlEscape(p.title) + "\">" + body.substr(t, close + 8 - t) + "</div>";
+        at = close + 8;
+      }
+      body = wrapped + body.substr(at);
       pages->push_back(SitePage{lang, SitePath(lang, p.path), p.title, std::move(body), false});
     }
   }
@@ -81,6 +95,11 @@ Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& re
   JBR_RETURN_IF_ERROR(WriteOpenData(pub, &out));
   JBR_RETURN_IF_ERROR(WriteAnnex(pub, &out));
   JBR_RETURN_IF_ERROR(WriteIctDashboard(ict, &out));
+  if (options.pdf) {
+    PdfOptions pdf;
+    pdf.date = pub.modified;
+    JBR_RETURN_IF_ERROR(WritePdfs(pages, pub, config, pdf, &out));
+  }
   PublishSummary summary{pub.run.id, out.files(), "", pub.restatements.size()};
   // The manifest goes last and lists every other file; it does not list itself.
   summary.manifest = ManifestJson(pub.run.year, pub.run.id, pub.run.at, summary.files);

@@ -25,6 +25,7 @@ struct PublishOptions {
   // empty: jbr's default templates (TemplatesDir()).
   std::vector<std::string> template_dirs;
   std::string ministries_csv;  // ministry names; empty: DataDir()/ministries.csv
+  bool pdf = true;             // print the PDFs (needs Chromium); false: --no-pdf
   std::optional<int64_t> run_id;  // the compute run to publish; empty: the latest of the year
   // Restatements are found against releases with an id below this one only (a rebuilt release
   // sees what existed when it was made); empty: against every release.

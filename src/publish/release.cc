@@ -49,6 +49,7 @@ Result<ReleaseSummary> MakeRelease(Store* store, const std::vector<IndicatorDef>
   p.out_dir = s.out_dir;
   p.run_id = run->id;
   p.template_dirs = options.template_dirs;
+  p.pdf = options.pdf;
   JBR_ASSIGN_OR_RETURN(s.published, Publish(store, registry, p));
   NewRelease r;
   r.year = options.year;
@@ -74,6 +75,7 @@ Result<ReleaseSummary> RebuildRelease(Store* store, const std::vector<IndicatorD
   p.run_id = s.release.run_id;
   p.before_release = s.release.id;
   p.template_dirs = options.template_dirs;
+  p.pdf = options.pdf;
   JBR_ASSIGN_OR_RETURN(s.published, Publish(store, registry, p));
   if (s.published.manifest != s.release.manifest) {
     return InternalError(fmt::format(

@@ -21,6 +21,7 @@ struct ReleaseOptions {
   std::string created_at;     // ISO 8601 UTC, for a new release
   std::string actor;          // for the audit entry of a new release
   std::vector<std::string> template_dirs;  // as PublishOptions: the same templates give the same bytes
+  bool pdf = true;                         // as PublishOptions
   Status Validate() const;    // a year; an output directory or a root to put it under
 };
 

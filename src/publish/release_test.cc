@@ -23,6 +23,7 @@ class ReleaseTest : public ComputeFixture {
     o.created_at = "2021-04-01T09:00:00Z";
     o.actor = "tester";
     o.template_dirs = TestTemplateDirs();
+    o.pdf = false;
     return o;
   }
 };

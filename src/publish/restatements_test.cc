@@ -29,6 +29,7 @@ TEST_F(RestatementTest, ACorrectedDeliveryRestatesExactlyTheFiguresBuiltOnIt) {
   Compute(2019, "2020-03-01T12:00:00Z");
   ReleaseOptions o;
   o.template_dirs = TestTemplateDirs();
+    o.pdf = false;
   o.year = 2019;
   o.out_dir = (dir_ / "r2019").string();
   o.created_at = "2020-04-01T09:00:00Z";
@@ -73,6 +74,7 @@ TEST_F(RestatementTest, ALateDeliveryRestatesAMissingFigure) {
   Compute(2019, "2020-03-01T12:00:00Z");
   ReleaseOptions o;
   o.template_dirs = TestTemplateDirs();
+    o.pdf = false;
   o.year = 2019;
   o.out_dir = (dir_ / "r2019").string();
   ASSERT_TRUE(MakeRelease(ws_->store(), Registry(), o).ok());
@@ -170,7 +172,8 @@ TEST_F(SuppressedRestatementTest, NeverShowsASuppressedValue) {
   PublishOptions p;
   p.year = 2020;
   p.out_dir = (dir_ / "out").string();
-  p.template_dirs = TestTemplateDirs();
+  p.template_dirs = PlainTemplateDirs();
+  p.pdf = false;
   auto s = Publish(ws_->store(), TestRegistry(), p);
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   EXPECT_EQ(s->restatements, 2u);

@@ -21,6 +21,7 @@ std::string Section(const char* id, const std::string& title, const std::string&
 DirectiveRenderer Directives(const BlockContext& ctx) {
   return [ctx](const Directive& d) -> Result<std::string> {
     if (d.kind == "tiles") return Tiles(d.args, ctx);
+    if (d.kind == "pagebreak") return std::string("<div class=\"page-break\"></div>\n");
     if (d.kind == "table" || d.kind == "chart") {
       if (d.args.empty()) return UsageError("names no indicator");
       const IndicatorDef* def = ctx.index->Definition(d.args[0]);
@@ -28,7 +29,8 @@ DirectiveRenderer Directives(const BlockContext& ctx) {
       if (d.kind == "table") return IndicatorBlock(*def, ctx);
       return ChartDirective(*def, d.args, ctx);
     }
-    return UsageError(fmt::format("unknown directive '{}' (tiles, chart or table)", d.kind));
+    return UsageError(
+        fmt::format("unknown directive '{}' (tiles, chart, table or pagebreak)", d.kind));
   };
 }
 
@@ -45,7 +47,8 @@ Result<SitePage> ChapterPage(const Chapter& ch, const FigureIndex& index, const 
     blocks += IndicatorBlock(*def, ctx);
   }
   if (!blocks.empty()) {
-    page.body += Section("cijfers", lang == Lang::kNl ? "Cijfers" : "Figures", blocks);
+    page.body += fmt::format("<section id=\"cijfers-{}\">\n<h2>{}</h2>\n{}</section>\n", ch.slug,
+                             lang == Lang::kNl ? "Cijfers" : "Figures", blocks);
   }
   return page;
 }
@@ -136,6 +139,8 @@ Status WriteSite(const std::vector<SitePage>& pages, const Publication& pub,
                  const SiteConfig& config, OutputDir* out) {
   JBR_ASSIGN_OR_RETURN(std::string css, config.SiteFile("style.css"));
   JBR_RETURN_IF_ERROR(out->Write("assets/style.css", css));
+  JBR_ASSIGN_OR_RETURN(std::string print_css, config.SiteFile("print.css"));
+  JBR_RETURN_IF_ERROR(out->Write("assets/print.css", print_css));
   std::map<std::string, bool> exists;
   for (const auto& p : pages) exists[p.path] = true;
   for (const auto& p : pages) {

@@ -56,8 +56,11 @@ std::string RenderPage(const PageSpec& p) {
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<title>{} - {}</title>\n<link rel=\"stylesheet\" href=\"{}assets/style.css\">\n",
-      LangCode(p.lang), HtmlEscape(p.title), HtmlEscape(p.site_name), RootPrefix(p.path));
+      "<title>{}{}</title>\n<link rel=\"stylesheet\" href=\"{}assets/style.css\">\n"
+      "<link rel=\"stylesheet\" href=\"{}assets/print.css\" media=\"print\">\n",
+      LangCode(p.lang), HtmlEscape(p.title),
+      p.title == p.site_name ? "" : " - " + HtmlEscape(p.site_name), RootPrefix(p.path),
+      RootPrefix(p.path));
   if (!p.alternate.empty()) {
     out += fmt::format("<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n", nl ? "en" : "nl",
                        HtmlEscape(RelativeLink(p.path, p.alternate)));

@@ -14,4 +14,9 @@ inline std::vector<std::string> TestTemplateDirs() {
   return {std::string(JBR_SOURCE_DIR) + "/src/publish/testdata/templates", TemplatesDir()};
 }
 
+// Narrative without any figure, for runs of a single made-up indicator.
+inline std::vector<std::string> PlainTemplateDirs() {
+  return {std::string(JBR_SOURCE_DIR) + "/src/publish/testdata/plain", TemplatesDir()};
+}
+
 }  // namespace jbr::publish

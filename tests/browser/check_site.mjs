@@ -32,16 +32,37 @@ function parseArgs(argv) {
     else if (a === '--no-screenshots') o.noShots = true;
     else if (a === '--parallel') o.parallel = Number(argv[++i]);
     else if (a === '--chromium') o.chromium = argv[++i];
+    else if (a === '--sample') o.sample = true;
     else if (!a.startsWith('--') && !o.site) o.site = a;
     else throw new Error(`unknown argument ${a}`);
   }
   if (!o.site || !fs.statSync(o.site, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error('usage: check_site.mjs SITE_DIR [--screenshots DIR | --no-screenshots] ' +
-      '[--parallel N] [--chromium PATH]');
+      '[--parallel N] [--chromium PATH] [--sample]');
   }
   o.site = path.resolve(o.site);
   o.screenshots = path.resolve(o.screenshots ?? path.join(o.site, '..', 'screenshots'));
   return o;
+}
+
+// --sample: every page type, not every page: in a directory of more than 12 pages (a page per
+// ministry, per ICT activity) its index and the first two others; print pages (which gather
+// pages checked on their own) are left out.
+function samplePages(files) {
+  const byDir = new Map();
+  for (const f of files) {
+    const d = path.dirname(f);
+    if (!byDir.has(d)) byDir.set(d, []);
+    byDir.get(d).push(f);
+  }
+  const out = [];
+  for (const list of byDir.values()) {
+    const pages = list.filter((f) => !/(^|\/)print(-[a-z]+)?\.html$/.test(f));
+    if (pages.length <= 12) { out.push(...pages); continue; }
+    const index = pages.filter((f) => f.endsWith('/index.html'));
+    out.push(...index, ...pages.filter((f) => !f.endsWith('/index.html')).slice(0, 2));
+  }
+  return out.sort();
 }
 
 function htmlFiles(dir) {
@@ -164,7 +185,7 @@ function report(o, r) {
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
-  const files = htmlFiles(o.site);
+  const files = o.sample ? samplePages(htmlFiles(o.site)) : htmlFiles(o.site);
   if (files.length === 0) throw new Error(`no *.html under ${o.site}`);
   if (!o.noShots) fs.mkdirSync(o.screenshots, { recursive: true });
   const t0 = Date.now();
