@@ -21,7 +21,7 @@ PublishOptions Options(int year, std::string dir) {
   o.out_dir = std::move(dir);
   // The narrative of the small test run: the default one names figures this run does not have.
   o.template_dirs = TestTemplateDirs();
-  o.pdf = false;  // printing is tested in site_print_test.cc
+  o.pdf = false;  // printing: pdf_test.cc, pdf_toc_test.cc and tests/site/run.sh
   return o;
 }
 

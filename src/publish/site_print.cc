@@ -49,12 +49,12 @@ std::string LocalLinksOnly(const std::string& html) {
 }
 
 std::string PrintDocument(Lang lang, const std::string& path, const std::string& title,
-                          const Publication& pub, const std::string& body) {
+                          const Publication& /*pub*/, const std::string& body) {
   PageSpec spec;
   spec.lang = lang;
   spec.path = path;
   spec.title = title;
-  spec.site_name = SiteName(pub.run.year, lang);
+  spec.site_name = title;  // the PDF's title is the page's own (the shell adds no site name then)
   spec.body = LocalLinksOnly(body);
   spec.print = true;
   return RenderPage(spec);
