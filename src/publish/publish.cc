@@ -11,6 +11,7 @@
 #include "publish/ict_portfolio.h"
 #include "publish/site.h"
 #include "publish/site_print.h"
+#include "publish/site_pages.h"
 #include "publish/html.h"
 #include "common/paths.h"
 #include "store/workspace.h"
@@ -38,8 +39,27 @@ std::string ManifestJson(int year, int64_t run_id, const std::string& run_at,
 
 namespace {
 
+// Charts of the appendix's overview: the ict.* figures of the run by status, cost class, slip class
+// and reassessment reason (those the run has).
+std::string IctCharts(const Publication& pub, const SiteConfig& config, Lang lang) {
+  const FigureIndex index(pub);
+  BlockContext ctx{&index, &config, lang, SitePath(lang, "ict/index.html")};
+  std::string charts;
+  for (const char* id : {"ict.activities", "ict.by_cost_class", "ict.by_slip_class",
+                         "ict.reassessment_reasons"}) {
+    const IndicatorDef* def = index.Definition(id);
+    if (def == nullptr) continue;
+    Result<std::string> chart = ChartDirective(*def, {id, "categories"}, ctx);
+    if (chart.ok()) charts += *chart;  // a figure without categories this year: no chart
+  }
+  if (charts.empty()) return "";
+  return fmt::format("<section id=\"grafieken\">\n<h2>{}</h2>\n{}</section>\n",
+                     lang == Lang::kNl ? "Grafieken" : "Charts", charts);
+}
+
 // The ICT appendix pages in the site's shell: the fragment's own <h1> gives way to the shell's.
-void AddIctPages(const IctPortfolio& ict, std::vector<SitePage>* pages) {
+void AddIctPages(const IctPortfolio& ict, const Publication& pub, const SiteConfig& config,
+                 std::vector<SitePage>* pages) {
   for (Lang lang : {Lang::kNl, Lang::kEn}) {
     for (auto& p : IctPages(ict, lang)) {
       std::string body = std::move(p.body_html);
@@ -62,6 +82,7 @@ void AddIctPages(const IctPortfolio& ict, std::vector<SitePage>* pages) {
         at = close + 8;
       }
       body = wrapped + body.substr(at);
+      if (p.path == "ict/index.html") body += IctCharts(pub, config, lang);
       pages->push_back(SitePage{lang, SitePath(lang, p.path), p.title, std::move(body), false});
     }
   }
@@ -89,7 +110,7 @@ Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& re
   JBR_ASSIGN_OR_RETURN(std::vector<SitePage> pages, BuildReportPages(pub, config));
   JBR_ASSIGN_OR_RETURN(SchemaRegistry schemas, LoadSchemas(DataDir()));
   JBR_ASSIGN_OR_RETURN(IctPortfolio ict, LoadIctPortfolio(store, schemas, pub, &ministries));
-  AddIctPages(ict, &pages);
+  AddIctPages(ict, pub, config, &pages);
   JBR_ASSIGN_OR_RETURN(OutputDir out, OutputDir::Prepare(options.out_dir));
   JBR_RETURN_IF_ERROR(WriteSite(pages, pub, config, &out));
   JBR_RETURN_IF_ERROR(WriteOpenData(pub, &out));

@@ -82,8 +82,39 @@ std::string AutoTitle(const IndicatorDef& def, const std::string& view, const Bl
     return fmt::format("{} {} {} {} {}", title, nl ? "per kwartaal:" : "by quarter:", year,
                        nl ? "tegenover" : "against", year - 1);
   }
-  return fmt::format("{} {} {} {} {}", title, nl ? "naar soort:" : "by kind:", year,
-                     nl ? "en" : "and", year - 1);
+  return fmt::format("{}: {} {} {}", title, year, nl ? "en" : "and", year - 1);
+}
+
+// "quarters-by-ministry": a small chart per ministry of its quarters, all on one scale.
+Result<std::string> QuartersByMinistry(const IndicatorDef& def, const BlockContext& ctx,
+                                       ChartSpec spec) {
+  const FigureIndex& ix = *ctx.index;
+  const bool nl = ctx.lang == Lang::kNl;
+  spec.kind = ChartKind::kSmallMultiples;
+  spec.panel_kind = ChartKind::kTimeSeries;
+  spec.category_heading = nl ? "Kwartaal" : "Quarter";
+  spec.series_heading = nl ? "Ministerie" : "Ministry";
+  for (int q = 1; q <= 4; ++q) spec.categories.push_back(fmt::format("Q{}", q));
+  for (const auto& m : ix.Ministries()) {
+    ChartSeries s{m, {}, "", Mark::kAuto};
+    bool any = false;
+    for (int q = 1; q <= 4; ++q) {
+      const PublishedValue* v = ix.Find(def.id, m, fmt::format("{}-Q{}", ix.year(), q));
+      any = any || v != nullptr;
+      s.cells.push_back(CurrentCell(v));
+    }
+    if (any) spec.series.push_back(std::move(s));
+  }
+  if (spec.series.empty()) return UsageError(fmt::format("{} has no quarters by ministry", def.id));
+  const std::string title = nl ? def.title_nl : def.title_en;
+  if (spec.title.empty()) {
+    spec.title = fmt::format("{} {} {}", title, nl ? "per kwartaal en ministerie," : "by quarter and ministry,", ix.year());
+  }
+  spec.description = nl ? fmt::format("Kleine lijndiagrammen, een per ministerie: {} per kwartaal van {}, "
+                                      "allemaal op dezelfde schaal.", title, ix.year())
+                        : fmt::format("Small line charts, one per ministry: {} by quarter of {}, all "
+                                      "on the same scale.", title, ix.year());
+  return RenderChart(spec);
 }
 
 }  // namespace
@@ -91,8 +122,22 @@ std::string AutoTitle(const IndicatorDef& def, const std::string& view, const Bl
 Result<std::string> ChartDirective(const IndicatorDef& def, const std::vector<std::string>& args,
                                    const BlockContext& ctx) {
   const std::string view = args.size() > 1 ? args[1] : "ministries";
-  if (view != "ministries" && view != "categories" && view != "quarters") {
-    return UsageError(fmt::format("unknown chart view '{}' (ministries, categories, quarters)", view));
+  if (view != "ministries" && view != "categories" && view != "quarters" &&
+      view != "quarters-by-ministry") {
+    return UsageError(fmt::format(
+        "unknown chart view '{}' (ministries, categories, quarters, quarters-by-ministry)", view));
+  }
+  if (view == "quarters-by-ministry") {
+    ChartSpec spec;
+    spec.id = SafeId(def.id + "-" + view);
+    spec.lang = ctx.lang;
+    spec.unit = def.unit;
+    spec.opendata_href = RelativeLink(ctx.page, "opendata/indicators.csv");
+    for (size_t i = 2; i < args.size(); ++i) spec.title += (spec.title.empty() ? "" : " ") + args[i];
+    if (spec.title.find_first_of("0123456789") != std::string::npos) {
+      return UsageError("a typed number in the chart title: leave the title out for one with figures");
+    }
+    return QuartersByMinistry(def, ctx, std::move(spec));
   }
   const View data = Collect(def, view, ctx);
   if (data.labels.empty()) return UsageError(fmt::format("{} has no values by {}", def.id, view));
