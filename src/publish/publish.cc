@@ -107,7 +107,7 @@ Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& re
       SiteConfig::Load(options.template_dirs.empty() ? std::vector<std::string>{TemplatesDir()}
                                                      : options.template_dirs,
                        &ministries));
-  JBR_ASSIGN_OR_RETURN(std::vector<SitePage> pages, BuildReportPages(pub, config));
+  JBR_ASSIGN_OR_RETURN(std::vector<SitePage> pages, BuildReportPages(pub, config, options.pdf));
   JBR_ASSIGN_OR_RETURN(SchemaRegistry schemas, LoadSchemas(DataDir()));
   JBR_ASSIGN_OR_RETURN(IctPortfolio ict, LoadIctPortfolio(store, schemas, pub, &ministries));
   AddIctPages(ict, pub, config, &pages);

@@ -80,21 +80,23 @@ std::string Contents(const SiteConfig& config, Lang lang) {
   return list;
 }
 
-std::string Downloads(int year, Lang lang) {
+std::string Downloads(int year, Lang lang, bool pdf) {
   const bool nl = lang == Lang::kNl;
   const char* code = LangCode(lang);
-  return fmt::format(
-      "<ul class=\"downloads\">\n"
+  const std::string pdfs = fmt::format(
       "<li><a href=\"../pdf/jbr-{0}-{1}.pdf\">{2} (PDF)</a></li>\n"
       "<li><a href=\"../pdf/jbr-{0}-hoofdlijnen-{1}.pdf\">{3} (PDF)</a></li>\n"
-      "<li><a href=\"../pdf/jbr-{0}-ict-{1}.pdf\">{4} (PDF)</a></li>\n"
-      "<li><a href=\"../annex/jbr-{0}-tabellen.xlsx\">{5} (Excel)</a></li>\n"
-      "<li><a href=\"../opendata/indicators.csv\">{6} (CSV)</a>, <a "
+      "<li><a href=\"../pdf/jbr-{0}-ict-{1}.pdf\">{4} (PDF)</a></li>\n",
+      year, code, nl ? "Het volledige rapport" : "The full report",
+      nl ? "Hoofdlijnen" : "Highlights",
+      nl ? "Bijlage grote ICT-activiteiten" : "Annex on large ICT activities");
+  return fmt::format(
+      "<ul class=\"downloads\">\n{1}"
+      "<li><a href=\"../annex/jbr-{0}-tabellen.xlsx\">{2} (Excel)</a></li>\n"
+      "<li><a href=\"../opendata/indicators.csv\">{3} (CSV)</a>, <a "
       "href=\"../opendata/indicators.json\">JSON</a>, <a "
       "href=\"../opendata/datapackage.json\">datapackage.json</a></li>\n</ul>\n",
-      year, code, nl ? "Het volledige rapport" : "The full report",
-      nl ? "Hoofdlijnen" : "Highlights", nl ? "Bijlage grote ICT-activiteiten" : "Annex on large ICT activities",
-      nl ? "Alle tabellen" : "All tables", nl ? "Open data" : "Open data");
+      year, pdf ? pdfs : "", nl ? "Alle tabellen" : "All tables", "Open data");
 }
 
 }  // namespace
@@ -109,7 +111,8 @@ std::string SiteName(int year, Lang lang) {
                      year);
 }
 
-Result<std::vector<SitePage>> BuildReportPages(const Publication& pub, const SiteConfig& config) {
+Result<std::vector<SitePage>> BuildReportPages(const Publication& pub, const SiteConfig& config,
+                                               bool pdf) {
   const FigureIndex index(pub);
   std::vector<SitePage> pages;
   for (Lang lang : kLangs) {
@@ -118,7 +121,7 @@ Result<std::vector<SitePage>> BuildReportPages(const Publication& pub, const Sit
         SitePage home,
         NarrativePage("index", SiteName(pub.run.year, lang), index, config, lang,
                       Section("inhoud", nl ? "Inhoud" : "Contents", Contents(config, lang)) +
-                          Section("downloads", "Downloads", Downloads(pub.run.year, lang))));
+                          Section("downloads", "Downloads", Downloads(pub.run.year, lang, pdf))));
     pages.push_back(std::move(home));
     for (const auto& ch : config.chapters()) {
       JBR_ASSIGN_OR_RETURN(SitePage page, ChapterPage(ch, index, config, lang));

@@ -30,9 +30,10 @@ struct SitePage {
 std::string SitePath(Lang lang, const std::string& page);
 std::string SiteName(int year, Lang lang);
 
-// Builds every report page of `pub` in both languages. Errors: a narrative error (file:line), a
-// template missing.
-Result<std::vector<SitePage>> BuildReportPages(const Publication& pub, const SiteConfig& config);
+// Builds every report page of `pub` in both languages; `pdf`: the downloads list the PDFs.
+// Errors: a narrative error (file:line), a template missing.
+Result<std::vector<SitePage>> BuildReportPages(const Publication& pub, const SiteConfig& config,
+                                               bool pdf);
 
 // Wraps pages in the shell (navigation of `lang`), writes them and the stylesheet, and the root
 // index.html that lets a reader pick a language.
