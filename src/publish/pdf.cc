@@ -5,6 +5,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -130,7 +131,29 @@ Status PdfOptions::Validate() const {
   return Status::Ok();
 }
 
+// Chromium names the structure elements of a tagged PDF's table headers "(nodeNNNNNNNN)" after the
+// page's accessibility nodes, whose numbers depend on timing (seen under load: the same page gave
+// two numberings). Renumbering them by first appearance, at the same width, gives the same bytes
+// for the same structure.
+int RenumberNodeIds(std::string& pdf) {
+  constexpr std::string_view kPrefix = "(node";
+  constexpr size_t kDigits = 8;
+  std::map<std::string, std::string> renamed;
+  int n = 0;
+  for (size_t at = pdf.find(kPrefix); at != std::string::npos; at = pdf.find(kPrefix, at + 1)) {
+    const size_t digits = at + kPrefix.size();
+    if (digits + kDigits >= pdf.size() || pdf[digits + kDigits] != ')') continue;
+    const std::string old = pdf.substr(digits, kDigits);
+    if (old.find_first_not_of("0123456789") != std::string::npos) continue;
+    auto [it, added] = renamed.emplace(old, fmt::format("{:08d}", renamed.size() + 1));
+    pdf.replace(digits, kDigits, it->second);
+    ++n;
+  }
+  return n;
+}
+
 int MakePdfReproducible(std::string& pdf, const std::string& date) {
+  RenumberNodeIds(pdf);
   std::string fixed = "D:" + date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2) + "000000";
   int n = 0;
   for (const char* key : {"/CreationDate", "/ModDate"}) {

@@ -37,6 +37,9 @@ Status PrintPdf(const std::string& html_path, const std::string& pdf_path,
 // midnight UTC, keeping each string's length (the time-zone part keeps its shape, digits zeroed),
 // then every /ID hex string to the SHA-256 of the file with those strings zeroed, truncated to
 // their length. Returns how many values were rewritten. Never changes the length of `pdf`.
+// Also renumbers the "(nodeNNNNNNNN)" names of tagged table headers by first appearance
+// (RenumberNodeIds), which Chromium numbers by timing.
+int RenumberNodeIds(std::string& pdf);
 int MakePdfReproducible(std::string& pdf, const std::string& date);
 
 // Checks that a PDF file parses: `qpdf --check` when qpdf is installed, else `pdfinfo`.

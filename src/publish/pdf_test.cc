@@ -56,6 +56,22 @@ TEST(MakePdfReproducible, LeavesLookalikesAlone) {
   EXPECT_EQ(pdf, before);
 }
 
+// Two numberings of the same structure (as Chromium wrote them for one page, printed twice under
+// load) become one: numbered by first appearance, at the same width.
+TEST(MakePdfReproducible, RenumbersTableHeaderNodes) {
+  std::string a = "/Headers [(node00000003) (node00000024)] /ID (node00000003) (node00000024)";
+  std::string b = "/Headers [(node00000021) (node00000024)] /ID (node00000021) (node00000024)";
+  const size_t size = a.size();
+  EXPECT_EQ(RenumberNodeIds(a), 4);
+  EXPECT_EQ(RenumberNodeIds(b), 4);
+  EXPECT_EQ(a, "/Headers [(node00000001) (node00000002)] /ID (node00000001) (node00000002)");
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(a.size(), size);
+  std::string other = "(node123) (nodeABCDEFGH)";  // not a node name: left alone
+  EXPECT_EQ(RenumberNodeIds(other), 0);
+  EXPECT_EQ(other, "(node123) (nodeABCDEFGH)");
+}
+
 TEST(PdfOptions, RejectsBadDate) {
   PdfOptions o;
   o.date = "15-03-2021";
