@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace jbr {
@@ -33,6 +34,21 @@ class FindingSink {
  public:
   virtual ~FindingSink() = default;
   virtual void Add(Finding finding) = 0;
+};
+
+// Passes every finding on to `next`, counting the errors (a load or import decides by the count).
+class CountingSink : public FindingSink {
+ public:
+  explicit CountingSink(FindingSink* next) : next_(next) {}
+  void Add(Finding f) override {
+    if (f.severity == Severity::kError) ++errors_;
+    next_->Add(std::move(f));
+  }
+  int64_t errors() const { return errors_; }
+
+ private:
+  FindingSink* next_;
+  int64_t errors_ = 0;
 };
 
 // Keeps the first `limit` findings and counts all of them per code and severity.

@@ -228,20 +228,6 @@ const std::string* ChapterMap::Find(std::string_view chapter, int year) const {
 // ---------------------------------------------------------------------------------------------
 // Reading and aggregating the input.
 
-class CountingSink : public FindingSink {
- public:
-  explicit CountingSink(FindingSink* next) : next_(next) {}
-  void Add(Finding f) override {
-    if (f.severity == Severity::kError) ++errors_;
-    next_->Add(std::move(f));
-  }
-  int64_t errors() const { return errors_; }
-
- private:
-  FindingSink* next_;
-  int64_t errors_ = 0;
-};
-
 struct InputColumns {
   int year = -1;
   int chapter = -1;

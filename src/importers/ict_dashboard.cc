@@ -17,7 +17,6 @@ namespace jbr {
 namespace {
 
 namespace L = ict_layout;
-using ict_import::CountingSink;
 using ict_import::DashboardRow;
 
 constexpr const char* kRequired[] = {L::kNumber,      L::kMinistry,    L::kName,

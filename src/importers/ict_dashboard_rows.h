@@ -22,21 +22,6 @@ struct DashboardRow {
   std::optional<double> categories[6];
 };
 
-// Passes findings on, counting the errors.
-class CountingSink : public FindingSink {
- public:
-  explicit CountingSink(FindingSink* next) : next_(next) {}
-  void Add(Finding f) override {
-    if (f.severity == Severity::kError) ++errors_;
-    next_->Add(std::move(f));
-  }
-  int64_t errors() const { return errors_; }
-
- private:
-  FindingSink* next_;
-  int64_t errors_ = 0;
-};
-
 // Writes each ministry's ict_activities and ict_records files (rows free of errors) and loads
 // them, activities first; the records are not loaded when the activities were rejected.
 Status LoadRows(Workspace* ws, const std::vector<DashboardRow>& rows, int year,

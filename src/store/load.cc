@@ -8,21 +8,6 @@
 namespace jbr {
 namespace {
 
-// Counts errors on the way to the caller's sink: the load decision needs the count.
-class CountingSink : public FindingSink {
- public:
-  explicit CountingSink(FindingSink* next) : next_(next) {}
-  void Add(Finding f) override {
-    if (f.severity == Severity::kError) ++errors_;
-    next_->Add(std::move(f));
-  }
-  int64_t errors() const { return errors_; }
-
- private:
-  FindingSink* next_;
-  int64_t errors_ = 0;
-};
-
 
 }  // namespace
 
