@@ -13,6 +13,7 @@
 #include "common/text.h"
 #include "indicators/engine.h"
 #include "publish/grid.h"
+#include "publish/site_blocks.h"
 
 namespace jbr::publish {
 namespace {
@@ -123,8 +124,66 @@ void WriteCell(Sheet& s, lxw_row_t r, lxw_col_t c, const PublishedValue& v, lxw_
   }
 }
 
+// Below the table: the change of each year figure against last year (a suppressed figure's
+// change is hidden as the figure is), then the norm and who did not meet it.
+void WriteChangeAndNorm(Sheet& s, lxw_row_t row, const IndicatorDef& def, const Grid& g, int year,
+                        lxw_format* number, const Formats& f) {
+  const std::string period = std::to_string(year);
+  std::vector<size_t> cols;
+  for (size_t c = 0; c < g.columns.size(); ++c) {
+    if (g.columns[c].period == period) cols.push_back(c);
+  }
+  if (cols.empty()) return;
+  s.Text(row, 0, fmt::format("Verandering {} ten opzichte van {} (change against last year)", year,
+                             year - 1),
+         f.bold);
+  ++row;
+  s.Text(row, 0, "Ministerie", f.bold);
+  for (size_t i = 0; i < cols.size(); ++i) {
+    const GridColumn& c = g.columns[cols[i]];
+    std::string head = c.unit_type;
+    if (!c.category.empty()) head += (head.empty() ? "" : ", ") + c.category;
+    s.Text(row, static_cast<lxw_col_t>(i + 1), head.empty() ? "totaal" : head, f.bold);
+  }
+  ++row;
+  std::vector<std::string> not_met;
+  for (size_t r = 0; r < g.rows.size(); ++r) {
+    bool any = false;
+    for (size_t i = 0; i < cols.size(); ++i) {
+      auto it = g.cells.find({r, cols[i]});
+      if (it == g.cells.end()) continue;
+      const PublishedValue& v = *it->second;
+      any = true;
+      const auto col = static_cast<lxw_col_t>(i + 1);
+      if (v.status == "suppressed") {
+        s.Text(row, col, kSuppressedSymbol, f.symbol);
+      } else if (v.status != "published") {
+        s.Text(row, col, kMissingSymbol, f.symbol);
+      } else if (v.change) {
+        s.Number(row, col, *v.change, number);
+      }
+      const GridColumn& c = g.columns[cols[i]];
+      if (def.norm && v.status == "published" && c.unit_type.empty() && c.category.empty() &&
+          v.flag.find(def.norm->flag) != std::string::npos) {
+        not_met.push_back(g.rows[r]);
+      }
+    }
+    if (any) {
+      s.Text(row, 0, g.rows[r], g.rows[r] == kRijk ? f.bold : nullptr);
+      ++row;
+    }
+  }
+  if (def.norm) {
+    s.Text(row + 1, 0,
+           fmt::format("Norm: {} (norm: {}). Niet gehaald (not met): {}.", NormText(def, Lang::kNl),
+                       NormText(def, Lang::kEn),
+                       not_met.empty() ? std::string("geen (none)") : fmt::format("{}", fmt::join(not_met, ", "))));
+  }
+}
+
 void WriteIndicatorSheet(Sheet& s, const IndicatorDef& def,
-                         const std::vector<const PublishedValue*>& values, const Formats& f) {
+                         const std::vector<const PublishedValue*>& values, int year,
+                         const Formats& f) {
   s.Text(0, 0, fmt::format("{} ({})", def.title_nl, def.unit), f.bold);
   s.Text(1, 0, fmt::format("{} ({}); indicator {}", def.title_en, def.unit, def.id));
   const Grid g = BuildGrid(values);
@@ -143,6 +202,7 @@ void WriteIndicatorSheet(Sheet& s, const IndicatorDef& def,
       fmt::format("{} = onderdrukt ter bescherming van personen (suppressed); {} = niet geleverd "
                   "(not delivered). Definitie: zie blad {}.",
                   kSuppressedSymbol, kMissingSymbol, kNotesSheet));
+  WriteChangeAndNorm(s, row + 3, def, g, year, number, f);
   s.Width(0, 0, 14);
   if (!g.columns.empty()) s.Width(1, static_cast<lxw_col_t>(g.columns.size()), 14);
 }
@@ -260,7 +320,7 @@ Status WriteAnnex(const Publication& pub, OutputDir* out) {
       break;
     }
     Sheet s(ws, &err);
-    WriteIndicatorSheet(s, *groups[i].first, groups[i].second, f);
+    WriteIndicatorSheet(s, *groups[i].first, groups[i].second, pub.run.year, f);
   }
   const lxw_error closed = workbook_close(wb);
   if (!refused.empty())

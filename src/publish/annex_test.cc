@@ -24,23 +24,31 @@ TEST(SheetNames, ShortUniqueIgnoringCaseAndValid) {
   for (const auto& n : names) EXPECT_LE(n.size(), 31u) << n;
 }
 
-// The rows of one sheet, keyed by their first cell.
-std::map<std::string, std::vector<std::string>> ReadSheet(const std::string& path,
-                                                          const std::string& sheet) {
+// The rows of one sheet, in order.
+std::vector<std::vector<std::string>> SheetRows(const std::string& path, const std::string& sheet) {
   XlsxOptions o;
   o.sheet = sheet;
   CollectingSink sink;
   auto src = OpenXlsx(path, "annex.xlsx", o, &sink);
   EXPECT_TRUE(src.ok()) << src.status().ToString();
-  std::map<std::string, std::vector<std::string>> rows;
+  std::vector<std::vector<std::string>> rows;
   if (!src.ok()) return rows;
   RawRow row;
   while (true) {
     auto more = (*src)->Next(&row);
     EXPECT_TRUE(more.ok());
     if (!more.ok() || !*more) break;
-    if (!row.cells.empty()) rows[row.cells[0]] = row.cells;
+    if (!row.cells.empty()) rows.push_back(row.cells);
   }
+  return rows;
+}
+
+// The rows of one sheet, keyed by their first cell (the first row of each label: the table, not
+// the change block below it).
+std::map<std::string, std::vector<std::string>> ReadSheet(const std::string& path,
+                                                          const std::string& sheet) {
+  std::map<std::string, std::vector<std::string>> rows;
+  for (auto& r : SheetRows(path, sheet)) rows.emplace(r[0], r);
   return rows;
 }
 
@@ -77,9 +85,26 @@ TEST_F(AnnexTest, SuppressedIsADotMissingIsNgAndFiguresAreNumbers) {
   EXPECT_EQ(headcount["FIN"].at(1), ".");
   EXPECT_EQ(headcount["Rijk"].at(1), "40000");
   auto hire = ReadSheet(path, "hire.share");
-  EXPECT_EQ(hire["BZK"], (std::vector<std::string>{"BZK", "5"}));
-  EXPECT_EQ(hire["FIN"], (std::vector<std::string>{"FIN", "n.g."}));
+  // 2019 is last year's figure of the time series (4.5), FIN had none.
+  EXPECT_EQ(hire["Periode"], (std::vector<std::string>{"Periode", "2019", "2020"}));
+  EXPECT_EQ(hire["BZK"], (std::vector<std::string>{"BZK", "4.5", "5"}));
+  EXPECT_EQ(hire["FIN"], (std::vector<std::string>{"FIN", "", "n.g."}));
   EXPECT_EQ(hire.count("Soort eenheid"), 0u);  // no unit types in this table: no such header row
+}
+
+// Below each table: the change against last year (hand-made store: BZK's hire share 4.5 -> 5,
+// change 0.5; FIN not delivered) and the norm (at most 10%, met by every published figure).
+TEST_F(AnnexTest, ChangeAndNormBelowTheTable) {
+  const std::string path = WriteIt();
+  const auto rows = SheetRows(path, "hire.share");
+  size_t at = 0;
+  while (at < rows.size() && rows[at][0].rfind("Verandering 2020", 0) != 0) ++at;
+  ASSERT_LT(at + 4, rows.size());
+  EXPECT_EQ(rows[at + 1], (std::vector<std::string>{"Ministerie", "totaal"}));
+  EXPECT_EQ(rows[at + 2], (std::vector<std::string>{"BZK", "0.5"}));
+  EXPECT_EQ(rows[at + 3], (std::vector<std::string>{"FIN", "n.g."}));
+  EXPECT_EQ(rows.back()[0],
+            "Norm: maximaal 10,0% (norm: at most 10.0%). Niet gehaald (not met): geen (none).");
 }
 
 TEST_F(AnnexTest, NotesListVersionsAndDeliveries) {

@@ -64,13 +64,15 @@ class ComputeFixture : public ::testing::Test {
     return r.ok() ? r->delivery : DeliveryRecord{};
   }
 
-  // Computes personnel.headcount for `year` and stores the run; returns its id.
-  int64_t Compute(int year, const std::string& at) {
+  // Computes personnel.headcount (or the indicators `pattern` matches) for `year` and stores the
+  // run; returns its id.
+  int64_t Compute(int year, const std::string& at, int person_threshold = 1,
+                  const std::string& pattern = "personnel.headcount") {
     ComputeEnv env{ws_->store(), &ws_->schemas(), &ws_->ministries(), &ref_};
     ComputeOptions o;
     o.year = year;
-    o.indicator_pattern = "personnel.headcount";
-    o.person_threshold = 1;
+    o.indicator_pattern = pattern;
+    o.person_threshold = person_threshold;
     auto r = ComputeYear(env, o);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     if (!r.ok()) return 0;

@@ -18,6 +18,12 @@ FigureIndex::FigureIndex(const Publication& pub) : pub_(&pub) {
     if (v.ministry != kRijk) ministries[v.ministry] = true;
   }
   for (const auto& [code, unused] : ministries) ministries_.push_back(code);
+  for (const auto& year : pub.series) {
+    for (const auto& v : year.values)
+      cells_.emplace(Key{v.indicator, v.ministry, v.period, v.unit_type, v.category}, &v);
+    series_years_.push_back(year.year);
+  }
+  series_years_.push_back(pub.run.year);
 }
 
 const IndicatorDef* FigureIndex::Definition(std::string_view id) const {
@@ -79,9 +85,11 @@ Status ApplyWord(const std::string& w, const FigureIndex& index, FigureRef* ref)
   if (w.find('=') != std::string::npos) return ApplyKey(w, ref);
   if (IsYear(w)) {
     ref->year = std::stoi(w);
-    if (ref->year != index.year() && ref->year != index.year() - 1) {
-      return UsageError(fmt::format("year {} is not in this report: use {} or {}", w,
-                                    index.year(), index.year() - 1));
+    const auto& years = index.SeriesYears();
+    if (ref->year != index.year() - 1 &&
+        std::find(years.begin(), years.end(), ref->year) == years.end()) {
+      return UsageError(fmt::format("year {} is not in this report: use one of {}", w,
+                                    fmt::join(years, ", ")));
     }
     return Status::Ok();
   }
@@ -113,6 +121,10 @@ Result<FigureRef> ParseFigureRef(std::string_view words, const FigureIndex& inde
     if (ref.field != "value") return UsageError("a field of last year's figure: use the report year");
     ref.field = "previous";
     ref.year = index.year();
+  } else if (ref.year < index.year() - 1) {
+    if (ref.field != "value") return UsageError("an earlier year's figure: only its value");
+    if (!ref.period.empty()) return UsageError("an earlier year's figure: only the whole year");
+    ref.period = std::to_string(ref.year);
   }
   if (ref.period.empty()) ref.period = std::to_string(index.year());
   return ref;

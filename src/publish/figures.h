@@ -21,10 +21,13 @@ class FigureIndex {
   explicit FigureIndex(const Publication& pub);
 
   const IndicatorDef* Definition(std::string_view id) const;
-  // The value of one cell, or nullptr when the run has none.
+  // The value of one cell, or nullptr when the run has none. Earlier years' year-level cells
+  // (Publication::series) are found with their year as the period.
   const PublishedValue* Find(std::string_view indicator, std::string_view ministry,
                              std::string_view period, std::string_view unit_type = "",
                              std::string_view category = "") const;
+  // The years of the time series, oldest first, the report year last.
+  const std::vector<int>& SeriesYears() const { return series_years_; }
   // The values of one indicator, in publication order.
   const std::vector<const PublishedValue*>& Of(std::string_view indicator) const;
   // The ministries with values in the run (codes, sorted; the Rijk not included).
@@ -39,11 +42,13 @@ class FigureIndex {
   std::map<Key, const PublishedValue*> cells_;
   std::map<std::string, std::vector<const PublishedValue*>, std::less<>> by_indicator_;
   std::vector<std::string> ministries_;
+  std::vector<int> series_years_;
 };
 
 // A placeholder's words: INDICATOR [MINISTRY] [YEAR] [FIELD] [key=value ...]
 //   MINISTRY: a ministry code of the run or "Rijk" (default)
-//   YEAR: the report year (default) or the year before it
+//   YEAR: the report year (default), the year before it, or an earlier year of the time series
+//         (its value only)
 //   FIELD: value (default), previous, change (size of the change, no sign), change_signed,
 //          direction (risen / fallen / unchanged, in words), norm, numerator, denominator
 //   keys: period=2021-Q2, unit_type=core, category=flights

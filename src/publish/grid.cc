@@ -41,9 +41,22 @@ Grid BuildGrid(const std::vector<const PublishedValue*>& values) {
 std::vector<std::pair<const IndicatorDef*, std::vector<const PublishedValue*>>> ValuesByIndicator(
     const Publication& pub) {
   std::map<std::string, std::vector<const PublishedValue*>> by_id;
+  for (const auto& year : pub.series) {
+    for (const auto& v : year.values) by_id[v.indicator].push_back(&v);
+  }
   for (const auto& v : pub.values) by_id[v.indicator].push_back(&v);
   std::vector<std::pair<const IndicatorDef*, std::vector<const PublishedValue*>>> out;
   for (const auto& d : pub.definitions) out.emplace_back(&d, std::move(by_id[d.id]));
+  return out;
+}
+
+std::vector<const PublishedValue*> SeriesOf(const Publication& pub, std::string_view indicator) {
+  std::vector<const PublishedValue*> out;
+  for (const auto& year : pub.series) {
+    for (const auto& v : year.values) {
+      if (v.indicator == indicator) out.push_back(&v);
+    }
+  }
   return out;
 }
 

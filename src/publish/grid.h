@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -29,8 +30,13 @@ struct Grid {
 // `values` are one indicator's; they must outlive the grid.
 Grid BuildGrid(const std::vector<const PublishedValue*>& values);
 
-// The values of each indicator, in the order of `pub.definitions`.
+// The values of each indicator, in the order of `pub.definitions`: the time series' earlier years
+// (Publication::series) first, then the report year's values, so that a grid of them shows the
+// series' years as the first columns.
 std::vector<std::pair<const IndicatorDef*, std::vector<const PublishedValue*>>> ValuesByIndicator(
     const Publication& pub);
+
+// One indicator's time-series cells of the earlier years, oldest first.
+std::vector<const PublishedValue*> SeriesOf(const Publication& pub, std::string_view indicator);
 
 }  // namespace jbr::publish

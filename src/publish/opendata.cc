@@ -54,6 +54,7 @@ constexpr Distribution kDistributions[] = {
     {"indicators.json", "JSON", "application/json", "Indicatorwaarden (JSON)"},
     {"definitions.csv", "CSV", "text/csv", "Definities van de indicatoren (CSV)"},
     {"restatements.csv", "CSV", "text/csv", "Herziene cijfers van het vorige jaar (CSV)"},
+    {"series.csv", "CSV", "text/csv", "Tijdreeks: de cijfers van eerdere jaren (CSV)"},
     {"datapackage.json", "JSON", "application/json", "Frictionless Data Package"},
 };
 
@@ -73,6 +74,7 @@ std::string DataPackageJson(const Publication& pub) {
   const Table indicators = IndicatorTable(pub);
   const Table definitions = DefinitionTable(pub);
   const Table restatements = RestatementTable(pub);
+  const Table series = SeriesTable(pub);
   const std::string json_bytes = IndicatorsJson(pub);
   const json pkg = {
       {"profile", "tabular-data-package"},
@@ -94,6 +96,7 @@ std::string DataPackageJson(const Publication& pub) {
        {CsvResource(indicators, RenderCsv(indicators)),
         CsvResource(definitions, RenderCsv(definitions)),
         CsvResource(restatements, RenderCsv(restatements)),
+        CsvResource(series, RenderCsv(series)),
         {{"name", "indicators-json"},
          {"path", "indicators.json"},
          {"format", "json"},
@@ -158,6 +161,7 @@ Status WriteOpenData(const Publication& pub, OutputDir* out) {
   JBR_RETURN_IF_ERROR(out->Write(dir + "indicators.json", IndicatorsJson(pub)));
   JBR_RETURN_IF_ERROR(out->Write(dir + "definitions.csv", RenderCsv(DefinitionTable(pub))));
   JBR_RETURN_IF_ERROR(out->Write(dir + "restatements.csv", RenderCsv(RestatementTable(pub))));
+  JBR_RETURN_IF_ERROR(out->Write(dir + "series.csv", RenderCsv(SeriesTable(pub))));
   JBR_RETURN_IF_ERROR(out->Write(dir + "datapackage.json", DataPackageJson(pub)));
   return out->Write(dir + "metadata.json", MetadataJson(pub));
 }

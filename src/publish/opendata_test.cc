@@ -79,7 +79,7 @@ TEST_F(OpenDataTest, MetadataHasWhatDataOverheidAsksFor) {
   EXPECT_EQ(m["modified"], "2021-03-01");  // the run's day, not today
   EXPECT_EQ(m["temporal"]["start"], "2020-01-01");
   EXPECT_EQ(m["temporal"]["end"], "2020-12-31");
-  EXPECT_EQ(m["distributions"].size(), 5u);
+  EXPECT_EQ(m["distributions"].size(), 6u);
 }
 
 }  // namespace

@@ -144,6 +144,7 @@ PublishedValue Disclose(const StoredValue& v) {
   p.status = v.status;
   p.flag = KeepFlags(v.flag, v.status == "suppressed");
   p.previous = v.previous;  // last year's figure, published then
+  p.previous_status = v.previous_status;
   if (v.status == "published") {
     p.value = v.value;
     p.numerator = v.numerator;
@@ -153,8 +154,108 @@ PublishedValue Disclose(const StoredValue& v) {
   return p;
 }
 
+namespace {
+
+bool IsYearLevel(const PublishedValue& v, int year) { return v.period == std::to_string(year); }
+
+// Last year's year-level cells as this run computed them.
+SeriesYear LastYear(const Publication& pub) {
+  SeriesYear s;
+  s.year = pub.run.year - 1;
+  s.run_id = pub.run.id;
+  for (const auto& v : pub.values) {
+    // A run stored before previous_status existed has only the figure, which it kept only
+    // when it was published.
+    const std::string status =
+        v.previous_status.empty() && v.previous ? std::string("published") : v.previous_status;
+    if (!IsYearLevel(v, pub.run.year) || status.empty()) continue;
+    PublishedValue p;
+    p.indicator = v.indicator;
+    p.ministry = v.ministry;
+    p.unit_type = v.unit_type;
+    p.period = std::to_string(s.year);
+    p.category = v.category;
+    p.unit = v.unit;
+    p.status = status;
+    if (p.status == "published") {
+      if (!v.previous) continue;  // not published after all: no cell to show
+      p.value = v.previous;
+    }
+    s.values.push_back(std::move(p));
+  }
+  return s;
+}
+
+// One earlier year from compute run `run`: its year-level cells, or a gap when the run was
+// computed under definitions jbr no longer has.
+Result<std::optional<SeriesYear>> EarlierYear(Store* store,
+                                              const std::vector<IndicatorDef>& registry,
+                                              const ComputeRun& run,
+                                              std::vector<std::pair<int, int64_t>>* gaps) {
+  JBR_ASSIGN_OR_RETURN(auto stored, store->ComputeRunValues(run.id));
+  if (!RunDefinitions(run, stored, registry).ok()) {
+    gaps->emplace_back(run.year, run.id);
+    return std::optional<SeriesYear>();
+  }
+  SeriesYear s;
+  s.year = run.year;
+  s.run_id = run.id;
+  for (const auto& v : stored) {
+    PublishedValue p = Disclose(v);
+    if (!IsYearLevel(p, run.year)) continue;
+    JBR_RETURN_IF_ERROR(CheckValue(p));
+    p.previous.reset();  // the series shows each year's own figure only
+    p.change.reset();
+    p.previous_status.clear();
+    s.values.push_back(std::move(p));
+  }
+  SortValues(&s.values);
+  return std::optional<SeriesYear>(std::move(s));
+}
+
+Status LoadSeries(Store* store, const std::vector<IndicatorDef>& registry,
+                  const std::optional<std::vector<int64_t>>& series_runs, Publication* pub) {
+  const int year = pub->run.year;
+  std::vector<ComputeRun> runs;
+  if (series_runs) {
+    for (int64_t id : *series_runs) {
+      JBR_ASSIGN_OR_RETURN(auto run, store->GetComputeRun(id));
+      if (!run) return UsageError(fmt::format("the series names compute run {}, which is not in the store", id));
+      if (run->year >= year - 1 || run->year < year - (kSeriesYears - 1))
+        return UsageError(fmt::format("the series names compute run {} of {}, not of a year from {} to {}",
+                                      id, run->year, year - (kSeriesYears - 1), year - 2));
+      runs.push_back(*run);
+    }
+    std::sort(runs.begin(), runs.end(),
+              [](const ComputeRun& a, const ComputeRun& b) { return a.year < b.year; });
+  } else {
+    for (int y = year - (kSeriesYears - 1); y <= year - 2; ++y) {
+      JBR_ASSIGN_OR_RETURN(auto run, store->LatestComputeRun(y));
+      if (run) runs.push_back(*run);
+    }
+  }
+  for (const auto& run : runs) {
+    JBR_ASSIGN_OR_RETURN(auto s, EarlierYear(store, registry, run, &pub->series_gaps));
+    if (s) pub->series.push_back(std::move(*s));
+  }
+  SeriesYear last = LastYear(*pub);
+  if (!last.values.empty()) pub->series.push_back(std::move(last));
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::vector<int64_t> SeriesRunIds(const Publication& pub) {
+  std::vector<int64_t> ids;
+  for (const auto& s : pub.series) {
+    if (s.year < pub.run.year - 1) ids.push_back(s.run_id);
+  }
+  return ids;
+}
+
 Result<Publication> LoadPublication(Store* store, const std::vector<IndicatorDef>& registry,
-                                    int year, std::optional<int64_t> run_id) {
+                                    int year, std::optional<int64_t> run_id,
+                                    const std::optional<std::vector<int64_t>>& series_runs) {
   JBR_ASSIGN_OR_RETURN(auto run, FindRun(store, year, run_id));
   Publication pub;
   pub.run = run;
@@ -168,6 +269,7 @@ Result<Publication> LoadPublication(Store* store, const std::vector<IndicatorDef
   SortValues(&pub.values);
   JBR_ASSIGN_OR_RETURN(pub.deliveries, RunDeliveries(store, run));
   JBR_ASSIGN_OR_RETURN(pub.modified, RunDay(run));
+  JBR_RETURN_IF_ERROR(LoadSeries(store, registry, series_runs, &pub));
   return pub;
 }
 

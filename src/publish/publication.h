@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/result.h"
@@ -20,6 +21,9 @@ namespace jbr::publish {
 struct PublishedValue {
   std::string indicator, ministry, unit_type, period, category, unit, status, flag;
   std::optional<double> value, numerator, denominator, previous, change;
+  // Last year's cell as the run computed it: its status ("" when there was no such cell).
+  // `previous` holds its value only when it was published.
+  std::string previous_status;
 };
 
 // A delivery the run used, as the method notes list it (no person's name).
@@ -29,6 +33,17 @@ struct PublishedDelivery {
   int year = 0;
   std::string received_at, sha256;
 };
+
+// The figures of one earlier year, for the time series: that year's year-level cells (no
+// quarters), disclosed under that year's own suppression pattern.
+struct SeriesYear {
+  int year = 0;
+  int64_t run_id = 0;  // the compute run they come from
+  std::vector<PublishedValue> values;  // sorted as Publication::values
+};
+
+// How many years a time series shows, the report year included.
+inline constexpr int kSeriesYears = 5;
 
 struct Publication {
   ComputeRun run;
@@ -40,7 +55,17 @@ struct Publication {
   // Last year's figures that differ from the release that first published them (restatements.h);
   // empty after LoadPublication, filled by Publish.
   std::vector<Restatement> restatements;
+  // The time series' earlier years, oldest first, up to kSeriesYears - 1 of them. Last year comes
+  // from this run itself (each value's previous figure and status), so that a series and the
+  // "last year" column can never disagree; the years before it from their own compute runs.
+  std::vector<SeriesYear> series;
+  // Earlier years left out of the series because their latest run was computed under other
+  // definitions (compute them again): year and run id, for the method page.
+  std::vector<std::pair<int, int64_t>> series_gaps;
 };
+
+// The run ids of the series' years before last year (the ones a release records as series_runs).
+std::vector<int64_t> SeriesRunIds(const Publication& pub);
 
 // The published form of a stored value: drops what a suppressed or missing cell must not show,
 // and the norm flags of a suppressed one (above a norm is a bound on the hidden value).
@@ -50,7 +75,14 @@ PublishedValue Disclose(const StoredValue& v);
 // is empty. Errors: a usage error when there is no (such) run, the run is of another year, or when `registry` (the definitions jbr has now) does not give the run's definition version
 // (the texts changed since: compute again); an internal error for a value the store should never
 // hold (an unknown status, a published value without a finite value).
+//
+// The series' years before last year come from the runs `series_runs` names (a release rebuilt),
+// or else from the latest run of each of those years in the store. A year without a run, or
+// whose run was computed under other definitions, is left out and named in series_gaps; a named
+// run that is missing or of another year is an error.
 Result<Publication> LoadPublication(Store* store, const std::vector<IndicatorDef>& registry,
-                                    int year, std::optional<int64_t> run_id = std::nullopt);
+                                    int year, std::optional<int64_t> run_id = std::nullopt,
+                                    const std::optional<std::vector<int64_t>>& series_runs =
+                                        std::nullopt);
 
 }  // namespace jbr::publish

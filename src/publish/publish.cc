@@ -95,7 +95,8 @@ Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& re
   JBR_RETURN_IF_ERROR(options.Validate());
   // Everything is read and checked before the directory is touched.
   JBR_ASSIGN_OR_RETURN(Publication pub,
-                       LoadPublication(store, registry, options.year, options.run_id));
+                       LoadPublication(store, registry, options.year, options.run_id,
+                                       options.series_runs));
   JBR_ASSIGN_OR_RETURN(pub.restatements, LoadRestatements(store, pub, options.before_release));
   const std::string ministries_csv =
       options.ministries_csv.empty()
@@ -121,7 +122,8 @@ Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& re
     pdf.date = pub.modified;
     JBR_RETURN_IF_ERROR(WritePdfs(pages, pub, config, pdf, &out));
   }
-  PublishSummary summary{pub.run.id, out.files(), "", pub.restatements.size()};
+  PublishSummary summary{pub.run.id, out.files(), "", pub.restatements.size(),
+                         SeriesRunIds(pub)};
   // The manifest goes last and lists every other file; it does not list itself.
   summary.manifest = ManifestJson(pub.run.year, pub.run.id, pub.run.at, summary.files);
   JBR_RETURN_IF_ERROR(out.Write(kManifestName, summary.manifest));

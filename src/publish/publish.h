@@ -30,6 +30,9 @@ struct PublishOptions {
   // Restatements are found against releases with an id below this one only (a rebuilt release
   // sees what existed when it was made); empty: against every release.
   std::optional<int64_t> before_release;
+  // The compute runs of the time series' earlier years (a release rebuilt); empty: the latest
+  // run of each year.
+  std::optional<std::vector<int64_t>> series_runs;
   Status Validate() const;  // a year and a directory are given
 };
 
@@ -38,6 +41,7 @@ struct PublishSummary {
   std::vector<WrittenFile> files;  // every file written but the manifest, by path
   std::string manifest;            // manifest.json as written
   size_t restatements = 0;         // rows of opendata/restatements.csv
+  std::vector<int64_t> series_runs;  // the runs of the series' years before last year
 };
 
 // Publishes compute run `options.run_id` (or the latest run) of `options.year` in `store`, with

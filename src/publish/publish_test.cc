@@ -148,7 +148,7 @@ TEST_F(PublishRunTest, DataPackageSchemaListsEveryCsvColumn) {
     h.Update(csv);
     EXPECT_EQ(r["hash"], "sha256:" + h.HexDigest());
   }
-  EXPECT_EQ(csvs, 3);  // indicators, definitions, restatements
+  EXPECT_EQ(csvs, 4);  // indicators, definitions, restatements, series
   EXPECT_EQ(pkg["licenses"][0]["name"], "CC0-1.0");
 }
 

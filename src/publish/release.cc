@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace jbr::publish {
 namespace {
@@ -28,6 +29,30 @@ Status ReleaseOptions::Validate() const {
     return UsageError("a release needs an output directory");
   return Status::Ok();
 }
+
+namespace {
+
+// The runs a release recorded for its time series: a JSON array of run ids.
+Result<std::vector<int64_t>> ParseSeriesRuns(const Release& r) {
+  const auto j = nlohmann::json::parse(r.series_runs, nullptr, false);
+  std::vector<int64_t> ids;
+  bool ok = j.is_array();
+  if (ok) {
+    for (const auto& id : j) {
+      if (!id.is_number_integer()) {
+        ok = false;
+        break;
+      }
+      ids.push_back(id.get<int64_t>());
+    }
+  }
+  if (!ok)
+    return InternalError(fmt::format("release {}-{}: unreadable series runs '{}'", r.year, r.number,
+                                     r.series_runs));
+  return ids;
+}
+
+}  // namespace
 
 std::string ReleaseDir(const std::string& root, int year, int number) {
   return (std::filesystem::path(root) / fmt::format("{}-{}", year, number)).string();
@@ -55,6 +80,7 @@ Result<ReleaseSummary> MakeRelease(Store* store, const std::vector<IndicatorDef>
   r.year = options.year;
   r.number = number;
   r.run_id = run->id;
+  r.series_runs = nlohmann::json(s.published.series_runs).dump();
   r.created_at = options.created_at;
   r.actor = options.actor;
   r.manifest = s.published.manifest;
@@ -74,6 +100,7 @@ Result<ReleaseSummary> RebuildRelease(Store* store, const std::vector<IndicatorD
   p.out_dir = s.out_dir;
   p.run_id = s.release.run_id;
   p.before_release = s.release.id;
+  JBR_ASSIGN_OR_RETURN(p.series_runs, ParseSeriesRuns(s.release));
   p.template_dirs = options.template_dirs;
   p.pdf = options.pdf;
   JBR_ASSIGN_OR_RETURN(s.published, Publish(store, registry, p));

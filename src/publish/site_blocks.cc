@@ -53,15 +53,25 @@ std::string ValueTd(const PublishedValue* v, Lang lang) {
 
 namespace {
 
-std::string Previous(const PublishedValue* v, Lang lang, const Publication* pub = nullptr) {
-  // Last year's figure was published under last year's pattern: it may stand beside a suppressed
-  // one, as in the open data.
+// Last year's figure for a sentence (it was published under last year's pattern).
+std::string Previous(const PublishedValue* v, Lang lang) {
   if (v == nullptr || !v->previous) return "";
-  std::string text = HtmlEscape(FormatFigure(*v->previous, v->unit, lang));
-  if (pub != nullptr && Restated(v, *pub)) {
-    text += fmt::format(" <span class=\"restated\">({})</span>", lang == Lang::kNl ? "herzien" : "restated");
+  return HtmlEscape(FormatFigure(*v->previous, v->unit, lang));
+}
+
+// The "last year" cell of a table: last year's cell of the time series (its figure, "." or
+// "n.g."), keyed like every other cell, with the restated mark.
+std::string PreviousTd(const PublishedValue* v, const BlockContext& ctx) {
+  if (v == nullptr) return "<td></td>";
+  const PublishedValue* last =
+      ctx.index->Find(v->indicator, v->ministry, Year(ctx, -1), v->unit_type, v->category);
+  if (last == nullptr) return "<td></td>";
+  std::string td = ValueTd(last, ctx.lang);
+  if (Restated(v, ctx.index->pub())) {
+    td.insert(td.size() - 5, fmt::format(" <span class=\"restated\">({})</span>",
+                                         Nl(ctx) ? "herzien" : "restated"));
   }
-  return text;
+  return td;
 }
 
 std::string Links(const IndicatorDef& def, const BlockContext& ctx) {
@@ -89,9 +99,32 @@ std::string FourColumnTable(const std::string& caption, const std::string& first
       Nl(ctx) ? "Verschil" : "Change");
   for (const auto& [label, v] : rows) {
     const bool rijk = label == kRijk;
-    t += fmt::format("<tr{}><th scope=\"row\">{}</th>{}<td>{}</td><td>{}</td></tr>\n",
+    t += fmt::format("<tr{}><th scope=\"row\">{}</th>{}{}<td>{}</td></tr>\n",
                      rijk ? " class=\"total\"" : "", HtmlEscape(label), ValueTd(v, ctx.lang),
-                     Previous(v, ctx.lang, &ctx.index->pub()), v ? HtmlEscape(ChangeCell(*v, ctx.lang)) : "");
+                     PreviousTd(v, ctx), v ? HtmlEscape(ChangeCell(*v, ctx.lang)) : "");
+  }
+  return t + "</tbody>\n</table>\n";
+}
+
+// The time series: a row per cell (the Rijk, or the Rijk's categories), a column per year. Empty
+// when the series has no year before last year (the four-column table shows those two).
+std::string SeriesTable(const std::string& caption, const std::string& first,
+                        const std::vector<std::pair<std::string, const PublishedValue*>>& rows,
+                        const BlockContext& ctx) {
+  const std::vector<int>& years = ctx.index->SeriesYears();
+  if (years.size() < 3 || rows.empty()) return "";
+  std::string t = fmt::format("<table class=\"series\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th>",
+                              HtmlEscape(caption), HtmlEscape(first));
+  for (int y : years) t += fmt::format("<th scope=\"col\">{}</th>", y);
+  t += "</tr></thead>\n<tbody>\n";
+  for (const auto& [label, v] : rows) {
+    t += fmt::format("<tr><th scope=\"row\">{}</th>", HtmlEscape(label));
+    for (int y : years) {
+      t += ValueTd(ctx.index->Find(v->indicator, v->ministry, std::to_string(y), v->unit_type,
+                                   v->category),
+                   ctx.lang);
+    }
+    t += "</tr>\n";
   }
   return t + "</tbody>\n</table>\n";
 }
@@ -162,10 +195,16 @@ std::string IndicatorBlock(const IndicatorDef& def, const BlockContext& ctx) {
     rows.emplace_back(m, v);
   }
   const bool nl = Nl(ctx);
+  const std::vector<int>& years = ix.SeriesYears();
+  const std::string span = fmt::format("{}–{}", years.front(), years.back());
   if (has_total) {
     rows.emplace_back(kRijk, rijk);
     out += FourColumnTable(fmt::format("{} {} {}", Title(def, ctx.lang), nl ? "per ministerie," : "by ministry,", year),
                            nl ? "Ministerie" : "Ministry", rows, ctx);
+    if (rijk != nullptr) {
+      out += SeriesTable(fmt::format("{}, Rijk, {}", Title(def, ctx.lang), span),
+                         nl ? "Ministerie" : "Ministry", {{kRijk, rijk}}, ctx);
+    }
   } else {
     rows.clear();
     for (const auto* v : ix.Of(def.id)) {
@@ -175,12 +214,18 @@ std::string IndicatorBlock(const IndicatorDef& def, const BlockContext& ctx) {
     }
     out += FourColumnTable(fmt::format("{}, Rijk, {}", Title(def, ctx.lang), year),
                            nl ? "Categorie" : "Category", rows, ctx);
+    out += SeriesTable(fmt::format("{}, Rijk, {}", Title(def, ctx.lang), span),
+                       nl ? "Categorie" : "Category", rows, ctx);
   }
   return out + Footnotes(ctx) + Links(def, ctx) + "</section>\n";
 }
 
 std::string FullTable(const IndicatorDef& def, const BlockContext& ctx) {
-  const Grid g = BuildGrid(ctx.index->Of(def.id));
+  // The time series' earlier years first, then the report year's periods.
+  std::vector<const PublishedValue*> values = SeriesOf(ctx.index->pub(), def.id);
+  const auto& current = ctx.index->Of(def.id);
+  values.insert(values.end(), current.begin(), current.end());
+  const Grid g = BuildGrid(values);
   const bool nl = Nl(ctx);
   std::string t = fmt::format(
       "<section class=\"table\" id=\"{0}\">\n<h2>{1} ({2})</h2>\n<div class=\"scroll\" "

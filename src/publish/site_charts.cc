@@ -117,17 +117,59 @@ Result<std::string> QuartersByMinistry(const IndicatorDef& def, const BlockConte
   return RenderChart(spec);
 }
 
+// "years": the Rijk's figure over the time series' years, or, for a figure given by category
+// only, a line per category (at most five).
+Result<std::string> Years(const IndicatorDef& def, const BlockContext& ctx, ChartSpec spec) {
+  const FigureIndex& ix = *ctx.index;
+  const bool nl = ctx.lang == Lang::kNl;
+  const std::string year = std::to_string(ix.year());
+  spec.kind = ChartKind::kTimeSeries;
+  spec.category_heading = nl ? "Jaar" : "Year";
+  for (int y : ix.SeriesYears()) spec.categories.push_back(std::to_string(y));
+  std::vector<std::pair<std::string, std::string>> lines;  // label, category
+  if (ix.Find(def.id, kRijk, year) != nullptr) {
+    lines.emplace_back(kRijk, "");
+  } else {
+    for (const auto* c : ix.Of(def.id)) {
+      if (c->ministry == kRijk && c->period == year && c->unit_type.empty() && !c->category.empty())
+        lines.emplace_back(ctx.config->Label(c->category, ctx.lang), c->category);
+    }
+  }
+  if (lines.empty()) return UsageError(fmt::format("{} has no Rijk figure by year", def.id));
+  if (lines.size() > 5) {
+    return UsageError(fmt::format("{} has {} categories, too many lines for one chart: use ::: table",
+                                  def.id, lines.size()));
+  }
+  for (const auto& [label, category] : lines) {
+    ChartSeries s{label, {}, "", Mark::kAuto};
+    for (int y : ix.SeriesYears())
+      s.cells.push_back(CurrentCell(ix.Find(def.id, kRijk, std::to_string(y), "", category)));
+    spec.series.push_back(std::move(s));
+  }
+  if (def.norm) spec.norm = NormLine{def.norm->value, NormText(def, ctx.lang)};
+  const std::string title = nl ? def.title_nl : def.title_en;
+  const std::string span = fmt::format("{}–{}", spec.categories.front(), spec.categories.back());
+  if (spec.title.empty()) {
+    spec.title = fmt::format("{}, Rijk, {}", title, span);
+  }
+  spec.description =
+      nl ? fmt::format("Lijndiagram: {} voor het Rijk per jaar, {}.", title, span)
+         : fmt::format("Line chart: {} for the Rijk by year, {}.", title, span);
+  return RenderChart(spec);
+}
+
 }  // namespace
 
 Result<std::string> ChartDirective(const IndicatorDef& def, const std::vector<std::string>& args,
                                    const BlockContext& ctx) {
   const std::string view = args.size() > 1 ? args[1] : "ministries";
   if (view != "ministries" && view != "categories" && view != "quarters" &&
-      view != "quarters-by-ministry") {
+      view != "quarters-by-ministry" && view != "years") {
     return UsageError(fmt::format(
-        "unknown chart view '{}' (ministries, categories, quarters, quarters-by-ministry)", view));
+        "unknown chart view '{}' (ministries, categories, quarters, quarters-by-ministry, years)",
+        view));
   }
-  if (view == "quarters-by-ministry") {
+  if (view == "quarters-by-ministry" || view == "years") {
     ChartSpec spec;
     spec.id = SafeId(def.id + "-" + view);
     spec.lang = ctx.lang;
@@ -137,6 +179,7 @@ Result<std::string> ChartDirective(const IndicatorDef& def, const std::vector<st
     if (spec.title.find_first_of("0123456789") != std::string::npos) {
       return UsageError("a typed number in the chart title: leave the title out for one with figures");
     }
+    if (view == "years") return Years(def, ctx, std::move(spec));
     return QuartersByMinistry(def, ctx, std::move(spec));
   }
   const View data = Collect(def, view, ctx);

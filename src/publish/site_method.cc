@@ -65,14 +65,39 @@ std::string Deliveries(const Publication& pub, const SiteConfig& config, Lang la
       nl ? "Ontvangen" : "Received", rows);
 }
 
+// Where the time series' years come from, and the years it leaves out.
+std::string SeriesSources(const Publication& pub, Lang lang) {
+  const bool nl = lang == Lang::kNl;
+  std::string runs;
+  for (const auto& y : pub.series) {
+    if (!runs.empty()) runs += "; ";
+    runs += y.year == pub.run.year - 1
+                ? fmt::format("{}: {}", y.year, nl ? "uit deze berekening" : "from this computation")
+                : fmt::format("{}: {} {}", y.year, nl ? "berekening" : "computation", y.run_id);
+  }
+  if (runs.empty()) runs = nl ? "geen eerdere jaren" : "no earlier years";
+  std::string out = fmt::format("<dt>{}</dt><dd>{}</dd>\n", nl ? "Tijdreeks" : "Time series",
+                                HtmlEscape(runs));
+  for (const auto& [year, run] : pub.series_gaps) {
+    out += fmt::format(
+        "<dt>{}</dt><dd>{}</dd>\n", nl ? "Niet in de tijdreeks" : "Not in the time series",
+        nl ? fmt::format("{}: berekening {} gebruikte andere definities; bereken {} opnieuw",
+                         year, run, year)
+           : fmt::format("{}: computation {} used other definitions; compute {} again", year,
+                         run, year));
+  }
+  return out;
+}
+
 std::string Sources(const Publication& pub, Lang lang) {
   const bool nl = lang == Lang::kNl;
   return fmt::format(
       "<dl>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd><code>{}</code></dd>\n<dt>{}</dt><dd>{}</dd>\n"
-      "</dl>\n",
+      "{}</dl>\n",
       nl ? "Berekening" : "Computation", HtmlEscape(fmt::format("{} ({})", pub.run.id, pub.run.at)),
       nl ? "Versie van de definities" : "Definition version", HtmlEscape(pub.run.definition_version),
-      nl ? "Emissiefactoren" : "Emission factors", HtmlEscape(pub.run.factor_vintage));
+      nl ? "Emissiefactoren" : "Emission factors", HtmlEscape(pub.run.factor_vintage),
+      SeriesSources(pub, lang));
 }
 
 std::string Rules(Lang lang) {

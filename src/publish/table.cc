@@ -124,6 +124,38 @@ Table RestatementTable(const Publication& pub) {
   return t;
 }
 
+Table SeriesTable(const Publication& pub) {
+  Table t;
+  t.name = "series";
+  t.title = "Time series: earlier years";
+  t.description = fmt::format(
+      "The year figures of the years before {} that the report's time series show. Last year's "
+      "come from the run of {} (as its 'previous' column), earlier years' from their own runs, "
+      "each under its own year's suppression pattern.",
+      pub.run.year, pub.run.year);
+  const nlohmann::json required = {{"required", true}};
+  t.fields = {
+      {"indicator", "string", "Indicator id, as in definitions.csv", required},
+      {"ministry", "string", "Ministry code, or Rijk", required},
+      {"unit_type", "string", "Type of organisational unit; empty for all units together"},
+      {"period", "string", "The year", {{"required", true}, {"pattern", "^[0-9]{4}$"}}},
+      {"category", "string", "Category of the indicator's breakdown; empty for the total"},
+      {"unit", "string", "Unit of the value", required},
+      {"status", "string", "published, suppressed (hidden to protect persons) or missing",
+       {{"required", true}, {"enum", {"published", "suppressed", "missing"}}}},
+      {"value", "number", "The figure; empty unless published"},
+      {"run", "integer", "The compute run the figure comes from", required},
+  };
+  for (const auto& year : pub.series) {
+    for (const auto& v : year.values) {
+      t.rows.push_back({Text(v.indicator), Text(v.ministry), Text(v.unit_type), Text(v.period),
+                        Text(v.category), Text(v.unit), Text(v.status), Number(v.value),
+                        static_cast<double>(year.run_id)});
+    }
+  }
+  return t;
+}
+
 std::string RenderCsv(const Table& t) {
   std::vector<std::string> header;
   for (const auto& f : t.fields) header.push_back(f.name);

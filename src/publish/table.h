@@ -39,6 +39,10 @@ Table DefinitionTable(const Publication& pub);
 // published).
 Table RestatementTable(const Publication& pub);
 
+// The time series' earlier years (Publication::series): indicator, ministry, unit_type, period,
+// category, unit, status, value (empty unless published), run (the compute run it comes from).
+Table SeriesTable(const Publication& pub);
+
 std::string RenderCsv(const Table& t);       // header, then one record a row
 nlohmann::json RenderRows(const Table& t);   // an array of objects keyed by field name
 nlohmann::json TableSchema(const Table& t);  // fields, missingValues

@@ -40,9 +40,11 @@ inline IndicatorDef Def(const std::string& id, const std::string& nl, const std:
 }
 
 // The registry as the tests pass it: in report order, with one indicator the run does not have.
+// hire.share has the norm of domain.md: at most 10%.
 inline std::vector<IndicatorDef> TestRegistry() {
-  return {Def("personnel.headcount", "Aantal medewerkers", "Headcount", "persons", 1),
-          Def("hire.share", "Externe inhuur", "External hire", "%", 100),
+  IndicatorDef hire = Def("hire.share", "Externe inhuur", "External hire", "%", 100);
+  hire.norm = Norm{Norm::Kind::kMaximum, 10, "above_norm", "domain.md"};
+  return {Def("personnel.headcount", "Aantal medewerkers", "Headcount", "persons", 1), hire,
           Def("absence.rate", "Ziekteverzuim", "Sickness absence", "%", 100)};
 }
 
