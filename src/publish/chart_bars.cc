@@ -64,16 +64,16 @@ std::string SideBySide(const ChartSpec& spec, const AxisScale& s, size_t c, doub
     const double x = band_x + (band - group) / 2 + i * (w + (n == 1 ? 0 : 2));
     const ChartCell& cell = spec.series[i].cells[c];
     if (!cell.value) {
-      out += CellMarkAt(spec, cell, x + w / 2, base) + "\n";
+      out += CellGroup(cell, CellMarkAt(spec, cell, x + w / 2, base)) + "\n";
       continue;
     }
     const double y = s.Map(*cell.value, kBottom, kTop);
-    out += Bar(spec, i, x, base, y, w);
+    std::string drawn = Bar(spec, i, x, base, y, w);
     if (n == 1) {  // one series: the figure on the bar is its direct label
       const double ly = *cell.value >= 0 ? y - 6 : y + kFontSize + 4;
-      out += Text(x + w / 2, ly, ValueText(spec, *cell.value), "middle");
+      drawn += Text(x + w / 2, ly, ValueText(spec, *cell.value), "middle");
     }
-    out += "\n";
+    out += CellGroup(cell, drawn) + "\n";
   }
   return out;
 }
@@ -85,20 +85,25 @@ std::string Stack(const ChartSpec& spec, const AxisScale& s, size_t c, double ba
   int n_marks = 0;
   for (size_t i = 0; i < spec.series.size(); ++i) {
     const ChartCell& cell = spec.series[i].cells[c];
-    if (!cell.value) {
-      marks += CellMark(cell, spec.lang) + " ";
+    if (!cell.value) {  // a <tspan> per mark, so that a keyed cell's mark is found by its key
+      const std::string mark = HtmlEscape(CellMark(cell, spec.lang));
+      marks += (cell.cell.empty() ? mark
+                                  : fmt::format("<tspan data-cell=\"{}\">{}</tspan>",
+                                                HtmlEscape(cell.cell), mark)) +
+               " ";
       ++n_marks;
       continue;
     }
     double& end = *cell.value >= 0 ? up : down;
-    out += Bar(spec, i, x, s.Map(end, kBottom, kTop), s.Map(end + *cell.value, kBottom, kTop), w) +
+    out += CellGroup(cell, Bar(spec, i, x, s.Map(end, kBottom, kTop),
+                               s.Map(end + *cell.value, kBottom, kTop), w)) +
            "\n";
     end += *cell.value;
   }
   // The marks of the segments that are not drawn, above the stack (a bar cannot show a gap).
   if (n_marks > 0) {
     marks.pop_back();
-    out += Text(x + w / 2, s.Map(up, kBottom, kTop) - 6, marks, "middle") + "\n";
+    out += TextMarkup(x + w / 2, s.Map(up, kBottom, kTop) - 6, marks, "middle") + "\n";
   }
   return out;
 }
@@ -175,15 +180,18 @@ std::string HorizontalBars(const ChartSpec& spec, const std::string& desc) {
     body += Text(kLabelEnd, text_y, spec.categories[c], "end");
     const ChartCell& cell = spec.series[0].cells[c];
     if (!cell.value) {
-      body += Text(base + 6, text_y, CellMark(cell, spec.lang), "start") + "\n";
+      body += CellGroup(cell, Text(base + 6, text_y, CellMark(cell, spec.lang), "start")) + "\n";
       continue;
     }
     const double x = s.Map(*cell.value, kPlotLeft, kPlotRight);
-    body += fmt::format(
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" fill=\"{}\" stroke=\"{}\"/>",
-        Num(std::min(x, base)), Num(y), Num(std::fabs(x - base)), BarFill(spec, 0),
-        SeriesColor(spec, 0));
-    body += Text(std::max(x, base) + 6, text_y, ValueText(spec, *cell.value), "start") + "\n";
+    body += CellGroup(
+                cell,
+                fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" fill=\"{}\" "
+                            "stroke=\"{}\"/>",
+                            Num(std::min(x, base)), Num(y), Num(std::fabs(x - base)),
+                            BarFill(spec, 0), SeriesColor(spec, 0)) +
+                    Text(std::max(x, base) + 6, text_y, ValueText(spec, *cell.value), "start")) +
+            "\n";
   }
   body += "</g>\n" + HorizontalNorm(spec, s, bottom);
   return Open(spec, bottom + 48, desc) + body + "</svg>\n";

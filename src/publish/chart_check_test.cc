@@ -91,9 +91,9 @@ TEST(ChartCheck, StackedNeighboursNeedContrastOrTheGap) {
 
 TEST(ChartCheck, RejectsASuppressedCellThatCarriesAValue) {
   ChartSpec spec = Base(ChartKind::kBars, 1);
-  spec.series[0].cells[1] = ChartCell{4.9, CellState::kSuppressed};
+  spec.series[0].cells[1] = ChartCell{4.9, CellState::kSuppressed, {}};
   ExpectUsage(CheckChart(spec), "cannot leak");
-  spec.series[0].cells[1] = ChartCell{std::nullopt, CellState::kPublished};
+  spec.series[0].cells[1] = ChartCell{std::nullopt, CellState::kPublished, {}};
   ExpectUsage(CheckChart(spec), "without a finite value");
 }
 

@@ -80,7 +80,7 @@ std::string GapStrip(const ChartSpec& spec, double* height) {
       const ChartCell& cell = spec.series[i].cells[c];
       if (cell.value) continue;
       out += Marker(spec, i, XOf(spec, c) - 10, y - 5) +
-             Text(XOf(spec, c) + 2, y, CellMark(cell, spec.lang), "start");
+             CellGroup(cell, Text(XOf(spec, c) + 2, y, CellMark(cell, spec.lang), "start"));
       any = true;
     }
     if (any) out += "\n", y += 20;
@@ -103,7 +103,9 @@ std::string TimeSeries(const ChartSpec& spec, const std::string& desc) {
     body += fmt::format("<g class=\"series\">\n{}", LinePath(spec, i, s));
     for (size_t c = 0; c < spec.categories.size(); ++c) {
       const ChartCell& cell = spec.series[i].cells[c];
-      if (cell.value) body += Marker(spec, i, XOf(spec, c), s.Map(*cell.value, kBottom, kTop));
+      if (cell.value) {
+        body += CellGroup(cell, Marker(spec, i, XOf(spec, c), s.Map(*cell.value, kBottom, kTop)));
+      }
     }
     body += "\n</g>\n";
   }

@@ -25,19 +25,20 @@ std::string PanelMarks(const ChartSpec& spec, size_t i, const AxisScale& s, doub
     const ChartCell& cell = series.cells[c];
     const double cx = kPlotLeft + (c + 0.5) * band;
     if (!cell.value) {
-      out += Text(cx, base - 4, CellMark(cell, spec.lang), "middle", kSmallFontSize);
+      out += CellGroup(cell, Text(cx, base - 4, CellMark(cell, spec.lang), "middle", kSmallFontSize));
       path += " ";  // a gap breaks the line
       continue;
     }
     const double y = s.Map(*cell.value, kPlotBottom, kPlotTop);
     if (bars) {
-      out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
-                         Num(cx - band * 0.3), Num(std::min(y, base)), Num(band * 0.6),
-                         Num(std::fabs(base - y)), SeriesColor(spec, i));
+      out += CellGroup(
+          cell, fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
+                            Num(cx - band * 0.3), Num(std::min(y, base)), Num(band * 0.6),
+                            Num(std::fabs(base - y)), SeriesColor(spec, i)));
     } else {
       path +=
           fmt::format("{}{} {}", path.empty() || path.back() == ' ' ? "M" : "L", Num(cx), Num(y));
-      out += Marker(spec, i, cx, y);
+      out += CellGroup(cell, Marker(spec, i, cx, y));
     }
   }
   if (!bars) {

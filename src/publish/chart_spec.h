@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "publish/html.h"
@@ -27,11 +28,21 @@ enum class CellState { kPublished, kSuppressed, kMissing };
 struct ChartCell {
   std::optional<double> value;  // set exactly when state is kPublished
   CellState state = CellState::kPublished;
+  // The published cell it shows, keyed as the HTML tables' data-cell ("indicator|ministry|period|
+  // unit type|category"); empty when it is no cell of the open data (ICT portfolio figures, last
+  // year's figure). The chart's table and SVG carry it, so the privacy test can find the cell.
+  std::string cell;
 };
 
-inline ChartCell Figure(double v) { return {v, CellState::kPublished}; }
-inline ChartCell Suppressed() { return {std::nullopt, CellState::kSuppressed}; }
-inline ChartCell Missing() { return {std::nullopt, CellState::kMissing}; }
+inline ChartCell Figure(double v, std::string cell = {}) {
+  return {v, CellState::kPublished, std::move(cell)};
+}
+inline ChartCell Suppressed(std::string cell = {}) {
+  return {std::nullopt, CellState::kSuppressed, std::move(cell)};
+}
+inline ChartCell Missing(std::string cell = {}) {
+  return {std::nullopt, CellState::kMissing, std::move(cell)};
+}
 
 // What tells a series apart besides its colour. Bars fill with the pattern (white hatching over
 // the series colour); lines carry the marker shape at every point; the legend shows the same.

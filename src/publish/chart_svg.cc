@@ -37,9 +37,19 @@ std::string Num(double v) {
 }
 
 std::string Text(double x, double y, std::string_view text, std::string_view anchor, int size) {
+  return TextMarkup(x, y, HtmlEscape(text), anchor, size);
+}
+
+std::string TextMarkup(double x, double y, std::string_view markup, std::string_view anchor,
+                       int size) {
   return fmt::format(
       "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" font-size=\"{}\" fill=\"{}\">{}</text>", Num(x),
-      Num(y), anchor, size, kTextColor, HtmlEscape(text));
+      Num(y), anchor, size, kTextColor, markup);
+}
+
+std::string CellGroup(const ChartCell& c, const std::string& drawing) {
+  if (c.cell.empty()) return drawing;
+  return fmt::format("<g data-cell=\"{}\">{}</g>", HtmlEscape(c.cell), drawing);
 }
 
 std::string Open(const ChartSpec& spec, double height, const std::string& desc) {

@@ -25,6 +25,13 @@ std::string Num(double v);
 // <text> at (x, y) in the text colour; `anchor` start|middle|end; `text` is escaped here.
 std::string Text(double x, double y, std::string_view text, std::string_view anchor,
                  int size = kFontSize);
+// The same with `markup` as the element's content, not escaped (<tspan>s).
+std::string TextMarkup(double x, double y, std::string_view markup, std::string_view anchor,
+                       int size = kFontSize);
+
+// The drawing of one cell (its bar or point and its figure, or its mark "."), inside
+// <g data-cell="KEY"> when the cell has a key: the privacy test finds the cell in the SVG by it.
+std::string CellGroup(const ChartCell& c, const std::string& drawing);
 
 // The opening <svg ...> with role, aria-labelledby, viewBox and fonts, <title> and <desc>.
 std::string Open(const ChartSpec& spec, double height, const std::string& desc);

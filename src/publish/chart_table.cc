@@ -27,10 +27,15 @@ std::string RenderDataTable(const ChartSpec& spec) {
   const size_t cols = by_series ? spec.categories.size() : spec.series.size();
   auto col_head = [&](size_t c) { return by_series ? spec.categories[c] : spec.series[c].label; };
   auto row_head = [&](size_t r) { return by_series ? spec.series[r].label : spec.categories[r]; };
+  // A cell of the open data carries its key, as every HTML table cell does (site_blocks.h).
   auto cell = [&](size_t r, size_t c) {
     const ChartSeries& s = spec.series[by_series ? r : c];
     const size_t i = by_series ? c : r;
-    return i < s.cells.size() ? CellOf(spec, s.cells[i]) : std::string();
+    if (i >= s.cells.size()) return std::string("<td></td>");
+    const ChartCell& x = s.cells[i];
+    return fmt::format("<td{}>{}</td>",
+                       x.cell.empty() ? "" : fmt::format(" data-cell=\"{}\"", HtmlEscape(x.cell)),
+                       HtmlEscape(CellOf(spec, x)));
   };
   std::string out =
       fmt::format("<table class=\"chart-data\">\n<caption>{}</caption>\n", HtmlEscape(spec.title));
@@ -41,7 +46,7 @@ std::string RenderDataTable(const ChartSpec& spec) {
   out += "</tr></thead>\n<tbody>\n";
   for (size_t r = 0; r < rows; ++r) {
     out += fmt::format("<tr><th scope=\"row\">{}</th>", HtmlEscape(row_head(r)));
-    for (size_t c = 0; c < cols; ++c) out += fmt::format("<td>{}</td>", HtmlEscape(cell(r, c)));
+    for (size_t c = 0; c < cols; ++c) out += cell(r, c);
     out += "</tr>\n";
   }
   return out + "</tbody>\n</table>\n";

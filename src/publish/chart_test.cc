@@ -247,6 +247,67 @@ TEST(SvgBars, HorizontalBarsWithNormAndMissingCell) {
   EXPECT_THAT(Attr(doc, "line", "x1"), ::testing::Contains("451.0"));
 }
 
+// What the element with data-cell="key" draws: the names of the elements inside it and their
+// text, in document order ("rect", "text:40").
+std::vector<std::string> CellDrawing(const Doc& doc, const std::string& key) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < doc.elements.size(); ++i) {
+    bool inside = false;
+    for (size_t p = doc.elements[i].parent; p != SIZE_MAX && !inside; p = doc.elements[p].parent) {
+      auto it = doc.elements[p].attrs.find("data-cell");
+      inside = it != doc.elements[p].attrs.end() && it->second == key &&
+               doc.elements[p].name == "g";
+    }
+    if (!inside) continue;
+    const Element& e = doc.elements[i];
+    out.push_back(e.text.empty() ? e.name : e.name + ":" + e.text);
+  }
+  return out;
+}
+
+// The privacy test finds a chart's cells by their keys: in the table beside the figure, and on the
+// SVG mark that shows it. A suppressed cell's mark draws no bar and no number, only ".".
+TEST(ChartCells, KeyedCellsCarryTheirKeyInTableAndSvg) {
+  ChartSpec spec = Base(ChartKind::kHorizontalBars, "persons", {"BZK", "FIN", "JenV", "Rijk"});
+  spec.series = {{"2021",
+                  {Figure(40, "instroom|BZK|2021||"), Suppressed("instroom|FIN|2021||"),
+                   Missing("instroom|JenV|2021||"), Figure(80)},
+                  "",
+                  Mark::kAuto}};
+  const std::string html = Render(spec);
+  const Doc doc = Parse(html);
+  ASSERT_TRUE(doc.ok) << doc.error;
+  EXPECT_THAT(html, HasSubstr("<th scope=\"row\">BZK</th><td data-cell=\"instroom|BZK|2021||\">40</td>"));
+  EXPECT_THAT(html, HasSubstr("<th scope=\"row\">FIN</th><td data-cell=\"instroom|FIN|2021||\">.</td>"));
+  EXPECT_THAT(html, HasSubstr("<td data-cell=\"instroom|JenV|2021||\">n.g.</td>"));
+  EXPECT_THAT(html, HasSubstr("<th scope=\"row\">Rijk</th><td>80</td>"));  // no key: none shown
+  EXPECT_THAT(CellDrawing(doc, "instroom|BZK|2021||"), ::testing::ElementsAre("rect", "text:40"));
+  EXPECT_THAT(CellDrawing(doc, "instroom|FIN|2021||"), ::testing::ElementsAre("text:."));
+  EXPECT_THAT(CellDrawing(doc, "instroom|JenV|2021||"), ::testing::ElementsAre("text:n.g."));
+  EXPECT_EQ(Bars(doc).size(), 2u);  // BZK and Rijk
+}
+
+// Lines and stacks: a published point's marker is in its cell's group; a suppressed point has no
+// marker there, only its mark in the strip below the plot (lines) or above the stack (stacks).
+TEST(ChartCells, LinesAndStacksKeyTheirMarks) {
+  ChartSpec line = Base(ChartKind::kTimeSeries, "%", {"Q1", "Q2"});
+  line.series = {{"Rijk", {Figure(4, "a|Rijk|2021-Q1||"), Suppressed("a|Rijk|2021-Q2||")}, "",
+                  Mark::kAuto}};
+  Doc doc = Parse(Render(line));
+  ASSERT_TRUE(doc.ok) << doc.error;
+  EXPECT_THAT(CellDrawing(doc, "a|Rijk|2021-Q1||"), ::testing::ElementsAre("circle"));
+  EXPECT_THAT(CellDrawing(doc, "a|Rijk|2021-Q2||"), ::testing::ElementsAre("text:."));
+
+  ChartSpec stack = Base(ChartKind::kStackedBars, "persons", {"2021"});
+  stack.series = {{"Mannen", {Figure(30, "b|Rijk|2021||M")}, "", Mark::kAuto},
+                  {"Vrouwen", {Suppressed("b|Rijk|2021||V")}, "", Mark::kAuto}};
+  const std::string html = Render(stack);
+  doc = Parse(html);
+  ASSERT_TRUE(doc.ok) << doc.error;
+  EXPECT_THAT(CellDrawing(doc, "b|Rijk|2021||M"), ::testing::ElementsAre("rect"));
+  EXPECT_THAT(html, HasSubstr("<tspan data-cell=\"b|Rijk|2021||V\">.</tspan>"));
+}
+
 // Stacked: 30 + 20 = 50 tops the axis 0..50 (raw 10 -> 10); one band of 544, the stack 0.6 of it
 // (326.4) from 80 + 0.2 * 544 = 188.8; 30 -> 120 high from 224, then 20 -> 80 high above it.
 TEST(SvgBars, StackedSegmentsAreSeparatedByAWhiteGap) {

@@ -44,11 +44,13 @@ bool Restated(const PublishedValue* v, const Publication& pub) {
 
 }  // namespace
 
+std::string CellKey(const PublishedValue& v) {
+  return fmt::format("{}|{}|{}|{}|{}", v.indicator, v.ministry, v.period, v.unit_type, v.category);
+}
+
 std::string ValueTd(const PublishedValue* v, Lang lang) {
   if (v == nullptr) return "<td></td>";
-  return fmt::format("<td data-cell=\"{}|{}|{}|{}|{}\">{}</td>", HtmlEscape(v->indicator),
-                     HtmlEscape(v->ministry), HtmlEscape(v->period), HtmlEscape(v->unit_type),
-                     HtmlEscape(v->category), Cell(v, lang));
+  return fmt::format("<td data-cell=\"{}\">{}</td>", HtmlEscape(CellKey(*v)), Cell(v, lang));
 }
 
 namespace {
@@ -270,9 +272,9 @@ Result<std::string> Tiles(const std::vector<std::string>& ids, const BlockContex
                            Nl(ctx) ? "t.o.v." : "vs", Year(ctx, -1));
     }
     out += fmt::format(
-        "<li class=\"tile\"><span class=\"figure\">{}</span> <span class=\"label\">{}</span> "
-        "{}</li>\n",
-        HtmlEscape(value), HtmlEscape(Title(*def, ctx.lang)), change);
+        "<li class=\"tile\"><span class=\"figure\" data-cell=\"{}\">{}</span> <span "
+        "class=\"label\">{}</span> {}</li>\n",
+        HtmlEscape(CellKey(*v)), HtmlEscape(value), HtmlEscape(Title(*def, ctx.lang)), change);
   }
   return out + "</ul>\n";
 }

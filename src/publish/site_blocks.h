@@ -23,6 +23,10 @@ struct BlockContext {
 // there is none.
 std::string ChangeCell(const PublishedValue& v, Lang lang);
 
+// The key of a published cell in every output: "indicator|ministry|period|unit type|category"
+// (unescaped; HtmlEscape it in an attribute).
+std::string CellKey(const PublishedValue& v);
+
 // A table cell of a published value: <td data-cell="indicator|ministry|period|unit type|category">
 // with the cell's text ("." when suppressed). The attribute lets the privacy test find the same
 // cell in every output.

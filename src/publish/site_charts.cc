@@ -10,14 +10,16 @@
 namespace jbr::publish {
 namespace {
 
+// This year's cell, keyed as in the tables so that the privacy test finds it in the chart too.
 ChartCell CurrentCell(const PublishedValue* v) {
   if (v == nullptr) return Missing();
-  if (v->status == "suppressed") return Suppressed();
-  if (!v->value) return Missing();
-  return Figure(*v->value);
+  if (v->status == "suppressed") return Suppressed(CellKey(*v));
+  if (!v->value) return Missing(CellKey(*v));
+  return Figure(*v->value, CellKey(*v));
 }
 
-// Last year's figure as this run gives it; a suppressed cell hides last year's too.
+// Last year's figure as this run gives it; a suppressed cell hides last year's too. It has no key:
+// it is no cell of this year's open data, and "." here need not be last year's pattern.
 ChartCell PreviousCell(const PublishedValue* v) {
   if (v == nullptr || !v->previous) {
     return v != nullptr && v->status == "suppressed" ? Suppressed() : Missing();
