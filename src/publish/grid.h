@@ -16,7 +16,9 @@ namespace jbr::publish {
 struct GridColumn {
   std::string period, unit_type, category;
   bool operator<(const GridColumn& o) const {
-    return std::tie(period, unit_type, category) < std::tie(o.period, o.unit_type, o.category);
+    if (std::tie(period, unit_type) != std::tie(o.period, o.unit_type))
+      return std::tie(period, unit_type) < std::tie(o.period, o.unit_type);
+    return CategoryLess(category, o.category);
   }
 };
 

@@ -54,10 +54,28 @@ Status CheckValue(const PublishedValue& v) {
 void SortValues(std::vector<PublishedValue>* values) {
   auto key = [](const PublishedValue& v) {
     return std::make_tuple(std::cref(v.indicator), v.ministry == kRijk, std::cref(v.ministry),
-                           std::cref(v.unit_type), std::cref(v.period), std::cref(v.category));
+                           std::cref(v.unit_type), std::cref(v.period));
   };
-  std::sort(values->begin(), values->end(),
-            [&](const PublishedValue& a, const PublishedValue& b) { return key(a) < key(b); });
+  std::sort(values->begin(), values->end(), [&](const PublishedValue& a, const PublishedValue& b) {
+    if (key(a) != key(b)) return key(a) < key(b);
+    return CategoryLess(a.category, b.category);
+  });
+}
+
+// A category's place: (the total, numbered or not, its number, '<' / none / '>' before it).
+std::tuple<int, long long, int> CategoryRank(const std::string& c) {
+  if (c.empty()) return {-1, 0, 0};  // the total first
+  size_t i = 0;
+  int prefix = 1;
+  if (!c.empty() && (c[0] == '<' || c[0] == '>')) {
+    prefix = c[0] == '<' ? 0 : 2;
+    i = 1;
+  }
+  if (i >= c.size() || !std::isdigit(static_cast<unsigned char>(c[i]))) return {1, 0, 0};
+  long long n = 0;
+  for (; i < c.size() && std::isdigit(static_cast<unsigned char>(c[i])) && n < 1000000000000LL; ++i)
+    n = n * 10 + (c[i] - '0');
+  return {0, n, prefix};
 }
 
 // The registry's definitions of the indicators the run has, in registry order: the order
@@ -132,6 +150,12 @@ Result<ComputeRun> FindRun(Store* store, int year, std::optional<int64_t> run_id
 }
 
 }  // namespace
+
+bool CategoryLess(const std::string& a, const std::string& b) {
+  const auto ra = CategoryRank(a), rb = CategoryRank(b);
+  if (ra != rb) return ra < rb;
+  return a < b;
+}
 
 PublishedValue Disclose(const StoredValue& v) {
   PublishedValue p;

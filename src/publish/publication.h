@@ -67,6 +67,10 @@ struct Publication {
 // The run ids of the series' years before last year (the ones a release records as series_runs).
 std::vector<int64_t> SeriesRunIds(const Publication& pub);
 
+// The order categories are shown in: the total (""), numbered classes by their number ("<25"
+// before "25-34", "8-42" before "43-365", ">365" after "43-365"), then the others in byte order.
+bool CategoryLess(const std::string& a, const std::string& b);
+
 // The published form of a stored value: drops what a suppressed or missing cell must not show,
 // and the norm flags of a suppressed one (above a norm is a bound on the hidden value).
 PublishedValue Disclose(const StoredValue& v);

@@ -1,5 +1,7 @@
 #include "publish/publication.h"
 
+#include <algorithm>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -35,6 +37,20 @@ TEST(Disclose, PublishedCellKeepsEverything) {
   EXPECT_EQ(p.denominator, 500);
   EXPECT_EQ(p.change, 0.5);
   EXPECT_EQ(p.flag, "above_norm");
+}
+
+// The age bands and absence duration classes of domain.md in their published order; the
+// alphabetical order would put "<25" last and "8-42" after "43-365".
+TEST(CategoryLess, NumberedClassesByTheirNumber) {
+  std::vector<std::string> ages = {"60+", "<25", "45-54", "25-34", "55-59", "35-44"};
+  std::sort(ages.begin(), ages.end(), CategoryLess);
+  EXPECT_EQ(ages, (std::vector<std::string>{"<25", "25-34", "35-44", "45-54", "55-59", "60+"}));
+  std::vector<std::string> durations = {">365", "8-42", "43-365", "1-7"};
+  std::sort(durations.begin(), durations.end(), CategoryLess);
+  EXPECT_EQ(durations, (std::vector<std::string>{"1-7", "8-42", "43-365", ">365"}));
+  std::vector<std::string> words = {"trains", "1-7", "flights", ""};
+  std::sort(words.begin(), words.end(), CategoryLess);
+  EXPECT_EQ(words, (std::vector<std::string>{"", "1-7", "flights", "trains"}));  // the total first
 }
 
 TEST_F(PublishTest, NoRunIsAUsageError) {

@@ -10,7 +10,7 @@
 namespace jbr::publish {
 namespace {
 
-// This year's cell, keyed as in the tables so that the privacy test finds it in the chart too.
+// A cell, keyed as in the tables so that the privacy test finds it in the chart too.
 ChartCell CurrentCell(const PublishedValue* v) {
   if (v == nullptr) return Missing();
   if (v->status == "suppressed") return Suppressed(CellKey(*v));
@@ -18,12 +18,17 @@ ChartCell CurrentCell(const PublishedValue* v) {
   return Figure(*v->value, CellKey(*v));
 }
 
-// Last year's figure as this run gives it; a suppressed cell hides last year's too. It has no key:
-// it is no cell of this year's open data, and "." here need not be last year's pattern.
-ChartCell PreviousCell(const PublishedValue* v) {
-  if (v == nullptr || !v->previous) {
-    return v != nullptr && v->status == "suppressed" ? Suppressed() : Missing();
+// Last year's figure. For a year figure: last year's cell of the time series (Publication::series:
+// this run's previous figure and last year's status), keyed with last year as its period like
+// series.csv and the tables. A quarter's has no cell of its own in the open data: its previous
+// figure, unkeyed, and "." beside a suppressed quarter.
+ChartCell PreviousCell(const PublishedValue* v, const FigureIndex& ix) {
+  if (v == nullptr) return Missing();
+  if (v->period == std::to_string(ix.year())) {
+    return CurrentCell(ix.Find(v->indicator, v->ministry, std::to_string(ix.year() - 1),
+                               v->unit_type, v->category));
   }
+  if (!v->previous) return v->status == "suppressed" ? Suppressed() : Missing();
   return Figure(*v->previous);
 }
 
@@ -204,7 +209,7 @@ Result<std::string> ChartDirective(const IndicatorDef& def, const std::vector<st
   ChartSeries before{std::to_string(year - 1), {}, "", Mark::kAuto};
   for (const auto* c : data.cells) {
     now.cells.push_back(CurrentCell(c));
-    before.cells.push_back(PreviousCell(c));
+    before.cells.push_back(PreviousCell(c, *ctx.index));
   }
   const std::string title = nl ? def.title_nl : def.title_en;
   if (view == "ministries") {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "publish/pdf_toc.h"
+#include "publish/print_tables.h"
 #include "publish/site_page.h"
 
 namespace jbr::publish {
@@ -55,7 +56,7 @@ std::string PrintDocument(Lang lang, const std::string& path, const std::string&
   spec.path = path;
   spec.title = title;
   spec.site_name = title;  // the PDF's title is the page's own (the shell adds no site name then)
-  spec.body = LocalLinksOnly(body);
+  spec.body = SplitWideTables(LocalLinksOnly(body), lang);
   spec.print = true;
   return RenderPage(spec);
 }

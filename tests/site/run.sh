@@ -20,8 +20,8 @@ export JBR_NOW=2022-03-01T12:00:00Z
 step() { echo "== $*"; }
 fail() { echo "FAIL: $*"; exit 1; }
 
-step "synthesise, load and compute 2020-2021 at a tenth of the Rijk"
-"$JBR" -w "$tmp/ws" demo --no-serve --scale 0.1 --years 2020-2021 >"$tmp/demo.out" 2>&1 || { cat "$tmp/demo.out"; fail "demo"; }
+step "synthesise, load and compute 2019-2021 at a tenth of the Rijk"
+"$JBR" -w "$tmp/ws" demo --no-serve --no-pdf --scale 0.1 --years 2019-2021 >"$tmp/demo.out" 2>&1 || { cat "$tmp/demo.out"; fail "demo"; }
 step "publish 2021 with PDFs, twice"
 s=$(date +%s)
 "$JBR" -w "$tmp/ws" publish --year 2021 --out "$tmp/pub" || fail "publish"
