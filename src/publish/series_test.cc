@@ -171,5 +171,41 @@ TEST_F(SeriesTest, AReleaseRebuildsWithTheSeriesItWasMadeWith) {
               HasSubstr("personnel.headcount,BZK,,2018,,persons,published,20,"));
 }
 
+// The site: a years chart and a sentence naming an earlier year (a workspace's own narrative), and
+// the series table of the indicator's block, all with the counts delivered.
+TEST_F(SeriesTest, TheSiteShowsTheSeriesInChartsTablesAndSentences) {
+  FiveYears();
+  const fs::path own = dir_ / "own" / "report" / "nl";
+  fs::create_directories(own);
+  std::ofstream(own / "werkgever.md")
+      << "In {{personnel.headcount 2017}} waren het er {{personnel.headcount 2017}}.\n\n"
+         "::: chart personnel.headcount years\n";
+  PublishOptions p;
+  p.year = 2021;
+  p.out_dir = (dir_ / "site").string();
+  p.template_dirs = {(dir_ / "own").string()};
+  for (const auto& d : TestTemplateDirs()) p.template_dirs.push_back(d);
+  p.pdf = false;
+  auto done = Publish(ws_->store(), Registry(), p);
+  ASSERT_TRUE(done.ok()) << done.status().ToString();
+  const std::string page = Slurp(dir_ / "site" / "nl" / "werkgever.html");
+  EXPECT_THAT(page, HasSubstr("In 11 waren het er 11."));
+  EXPECT_THAT(page, HasSubstr("id=\"chart-personnel-headcount-years\""));
+  EXPECT_THAT(page, HasSubstr("href=\"../opendata/series.csv\""));
+  for (int y = 2017; y <= 2021; ++y) {
+    // "15" or "15*" (the Rijk's figure is marked: not every ministry delivered).
+    const std::string cell =
+        fmt::format("<td data-cell=\"personnel.headcount|Rijk|{}||\">{}", y, 11 + (y - 2017));
+    // In the chart's table and the block's series table; 2020 also as the block's last year, 2021
+    // as its this year.
+    size_t n = 0;
+    for (size_t at = page.find(cell); at != std::string::npos; at = page.find(cell, at + 1)) ++n;
+    EXPECT_EQ(n, y >= 2020 ? 3u : 2u) << cell;
+    EXPECT_THAT(page, HasSubstr(fmt::format("<g data-cell=\"personnel.headcount|Rijk|{}||\">", y)));
+  }
+  // The block's "last year" column is the series' 2020 cell.
+  EXPECT_THAT(page, HasSubstr("<td data-cell=\"personnel.headcount|BZK|2020||\">14</td>"));
+}
+
 }  // namespace
 }  // namespace jbr::publish

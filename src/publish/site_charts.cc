@@ -181,7 +181,9 @@ Result<std::string> ChartDirective(const IndicatorDef& def, const std::vector<st
     spec.id = SafeId(def.id + "-" + view);
     spec.lang = ctx.lang;
     spec.unit = def.unit;
-    spec.opendata_href = RelativeLink(ctx.page, "opendata/indicators.csv");
+    // Earlier years are in series.csv, the report year in indicators.csv.
+    spec.opendata_href = RelativeLink(
+        ctx.page, view == "years" ? "opendata/series.csv" : "opendata/indicators.csv");
     for (size_t i = 2; i < args.size(); ++i) spec.title += (spec.title.empty() ? "" : " ") + args[i];
     if (spec.title.find_first_of("0123456789") != std::string::npos) {
       return UsageError("a typed number in the chart title: leave the title out for one with figures");
