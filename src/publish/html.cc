@@ -62,8 +62,10 @@ std::string FormatFigure(double v, std::string_view unit, Lang lang) {
 
 std::string FormatSigned(double v, int decimals, Lang lang) {
   const std::string n = FormatDecimal(v, decimals, lang);
-  if (n.empty() || n[0] == '-') return n;
-  return n.find_first_not_of("0.,") == std::string::npos ? n : "+" + n;
+  if (n.find_first_of("123456789") == std::string::npos) {  // rounds to zero: no sign, not "-0,0"
+    return n.empty() || n[0] != '-' ? n : n.substr(1);
+  }
+  return n[0] == '-' ? n : "+" + n;
 }
 
 std::string MissingMark(Lang lang) { return lang == Lang::kNl ? "n.g." : "n.a."; }

@@ -29,6 +29,9 @@ TEST(Html, FiguresCarryTheirUnit) {
   EXPECT_EQ(FormatSigned(1.1, 1, Lang::kNl), "+1,1");
   EXPECT_EQ(FormatSigned(-3.0, 1, Lang::kEn), "-3.0");
   EXPECT_EQ(FormatSigned(0.0, 1, Lang::kEn), "0.0");
+  EXPECT_EQ(FormatSigned(0.04, 1, Lang::kNl), "0,0");   // rounds to zero: no sign
+  EXPECT_EQ(FormatSigned(-0.04, 1, Lang::kNl), "0,0");  // not "-0,0"
+  EXPECT_EQ(FormatSigned(-0.06, 1, Lang::kNl), "-0,1");
 }
 
 TEST(Html, CellsShowTheMarks) {

@@ -203,6 +203,8 @@ TEST_F(SeriesTest, TheSiteShowsTheSeriesInChartsTablesAndSentences) {
     EXPECT_EQ(n, y >= 2020 ? 3u : 2u) << cell;
     EXPECT_THAT(page, HasSubstr(fmt::format("<g data-cell=\"personnel.headcount|Rijk|{}||\">", y)));
   }
+  // The block's summary: this year, last year and the change (14 -> 15).
+  EXPECT_THAT(page, HasSubstr("Rijk 2021: <strong>15*</strong> (in 2020: 14; verschil +1)."));
   // The block's "last year" column is the series' 2020 cell.
   EXPECT_THAT(page, HasSubstr("<td data-cell=\"personnel.headcount|BZK|2020||\">14</td>"));
 }

@@ -131,6 +131,24 @@ std::string SeriesTable(const std::string& caption, const std::string& first,
   return t + "</tbody>\n</table>\n";
 }
 
+// The Rijk's figure in every period of the year, for a figure the run gives by quarter only
+// (a rolling rate); no table when it has none either.
+std::string PeriodTable(const IndicatorDef& def, const BlockContext& ctx) {
+  std::string rows;
+  for (const auto* v : ctx.index->Of(def.id)) {
+    if (v->ministry == kRijk && v->unit_type.empty() && v->category.empty()) {
+      rows += fmt::format("<tr><th scope=\"row\">{}</th>{}</tr>\n", HtmlEscape(v->period),
+                          ValueTd(v, ctx.lang));
+    }
+  }
+  if (rows.empty()) return "";
+  return fmt::format(
+      "<table>\n<caption>{}, Rijk, {}</caption>\n<thead><tr><th scope=\"col\">{}</th><th "
+      "scope=\"col\">Rijk</th></tr></thead>\n<tbody>\n{}</tbody>\n</table>\n",
+      HtmlEscape(Title(def, ctx.lang)), Nl(ctx) ? "per periode" : "by period",
+      Nl(ctx) ? "Periode" : "Period", rows);
+}
+
 std::string Footnotes(const BlockContext& ctx) {
   return Nl(ctx) ? "<p class=\"note\">. = onderdrukt ter bescherming van personen; n.g. = niet "
                    "geleverd; * = niet alle ministeries geleverd.</p>\n"
@@ -142,13 +160,23 @@ std::string Summary(const IndicatorDef& def, const PublishedValue* rijk, const B
   const bool nl = Nl(ctx);
   std::string s = "<p class=\"summary\">";
   if (rijk == nullptr) {
-    s += nl ? "Geen Rijkscijfer." : "No figure for the Rijk.";
+    bool by_category = false;
+    for (const auto* v : ctx.index->Of(def.id))
+      by_category = by_category || (v->ministry == kRijk && v->period == Year(ctx) && !v->category.empty());
+    if (by_category) {
+      s += nl ? fmt::format("Rijk {}: per categorie in de tabel.", Year(ctx))
+              : fmt::format("Rijk {}: by category in the table.", Year(ctx));
+    } else {
+      s += nl ? "Geen Rijkscijfer over het hele jaar." : "No figure for the Rijk over the whole year.";
+    }
   } else {
     s += fmt::format("{} {}: <strong>{}</strong>", nl ? "Rijk" : "Rijk", Year(ctx),
                      Cell(rijk, ctx.lang));
     if (!Previous(rijk, ctx.lang).empty()) {
-      s += fmt::format(" ({} {}; {} {})", nl ? "in" : "in", Year(ctx, -1), Previous(rijk, ctx.lang),
-                       nl ? "verschil" : "change", HtmlEscape(ChangeCell(*rijk, ctx.lang)));
+      const std::string change = ChangeCell(*rijk, ctx.lang);
+      s += fmt::format(" (in {}: {}{})", Year(ctx, -1), Previous(rijk, ctx.lang),
+                       change.empty() ? "" : fmt::format("; {} {}", nl ? "verschil" : "change",
+                                                         HtmlEscape(change)));
     }
     s += ".";
   }
@@ -171,6 +199,9 @@ std::string ChangeCell(const PublishedValue& v, Lang lang) {
   if (v.status != "published" || !v.change) return "";
   if (v.unit == "%") return FormatSigned(*v.change, 1, lang);
   const std::string n = FormatFigure(*v.change, v.unit, lang);
+  if (n.find_first_of("123456789") == std::string::npos) {  // rounds to zero: no sign
+    return n.empty() || n[0] != '-' ? n : n.substr(1);
+  }
   return *v.change > 0 ? "+" + n : n;
 }
 
@@ -214,10 +245,14 @@ std::string IndicatorBlock(const IndicatorDef& def, const BlockContext& ctx) {
         rows.emplace_back(ctx.config->Label(v->category, ctx.lang), v);
       }
     }
-    out += FourColumnTable(fmt::format("{}, Rijk, {}", Title(def, ctx.lang), year),
-                           nl ? "Categorie" : "Category", rows, ctx);
-    out += SeriesTable(fmt::format("{}, Rijk, {}", Title(def, ctx.lang), span),
-                       nl ? "Categorie" : "Category", rows, ctx);
+    if (!rows.empty()) {
+      out += FourColumnTable(fmt::format("{}, Rijk, {}", Title(def, ctx.lang), year),
+                             nl ? "Categorie" : "Category", rows, ctx);
+      out += SeriesTable(fmt::format("{}, Rijk, {}", Title(def, ctx.lang), span),
+                         nl ? "Categorie" : "Category", rows, ctx);
+    } else {
+      out += PeriodTable(def, ctx);  // a figure given by quarter only
+    }
   }
   return out + Footnotes(ctx) + Links(def, ctx) + "</section>\n";
 }
