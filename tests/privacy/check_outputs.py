@@ -226,27 +226,31 @@ def expected_text(cells, k, lang):
     return missing if value is None else display(value, unit, lang)
 
 
+def html_pages(pub):
+    """Every HTML page of the publication: (path relative to it, language, parsed page)."""
+    for root, _, files in os.walk(pub):
+        for name in sorted(files):
+            if name.endswith(".html"):
+                path = os.path.join(root, name)
+                rel = os.path.relpath(path, pub)
+                yield rel, lang_of(rel), parse_page(path)
+
+
 def check_html(pub, cells):
     """Every element with data-cell on every page (table cells, the charts' data tables, tiles)."""
     checked = 0
-    for root, _, files in os.walk(pub):
-        for name in sorted(files):
-            if not name.endswith(".html"):
+    for rel, lang, page in html_pages(pub):
+        for raw, text in page.cells:
+            k = tuple(raw.split("|"))
+            text = text.strip().rstrip("*")
+            checked += 1
+            if k not in cells:
+                fail(f"{rel}: cell {k} is not in the open data")
                 continue
-            path = os.path.join(root, name)
-            rel = os.path.relpath(path, pub)
-            lang = lang_of(rel)
-            for raw, text in parse_page(path).cells:
-                k = tuple(raw.split("|"))
-                text = text.strip().rstrip("*")
-                checked += 1
-                if k not in cells:
-                    fail(f"{rel}: cell {k} is not in the open data")
-                    continue
-                want = expected_text(cells, k, lang)
-                if text != want:
-                    status, value, _ = cells[k]
-                    fail(f"{rel}: cell {k} shows {text!r}, the open data says {status} {value} ({want!r})")
+            want = expected_text(cells, k, lang)
+            if text != want:
+                status, value, _ = cells[k]
+                fail(f"{rel}: cell {k} shows {text!r}, the open data says {status} {value} ({want!r})")
     return checked
 
 
@@ -255,29 +259,23 @@ def check_svg(pub, cells):
     number, only its mark; a published one shows its figure when it prints one, and draws
     something."""
     checked = 0
-    for root, _, files in os.walk(pub):
-        for name in sorted(files):
-            if not name.endswith(".html"):
+    for rel, lang, page in html_pages(pub):
+        for raw, shapes, text in page.marks:
+            k = tuple(raw.split("|"))
+            checked += 1
+            if k not in cells:
+                fail(f"{rel}: SVG mark of cell {k}, which is not in the open data")
                 continue
-            path = os.path.join(root, name)
-            rel = os.path.relpath(path, pub)
-            lang = lang_of(rel)
-            for raw, shapes, text in parse_page(path).marks:
-                k = tuple(raw.split("|"))
-                checked += 1
-                if k not in cells:
-                    fail(f"{rel}: SVG mark of cell {k}, which is not in the open data")
-                    continue
-                status, value, _ = cells[k]
-                want = expected_text(cells, k, lang)
-                if status != "published" or value is None:
-                    if shapes:
-                        fail(f"{rel}: SVG draws {'/'.join(shapes)} for {status} cell {k}")
-                    if text not in ("", want):
-                        fail(f"{rel}: SVG shows {text!r} for {status} cell {k} (expected {want!r})")
-                elif text not in ("", want) or (text == "" and not shapes):
-                    fail(f"{rel}: SVG shows {text!r} ({len(shapes)} shapes) for cell {k}, the open "
-                         f"data says {value} ({want!r})")
+            status, value, _ = cells[k]
+            want = expected_text(cells, k, lang)
+            if status != "published" or value is None:
+                if shapes:
+                    fail(f"{rel}: SVG draws {'/'.join(shapes)} for {status} cell {k}")
+                if text not in ("", want):
+                    fail(f"{rel}: SVG shows {text!r} for {status} cell {k} (expected {want!r})")
+            elif text not in ("", want) or (text == "" and not shapes):
+                fail(f"{rel}: SVG shows {text!r} ({len(shapes)} shapes) for cell {k}, the open "
+                     f"data says {value} ({want!r})")
     return checked
 
 
