@@ -144,7 +144,7 @@ std::string ChangeText(double change, std::string_view unit, Lang lang, bool wit
     return n + (lang == Lang::kNl ? " procentpunt" : " percentage points");
   }
   const std::string n = FormatFigure(shown, unit, lang);
-  return with_sign && shown > 0 ? "+" + n : n;
+  return with_sign ? WithSign(n, shown) : n;
 }
 
 Result<std::string> FigureText(const FigureRef& ref, const FigureIndex& index, Lang lang) {

@@ -61,11 +61,16 @@ std::string FormatFigure(double v, std::string_view unit, Lang lang) {
 }
 
 std::string FormatSigned(double v, int decimals, Lang lang) {
-  const std::string n = FormatDecimal(v, decimals, lang);
-  if (n.find_first_of("123456789") == std::string::npos) {  // rounds to zero: no sign, not "-0,0"
-    return n.empty() || n[0] != '-' ? n : n.substr(1);
+  return WithSign(FormatDecimal(v, decimals, lang), v);
+}
+
+std::string WithSign(std::string formatted, double v) {
+  if (formatted.find_first_of("123456789") == std::string::npos) {  // rounds to zero
+    const size_t minus = formatted.find('-');
+    if (minus != std::string::npos) formatted.erase(minus, 1);
+    return formatted;
   }
-  return n[0] == '-' ? n : "+" + n;
+  return v > 0 ? "+" + formatted : formatted;
 }
 
 std::string MissingMark(Lang lang) { return lang == Lang::kNl ? "n.g." : "n.a."; }

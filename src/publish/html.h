@@ -30,6 +30,9 @@ std::string FormatFigure(double v, std::string_view unit, Lang lang);
 
 // A change in percent points or percent, signed: "+1,2".
 std::string FormatSigned(double v, int decimals, Lang lang);
+// `formatted` (the text of `v`, unit and all) with the sign of a change: "+" before a positive
+// one, none where it rounds to zero (not "+0,0" or "-0,0").
+std::string WithSign(std::string formatted, double v);
 
 // The text of a published cell: the figure, "." when suppressed, "n.g." (nl) / "n.a." (en) when
 // missing. Every output uses these two marks (publication.md: suppressed cells look the same

@@ -32,6 +32,10 @@ TEST(Html, FiguresCarryTheirUnit) {
   EXPECT_EQ(FormatSigned(0.04, 1, Lang::kNl), "0,0");   // rounds to zero: no sign
   EXPECT_EQ(FormatSigned(-0.04, 1, Lang::kNl), "0,0");  // not "-0,0"
   EXPECT_EQ(FormatSigned(-0.06, 1, Lang::kNl), "-0,1");
+  // The same rule for a figure with its unit (a change in tonnes, euros, persons).
+  EXPECT_EQ(WithSign("1.008 t", 1008), "+1.008 t");
+  EXPECT_EQ(WithSign("-0 t", -0.2), "0 t");
+  EXPECT_EQ(WithSign("€ -1,2 mln", -1.2e6), "€ -1,2 mln");
 }
 
 TEST(Html, CellsShowTheMarks) {

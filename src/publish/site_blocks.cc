@@ -198,11 +198,7 @@ std::string Summary(const IndicatorDef& def, const PublishedValue* rijk, const B
 std::string ChangeCell(const PublishedValue& v, Lang lang) {
   if (v.status != "published" || !v.change) return "";
   if (v.unit == "%") return FormatSigned(*v.change, 1, lang);
-  const std::string n = FormatFigure(*v.change, v.unit, lang);
-  if (n.find_first_of("123456789") == std::string::npos) {  // rounds to zero: no sign
-    return n.empty() || n[0] != '-' ? n : n.substr(1);
-  }
-  return *v.change > 0 ? "+" + n : n;
+  return WithSign(FormatFigure(*v.change, v.unit, lang), *v.change);
 }
 
 std::string NormText(const IndicatorDef& def, Lang lang) {
