@@ -160,10 +160,7 @@ std::string Summary(const IndicatorDef& def, const PublishedValue* rijk, const B
   const bool nl = Nl(ctx);
   std::string s = "<p class=\"summary\">";
   if (rijk == nullptr) {
-    bool by_category = false;
-    for (const auto* v : ctx.index->Of(def.id))
-      by_category = by_category || (v->ministry == kRijk && v->period == Year(ctx) && !v->category.empty());
-    if (by_category) {
+    if (!RijkCategories(def, *ctx.index).empty()) {
       s += nl ? fmt::format("Rijk {}: per categorie in de tabel.", Year(ctx))
               : fmt::format("Rijk {}: by category in the table.", Year(ctx));
     } else {
@@ -201,6 +198,16 @@ std::string ChangeCell(const PublishedValue& v, Lang lang) {
   return WithSign(FormatFigure(*v.change, v.unit, lang), *v.change);
 }
 
+std::vector<const PublishedValue*> RijkCategories(const IndicatorDef& def, const FigureIndex& ix) {
+  const std::string year = std::to_string(ix.year());
+  std::vector<const PublishedValue*> out;
+  for (const auto* v : ix.Of(def.id)) {
+    if (v->ministry == kRijk && v->period == year && v->unit_type.empty() && !v->category.empty())
+      out.push_back(v);
+  }
+  return out;
+}
+
 std::string NormText(const IndicatorDef& def, Lang lang) {
   if (!def.norm) return "";
   const bool max = def.norm->kind == Norm::Kind::kMaximum;
@@ -236,11 +243,8 @@ std::string IndicatorBlock(const IndicatorDef& def, const BlockContext& ctx) {
     }
   } else {
     rows.clear();
-    for (const auto* v : ix.Of(def.id)) {
-      if (v->ministry == kRijk && v->period == year && v->unit_type.empty()) {
-        rows.emplace_back(ctx.config->Label(v->category, ctx.lang), v);
-      }
-    }
+    for (const auto* v : RijkCategories(def, ix))
+      rows.emplace_back(ctx.config->Label(v->category, ctx.lang), v);
     if (!rows.empty()) {
       out += FourColumnTable(fmt::format("{}, Rijk, {}", Title(def, ctx.lang), year),
                              nl ? "Categorie" : "Category", rows, ctx);

@@ -32,6 +32,10 @@ std::string CellKey(const PublishedValue& v);
 // cell in every output.
 std::string ValueTd(const PublishedValue* v, Lang lang);
 
+// The Rijk's figures of the report year by category (all unit types together), in category order:
+// what an indicator without a total shows.
+std::vector<const PublishedValue*> RijkCategories(const IndicatorDef& def, const FigureIndex& ix);
+
 // The norm as text ("maximaal 10,0%"), "" when the indicator has none.
 std::string NormText(const IndicatorDef& def, Lang lang);
 

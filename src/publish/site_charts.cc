@@ -57,11 +57,7 @@ View Collect(const IndicatorDef& def, const std::string& view, const BlockContex
     }
     if (const auto* c = ix.Find(def.id, kRijk, year)) add(kRijk, c);
   } else if (view == "categories") {
-    for (const auto* c : ix.Of(def.id)) {
-      if (c->ministry == kRijk && c->period == year && c->unit_type.empty() && !c->category.empty()) {
-        add(ctx.config->Label(c->category, ctx.lang), c);
-      }
-    }
+    for (const auto* c : RijkCategories(def, ix)) add(ctx.config->Label(c->category, ctx.lang), c);
   } else if (view == "quarters") {
     for (int q = 1; q <= 4; ++q) {
       if (const auto* c = ix.Find(def.id, kRijk, fmt::format("{}-Q{}", year, q))) {
@@ -137,10 +133,8 @@ Result<std::string> Years(const IndicatorDef& def, const BlockContext& ctx, Char
   if (ix.Find(def.id, kRijk, year) != nullptr) {
     lines.emplace_back(kRijk, "");
   } else {
-    for (const auto* c : ix.Of(def.id)) {
-      if (c->ministry == kRijk && c->period == year && c->unit_type.empty() && !c->category.empty())
-        lines.emplace_back(ctx.config->Label(c->category, ctx.lang), c->category);
-    }
+    for (const auto* c : RijkCategories(def, ix))
+      lines.emplace_back(ctx.config->Label(c->category, ctx.lang), c->category);
   }
   if (lines.empty()) return UsageError(fmt::format("{} has no Rijk figure by year", def.id));
   if (lines.size() > 5) {
