@@ -31,10 +31,31 @@ std::vector<ProtectionLevel> ComputeLevels(const TableSpec& spec,
     double level = std::max(opts.min_protection, opts.protection_percent / 100.0 * value);
     // Counts: an interval of 2.5 to 3.5 around a 3 is no protection against someone who knows
     // the cell is whole; whole levels make the requirement mean what it says.
-    if (spec.integer_values) level = std::ceil(level - 1e-9);
+    if (IsIntegerCell(spec, i)) level = std::ceil(level - 1e-9);
     levels[i] = ProtectionLevel{std::min(level, value), level};
   }
   return levels;
+}
+
+bool FailsFromOutside(double lo, double hi, bool integer, const ProtectionOptions& opts,
+                      double small_below) {
+  const double tol = 1e-6 * std::max(1.0, std::fabs(hi));
+  if (integer ? hi - lo < 1 - 1e-9 : hi - lo <= tol) return true;  // pinned down
+  if (std::isinf(hi) || !integer || lo >= small_below - 1e-9) return false;
+  auto level = [&](double v) {
+    const double p = std::max(opts.min_protection, opts.protection_percent / 100.0 * v);
+    return integer ? std::ceil(p - 1e-9) : p;
+  };
+  // v - level(v) and v + level(v) grow with v: the least v whose lower end reaches lo is the one
+  // with the most room above.
+  double v = lo <= tol ? 0.0
+                       : std::max(lo + opts.min_protection,
+                                  lo / std::max(1e-9, 1 - opts.protection_percent / 100.0));
+  if (integer) {
+    v = std::max(0.0, std::ceil(v - 1e-9) - 2);
+    while (v > 0 && v - level(v) < lo - 1e-9) ++v;
+  }
+  return v + level(v) > hi + tol;
 }
 
 bool AuditReport::safe() const {
@@ -51,6 +72,9 @@ std::vector<int> AuditReport::UnsafeCells() const {
 
 namespace {
 
+constexpr int kMaxBranchAndBoundCells = 400;
+
+
 // The attacker's program: one column per cell, one row per additivity constraint.
 void BuildAttacker(const TableSpec& spec, const std::vector<bool>& suppressed, LinearProgram& lp) {
   for (size_t k = 0; k < spec.constraints.size(); ++k) {
@@ -66,20 +90,25 @@ void BuildAttacker(const TableSpec& spec, const std::vector<bool>& suppressed, L
   for (size_t i = 0; i < spec.cells.size(); ++i) {
     const int col = static_cast<int>(i);
     const double v = spec.cells[i].value;
-    lp.SetBounds(col, suppressed[i] ? 0.0 : v, suppressed[i] ? kInfinity : v);
-    lp.SetInteger(col, spec.integer_values);
+    const bool unknown = suppressed[i] || spec.cells[i].auxiliary;
+    lp.SetBounds(col, unknown ? 0.0 : v, unknown ? kInfinity : v);
+    lp.SetInteger(col, IsIntegerCell(spec, i));
   }
 }
 
-Result<double> Bound(LinearProgram& lp, int col, bool maximize, bool integer) {
+// `any_integer`: some columns are whole numbers (branch and bound where the vertex is not);
+// `integer`: this one is, so its bound is reported as a whole number.
+Result<double> Bound(LinearProgram& lp, int col, bool maximize, bool any_integer, bool integer) {
   lp.SetCost(col, 1.0);
-  Result<LinearProgram::Solution> s = lp.Solve(maximize, integer);
+  Result<LinearProgram::Solution> s = lp.Solve(maximize, any_integer);
   lp.SetCost(col, 0.0);
   if (!s.ok()) return s.status();
   switch (s->outcome) {
     case LinearProgram::Outcome::kOptimal:
-      // Integer bounds are whole numbers up to floating-point noise; report them clean.
-      return integer ? std::round(s->objective) : s->objective;
+      // Whole numbers: the integer optimum up to floating-point noise, or the LP bound where
+      // branch and bound was not run; rounded inwards either way.
+      if (!integer) return s->objective;
+      return maximize ? std::floor(s->objective + 1e-6) : std::ceil(s->objective - 1e-6);
     case LinearProgram::Outcome::kUnbounded:
       return maximize ? kInfinity : 0.0;
     case LinearProgram::Outcome::kInfeasible:
@@ -89,9 +118,10 @@ Result<double> Bound(LinearProgram& lp, int col, bool maximize, bool integer) {
                        ": published values contradict the additivity constraints");
 }
 
-bool MeetsRequirement(const CellAudit& a) {
+bool MeetsRequirement(const CellAudit& a, bool integer) {
   const double tol = 1e-6 * std::max(1.0, a.value);
-  return a.lo <= a.required_lo + tol && a.hi >= a.required_hi - tol;
+  return a.lo <= a.required_lo + tol && a.hi >= a.required_hi - tol &&
+         !FailsFromOutside(a.lo, a.hi, integer, ProtectionOptions{});
 }
 
 }  // namespace
@@ -104,19 +134,26 @@ Result<AuditReport> AuditPattern(const TableSpec& spec, const std::vector<bool>&
   }
   LinearProgram lp(static_cast<int>(spec.constraints.size()), static_cast<int>(n));
   BuildAttacker(spec, suppressed, lp);
+  // Exact integer bounds by branch and bound in tables of up to kMaxBranchAndBoundCells whole
+  // numbers; larger ones take the LP bounds rounded inwards (hierarchical tables of totals have
+  // integral vertices, so there the two agree).
+  int integer_cells = 0;
+  for (size_t i = 0; i < n; ++i) integer_cells += IsIntegerCell(spec, i) ? 1 : 0;
+  const bool any_integer = integer_cells > 0 && integer_cells <= kMaxBranchAndBoundCells;
   AuditReport report;
   for (size_t i = 0; i < n; ++i) {
-    if (!suppressed[i]) continue;
+    if (!suppressed[i] || spec.cells[i].auxiliary) continue;
     const int col = static_cast<int>(i);
     CellAudit a;
     a.cell = col;
     a.value = spec.cells[i].value;
-    JBR_ASSIGN_OR_RETURN(a.lo, Bound(lp, col, false, spec.integer_values));
-    JBR_ASSIGN_OR_RETURN(a.hi, Bound(lp, col, true, spec.integer_values));
+    const bool integer = IsIntegerCell(spec, i);
+    JBR_ASSIGN_OR_RETURN(a.lo, Bound(lp, col, false, any_integer, integer));
+    JBR_ASSIGN_OR_RETURN(a.hi, Bound(lp, col, true, any_integer, integer));
     report.lp_solves += 2;
     a.required_lo = a.value - levels[i].lower;
     a.required_hi = a.value + levels[i].upper;
-    a.safe = MeetsRequirement(a);
+    a.safe = MeetsRequirement(a, integer);
     report.cells.push_back(a);
   }
   return report;

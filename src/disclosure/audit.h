@@ -46,6 +46,19 @@ std::vector<ProtectionLevel> ComputeLevels(const TableSpec& spec,
                                            const std::vector<bool>& sensitive,
                                            const ProtectionOptions& opts);
 
+// What every suppressed cell must leave open, primary or secondary, judged as an outsider who
+// cannot tell the two apart (and as `jbr audit-publication` judges a publication):
+//   - it is not pinned down (a whole number can take at least two values);
+//   - a whole number that could be a small count (lo < small_below, the person threshold) must
+//     leave room for one: some value v in [lo, hi] that sits at its protection level,
+//     max(0, v - p(v)) >= lo and v + p(v) <= hi, with p(v) as ComputeLevels (rounded up).
+// A count the intruder knows to be at least the threshold is no small group; a magnitude (fte-days)
+// says nothing from outside about the persons behind it. Primary cells must also meet their own
+// levels, which only the holder of the values can check (AuditPattern does).
+// True when [lo, hi] fails that under `opts`.
+bool FailsFromOutside(double lo, double hi, bool integer, const ProtectionOptions& opts,
+                      double small_below = 10);
+
 // The audit of one suppressed cell.
 struct CellAudit {
   int cell = -1;
@@ -54,7 +67,8 @@ struct CellAudit {
   double hi = 0;           // greatest; kInfinity when the LP is unbounded (always safe upwards)
   double required_lo = 0;  // value - lower level
   double required_hi = 0;  // value + upper level
-  bool safe = false;       // lo <= required_lo and hi >= required_hi (tolerance 1e-6)
+  bool safe = false;       // lo <= required_lo and hi >= required_hi (tolerance 1e-6), and not
+                           // NarrowerThanOutsideMinimum
   bool exact() const { return hi - lo <= 1e-6; }  // the attacker knows the value
 };
 

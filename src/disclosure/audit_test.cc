@@ -141,7 +141,46 @@ TEST(AuditPattern, NaiveOneMorePerRowFailsOnColumns) {
   ExpectInterval(*r, g.Cell(0, 1), 11, 11);
   ExpectInterval(*r, g.Cell(1, 2), 13, 13);
   EXPECT_FALSE(r->safe());
-  EXPECT_EQ(r->UnsafeCells(), (std::vector<int>{g.Cell(0, 0), g.Cell(1, 0)}));
+  // The secondary cells are pinned down as well: an outsider cannot tell them from primary
+  // ones, so every hidden cell must stay open (FailsFromOutside).
+  EXPECT_EQ(r->UnsafeCells(),
+            (std::vector<int>{g.Cell(0, 0), g.Cell(0, 1), g.Cell(1, 0), g.Cell(1, 2)}));
+}
+
+// A secondary (not sensitive) hidden count must stay open as seen from outside, even though it has
+// no protection level of its own.
+TEST(AuditPattern, HiddenSecondaryCellMustStayOpenFromOutside) {
+  // total 10 = a + b, with a (primary 1) and b (9) hidden: a in [0, 10], b in [0, 10]: fine.
+  // Add c = b + d with c = 10 published and d = 1 hidden... b in [9, 10] from total, d = 10 - b.
+  TableSpec spec;
+  for (double v : {10.0, 1.0, 9.0, 10.0, 1.0}) spec.cells.push_back(TableCell{"", v});
+  spec.constraints = {{0, {1, 2}}, {3, {2, 4}}};
+  // a = 10 - b and d = 10 - b: hiding a, b, d leaves b free in [0, 10]: wide.
+  std::vector<bool> hidden = {false, true, true, false, true};
+  std::vector<ProtectionLevel> levels(5);
+  levels[1] = {1, 1};
+  auto wide = AuditPattern(spec, hidden, levels);
+  ASSERT_TRUE(wide.ok());
+  EXPECT_TRUE(wide->safe());
+  // Publish d = 1: b = 9 exactly, and a = 1 with it. Both fail, a by its level, b by the outside
+  // minimum although its level is 0.
+  hidden[4] = false;
+  auto exact = AuditPattern(spec, hidden, levels);
+  ASSERT_TRUE(exact.ok());
+  EXPECT_EQ(exact->UnsafeCells(), (std::vector<int>{1, 2}));
+  // Hand-worked with 10 % and at least 1: [9, 10] leaves no v with v - 1 >= 9 and v + 1 <= 10;
+  // [8, 10] has v = 9; [0, 1] has v = 0 (0 + 1 <= 1); [5, 5] is pinned down.
+  const ProtectionOptions o;
+  EXPECT_TRUE(FailsFromOutside(9, 10, /*integer=*/true, o));
+  EXPECT_FALSE(FailsFromOutside(8, 10, /*integer=*/true, o));
+  EXPECT_FALSE(FailsFromOutside(0, 1, /*integer=*/true, o));
+  EXPECT_TRUE(FailsFromOutside(5, 5, /*integer=*/true, o));
+  // A count known to be at least the threshold (10) is no small group: [12, 13] passes, [12, 12]
+  // does not (pinned down). Magnitudes only need to stay open: [1000, 1001] passes, 9.5 does not.
+  EXPECT_FALSE(FailsFromOutside(12, 13, /*integer=*/true, o));
+  EXPECT_TRUE(FailsFromOutside(12, 12, /*integer=*/true, o));
+  EXPECT_FALSE(FailsFromOutside(1000, 1001, /*integer=*/false, o));
+  EXPECT_TRUE(FailsFromOutside(9.5, 9.5, /*integer=*/false, o));
 }
 
 // A structure whose constraint matrix is not totally unimodular (an odd cycle), so the LP bound

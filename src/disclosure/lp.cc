@@ -60,9 +60,14 @@ Result<LinearProgram::Solution> LinearProgram::SolveInteger() {
   glp_iocp parm;
   glp_init_iocp(&parm);
   parm.msg_lev = GLP_MSG_OFF;
+  parm.tm_lim = kIntegerTimeLimitMs;
+  const double relaxation = glp_get_obj_val(lp_);
   // The LP relaxation was just solved to optimality, which glp_intopt requires without presolve.
   const int rc = glp_intopt(lp_, &parm);
-  if (rc != 0) return InternalError("glp_intopt failed with code " + std::to_string(rc));
+  // Out of time: the relaxation's optimum still bounds the integer one (the caller rounds it
+  // inwards), only less tightly.
+  if (rc == GLP_ETMLIM && glp_mip_status(lp_) != GLP_OPT) return Solution{Outcome::kOptimal, relaxation};
+  if (rc != 0 && rc != GLP_ETMLIM) return InternalError("glp_intopt failed with code " + std::to_string(rc));
   switch (glp_mip_status(lp_)) {
     case GLP_OPT:
       return Solution{Outcome::kOptimal, glp_mip_obj_val(lp_)};

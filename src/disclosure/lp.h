@@ -17,6 +17,9 @@ struct glp_prob;  // <glpk.h> stays out of the headers
 namespace jbr::sdc {
 
 inline constexpr double kInfinity = std::numeric_limits<double>::infinity();
+// Branch and bound for one integer bound stops after this long and returns the LP relaxation's
+// bound instead (still a bound, rounded inwards by the caller).
+inline constexpr int kIntegerTimeLimitMs = 2000;
 
 class LinearProgram {
  public:

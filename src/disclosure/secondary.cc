@@ -21,7 +21,16 @@ class ProtectionLp {
         lp_(static_cast<int>(spec.constraints.size()), 2 * n_),
         suppressed_(spec.cells.size(), false) {
     for (size_t k = 0; k < spec.constraints.size(); ++k) SetConstraintRow(static_cast<int>(k));
-    for (int j = 0; j < n_; ++j) SetPublished(j);
+    for (int j = 0; j < n_; ++j) {
+      if (spec.cells[j].auxiliary) {
+        MarkSuppressed(j);  // not a figure: free, and never in a support
+      } else if (spec.cells[j].constant) {
+        lp_.SetBounds(Up(j), 0.0, 0.0);  // known to everyone: cannot move
+        lp_.SetBounds(Down(j), 0.0, 0.0);
+      } else {
+        SetPublished(j);
+      }
+    }
   }
 
   // From now on `cell` may change for free.
@@ -132,7 +141,7 @@ int AddNeighbours(const TableSpec& spec, const std::vector<int>& unsafe, Protect
       if (std::find(members.begin(), members.end(), cell) == members.end()) continue;
       for (int j : members) {
         const double v = spec.cells[j].value;
-        if (suppressed[j] || v <= 0) continue;
+        if (suppressed[j] || v <= 0 || spec.cells[j].constant) continue;
         if (best < 0 || v < spec.cells[best].value || (v == spec.cells[best].value && j < best)) {
           best = j;
         }
@@ -150,7 +159,7 @@ int AddNeighbours(const TableSpec& spec, const std::vector<int>& unsafe, Protect
 int AddAll(const TableSpec& spec, double above, ProtectionLp& plp, std::vector<bool>& suppressed) {
   int added = 0;
   for (size_t j = 0; j < spec.cells.size(); ++j) {
-    if (suppressed[j] || spec.cells[j].value <= above) continue;
+    if (suppressed[j] || spec.cells[j].value <= above || spec.cells[j].constant) continue;
     Suppress(static_cast<int>(j), plp, suppressed);
     ++added;
   }

@@ -14,7 +14,7 @@ Status ValidateCell(const TableSpec& spec, size_t i) {
   if (!std::isfinite(cell.value) || cell.value < 0) {
     return InvalidInput(where + ": value must be finite and >= 0");
   }
-  if (spec.integer_values && cell.value != std::floor(cell.value)) {
+  if (IsIntegerCell(spec, i) && cell.value != std::floor(cell.value)) {
     return InvalidInput(where + ": value must be a whole number in an integer table");
   }
   if (cell.sensitivity == Sensitivity::kPersonStatistic) {

@@ -22,6 +22,14 @@ struct TableCell {
   Sensitivity sensitivity = Sensitivity::kPersonCount;
   int64_t persons = 0;         // n for the primary rule: persons (integrity cases) behind the value
   bool manual_unsafe = false;  // suppress whatever the rule says (e.g. a cell withheld on request)
+  // A whole number the attacker knows to be whole (a count in a table that also holds magnitudes);
+  // every cell is, when TableSpec::integer_values.
+  bool integer = false;
+  // Not a published figure but a sum the tables only nearly meet (a person counted in two unit
+  // types): unknown to the attacker, free in every program, never audited and never suppressed.
+  bool auxiliary = false;
+  // A number everyone knows (the gap of such a near sum): never changes and is never suppressed.
+  bool constant = false;
 };
 
 // cells[total].value == sum over parts of cells[part].value.
@@ -37,6 +45,18 @@ struct TableSpec {
   // bounds. Set to false for magnitudes (fte, euros), where the audit bounds are the LP bounds.
   bool integer_values = true;
 };
+
+// Whether cell i is a whole number to the attacker: spec.integer_values or the cell's own flag.
+inline bool IsIntegerCell(const TableSpec& spec, size_t i) {
+  return spec.integer_values || spec.cells[i].integer;
+}
+inline bool AnyIntegerCell(const TableSpec& spec) {
+  if (spec.integer_values) return true;
+  for (const TableCell& c : spec.cells) {
+    if (c.integer) return true;
+  }
+  return false;
+}
 
 // Checks TableSpec's contract. Errors (kInvalidInput, naming the cell or constraint):
 //   - no cells; a value that is negative, not finite, or not whole when integer_values;

@@ -126,10 +126,25 @@ std::vector<IndicatorDef> Definitions() {
   };
 }
 
+// Disclosure links (docs/disclosure.md): rate, rolling rate, frequency and zero absence describe
+// the staff, as the personnel figures do; the mean duration and the duration classes describe the
+// episodes that ended, whose classes add up to the mean's denominator; the rolling rate covers the
+// quarters of the year up to its own.
+std::vector<IndicatorDef> LinkedDefinitions() {
+  std::vector<IndicatorDef> defs = Definitions();
+  for (auto& d : defs) {
+    const bool episodes = d.id == "absence.duration_mean" || d.id == "absence.duration_class";
+    d.population = episodes ? "absence.episodes_ended" : "staff";
+    if (d.id == "absence.duration_class") d.total_of = "absence.duration_mean";
+    if (d.id == "absence.rate_rolling") d.rolling_of = "absence.rate";
+  }
+  return defs;
+}
+
 class AbsenceTheme : public Theme {
  public:
   std::string name() const override { return "absence"; }
-  std::vector<IndicatorDef> Indicators() const override { return Definitions(); }
+  std::vector<IndicatorDef> Indicators() const override { return LinkedDefinitions(); }
 
   Result<std::vector<Cell>> Compute(
       const ThemeContext& ctx, int year,

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include "disclosure/protect.h"
+#include "disclosure/secondary.h"
+#include "indicators/disclosure_links.h"
 
 namespace jbr {
 namespace {
@@ -22,131 +24,168 @@ void Suppress(IndicatorValue* v, const char* why) {
   v->flag = (";" + v->flag + ";").find(";incomplete;") != std::string::npos ? "incomplete" : "";
 }
 
-bool Near(double a, double b) { return std::fabs(a - b) <= 1e-6 * std::max(1.0, std::fabs(a)); }
+// The protection of one linked structure (disclosure_links.h): which nodes and values are hidden.
+class Protector {
+ public:
+  // `known`: values an earlier release published unchanged; their quantities are constants.
+  Protector(const LinkedStructure& ls, const std::vector<bool>& primary,
+            const std::vector<bool>& known)
+      : ls_(ls),
+        value_hidden_(primary),
+        node_hidden_(ls.nodes.size(), false),
+        sensitive_(ls.nodes.size(), false),
+        constant_(ls.nodes.size(), false) {
+    for (size_t n = 0; n < ls.nodes.size(); ++n) constant_[n] = ls.nodes[n].constant;
+    for (size_t i = 0; i < known.size(); ++i) {
+      for (int n : ls.value_nodes[i]) {
+        if (known[i] && n >= 0) constant_[n] = true;
+      }
+    }
+    for (size_t i = 0; i < primary.size(); ++i) {
+      if (!primary[i]) continue;
+      for (int n : ls.value_nodes[i]) {
+        if (n >= 0 && !constant_[n]) sensitive_[n] = true;
+      }
+    }
+    for (size_t n = 0; n < ls.nodes.size(); ++n) node_hidden_[n] = ls.nodes[n].auxiliary;
+    Components();
+  }
 
-// One published table: the values of one indicator, period and unit type, laid out as ministries
-// (and the Rijk) by categories (and the category total "").
-struct Grid {
-  std::vector<std::string> rows;        // ministries, then "Rijk" when present
-  std::vector<std::string> categories;  // breakdown categories, then "" when present
-  std::map<std::pair<std::string, std::string>, IndicatorValue*> at;
+  // Hides until every component's pattern passes its audit and every status link holds.
+  Status Run() {
+    std::vector<bool> dirty(components_.size(), true);
+    while (true) {
+      Propagate();
+      bool added = false;
+      for (size_t c = 0; c < components_.size(); ++c) {
+        if (!dirty[c] && !ChangedSince(c)) continue;
+        JBR_ASSIGN_OR_RETURN(bool more, ProtectComponent(c));
+        dirty[c] = false;
+        added = added || more;
+      }
+      if (!added) return Status::Ok();
+    }
+  }
+
+  const std::vector<bool>& value_hidden() const { return value_hidden_; }
+
+ private:
+  // A value hides its quantities; a hidden quantity hides every value that publishes it; status
+  // links spread hiding; until nothing changes.
+  void Propagate() {
+    bool changed = true;
+    while (changed) {
+      changed = false;
+      auto hide = [&](size_t i) {
+        if (!value_hidden_[i]) value_hidden_[i] = changed = true;
+      };
+      for (size_t i = 0; i < value_hidden_.size(); ++i) {
+        for (int n : ls_.value_nodes[i]) {
+          if (n < 0) continue;
+          // A quantity everyone knows stays known, whatever the figure shows.
+          if (value_hidden_[i] && !node_hidden_[n] && !constant_[n]) node_hidden_[n] = changed = true;
+          if (node_hidden_[n]) hide(i);
+        }
+      }
+      for (const auto& g : ls_.groups) {
+        bool any = std::any_of(g.begin(), g.end(), [&](int i) { return value_hidden_[i]; });
+        if (any) {
+          for (int i : g) hide(i);
+        }
+      }
+      for (const auto& [a, b] : ls_.implies) {
+        if (value_hidden_[a]) hide(b);
+      }
+    }
+  }
+
+  // Nodes joined by constraints, as separate tables; their hidden count tells whether a
+  // component needs protecting again.
+  void Components() {
+    std::vector<int> parent(ls_.nodes.size());
+    for (size_t i = 0; i < parent.size(); ++i) parent[i] = static_cast<int>(i);
+    auto find = [&](int x) {
+      while (parent[x] != x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
+    for (const auto& a : ls_.constraints) {
+      for (int p : a.parts) parent[find(p)] = find(a.total);
+    }
+    std::map<int, int> index;
+    component_of_.assign(ls_.nodes.size(), -1);
+    for (size_t n = 0; n < ls_.nodes.size(); ++n) {
+      auto [it, fresh] = index.try_emplace(find(static_cast<int>(n)), static_cast<int>(components_.size()));
+      if (fresh) components_.push_back({});
+      components_[it->second].push_back(static_cast<int>(n));
+      component_of_[n] = it->second;
+    }
+    constraints_of_.resize(components_.size());
+    for (const auto& a : ls_.constraints) constraints_of_[component_of_[a.total]].push_back(&a);
+    hidden_seen_.assign(components_.size(), -1);
+  }
+
+  int HiddenIn(size_t c) const {
+    int k = 0;
+    for (int n : components_[c]) k += node_hidden_[n] && !ls_.nodes[n].auxiliary ? 1 : 0;
+    return k;
+  }
+  bool ChangedSince(size_t c) const { return HiddenIn(c) != hidden_seen_[c]; }
+
+  // Secondary suppression and the audit of one component; true when it hid more.
+  Result<bool> ProtectComponent(size_t c) {
+    const std::vector<int>& nodes = components_[c];
+    const int before = HiddenIn(c);
+    hidden_seen_[c] = before;
+    if (before == 0 || constraints_of_[c].empty()) return false;
+    std::map<int, int> local;
+    sdc::TableSpec spec;
+    spec.integer_values = false;
+    std::vector<bool> hidden, sensitive;
+    for (int n : nodes) {
+      local[n] = static_cast<int>(spec.cells.size());
+      sdc::TableCell cell;
+      cell.label = ls_.nodes[n].label;
+      cell.value = ls_.nodes[n].value;
+      cell.integer = ls_.nodes[n].integer;
+      cell.auxiliary = ls_.nodes[n].auxiliary;
+      cell.constant = constant_[n];
+      cell.sensitivity = sdc::Sensitivity::kNone;  // the engine applied the primary rule
+      spec.cells.push_back(cell);
+      hidden.push_back(node_hidden_[n]);
+      sensitive.push_back(sensitive_[n]);
+    }
+    for (const sdc::Additivity* a : constraints_of_[c]) {
+      sdc::Additivity l;
+      l.total = local[a->total];
+      for (int p : a->parts) l.parts.push_back(local[p]);
+      spec.constraints.push_back(std::move(l));
+    }
+    std::vector<bool> result;
+    if (sdc::ValidateTable(spec).ok()) {
+      const auto levels = sdc::ComputeLevels(spec, sensitive, sdc::ProtectionOptions{});
+      auto outcome = sdc::SuppressSecondary(spec, hidden, levels);
+      if (outcome.ok()) result = outcome->suppressed;
+    }
+    // A table the library cannot take is protected by hiding every cell that could give a
+    // hidden one away: all of them.
+    if (result.empty()) result.assign(nodes.size(), true);
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      if (result[i] && !constant_[nodes[i]]) node_hidden_[nodes[i]] = true;
+    }
+    hidden_seen_[c] = HiddenIn(c);
+    return hidden_seen_[c] > before;
+  }
+
+  const LinkedStructure& ls_;
+  std::vector<bool> value_hidden_;
+  std::vector<bool> node_hidden_;
+  std::vector<bool> sensitive_;
+  std::vector<bool> constant_;
+  std::vector<std::vector<int>> components_;
+  std::vector<int> component_of_;
+  std::vector<std::vector<const sdc::Additivity*>> constraints_of_;
+  std::vector<int> hidden_seen_;
 };
-
-// A TableSpec over one quantity (numerator or denominator) of the grid, with the additivity that
-// really holds in the numbers: Rijk = sum of the ministries in it, total = sum of the categories.
-sdc::TableSpec BuildSpec(const Grid& g, bool numerators, const std::vector<bool>& unsafe,
-                         std::vector<IndicatorValue*>* order) {
-  sdc::TableSpec spec;
-  std::map<IndicatorValue*, int> index;
-  for (const auto& [key, v] : g.at) {
-    double q = numerators ? *v->numerator : *v->denominator;
-    index[v] = static_cast<int>(spec.cells.size());
-    order->push_back(v);
-    sdc::TableCell cell;
-    cell.label = fmt::format("{}/{}", key.first, key.second);
-    cell.value = q;
-    cell.sensitivity = sdc::Sensitivity::kNone;  // the primary rule was applied by the engine
-    cell.manual_unsafe = unsafe[order->size() - 1];
-    spec.cells.push_back(cell);
-    if (q != std::floor(q)) spec.integer_values = false;
-  }
-  auto add = [&](IndicatorValue* total, const std::vector<IndicatorValue*>& parts) {
-    if (total == nullptr || parts.size() < 2) return;
-    double sum = 0;
-    for (auto* p : parts) sum += numerators ? *p->numerator : *p->denominator;
-    if (!Near(sum, numerators ? *total->numerator : *total->denominator)) return;  // not additive here
-    sdc::Additivity a;
-    a.total = index[total];
-    for (auto* p : parts) a.parts.push_back(index[p]);
-    spec.constraints.push_back(std::move(a));
-  };
-  for (const auto& c : g.categories) {  // Rijk = sum of the ministries counted in it
-    auto rijk = g.at.find({kRijk, c});
-    if (rijk == g.at.end()) continue;
-    std::vector<IndicatorValue*> parts;
-    for (const auto& r : g.rows) {
-      auto it = g.at.find({r, c});
-      if (r != kRijk && it != g.at.end() && it->second->in_rijk) parts.push_back(it->second);
-    }
-    add(rijk->second, parts);
-  }
-  for (const auto& r : g.rows) {  // total = sum of the categories, for each breakdown of it
-    auto total = g.at.find({r, ""});
-    if (total == g.at.end()) continue;
-    std::map<std::string, std::vector<IndicatorValue*>> families;  // "" or the linked indicator
-    for (const auto& c : g.categories) {
-      auto it = g.at.find({r, c});
-      if (c.empty() || it == g.at.end()) continue;
-      auto bar = c.find('|');
-      families[bar == std::string::npos ? "" : c.substr(0, bar)].push_back(it->second);
-    }
-    for (const auto& [family, parts] : families) add(total->second, parts);
-  }
-  return spec;
-}
-
-// Secondary suppression of one grid, on numerators and (for ratios) denominators: published
-// numerators and denominators of the other cells must not give a suppressed one away.
-Status ProtectGrid(const Grid& g, const DisclosureSettings& settings) {
-  bool ratio = false;
-  bool any_unsafe = false;
-  for (const auto& [key, v] : g.at) {
-    if (v->status == "suppressed") any_unsafe = true;
-    if (v->denominator && *v->denominator != 1) ratio = true;
-  }
-  if (!any_unsafe) return Status::Ok();
-  std::vector<IndicatorValue*> cells;
-  std::vector<bool> unsafe;
-  for (const auto& [key, v] : g.at) unsafe.push_back(v->status == "suppressed");
-  // Protect on the values the primary step saw: restore them from a copy kept by the caller.
-  for (bool numerators : {true, false}) {
-    if (!numerators && !ratio) break;
-    std::vector<IndicatorValue*> order;
-    sdc::TableSpec spec = BuildSpec(g, numerators, unsafe, &order);
-    if (spec.constraints.empty()) continue;  // nothing adds up: primary suppression is enough
-    for (auto& c : spec.cells) c.value = std::max(0.0, c.value);
-    sdc::DisclosureRules rules{settings.person_threshold, settings.integrity_threshold};
-    auto result = sdc::ProtectTable(spec, rules, sdc::ProtectionOptions{});
-    if (!result.ok()) {
-      // A table the library cannot take (negative corrections, ...) is protected by suppressing
-      // every cell that could give a suppressed one away: all of them.
-      for (size_t i = 0; i < order.size(); ++i) unsafe[i] = true;
-      continue;
-    }
-    for (size_t i = 0; i < order.size(); ++i) {
-      if (result->Suppressed(static_cast<int>(i))) unsafe[i] = true;
-    }
-  }
-  size_t i = 0;
-  for (const auto& [key, v] : g.at) {
-    if (unsafe[i] && v->status != "suppressed") v->suppression = "secondary";
-    ++i;
-  }
-  return Status::Ok();
-}
-
-// A figure whose numerator or denominator is another published figure is suppressed with it:
-// a share over a suppressed headcount would give the headcount away.
-void FollowLinkedSuppression(const std::map<std::string, const IndicatorDef*>& by_id,
-                             std::vector<IndicatorValue>* values) {
-  std::map<std::string, const IndicatorValue*> index;
-  auto key = [](const std::string& ind, const std::string& cat, const IndicatorValue& v) {
-    return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", ind, cat, v.ministry, v.unit_type, v.period);
-  };
-  for (const auto& v : *values) index[key(v.indicator, v.category, v)] = &v;
-  for (auto& v : *values) {
-    auto it = by_id.find(v.indicator);
-    if (it == by_id.end() || v.status == "missing" || !v.suppression.empty()) continue;
-    for (const std::string* link : {&it->second->denominator_of, &it->second->numerator_of}) {
-      if (link->empty()) continue;
-      auto slash = link->find('/');
-      std::string ind = link->substr(0, slash);
-      std::string cat = slash == std::string::npos ? v.category : link->substr(slash + 1);
-      auto target = index.find(key(ind, cat, v));
-      if (target != index.end() && !target->second->suppression.empty()) v.suppression = "secondary";
-    }
-  }
-}
 
 }  // namespace
 
@@ -169,39 +208,50 @@ bool PrimaryUnsafe(Disclosure disclosure, const IndicatorValue& v, const Disclos
   return false;
 }
 
+std::string ReleasedKey(const std::string& indicator, const std::string& ministry,
+                        const std::string& unit_type, const std::string& period,
+                        const std::string& category) {
+  return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", indicator, ministry, unit_type, period, category);
+}
+
 Status ApplyDisclosure(const std::vector<IndicatorDef>& defs, const DisclosureSettings& settings,
-                       std::vector<IndicatorValue>* values) {
+                       std::vector<IndicatorValue>* values, const ReleasedPattern* released) {
   std::map<std::string, Disclosure> classes;
   for (const auto& d : defs) classes[d.id] = d.disclosure;
-  // Primary: mark, keep the numbers until the grids are protected.
-  for (auto& v : *values) {
-    if (PrimaryUnsafe(classes[v.indicator], v, settings)) {
-      v.status = "suppressed";
-      v.suppression = "primary";
+  // Primary: each figure by its own class; the numbers stay until the pattern is complete.
+  std::vector<bool> primary(values->size(), false);
+  for (size_t i = 0; i < values->size(); ++i) {
+    primary[i] = PrimaryUnsafe(classes[(*values)[i].indicator], (*values)[i], settings);
+  }
+  // An earlier release of these figures stays in public view: what it hid stays hidden (and
+  // protected), what it published unchanged is known.
+  std::vector<bool> known(values->size(), false);
+  std::vector<bool> hidden = primary;
+  if (released != nullptr) {
+    auto same = [](const std::optional<double>& a, const std::optional<double>& b) {
+      return a && b && std::fabs(*a - *b) <= 1e-9 * std::max(1.0, std::fabs(*a));
+    };
+    for (size_t i = 0; i < values->size(); ++i) {
+      const IndicatorValue& v = (*values)[i];
+      auto it = released->find(ReleasedKey(v.indicator, v.ministry, v.unit_type, v.period, v.category));
+      if (it == released->end() || v.status != "published") continue;
+      if (it->second.status == "suppressed") hidden[i] = true;
+      if (it->second.status == "published" && same(it->second.numerator, v.numerator) &&
+          same(it->second.denominator, v.denominator)) {
+        known[i] = true;
+      }
     }
   }
-  // An indicator whose categories add up to another's figure shares that figure's table: the age
-  // bands are columns beside the headcount they add up to ("personnel.age_band|25-34").
-  std::map<std::string, const IndicatorDef*> by_id;
-  for (const auto& d : defs) by_id[d.id] = &d;
-  std::map<std::tuple<std::string, std::string, std::string>, Grid> grids;
-  for (auto& v : *values) {
-    if (classes[v.indicator] == Disclosure::kNone || !v.numerator || !v.denominator) continue;
-    const IndicatorDef* def = by_id[v.indicator];
-    bool member = def != nullptr && !def->total_of.empty() && by_id.count(def->total_of);
-    std::string root = member ? def->total_of : v.indicator;
-    std::string column = member ? v.indicator + "|" + v.category : v.category;
-    Grid& g = grids[{root, v.period, v.unit_type}];
-    if (std::find(g.rows.begin(), g.rows.end(), v.ministry) == g.rows.end()) g.rows.push_back(v.ministry);
-    if (std::find(g.categories.begin(), g.categories.end(), column) == g.categories.end()) {
-      g.categories.push_back(column);
+  // Secondary: one pattern over every linked table together (docs/disclosure.md).
+  const LinkedStructure ls = BuildLinkedStructure(defs, *values);
+  Protector protector(ls, hidden, known);
+  JBR_RETURN_IF_ERROR(protector.Run());
+  for (size_t i = 0; i < values->size(); ++i) {
+    if (primary[i]) {
+      Suppress(&(*values)[i], "primary");
+    } else if (protector.value_hidden()[i]) {
+      Suppress(&(*values)[i], "secondary");
     }
-    g.at[{v.ministry, column}] = &v;
-  }
-  for (auto& [key, g] : grids) JBR_RETURN_IF_ERROR(ProtectGrid(g, settings));
-  FollowLinkedSuppression(by_id, values);
-  for (auto& v : *values) {
-    if (v.suppression == "primary" || v.suppression == "secondary") Suppress(&v, v.suppression == "primary" ? "primary" : "secondary");
   }
   return Status::Ok();
 }

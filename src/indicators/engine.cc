@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -345,6 +346,60 @@ Result<std::vector<IndicatorValue>> MobilityChange(const ComputeEnv& env, const 
   return GroupValues({change}, derived, both, excluded, year);
 }
 
+// A rolling figure of the first three quarters covers last year's later quarters too: rolling Q1
+// minus this year's Q1 is last year's Q2-Q4, and last year's total minus that is its Q1. So a
+// rolling figure over a quarter of last year that is hidden must be hidden as well: it is put in
+// `pattern` as hidden, which ApplyDisclosure keeps hidden and protects.
+void HideRollingOverHiddenQuarters(const std::vector<IndicatorDef>& defs,
+                                   const std::vector<IndicatorValue>& previous,
+                                   const std::vector<IndicatorValue>& current,
+                                   ReleasedPattern* pattern) {
+  std::map<std::string, std::string> rolling_of;
+  for (const auto& d : defs) {
+    if (!d.rolling_of.empty()) rolling_of[d.id] = d.rolling_of;
+  }
+  if (rolling_of.empty()) return;
+  std::set<std::string> hidden_before;
+  for (const auto& v : previous) {
+    if (v.status == "suppressed") {
+      hidden_before.insert(ReleasedKey(v.indicator, v.ministry, v.unit_type, v.period, v.category));
+    }
+  }
+  for (const auto& v : current) {
+    auto it = rolling_of.find(v.indicator);
+    if (it == rolling_of.end() || v.period.size() != 7 || v.period[5] != 'Q') continue;
+    const int k = v.period[6] - '0';
+    const int last_year = std::stoi(v.period.substr(0, 4)) - 1;
+    for (int j = k + 1; j <= 4; ++j) {
+      const std::string quarter = fmt::format("{}-Q{}", last_year, j);
+      if (hidden_before.count(ReleasedKey(it->second, v.ministry, v.unit_type, quarter, v.category))) {
+        (*pattern)[ReleasedKey(v.indicator, v.ministry, v.unit_type, v.period, v.category)] =
+            ReleasedCell{"suppressed", {}, {}};
+      }
+    }
+  }
+}
+
+// What the releases of `year` showed: a cell hidden by any of them is hidden; the numbers are the
+// first release's, the one restatements compare with (docs/disclosure.md, "Over time").
+Result<ReleasedPattern> Released(Store* store, int year) {
+  ReleasedPattern out;
+  if (store == nullptr) return out;
+  JBR_ASSIGN_OR_RETURN(std::vector<Release> releases, store->ListReleases(year));
+  std::sort(releases.begin(), releases.end(),
+            [](const Release& a, const Release& b) { return a.number < b.number; });
+  for (const Release& r : releases) {
+    JBR_ASSIGN_OR_RETURN(std::vector<StoredValue> values, store->ComputeRunValues(r.run_id));
+    for (const StoredValue& v : values) {
+      auto [it, fresh] = out.try_emplace(
+          ReleasedKey(v.indicator, v.ministry, v.unit_type, v.period, v.category),
+          ReleasedCell{v.status, v.numerator, v.denominator});
+      if (!fresh && v.status == "suppressed") it->second.status = "suppressed";
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 bool MatchesPattern(const std::string& id, const std::string& pattern) {
@@ -412,8 +467,11 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
     }
   }
   DisclosureSettings settings{options.person_threshold, options.integrity_threshold};
-  JBR_RETURN_IF_ERROR(ApplyDisclosure(result.definitions, settings, &previous));
-  JBR_RETURN_IF_ERROR(ApplyDisclosure(result.definitions, settings, &current));
+  JBR_ASSIGN_OR_RETURN(const ReleasedPattern released_before, Released(env.store, options.year - 1));
+  JBR_ASSIGN_OR_RETURN(ReleasedPattern released_now, Released(env.store, options.year));
+  JBR_RETURN_IF_ERROR(ApplyDisclosure(result.definitions, settings, &previous, &released_before));
+  HideRollingOverHiddenQuarters(result.definitions, previous, current, &released_now);
+  JBR_RETURN_IF_ERROR(ApplyDisclosure(result.definitions, settings, &current, &released_now));
   AttachPrevious(&current, previous);
   if (!options.ministries.empty()) {
     std::set<std::string> wanted;

@@ -60,6 +60,14 @@ struct IndicatorDef {
   //   numerator_of:   the numerator is that figure (jobs_agreement.realisation -> jobs);
   //                   when that figure is suppressed, this one is too (it would give it away).
   std::string total_of, denominator_of, numerator_of;
+  // The people the figure describes (docs/disclosure.md): every figure of one population shares
+  // one suppression status per population cell (ministry x unit type x period x sub-population),
+  // so that two tables about the same people never show a cell that the other hides. Empty: the
+  // indicator is a population of its own. "staff" is the ministry's employees.
+  std::string population;
+  // A figure per quarter that covers that indicator's quarters of the year up to its own (the
+  // rolling absence rate covers the quarterly rate's): hidden when any of them is.
+  std::string rolling_of;
 };
 
 // One figure as a theme computes it, for the ministries it was given.

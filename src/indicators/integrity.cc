@@ -92,7 +92,7 @@ class IntegrityTheme : public Theme {
   std::string name() const override { return "integrity"; }
 
   std::vector<IndicatorDef> Indicators() const override {
-    return {
+    std::vector<IndicatorDef> defs = {
         Def("integrity.reports", "Meldingen van vermoedelijke integriteitsschendingen",
             "Suspected integrity breaches reported", "cases",
             "Aantal meldingen van een vermoedelijke integriteitsschending in het jaar, per soort "
@@ -119,6 +119,13 @@ class IntegrityTheme : public Theme {
             "category) is the sum of the five. Breaches not yet decided on are not counted.",
             "measure"),
     };
+    // Measures are counted over the confirmed breaches: the two totals are one figure.
+    for (auto& d : defs) {
+      if (d.id == "integrity.confirmed" || d.id == "integrity.measures") {
+        d.population = "integrity.confirmed";
+      }
+    }
+    return defs;
   }
 
   Result<std::vector<Cell>> Compute(

@@ -124,7 +124,7 @@ class InternshipsTheme : public Theme {
 
   std::vector<IndicatorDef> Indicators() const override {
     const std::string s_nl = kStartedNl, s_en = kStartedEn, a_nl = kActiveNl, a_en = kActiveEn;
-    return {
+    std::vector<IndicatorDef> defs = {
         Def("internships.started", "Gestarte stages naar soort", "Internships started by kind",
             s_nl + kKindNl, s_en + kKindEn, "kind"),
         Def("internships.started_by_level", "Gestarte stages naar opleidingsniveau",
@@ -136,6 +136,12 @@ class InternshipsTheme : public Theme {
             "Internships active on 31 December by education level", a_nl + kLevelNl,
             a_en + kLevelEn, "education_level"),
     };
+    // By kind and by level are two breakdowns of the same interns: their totals are one figure.
+    for (auto& d : defs) {
+      d.population = d.id.rfind("internships.started", 0) == 0 ? "internships.started"
+                                                                : "internships.active";
+    }
+    return defs;
   }
 
   Result<std::vector<Cell>> Compute(

@@ -137,6 +137,7 @@ class JobsAgreementTheme : public Theme {
     // The target is public, so the realisation gives the jobs away: it follows their suppression.
     for (auto& d : defs) {
       if (d.id == "jobs_agreement.realisation") d.numerator_of = "jobs_agreement.jobs";
+      d.population = "jobs_agreement.jobs";
     }
     return defs;
   }

@@ -473,6 +473,8 @@ class PersonnelTheme : public Theme {
         d.denominator_of = "personnel.headcount";
       }
       if (d.id == "personnel.women_share_senior") d.denominator_of = "personnel.scale_band/15+";
+      // Stock and composition describe the staff; inflow and outflow are populations of their own.
+      if (d.id != "personnel.inflow" && d.id != "personnel.outflow") d.population = "staff";
     }
     return defs;
   }
