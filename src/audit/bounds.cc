@@ -1,0 +1,219 @@
+#include "audit/bounds.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "disclosure/lp.h"
+
+namespace jbr::audit::internal {
+namespace {
+
+// An equation with the known quantities folded into a constant: sum coef * x + constant = 0.
+struct Row {
+  std::vector<std::pair<int, double>> terms;  // unknown var, coefficient; distinct vars
+  double constant = 0;
+  int family = -1;  // -1: a definitional relation
+};
+
+class UnionFind {
+ public:
+  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  int Root(int x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void Join(int a, int b) { parent_[Root(a)] = Root(b); }
+
+ private:
+  std::vector<int> parent_;
+};
+
+bool Reduce(const Model& m, const Equation& eq, int family, Row* row) {
+  std::map<int, double> terms;
+  row->constant = 0;
+  row->family = family;
+  for (const Term& t : eq) {
+    const Var& v = m.vars[t.var];
+    if (v.known) {
+      row->constant += t.coef * v.value;
+    } else {
+      terms[t.var] += t.coef;
+    }
+  }
+  row->terms.clear();
+  for (const auto& [var, coef] : terms) {
+    if (coef != 0) row->terms.emplace_back(var, coef);
+  }
+  return !row->terms.empty();
+}
+
+// One component's program: a column per unknown, and a last column fixed at 1 that carries the
+// constants (lp.h's rows have no right-hand side).
+struct Program {
+  std::unique_ptr<sdc::LinearProgram> lp;
+  std::map<int, int> col;  // var -> column
+  bool integer = false;    // exact integer bounds by branch and bound
+};
+
+Program Build(const Model& m, const std::vector<const Row*>& rows, int max_integer_columns) {
+  Program p;
+  for (const Row* r : rows) {
+    for (const auto& t : r->terms) p.col.emplace(t.first, 0);
+  }
+  int n = 0, integers = 0;
+  for (auto& [var, c] : p.col) {
+    c = n++;
+    if (m.vars[var].integer) ++integers;
+  }
+  p.integer = integers > 0 && integers <= max_integer_columns;
+  p.lp = std::make_unique<sdc::LinearProgram>(static_cast<int>(rows.size()), n + 1);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    std::vector<int> cols;
+    std::vector<double> coefs;
+    for (const auto& [var, coef] : rows[i]->terms) {
+      cols.push_back(p.col[var]);
+      coefs.push_back(coef);
+    }
+    if (rows[i]->constant != 0) {
+      cols.push_back(n);
+      coefs.push_back(rows[i]->constant);
+    }
+    p.lp->SetRow(static_cast<int>(i), cols, coefs);
+  }
+  for (const auto& [var, c] : p.col) p.lp->SetInteger(c, p.integer && m.vars[var].integer);
+  p.lp->SetBounds(n, 1.0, 1.0);
+  return p;
+}
+
+Result<bool> Feasible(Program& p, SolveStats* stats) {
+  ++stats->lp_solves;
+  JBR_ASSIGN_OR_RETURN(auto s, p.lp->Solve(false, false));
+  return s.outcome != sdc::LinearProgram::Outcome::kInfeasible;
+}
+
+// The family to drop from an infeasible component: the first (least confirmed) whose removal
+// makes the rest feasible, else the least confirmed one. -1 when only definitional relations are
+// left.
+Result<int> Culprit(const Model& m, const std::vector<Family>& families,
+                    const std::vector<const Row*>& rows, const IntruderOptions& o,
+                    SolveStats* stats) {
+  std::vector<int> fams;
+  for (const Row* r : rows) {
+    if (r->family >= 0) fams.push_back(r->family);
+  }
+  std::sort(fams.begin(), fams.end());
+  fams.erase(std::unique(fams.begin(), fams.end()), fams.end());
+  if (fams.empty()) return -1;
+  std::stable_sort(fams.begin(), fams.end(), [&](int a, int b) {
+    return families[a].report.confirmed < families[b].report.confirmed;
+  });
+  for (int f : fams) {
+    std::vector<const Row*> rest;
+    for (const Row* r : rows) {
+      if (r->family != f) rest.push_back(r);
+    }
+    Program p = Build(m, rest, o.max_integer_columns);
+    JBR_ASSIGN_OR_RETURN(bool ok, Feasible(p, stats));
+    if (ok) return f;
+  }
+  return fams.front();
+}
+
+Result<double> Bound(Program& p, int col, bool integer, bool maximize, SolveStats* stats) {
+  using Outcome = sdc::LinearProgram::Outcome;
+  p.lp->SetCost(col, 1.0);
+  ++stats->lp_solves;
+  auto s = p.lp->Solve(maximize, p.integer && integer);
+  if (s.ok() && s->outcome == Outcome::kInfeasible && p.integer && integer) {
+    // No whole-number solution where the LP has one: fall back to the LP bound, rounded.
+    s = p.lp->Solve(maximize, false);
+  }
+  p.lp->SetCost(col, 0.0);
+  if (!s.ok()) return s.status();
+  if (s->outcome == Outcome::kUnbounded) return maximize ? sdc::kInfinity : 0.0;
+  if (s->outcome == Outcome::kInfeasible) {
+    return InternalError("audit program infeasible after a feasible start");
+  }
+  double v = s->objective;
+  if (integer) v = maximize ? std::floor(v + 1e-6) : std::ceil(v - 1e-6);
+  return v;
+}
+
+}  // namespace
+
+Result<std::map<int, Interval>> BoundAudited(const Model& m, const std::vector<Family>& families,
+                                             const IntruderOptions& o, std::vector<bool>* active,
+                                             SolveStats* stats) {
+  while (true) {
+    SolveStats s;
+    s.dropped = stats->dropped;
+    s.lp_solves = stats->lp_solves;
+    std::vector<Row> rows;
+    Row row;
+    auto add = [&](const Equation& eq, int family) {
+      ++s.instances;
+      if (Reduce(m, eq, family, &row)) rows.push_back(row);
+    };
+    for (size_t f = 0; f < families.size(); ++f) {
+      if (!(*active)[f]) continue;
+      for (const Equation& eq : families[f].instances) add(eq, static_cast<int>(f));
+    }
+    for (const Equation& eq : m.definitional) add(eq, -1);
+    s.equations = static_cast<int>(rows.size());
+
+    UnionFind uf(m.vars.size());
+    for (const Row& r : rows) {
+      for (const auto& t : r.terms) uf.Join(t.first, r.terms.front().first);
+    }
+    std::map<int, std::vector<const Row*>> comp_rows;
+    for (const Row& r : rows) comp_rows[uf.Root(r.terms.front().first)].push_back(&r);
+    std::map<int, std::vector<int>> comp_audited;
+    for (int v = 0; v < static_cast<int>(m.vars.size()); ++v) {
+      if (!m.vars[v].audited) continue;
+      auto it = comp_rows.find(uf.Root(v));
+      if (it != comp_rows.end()) comp_audited[it->first].push_back(v);
+    }
+
+    std::map<int, Interval> out;
+    bool restart = false;
+    for (const auto& [root, audited] : comp_audited) {
+      const std::vector<const Row*>& crows = comp_rows[root];
+      Program p = Build(m, crows, o.max_integer_columns);
+      JBR_ASSIGN_OR_RETURN(bool feasible, Feasible(p, &s));
+      if (!feasible) {
+        JBR_ASSIGN_OR_RETURN(int f, Culprit(m, families, crows, o, &s));
+        if (f < 0) {
+          s.notes.push_back(fmt::format(
+              "the published values contradict each other around {} ({} equations): its "
+              "quantities are reported unbounded",
+              m.vars[audited.front()].key.ToString(), crows.size()));
+          continue;
+        }
+        (*active)[f] = false;
+        s.dropped.push_back(f);
+        restart = true;
+        break;
+      }
+      ++s.components;
+      for (int v : audited) {
+        const int c = p.col.at(v);
+        Interval iv;
+        JBR_ASSIGN_OR_RETURN(iv.lo, Bound(p, c, m.vars[v].integer, false, &s));
+        JBR_ASSIGN_OR_RETURN(iv.hi, Bound(p, c, m.vars[v].integer, true, &s));
+        out[v] = iv;
+      }
+    }
+    if (!restart) {
+      *stats = std::move(s);
+      return out;
+    }
+    stats->dropped = s.dropped;
+    stats->lp_solves = s.lp_solves;
+  }
+}
+
+}  // namespace jbr::audit::internal
