@@ -95,8 +95,8 @@ Result<bool> Feasible(Program& p, SolveStats* stats) {
   return s.outcome != sdc::LinearProgram::Outcome::kInfeasible;
 }
 
-// The family to drop from an infeasible component: the first (least confirmed) whose removal
-// makes the rest feasible, else the least confirmed one. -1 when only definitional relations are
+// The family to drop from an infeasible component: the first (identities before releases before
+// hierarchies, then the least confirmed) whose removal makes the rest feasible, else the first. -1 when only definitional relations are
 // left.
 Result<int> Culprit(const Model& m, const std::vector<Family>& families,
                     const std::vector<const Row*>& rows, const IntruderOptions& o,
@@ -108,9 +108,13 @@ Result<int> Culprit(const Model& m, const std::vector<Family>& families,
   std::sort(fams.begin(), fams.end());
   fams.erase(std::unique(fams.begin(), fams.end()), fams.end());
   if (fams.empty()) return -1;
-  std::stable_sort(fams.begin(), fams.end(), [&](int a, int b) {
-    return families[a].report.confirmed < families[b].report.confirmed;
-  });
+  // Equal values that held by chance are the likeliest to be wrong, the hierarchies the least.
+  auto rank = [&](int f) {
+    const std::string& k = families[f].report.kind;
+    const int kind = k == "identity" || k == "cross" ? 0 : (k == "releases" ? 1 : 2);
+    return std::make_pair(kind, families[f].report.confirmed);
+  };
+  std::stable_sort(fams.begin(), fams.end(), [&](int a, int b) { return rank(a) < rank(b); });
   for (int f : fams) {
     std::vector<const Row*> rest;
     for (const Row* r : rows) {
@@ -187,10 +191,11 @@ Result<std::map<int, Interval>> BoundAudited(const Model& m, const std::vector<F
       if (!feasible) {
         JBR_ASSIGN_OR_RETURN(int f, Culprit(m, families, crows, o, &s));
         if (f < 0) {
-          s.notes.push_back(fmt::format(
-              "the published values contradict each other around {} ({} equations): its "
-              "quantities are reported unbounded",
-              m.vars[audited.front()].key.ToString(), crows.size()));
+          const std::string why = fmt::format(
+              "the published values contradict each other around {} ({} equations)",
+              m.vars[audited.front()].key.ToString(), crows.size());
+          s.notes.push_back(why);
+          for (int v : audited) s.unsolved[v] = why;
           continue;
         }
         (*active)[f] = false;

@@ -24,6 +24,7 @@ struct SolveStats {
   int lp_solves = 0;
   std::vector<int> dropped;        // families dropped for making a program infeasible
   std::vector<std::string> notes;  // what could not be solved, and why
+  std::map<int, std::string> unsolved;  // audited var -> why its component could not be solved
 };
 
 // Bounds of every audited variable that appears in an equation (the others are [0, +inf)).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -126,6 +127,12 @@ Result<IntruderReport> AuditPublication(const std::vector<PublishedRelease>& ear
     b.lo = it == intervals.end() ? 0 : it->second.lo;
     b.hi = it == intervals.end() ? sdc::kInfinity : it->second.hi;
     Judge(options.protection, &b);
+    auto unsolved = stats.unsolved.find(v);
+    if (unsolved != stats.unsolved.end()) {
+      // Published values that contradict each other cannot be judged; they cannot pass either.
+      b.protectable = false;
+      b.reason = unsolved->second;
+    }
     ++rep.audited_quantities;
     if (b.exact) ++rep.exact_recoveries;
     if (!b.exact && !b.protectable) ++rep.under_protection;
@@ -138,6 +145,11 @@ Result<IntruderReport> AuditPublication(const std::vector<PublishedRelease>& ear
     }
     rep.all.push_back(std::move(b));
   }
+  auto order = [](const QuantityBounds& a, const QuantityBounds& b) {
+    return std::tie(a.key, a.quantity) < std::tie(b.key, b.quantity);
+  };
+  std::sort(rep.failures.begin(), rep.failures.end(), order);
+  std::sort(rep.all.begin(), rep.all.end(), order);
   return rep;
 }
 

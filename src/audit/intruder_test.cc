@@ -369,6 +369,30 @@ TEST(IntruderAudit, ARelationThatOnlyLooksTrueIsRejected) {
   EXPECT_TRUE(r.safe());
 }
 
+TEST(IntruderAudit, ACoincidenceThatContradictsTheTablesIsDropped) {
+  // a and b agree at FIN, the only place both are published, so "a = b" is accepted; at BZK it
+  // would make zbo 40 where the unit types make it 20 - 15 = 5. The program is infeasible; the
+  // identity is dropped and the hierarchy kept.
+  PubDir p(TempDir("dropped"));
+  p.Def("a.count", "person-count")
+      .Def("b.count", "person-count")
+      .Pub("a.count", "FIN", "", "2021", "", 12)
+      .Pub("a.count", "FIN", "kern", "2021", "", 12)
+      .Pub("b.count", "FIN", "", "2021", "", 12)
+      .Pub("a.count", "BZK", "", "2021", "", 20)
+      .Pub("a.count", "BZK", "kern", "2021", "", 15)
+      .Hide("a.count", "BZK", "zbo", "2021", "")
+      .Pub("b.count", "BZK", "zbo", "2021", "", 40);
+  const IntruderReport r = Audit(p.Write());
+  ExpectExact(r, "a.count/BZK/zbo/2021/*", 5);
+  EXPECT_EQ(r.families_dropped, 1);
+  bool dropped_identity = false;
+  for (const FamilyReport& f : r.families) {
+    if (f.dropped) dropped_identity = f.kind == "identity";
+  }
+  EXPECT_TRUE(dropped_identity) << FormatReportText(r);
+}
+
 TEST(Judge, FromTheOutside) {
   const sdc::ProtectionOptions o;  // 10 %, at least 1
   auto judge = [&](double lo, double hi, bool integer) {
