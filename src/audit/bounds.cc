@@ -111,7 +111,7 @@ Result<int> Culprit(const Model& m, const std::vector<Family>& families,
   // Equal values that held by chance are the likeliest to be wrong, the hierarchies the least.
   auto rank = [&](int f) {
     const std::string& k = families[f].report.kind;
-    const int kind = k == "identity" || k == "cross" ? 0 : (k == "releases" ? 1 : 2);
+    const int kind = k == "ratio" ? 0 : (k == "identity" || k == "cross" ? 1 : (k == "releases" ? 2 : 3));
     return std::make_pair(kind, families[f].report.confirmed);
   };
   std::stable_sort(fams.begin(), fams.end(), [&](int a, int b) { return rank(a) < rank(b); });

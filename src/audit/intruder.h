@@ -17,11 +17,13 @@
 //                    it, as Defence is out of personnel-type data);
 //      unit-types    all units ("" unit type) = the sum of the unit types;
 //      quarters      the year = the sum of its four quarters;
+//      last-quarter  the year = its fourth quarter (a stock on 31 December);
 //      categories    the total ("" category) = the sum of the categories;
 //      cross         one indicator's categories add up to another indicator's numerator or
 //                    denominator, or to the sum of another indicator's categories;
 //      identity      a quantity of one indicator equals a quantity of another at the same
 //                    ministry, unit type and period (categories paired as they are found);
+//      ratio         an earlier year's published value v of a ratio: N = v / scale x D;
 //      releases      a cell of an earlier release equals the same cell in the next release that
 //                    shows it, unless that release's restatements.csv lists it.
 //    Every instance of an accepted family, including those with hidden cells, goes into one set
@@ -81,8 +83,8 @@ struct QuantityBounds {
 
 // One candidate family of relations and what the published numbers said about it.
 struct FamilyReport {
-  std::string kind;   // rijk | unit-types | quarters | categories | cross | identity | releases
-                      // | ratio
+  std::string kind;   // rijk | unit-types | quarters | last-quarter | categories | cross |
+                      // identity | releases
   std::string label;  // e.g. "absence.episodes numerator: Rijk = ministries except DEF"
   int instances = 0;  // instances with at least one cell
   int checked = 0;    // instances with every cell published

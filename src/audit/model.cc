@@ -73,7 +73,10 @@ class Builder {
       const bool consistent = std::all_of(e.scales.begin(), e.scales.end(), [&](double x) {
         return std::fabs(x - s) <= 1e-6 * std::fabs(s);
       });
-      if (consistent && s > 0) m_.scale[id] = s;
+      if (consistent && s > 0) {
+        m_.scale[id] = s;
+        m_.scale_confirmations[id] = static_cast<int>(e.scales.size());
+      }
     }
   }
 
@@ -136,7 +139,7 @@ class Builder {
     auto s = m_.scale.find(key.indicator);
     if (s == m_.scale.end()) return;
     m_.value_only_ratio[{r, key}] = value / s->second;
-    m_.definitional.push_back({{m_.Find(r, key, Quantity::kNumerator), 1.0},
+    m_.ratio_equations[key.indicator].push_back({{m_.Find(r, key, Quantity::kNumerator), 1.0},
                                   {m_.Find(r, key, Quantity::kDenominator), -value / s->second}});
   }
 

@@ -56,6 +56,11 @@ struct Model {
   // Relations that follow from the files' own meaning: N = v / scale * D for a value-only cell
   // of a ratio, and x = v where a hidden cell's value is published elsewhere in the same release.
   std::vector<Equation> definitional;
+  // Per ratio indicator, N = v / scale * D for each value-only cell (a family of kind "ratio":
+  // the coefficients come from rounded decimals, so it is the first to go when a program is
+  // infeasible).
+  std::map<std::string, std::vector<Equation>> ratio_equations;
+  std::map<std::string, int> scale_confirmations;  // published rows that agree on the scale
   // The published value of a ratio cell whose N and D are not published: N = ratio * D.
   std::map<std::pair<int, CellKey>, double> value_only_ratio;
   int suppressed_cells = 0;

@@ -32,7 +32,7 @@ struct Group {
   std::vector<std::pair<std::string, int>> parts;
 };
 
-enum class Dim { kMinistry, kUnitType, kQuarter };
+enum class Dim { kMinistry, kUnitType, kQuarter, kLastQuarter };
 
 // Which group a cell belongs to along `dim`, whether it is the total, and its label as a part.
 bool Place(Dim dim, const Context& c, std::string* group, bool* total, std::string* label) {
@@ -48,10 +48,12 @@ bool Place(Dim dim, const Context& c, std::string* group, bool* total, std::stri
       *label = c.unit_type;
       return true;
     case Dim::kQuarter:
+    case Dim::kLastQuarter:
       *group = fmt::format("{}|{}|{}|{}", c.release, c.ministry, c.unit_type, c.period.substr(0, 4));
       *total = c.period.size() == 4;
       *label = c.period;
-      return true;
+      // A stock (the headcount on 31 December) is its fourth quarter's, not the quarters' sum.
+      return dim == Dim::kQuarter || *total || c.period.substr(4) == "-Q4";
   }
   return false;
 }
@@ -115,14 +117,15 @@ void AddHierarchies(const Model& m, const IntruderOptions& o, std::vector<Family
   };
   const DimSpec dims[] = {{Dim::kMinistry, "rijk", "Rijk = ministries"},
                           {Dim::kUnitType, "unit-types", "all units = unit types"},
-                          {Dim::kQuarter, "quarters", "year = quarters"}};
+                          {Dim::kQuarter, "quarters", "year = quarters"},
+                          {Dim::kLastQuarter, "last-quarter", "year = fourth quarter"}};
   for (const auto& [sid, cells] : m.series) {
     for (const DimSpec& d : dims) {
       std::map<std::string, Group> groups;
       std::string group, label;
       bool total = false;
       for (const auto& [ctx, var] : cells) {
-        Place(d.dim, ctx, &group, &total, &label);
+        if (!Place(d.dim, ctx, &group, &total, &label)) continue;
         Group& g = groups[group];
         if (total) {
           g.total = var;
@@ -211,6 +214,17 @@ bool KnownSum(const Model& m, const std::vector<int>& vars, double* sum) {
   return true;
 }
 
+bool QuickContradiction(const Model& m, const Aggregate& a, const Aggregate& b) {
+  for (const auto& [ctx, va] : a.cells) {
+    double x = 0, y = 0;
+    if (!KnownSum(m, va, &x)) continue;
+    auto it = b.cells.find(ctx);
+    if (it == b.cells.end() || !KnownSum(m, it->second, &y)) continue;
+    if (std::fabs(x - y) > 1e-6 + 1e-9 * (std::fabs(x) + std::fabs(y))) return true;
+  }
+  return false;
+}
+
 // Identities and cross relations: pairs of aggregates of different indicators that agree on at
 // least min_confirmations published, non-zero instances are candidates, then tested on all.
 void AddIdentities(const Model& m, const IntruderOptions& o, std::vector<Family>* out) {
@@ -245,6 +259,13 @@ void AddIdentities(const Model& m, const IntruderOptions& o, std::vector<Family>
     Family f;
     f.report.kind = a.category_sum || b.category_sum ? "cross" : "identity";
     f.report.label = a.Name() + " = " + b.Name();
+    if (QuickContradiction(m, a, b)) {
+      // Most candidates are small counts equal by chance: one contradiction settles them.
+      f.coincidence = true;
+      f.report.contradicted = 1;
+      out->push_back(std::move(f));
+      continue;
+    }
     for (const auto& [ctx, va] : a.cells) {
       auto it = b.cells.find(ctx);
       if (it == b.cells.end()) continue;
@@ -293,6 +314,22 @@ void AddReleases(const Model& m, const IntruderOptions& o, std::vector<Family>* 
   }
 }
 
+// value = N / D x scale for the earlier years' published values of ratios: accepted when the
+// published rows agree on one scale (model.cc), tested on nothing else.
+void AddRatios(const Model& m, std::vector<Family>* out) {
+  for (const auto& [indicator, eqs] : m.ratio_equations) {
+    Family f;
+    f.report.kind = "ratio";
+    f.report.label = fmt::format("{}: numerator = value / {} x denominator", indicator,
+                                 m.scale.at(indicator));
+    f.instances = eqs;
+    f.report.instances = static_cast<int>(eqs.size());
+    f.report.checked = f.report.confirmed = m.scale_confirmations.at(indicator);
+    f.report.accepted = true;
+    out->push_back(std::move(f));
+  }
+}
+
 }  // namespace
 
 Verdict Check(const Model& model, const Equation& eq) {
@@ -332,6 +369,7 @@ std::vector<Family> DeriveFamilies(const Model& model, const IntruderOptions& op
   AddCategories(model, options, &out);
   AddIdentities(model, options, &out);
   AddReleases(model, options, &out);
+  AddRatios(model, &out);
   return out;
 }
 
