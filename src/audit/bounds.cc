@@ -74,13 +74,17 @@ Program Build(const Model& m, const std::vector<const Row*>& rows, int max_integ
   for (size_t i = 0; i < rows.size(); ++i) {
     std::vector<int> cols;
     std::vector<double> coefs;
+    // Rows scaled to a largest coefficient of 1: a count beside a sum of euros in one program
+    // otherwise strains GLPK's tolerances. The solutions are the same.
+    double scale = 0;
+    for (const auto& t : rows[i]->terms) scale = std::max(scale, std::fabs(t.second));
     for (const auto& [var, coef] : rows[i]->terms) {
       cols.push_back(p.col[var]);
-      coefs.push_back(coef);
+      coefs.push_back(coef / scale);
     }
     if (rows[i]->constant != 0) {
       cols.push_back(n);
-      coefs.push_back(rows[i]->constant);
+      coefs.push_back(rows[i]->constant / scale);
     }
     p.lp->SetRow(static_cast<int>(i), cols, coefs);
   }
@@ -95,8 +99,9 @@ Result<bool> Feasible(Program& p, SolveStats* stats) {
   return s.outcome != sdc::LinearProgram::Outcome::kInfeasible;
 }
 
-// The family to drop from an infeasible component: the first (identities before releases before
-// hierarchies, then the least confirmed) whose removal makes the rest feasible, else the first. -1 when only definitional relations are
+// The family to drop from an infeasible component: the first (the least confirmed; among equals
+// ratios, identities, releases, then hierarchies) whose removal makes the rest feasible, else the
+// first. -1 when only definitional relations are
 // left.
 Result<int> Culprit(const Model& m, const std::vector<Family>& families,
                     const std::vector<const Row*>& rows, const IntruderOptions& o,
@@ -108,11 +113,12 @@ Result<int> Culprit(const Model& m, const std::vector<Family>& families,
   std::sort(fams.begin(), fams.end());
   fams.erase(std::unique(fams.begin(), fams.end()), fams.end());
   if (fams.empty()) return -1;
-  // Equal values that held by chance are the likeliest to be wrong, the hierarchies the least.
+  // The family with the least evidence goes first; among equals, equal values that held by
+  // chance are likelier to be wrong than a hierarchy.
   auto rank = [&](int f) {
     const std::string& k = families[f].report.kind;
     const int kind = k == "ratio" ? 0 : (k == "identity" || k == "cross" ? 1 : (k == "releases" ? 2 : 3));
-    return std::make_pair(kind, families[f].report.confirmed);
+    return std::make_pair(families[f].report.confirmed, kind);
   };
   std::stable_sort(fams.begin(), fams.end(), [&](int a, int b) { return rank(a) < rank(b); });
   for (int f : fams) {

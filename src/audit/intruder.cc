@@ -19,7 +19,9 @@ const char* QuantityName(Quantity q) {
 Status IntruderOptions::Validate() const {
   JBR_RETURN_IF_ERROR(protection.Validate());
   if (max_integer_columns < 0) return InvalidInput("max_integer_columns must be >= 0");
-  if (min_confirmations < 1) return InvalidInput("min_confirmations must be >= 1");
+  if (min_confirmations < 1 || min_identity_confirmations < 1) {
+    return InvalidInput("min_confirmations and min_identity_confirmations must be >= 1");
+  }
   return Status::Ok();
 }
 
@@ -51,7 +53,7 @@ std::optional<double> BestCandidate(const sdc::ProtectionOptions& o, bool intege
 
 std::string Num(double v) {
   if (v == sdc::kInfinity) return "inf";
-  return fmt::format("{}", v);
+  return fmt::format("{}", v + 0.0);  // never "-0"
 }
 
 }  // namespace
@@ -124,8 +126,8 @@ Result<IntruderReport> AuditPublication(const std::vector<PublishedRelease>& ear
     b.quantity = var.quantity;
     b.integer = var.integer;
     auto it = intervals.find(v);
-    b.lo = it == intervals.end() ? 0 : it->second.lo;
-    b.hi = it == intervals.end() ? sdc::kInfinity : it->second.hi;
+    b.lo = it == intervals.end() ? 0 : it->second.lo + 0.0;  // + 0.0: never -0
+    b.hi = it == intervals.end() ? sdc::kInfinity : it->second.hi + 0.0;
     Judge(options.protection, &b);
     auto unsolved = stats.unsolved.find(v);
     if (unsolved != stats.unsolved.end()) {

@@ -12,7 +12,8 @@
 //    the scale (100 for a percentage) read off the published rows.
 // 2. Relations. Candidate families of additive relations, each tested on every instance whose
 //    cells are all published (relative tolerance 1e-9, absolute 1e-6); a family is accepted when
-//    no such instance contradicts it and at least one with a non-zero total confirms it:
+//    no such instance contradicts it and at least one with a non-zero total confirms it (two for
+//    identity and cross, found among pairs that happen to be equal somewhere):
 //      rijk          the Rijk = the sum of the ministries (all, or all but one or two that break
 //                    it, as Defence is out of personnel-type data);
 //      unit-types    all units ("" unit type) = the sum of the unit types;
@@ -57,9 +58,11 @@ struct IntruderOptions {
   // Components with at most this many whole-number unknowns get exact integer bounds by branch
   // and bound; larger ones get the LP bounds rounded inwards.
   int max_integer_columns = 400;
-  // Families of kind "identity" and "cross" are searched among pairs that agree on at least one
-  // published instance; a family needs this many confirming instances.
+  // A family needs this many confirming instances (published, non-zero, agreeing)...
   int min_confirmations = 1;
+  // ... and an identity or cross relation, found among the pairs of quantities that happen to be
+  // equal somewhere, this many: one equal pair of small counts is too often chance.
+  int min_identity_confirmations = 2;
 
   Status Validate() const;
 };
@@ -84,7 +87,7 @@ struct QuantityBounds {
 // One candidate family of relations and what the published numbers said about it.
 struct FamilyReport {
   std::string kind;   // rijk | unit-types | quarters | last-quarter | categories | cross |
-                      // identity | releases
+                      // identity | releases | ratio
   std::string label;  // e.g. "absence.episodes numerator: Rijk = ministries except DEF"
   int instances = 0;  // instances with at least one cell
   int checked = 0;    // instances with every cell published

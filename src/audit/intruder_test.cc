@@ -116,6 +116,10 @@ PubDir Episodes(const std::string& name, bool protect) {
       .Pub("absence.episodes", "FIN", "", "2021", "medium", 5)
       .Pub("absence.episodes", "FIN", "", "2021", "long", 5)
       .Pub("absence.mean_duration", "FIN", "", "2021", "", 200, 20)
+      .Pub("absence.episodes", "SZW", "", "2021", "short", 7)
+      .Pub("absence.episodes", "SZW", "", "2021", "medium", 2)
+      .Pub("absence.episodes", "SZW", "", "2021", "long", 0)
+      .Pub("absence.mean_duration", "SZW", "", "2021", "", 45, 9)
       .Pub("absence.episodes", "BZK", "", "2021", "short", 40)
       .Hide("absence.episodes", "BZK", "", "2021", "long")
       .Pub("absence.mean_duration", "BZK", "", "2021", "", 690, 69);
@@ -222,6 +226,10 @@ PubDir EqualTotals(const std::string& name, bool protect) {
       .Pub("internships.started", "FIN", "", "2021", "hbo", 5)
       .Pub("internships.started_by_level", "FIN", "", "2021", "", 12)
       .Pub("internships.started_by_level", "FIN", "", "2021", "bachelor", 12)
+      .Pub("internships.started", "SZW", "", "2021", "", 9)
+      .Pub("internships.started", "SZW", "", "2021", "mbo", 9)
+      .Pub("internships.started_by_level", "SZW", "", "2021", "", 9)
+      .Pub("internships.started_by_level", "SZW", "", "2021", "master", 9)
       .Pub("internships.started", "BZK", "", "2021", "mbo", 20)
       .Hide("internships.started", "BZK", "", "2021", "hbo")
       .Pub("internships.started_by_level", "BZK", "", "2021", "", 30)
@@ -351,14 +359,30 @@ TEST(IntruderAudit, ARestatedCellIsNotLinkedToItsFirstRelease) {
   ExpectInterval(r, "personnel.headcount/BZK/zbo/2020/*", 0, 101);
 }
 
+TEST(IntruderAudit, OneEqualPairIsNotEnoughForAnIdentity) {
+  // a and b agree at FIN only: no identity, so SZW's hidden a is not b's 5.
+  PubDir p(TempDir("one-pair"));
+  p.Def("a.count", "person-count")
+      .Def("b.count", "person-count")
+      .Pub("a.count", "FIN", "", "2021", "", 12)
+      .Pub("b.count", "FIN", "", "2021", "", 12)
+      .Hide("a.count", "SZW", "", "2021", "")
+      .Pub("b.count", "SZW", "", "2021", "", 5);
+  const IntruderReport r = Audit(p.Write());
+  ExpectInterval(r, "a.count/SZW/*/2021/*", 0, kInf);
+  EXPECT_EQ(r.families_accepted, 0);
+}
+
 TEST(IntruderAudit, ARelationThatOnlyLooksTrueIsRejected) {
-  // Two indicators agree at FIN but not at BZK: no identity is assumed, and BZK's hidden cell
-  // keeps what its own table gives it.
+  // Two indicators agree at FIN and AZ but not at BZK: no identity is assumed, and SZW's hidden
+  // cell keeps what its own table gives it.
   PubDir p(TempDir("coincidence"));
   p.Def("a.count", "person-count")
       .Def("b.count", "person-count")
       .Pub("a.count", "FIN", "", "2021", "", 12)
       .Pub("b.count", "FIN", "", "2021", "", 12)
+      .Pub("a.count", "AZ", "", "2021", "", 4)
+      .Pub("b.count", "AZ", "", "2021", "", 4)
       .Pub("a.count", "BZK", "", "2021", "", 30)
       .Pub("b.count", "BZK", "", "2021", "", 31)
       .Hide("a.count", "SZW", "", "2021", "")
@@ -370,15 +394,18 @@ TEST(IntruderAudit, ARelationThatOnlyLooksTrueIsRejected) {
 }
 
 TEST(IntruderAudit, ACoincidenceThatContradictsTheTablesIsDropped) {
-  // a and b agree at FIN, the only place both are published, so "a = b" is accepted; at BZK it
-  // would make zbo 40 where the unit types make it 20 - 15 = 5. The program is infeasible; the
-  // identity is dropped and the hierarchy kept.
+  // a and b agree at FIN and SZW, the only places both are published, so "a = b" is accepted; at BZK it
+  // would make zbo 40 where the unit types make it 20 - 15 = 5. The program is infeasible; both
+  // families have two confirmations, and the identity, likelier to be chance, is dropped.
   PubDir p(TempDir("dropped"));
   p.Def("a.count", "person-count")
       .Def("b.count", "person-count")
       .Pub("a.count", "FIN", "", "2021", "", 12)
       .Pub("a.count", "FIN", "kern", "2021", "", 12)
       .Pub("b.count", "FIN", "", "2021", "", 12)
+      .Pub("a.count", "SZW", "", "2021", "", 8)
+      .Pub("a.count", "SZW", "kern", "2021", "", 8)
+      .Pub("b.count", "SZW", "", "2021", "", 8)
       .Pub("a.count", "BZK", "", "2021", "", 20)
       .Pub("a.count", "BZK", "kern", "2021", "", 15)
       .Hide("a.count", "BZK", "zbo", "2021", "")

@@ -249,8 +249,9 @@ void AddIdentities(const Model& m, const IntruderOptions& o, std::vector<Family>
     }
   }
   std::vector<uint64_t> keys;
+  const int needed = std::max(o.min_confirmations, o.min_identity_confirmations);
   for (const auto& [k, n] : pairs) {
-    if (n >= o.min_confirmations) keys.push_back(k);
+    if (n >= needed) keys.push_back(k);
   }
   std::sort(keys.begin(), keys.end());
   for (uint64_t k : keys) {
@@ -274,7 +275,7 @@ void AddIdentities(const Model& m, const IntruderOptions& o, std::vector<Family>
       for (int v : it->second) eq.push_back({v, -1.0});
       f.instances.push_back(std::move(eq));
     }
-    Evaluate(m, o.min_confirmations, &f);
+    Evaluate(m, needed, &f);
     f.coincidence = !f.report.accepted;
     out->push_back(std::move(f));
   }

@@ -9,7 +9,7 @@
 namespace jbr::audit {
 namespace {
 
-std::string Num(double v) { return v == sdc::kInfinity ? "inf" : fmt::format("{}", v); }
+std::string Num(double v) { return v == sdc::kInfinity ? "inf" : fmt::format("{}", v + 0.0); }
 
 std::string Interval(const QuantityBounds& b) {
   return fmt::format("[{}, {}]", Num(b.lo), Num(b.hi));
