@@ -177,6 +177,22 @@ TEST(IntruderAudit, QuartersProtectedTogetherPass) {
   EXPECT_TRUE(r.safe()) << FormatReportText(r);
 }
 
+// A stock counted on 31 December: the year's figure is its fourth quarter's.
+TEST(IntruderAudit, AStockYearGivesAwayItsFourthQuarter) {
+  PubDir p(TempDir("stock"));
+  p.Def("vacancies.open", "person-count");
+  for (const char* ministry : {"FIN", "SZW"}) {
+    p.Pub("vacancies.open", ministry, "", "2021-Q1", "", 4)
+        .Pub("vacancies.open", ministry, "", "2021-Q2", "", 6)
+        .Pub("vacancies.open", ministry, "", "2021-Q3", "", 5)
+        .Pub("vacancies.open", ministry, "", "2021-Q4", "", 7)
+        .Pub("vacancies.open", ministry, "", "2021", "", 7);
+  }
+  p.Pub("vacancies.open", "BZK", "", "2021", "", 3).Hide("vacancies.open", "BZK", "", "2021-Q4", "");
+  const IntruderReport r = Audit(p.Write());
+  ExpectExact(r, "vacancies.open/BZK/*/2021-Q4/*", 3);
+}
+
 // Route: a share's denominator is the headcount that another table hides.
 PubDir Share(const std::string& name, bool protect) {
   PubDir p(TempDir(name));
