@@ -59,7 +59,28 @@ struct Program {
   bool integer = false;    // exact integer bounds by branch and bound
 };
 
-Program Build(const Model& m, const std::vector<const Row*>& rows, int max_integer_columns) {
+// Each continuous unknown is solved for in units of the largest published value of its series
+// (x = scale * y), so that a sum of millions of days and a count of tens meet GLPK's tolerances
+// alike; whole-number unknowns keep their own unit (branch and bound needs it).
+std::vector<double> ColumnScales(const Model& m) {
+  std::map<SeriesId, double> largest;
+  for (const Var& v : m.vars) {
+    if (!v.known) continue;
+    double& l = largest[{v.key.indicator, v.key.category, v.quantity}];
+    l = std::max(l, std::fabs(v.value));
+  }
+  std::vector<double> scale(m.vars.size(), 1.0);
+  for (size_t i = 0; i < m.vars.size(); ++i) {
+    const Var& v = m.vars[i];
+    if (v.known || v.integer) continue;
+    auto it = largest.find({v.key.indicator, v.key.category, v.quantity});
+    if (it != largest.end()) scale[i] = std::max(1.0, it->second);
+  }
+  return scale;
+}
+
+Program Build(const Model& m, const std::vector<const Row*>& rows, int max_integer_columns,
+              const std::vector<double>& col_scale) {
   Program p;
   for (const Row* r : rows) {
     for (const auto& t : r->terms) p.col.emplace(t.first, 0);
@@ -77,10 +98,12 @@ Program Build(const Model& m, const std::vector<const Row*>& rows, int max_integ
     // Rows scaled to a largest coefficient of 1: a count beside a sum of euros in one program
     // otherwise strains GLPK's tolerances. The solutions are the same.
     double scale = 0;
-    for (const auto& t : rows[i]->terms) scale = std::max(scale, std::fabs(t.second));
+    for (const auto& [var, coef] : rows[i]->terms) {
+      scale = std::max(scale, std::fabs(coef * col_scale[var]));
+    }
     for (const auto& [var, coef] : rows[i]->terms) {
       cols.push_back(p.col[var]);
-      coefs.push_back(coef / scale);
+      coefs.push_back(coef * col_scale[var] / scale);
     }
     if (rows[i]->constant != 0) {
       cols.push_back(n);
@@ -105,7 +128,7 @@ Result<bool> Feasible(Program& p, SolveStats* stats) {
 // left.
 Result<int> Culprit(const Model& m, const std::vector<Family>& families,
                     const std::vector<const Row*>& rows, const IntruderOptions& o,
-                    SolveStats* stats) {
+                    const std::vector<double>& col_scale, SolveStats* stats) {
   std::vector<int> fams;
   for (const Row* r : rows) {
     if (r->family >= 0) fams.push_back(r->family);
@@ -126,14 +149,15 @@ Result<int> Culprit(const Model& m, const std::vector<Family>& families,
     for (const Row* r : rows) {
       if (r->family != f) rest.push_back(r);
     }
-    Program p = Build(m, rest, o.max_integer_columns);
+    Program p = Build(m, rest, o.max_integer_columns, col_scale);
     JBR_ASSIGN_OR_RETURN(bool ok, Feasible(p, stats));
     if (ok) return f;
   }
   return fams.front();
 }
 
-Result<double> Bound(Program& p, int col, bool integer, bool maximize, SolveStats* stats) {
+Result<double> Bound(Program& p, int col, bool integer, double col_scale, bool maximize,
+                     SolveStats* stats) {
   using Outcome = sdc::LinearProgram::Outcome;
   p.lp->SetCost(col, 1.0);
   ++stats->lp_solves;
@@ -148,7 +172,7 @@ Result<double> Bound(Program& p, int col, bool integer, bool maximize, SolveStat
   if (s->outcome == Outcome::kInfeasible) {
     return InternalError("audit program infeasible after a feasible start");
   }
-  double v = s->objective;
+  double v = s->objective * col_scale;
   if (integer) v = maximize ? std::floor(v + 1e-6) : std::ceil(v - 1e-6);
   return v;
 }
@@ -158,6 +182,7 @@ Result<double> Bound(Program& p, int col, bool integer, bool maximize, SolveStat
 Result<std::map<int, Interval>> BoundAudited(const Model& m, const std::vector<Family>& families,
                                              const IntruderOptions& o, std::vector<bool>* active,
                                              SolveStats* stats) {
+  const std::vector<double> col_scale = ColumnScales(m);
   while (true) {
     SolveStats s;
     s.dropped = stats->dropped;
@@ -192,10 +217,10 @@ Result<std::map<int, Interval>> BoundAudited(const Model& m, const std::vector<F
     bool restart = false;
     for (const auto& [root, audited] : comp_audited) {
       const std::vector<const Row*>& crows = comp_rows[root];
-      Program p = Build(m, crows, o.max_integer_columns);
+      Program p = Build(m, crows, o.max_integer_columns, col_scale);
       JBR_ASSIGN_OR_RETURN(bool feasible, Feasible(p, &s));
       if (!feasible) {
-        JBR_ASSIGN_OR_RETURN(int f, Culprit(m, families, crows, o, &s));
+        JBR_ASSIGN_OR_RETURN(int f, Culprit(m, families, crows, o, col_scale, &s));
         if (f < 0) {
           const std::string why = fmt::format(
               "the published values contradict each other around {} ({} equations)",
@@ -213,8 +238,8 @@ Result<std::map<int, Interval>> BoundAudited(const Model& m, const std::vector<F
       for (int v : audited) {
         const int c = p.col.at(v);
         Interval iv;
-        JBR_ASSIGN_OR_RETURN(iv.lo, Bound(p, c, m.vars[v].integer, false, &s));
-        JBR_ASSIGN_OR_RETURN(iv.hi, Bound(p, c, m.vars[v].integer, true, &s));
+        JBR_ASSIGN_OR_RETURN(iv.lo, Bound(p, c, m.vars[v].integer, col_scale[v], false, &s));
+        JBR_ASSIGN_OR_RETURN(iv.hi, Bound(p, c, m.vars[v].integer, col_scale[v], true, &s));
         out[v] = iv;
       }
     }

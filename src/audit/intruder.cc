@@ -62,7 +62,9 @@ void Judge(const sdc::ProtectionOptions& o, QuantityBounds* b) {
   b->reason.clear();
   const double whole_lo = std::ceil(b->lo - 1e-6);
   const double whole_hi = std::floor(b->hi + 1e-6);
-  b->exact = b->hi - b->lo <= 1e-6 || (b->integer && whole_hi - whole_lo < 1);
+  // 1e-6, or 1e-9 of the value for large sums: the programs' own rounding is no protection.
+  const double tol = b->hi == sdc::kInfinity ? 1e-6 : std::max(1e-6, 1e-9 * std::fabs(b->hi));
+  b->exact = b->hi - b->lo <= tol || (b->integer && whole_hi - whole_lo < 1);
   if (b->exact) {
     b->protectable = false;
     b->reason = fmt::format("recovered exactly: it is {}", Num(b->integer ? whole_lo : b->lo));

@@ -35,7 +35,8 @@
 //    LP bounds beyond it. A component whose program is infeasible means a derived relation is
 //    wrong: the family whose removal makes it feasible is dropped and reported.
 // 4. Judgement, from outside (the hidden value is unknown): a quantity fails when its interval is
-//    exact (width <= 1e-6; for counts fewer than two whole values) or when no value v in [lo, hi]
+//    exact (width <= 1e-6, or 1e-9 of the value for large sums; for counts fewer than two whole
+//    values) or when no value v in [lo, hi]
 //    could be protected at p(v) = max(min_protection, protection_percent % of v), i.e. no v with
 //    max(0, v - p(v)) >= lo and v + p(v) <= hi (levels rounded up to whole numbers for counts).
 #pragma once
