@@ -55,13 +55,14 @@ bool Reduce(const Model& m, const Equation& eq, int family, Row* row) {
 // constants (lp.h's rows have no right-hand side).
 struct Program {
   std::unique_ptr<sdc::LinearProgram> lp;
-  std::map<int, int> col;  // var -> column
-  bool integer = false;    // exact integer bounds by branch and bound
+  std::map<int, int> col;     // var -> column
+  std::vector<double> scale;  // per column: the var is scale * the column
+  bool integer = false;       // exact integer bounds by branch and bound
 };
 
-// Each continuous unknown is solved for in units of the largest published value of its series
+// Each unknown is solved for in units of the largest published value of its series
 // (x = scale * y), so that a sum of millions of days and a count of tens meet GLPK's tolerances
-// alike; whole-number unknowns keep their own unit (branch and bound needs it).
+// alike; in a program solved by branch and bound, whole-number unknowns keep their own unit.
 std::vector<double> ColumnScales(const Model& m) {
   std::map<SeriesId, double> largest;
   for (const Var& v : m.vars) {
@@ -72,25 +73,28 @@ std::vector<double> ColumnScales(const Model& m) {
   std::vector<double> scale(m.vars.size(), 1.0);
   for (size_t i = 0; i < m.vars.size(); ++i) {
     const Var& v = m.vars[i];
-    if (v.known || v.integer) continue;
+    if (v.known) continue;
     auto it = largest.find({v.key.indicator, v.key.category, v.quantity});
     if (it != largest.end()) scale[i] = std::max(1.0, it->second);
   }
   return scale;
 }
 
-Program Build(const Model& m, const std::vector<const Row*>& rows, int max_integer_columns,
+// With `integer`, whole-number unknowns are marked integer (for branch and bound) and keep their
+// unit; without, every unknown is continuous and scaled.
+Program Build(const Model& m, const std::vector<const Row*>& rows, bool integer,
               const std::vector<double>& col_scale) {
   Program p;
   for (const Row* r : rows) {
     for (const auto& t : r->terms) p.col.emplace(t.first, 0);
   }
-  int n = 0, integers = 0;
-  for (auto& [var, c] : p.col) {
-    c = n++;
-    if (m.vars[var].integer) ++integers;
+  int n = 0;
+  for (auto& [var, c] : p.col) c = n++;
+  p.integer = integer;
+  p.scale.assign(n, 1.0);
+  for (const auto& [var, c] : p.col) {
+    if (!(p.integer && m.vars[var].integer)) p.scale[c] = col_scale[var];
   }
-  p.integer = integers > 0 && integers <= max_integer_columns;
   p.lp = std::make_unique<sdc::LinearProgram>(static_cast<int>(rows.size()), n + 1);
   for (size_t i = 0; i < rows.size(); ++i) {
     std::vector<int> cols;
@@ -99,11 +103,11 @@ Program Build(const Model& m, const std::vector<const Row*>& rows, int max_integ
     // otherwise strains GLPK's tolerances. The solutions are the same.
     double scale = 0;
     for (const auto& [var, coef] : rows[i]->terms) {
-      scale = std::max(scale, std::fabs(coef * col_scale[var]));
+      scale = std::max(scale, std::fabs(coef * p.scale[p.col[var]]));
     }
     for (const auto& [var, coef] : rows[i]->terms) {
       cols.push_back(p.col[var]);
-      coefs.push_back(coef * col_scale[var] / scale);
+      coefs.push_back(coef * p.scale[p.col[var]] / scale);
     }
     if (rows[i]->constant != 0) {
       cols.push_back(n);
@@ -127,8 +131,8 @@ Result<bool> Feasible(Program& p, SolveStats* stats) {
 // first. -1 when only definitional relations are
 // left.
 Result<int> Culprit(const Model& m, const std::vector<Family>& families,
-                    const std::vector<const Row*>& rows, const IntruderOptions& o,
-                    const std::vector<double>& col_scale, SolveStats* stats) {
+                    const std::vector<const Row*>& rows, const std::vector<double>& col_scale,
+                    SolveStats* stats) {
   std::vector<int> fams;
   for (const Row* r : rows) {
     if (r->family >= 0) fams.push_back(r->family);
@@ -149,30 +153,25 @@ Result<int> Culprit(const Model& m, const std::vector<Family>& families,
     for (const Row* r : rows) {
       if (r->family != f) rest.push_back(r);
     }
-    Program p = Build(m, rest, o.max_integer_columns, col_scale);
+    Program p = Build(m, rest, false, col_scale);
     JBR_ASSIGN_OR_RETURN(bool ok, Feasible(p, stats));
     if (ok) return f;
   }
   return fams.front();
 }
 
-Result<double> Bound(Program& p, int col, bool integer, double col_scale, bool maximize,
-                     SolveStats* stats) {
+Result<double> Bound(Program& p, int col, bool integer, bool maximize, SolveStats* stats) {
   using Outcome = sdc::LinearProgram::Outcome;
   p.lp->SetCost(col, 1.0);
   ++stats->lp_solves;
   auto s = p.lp->Solve(maximize, p.integer && integer);
-  if (s.ok() && s->outcome == Outcome::kInfeasible && p.integer && integer) {
-    // No whole-number solution where the LP has one: fall back to the LP bound, rounded.
-    s = p.lp->Solve(maximize, false);
-  }
   p.lp->SetCost(col, 0.0);
   if (!s.ok()) return s.status();
   if (s->outcome == Outcome::kUnbounded) return maximize ? sdc::kInfinity : 0.0;
   if (s->outcome == Outcome::kInfeasible) {
     return InternalError("audit program infeasible after a feasible start");
   }
-  double v = s->objective * col_scale;
+  double v = s->objective * p.scale[col];
   if (integer) v = maximize ? std::floor(v + 1e-6) : std::ceil(v - 1e-6);
   return v;
 }
@@ -217,10 +216,12 @@ Result<std::map<int, Interval>> BoundAudited(const Model& m, const std::vector<F
     bool restart = false;
     for (const auto& [root, audited] : comp_audited) {
       const std::vector<const Row*>& crows = comp_rows[root];
-      Program p = Build(m, crows, o.max_integer_columns, col_scale);
+      // The continuous, fully scaled program decides feasibility and gives every bound; where
+      // there are few whole-number unknowns a second program tightens theirs by branch and bound.
+      Program p = Build(m, crows, false, col_scale);
       JBR_ASSIGN_OR_RETURN(bool feasible, Feasible(p, &s));
       if (!feasible) {
-        JBR_ASSIGN_OR_RETURN(int f, Culprit(m, families, crows, o, col_scale, &s));
+        JBR_ASSIGN_OR_RETURN(int f, Culprit(m, families, crows, col_scale, &s));
         if (f < 0) {
           const std::string why = fmt::format(
               "the published values contradict each other around {} ({} equations)",
@@ -235,11 +236,27 @@ Result<std::map<int, Interval>> BoundAudited(const Model& m, const std::vector<F
         break;
       }
       ++s.components;
+      int integers = 0;
+      for (const auto& [var, c] : p.col) integers += m.vars[var].integer ? 1 : 0;
+      std::unique_ptr<Program> exact;
+      if (integers > 0 && integers <= o.max_integer_columns) {
+        exact = std::make_unique<Program>(Build(m, crows, true, col_scale));
+      }
       for (int v : audited) {
         const int c = p.col.at(v);
+        const bool integer = m.vars[v].integer;
         Interval iv;
-        JBR_ASSIGN_OR_RETURN(iv.lo, Bound(p, c, m.vars[v].integer, col_scale[v], false, &s));
-        JBR_ASSIGN_OR_RETURN(iv.hi, Bound(p, c, m.vars[v].integer, col_scale[v], true, &s));
+        JBR_ASSIGN_OR_RETURN(iv.lo, Bound(p, c, integer, false, &s));
+        JBR_ASSIGN_OR_RETURN(iv.hi, Bound(p, c, integer, true, &s));
+        if (exact && integer && iv.hi - iv.lo >= 1) {
+          // Branch and bound can only narrow the rounded LP bounds; if it fails, they stand.
+          auto lo = Bound(*exact, c, true, false, &s);
+          auto hi = Bound(*exact, c, true, true, &s);
+          if (lo.ok() && hi.ok() && *lo <= *hi && *lo >= iv.lo && *hi <= iv.hi) {
+            iv.lo = *lo;
+            iv.hi = *hi;
+          }
+        }
         out[v] = iv;
       }
     }

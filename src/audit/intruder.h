@@ -30,14 +30,14 @@
 //    Every instance of an accepted family, including those with hidden cells, goes into one set
 //    of linear equalities.
 // 3. Bounds. Each suppressed quantity of the current release is minimised and maximised over all
-//    equalities together (GLPK; one program per connected component, warm-started), with exact
-//    integer bounds by branch and bound for counts in components up to a size, ceil/floor of the
-//    LP bounds beyond it. A component whose program is infeasible means a derived relation is
-//    wrong: the family whose removal makes it feasible is dropped and reported.
+//    equalities together (GLPK; one scaled program per connected component, warm-started);
+//    counts get the LP bounds rounded inwards, narrowed to exact integer bounds by branch and
+//    bound in components with few whole-number unknowns. A component whose program is infeasible
+//    means a derived relation is wrong: the family with the least evidence whose removal makes it
+//    feasible is dropped and reported.
 // 4. Judgement, from outside (the hidden value is unknown): a quantity fails when its interval is
 //    exact (width <= 1e-6, or 1e-9 of the value for large sums; for counts fewer than two whole
-//    values) or when no value v in [lo, hi]
-//    could be protected at p(v) = max(min_protection, protection_percent % of v), i.e. no v with
+//    values) or when no value v in [lo, hi] could be protected at p(v) = max(min_protection, protection_percent % of v), i.e. no v with
 //    max(0, v - p(v)) >= lo and v + p(v) <= hi (levels rounded up to whole numbers for counts).
 #pragma once
 
