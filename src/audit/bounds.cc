@@ -176,6 +176,99 @@ Result<double> Bound(Program& p, int col, bool integer, bool maximize, SolveStat
   return v;
 }
 
+// The equations of the active families and the definitional ones, known quantities folded in;
+// those without an unknown are left out.
+std::vector<Row> CollectRows(const Model& m, const std::vector<Family>& families,
+                             const std::vector<bool>& active, SolveStats* s) {
+  std::vector<Row> rows;
+  Row row;
+  auto add = [&](const Equation& eq, int family) {
+    ++s->instances;
+    if (Reduce(m, eq, family, &row)) rows.push_back(row);
+  };
+  for (size_t f = 0; f < families.size(); ++f) {
+    if (!active[f]) continue;
+    for (const Equation& eq : families[f].instances) add(eq, static_cast<int>(f));
+  }
+  for (const Equation& eq : m.definitional) add(eq, -1);
+  s->equations = static_cast<int>(rows.size());
+  return rows;
+}
+
+// The connected components of the equations (by shared unknowns), with their audited unknowns.
+struct Components {
+  std::map<int, std::vector<const Row*>> rows;  // by root
+  std::map<int, std::vector<int>> audited;      // by root; only components with one
+};
+
+Components Split(const Model& m, const std::vector<Row>& rows) {
+  UnionFind uf(m.vars.size());
+  for (const Row& r : rows) {
+    for (const auto& t : r.terms) uf.Join(t.first, r.terms.front().first);
+  }
+  Components c;
+  for (const Row& r : rows) c.rows[uf.Root(r.terms.front().first)].push_back(&r);
+  for (int v = 0; v < static_cast<int>(m.vars.size()); ++v) {
+    if (!m.vars[v].audited) continue;
+    const int root = uf.Root(v);
+    if (c.rows.count(root)) c.audited[root].push_back(v);
+  }
+  return c;
+}
+
+// A component whose published values contradict each other with no derived family to blame:
+// its quantities cannot be judged, so they cannot pass.
+void Unsolvable(const Model& m, const std::vector<int>& audited, size_t equations, SolveStats* s) {
+  const std::string why =
+      fmt::format("the published values contradict each other around {} ({} equations)",
+                  m.vars[audited.front()].key.ToString(), equations);
+  s->notes.push_back(why);
+  for (int v : audited) s->unsolved[v] = why;
+}
+
+// Bounds every audited unknown of a feasible component from `p`; where there are few
+// whole-number unknowns, a second program narrows theirs by branch and bound. A quantity GLPK
+// fails on is recorded as unsolved (it fails the audit), not as an error of the whole audit.
+Status BoundComponent(const Model& m, const std::vector<const Row*>& crows,
+                      const std::vector<int>& audited, const IntruderOptions& o,
+                      const std::vector<double>& col_scale, Program& p, SolveStats* s,
+                      std::map<int, Interval>* out) {
+  ++s->components;
+  int integers = 0;
+  for (const auto& [var, c] : p.col) integers += m.vars[var].integer ? 1 : 0;
+  std::unique_ptr<Program> exact;
+  if (integers > 0 && integers <= o.max_integer_columns) {
+    exact = std::make_unique<Program>(Build(m, crows, true, col_scale));
+  }
+  for (int v : audited) {
+    const int c = p.col.at(v);
+    const bool integer = m.vars[v].integer;
+    Interval iv;
+    auto lp_lo = Bound(p, c, integer, false, s);
+    auto lp_hi = Bound(p, c, integer, true, s);
+    if (!lp_lo.ok() || !lp_hi.ok()) {
+      // GLPK gave up on this quantity: it cannot be judged, so it cannot pass.
+      const Status& e = lp_lo.ok() ? lp_hi.status() : lp_lo.status();
+      s->unsolved[v] = "its bounds could not be solved: " + e.message();
+      s->notes.push_back(m.vars[v].key.ToString() + ": " + s->unsolved[v]);
+      continue;
+    }
+    iv.lo = *lp_lo;
+    iv.hi = *lp_hi;
+    if (exact && integer && iv.hi - iv.lo >= 1) {
+      // Branch and bound can only narrow the rounded LP bounds; if it fails, they stand.
+      auto lo = Bound(*exact, c, true, false, s);
+      auto hi = Bound(*exact, c, true, true, s);
+      if (lo.ok() && hi.ok() && *lo <= *hi && *lo >= iv.lo && *hi <= iv.hi) {
+        iv.lo = *lo;
+        iv.hi = *hi;
+      }
+    }
+    (*out)[v] = iv;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<std::map<int, Interval>> BoundAudited(const Model& m, const std::vector<Family>& families,
@@ -186,79 +279,28 @@ Result<std::map<int, Interval>> BoundAudited(const Model& m, const std::vector<F
     SolveStats s;
     s.dropped = stats->dropped;
     s.lp_solves = stats->lp_solves;
-    std::vector<Row> rows;
-    Row row;
-    auto add = [&](const Equation& eq, int family) {
-      ++s.instances;
-      if (Reduce(m, eq, family, &row)) rows.push_back(row);
-    };
-    for (size_t f = 0; f < families.size(); ++f) {
-      if (!(*active)[f]) continue;
-      for (const Equation& eq : families[f].instances) add(eq, static_cast<int>(f));
-    }
-    for (const Equation& eq : m.definitional) add(eq, -1);
-    s.equations = static_cast<int>(rows.size());
-
-    UnionFind uf(m.vars.size());
-    for (const Row& r : rows) {
-      for (const auto& t : r.terms) uf.Join(t.first, r.terms.front().first);
-    }
-    std::map<int, std::vector<const Row*>> comp_rows;
-    for (const Row& r : rows) comp_rows[uf.Root(r.terms.front().first)].push_back(&r);
-    std::map<int, std::vector<int>> comp_audited;
-    for (int v = 0; v < static_cast<int>(m.vars.size()); ++v) {
-      if (!m.vars[v].audited) continue;
-      auto it = comp_rows.find(uf.Root(v));
-      if (it != comp_rows.end()) comp_audited[it->first].push_back(v);
-    }
-
+    const std::vector<Row> rows = CollectRows(m, families, *active, &s);
+    const Components comps = Split(m, rows);
     std::map<int, Interval> out;
     bool restart = false;
-    for (const auto& [root, audited] : comp_audited) {
-      const std::vector<const Row*>& crows = comp_rows[root];
-      // The continuous, fully scaled program decides feasibility and gives every bound; where
-      // there are few whole-number unknowns a second program tightens theirs by branch and bound.
+    for (const auto& [root, audited] : comps.audited) {
+      const std::vector<const Row*>& crows = comps.rows.at(root);
+      // The continuous, fully scaled program decides feasibility and gives every bound.
       Program p = Build(m, crows, false, col_scale);
       JBR_ASSIGN_OR_RETURN(bool feasible, Feasible(p, &s));
-      if (!feasible) {
-        JBR_ASSIGN_OR_RETURN(int f, Culprit(m, families, crows, col_scale, &s));
-        if (f < 0) {
-          const std::string why = fmt::format(
-              "the published values contradict each other around {} ({} equations)",
-              m.vars[audited.front()].key.ToString(), crows.size());
-          s.notes.push_back(why);
-          for (int v : audited) s.unsolved[v] = why;
-          continue;
-        }
-        (*active)[f] = false;
-        s.dropped.push_back(f);
-        restart = true;
-        break;
+      if (feasible) {
+        JBR_RETURN_IF_ERROR(BoundComponent(m, crows, audited, o, col_scale, p, &s, &out));
+        continue;
       }
-      ++s.components;
-      int integers = 0;
-      for (const auto& [var, c] : p.col) integers += m.vars[var].integer ? 1 : 0;
-      std::unique_ptr<Program> exact;
-      if (integers > 0 && integers <= o.max_integer_columns) {
-        exact = std::make_unique<Program>(Build(m, crows, true, col_scale));
+      JBR_ASSIGN_OR_RETURN(int f, Culprit(m, families, crows, col_scale, &s));
+      if (f < 0) {
+        Unsolvable(m, audited, crows.size(), &s);
+        continue;
       }
-      for (int v : audited) {
-        const int c = p.col.at(v);
-        const bool integer = m.vars[v].integer;
-        Interval iv;
-        JBR_ASSIGN_OR_RETURN(iv.lo, Bound(p, c, integer, false, &s));
-        JBR_ASSIGN_OR_RETURN(iv.hi, Bound(p, c, integer, true, &s));
-        if (exact && integer && iv.hi - iv.lo >= 1) {
-          // Branch and bound can only narrow the rounded LP bounds; if it fails, they stand.
-          auto lo = Bound(*exact, c, true, false, &s);
-          auto hi = Bound(*exact, c, true, true, &s);
-          if (lo.ok() && hi.ok() && *lo <= *hi && *lo >= iv.lo && *hi <= iv.hi) {
-            iv.lo = *lo;
-            iv.hi = *hi;
-          }
-        }
-        out[v] = iv;
-      }
+      (*active)[f] = false;
+      s.dropped.push_back(f);
+      restart = true;
+      break;
     }
     if (!restart) {
       *stats = std::move(s);
