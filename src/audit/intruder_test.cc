@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "audit/test_publication.h"
 
 namespace jbr::audit {
@@ -271,6 +273,36 @@ TEST(IntruderAudit, EqualTotalsWithTwoHiddenCategoriesPass) {
   ExpectInterval(r, "internships.started/BZK/*/2021/hbo", 0, 10);
   ExpectInterval(r, "internships.started/BZK/*/2021/wo", 0, 10);
   EXPECT_TRUE(r.safe()) << FormatReportText(r);
+}
+
+TEST(IntruderAudit, TwoBreakdownsWithoutTotalsShareTheirSum) {
+  // Interns by kind and by level, neither with a total row: the two sums are the same number
+  // (FIN and SZW confirm it), so BZK's hidden kind is 15 + 15 - 20.
+  PubDir p(TempDir("two-sums"));
+  p.Def("internships.started", "person-count").Def("internships.started_by_level", "person-count");
+  for (const auto& [ministry, a, b] : {std::tuple<const char*, double, double>{"FIN", 7, 5},
+                                       {"SZW", 4, 6}}) {
+    p.Pub("internships.started", ministry, "", "2021", "mbo", a)
+        .Pub("internships.started", ministry, "", "2021", "hbo", b)
+        .Pub("internships.started_by_level", ministry, "", "2021", "bachelor", a + b - 1)
+        .Pub("internships.started_by_level", ministry, "", "2021", "master", 1);
+  }
+  p.Pub("internships.started", "BZK", "", "2021", "mbo", 20)
+      .Hide("internships.started", "BZK", "", "2021", "hbo")
+      .Pub("internships.started_by_level", "BZK", "", "2021", "bachelor", 15)
+      .Pub("internships.started_by_level", "BZK", "", "2021", "master", 15);
+  const IntruderReport r = Audit(p.Write());
+  ExpectExact(r, "internships.started/BZK/*/2021/hbo", 10);
+}
+
+TEST(IntruderAudit, AHiddenCellShownAsLastYearInAnotherRowFails) {
+  // series.csv hides BZK's zbo of 2020, but the 2021 row's "previous" column shows it.
+  PubDir p(TempDir("previous"));
+  p.Def("personnel.headcount", "person-count")
+      .Pub("personnel.headcount", "BZK", "zbo", "2021", "", 12, 1, "4")
+      .Series("personnel.headcount", "BZK", "zbo", "2020", "", "");
+  const IntruderReport r = Audit(p.Write());
+  ExpectExact(r, "personnel.headcount/BZK/zbo/2020/*", 4);
 }
 
 // Route: the Rijk is the sum of the ministries but for Defence, which the audit finds itself.
