@@ -24,6 +24,8 @@
 //                    denominator, or to the sum of another indicator's categories;
 //      identity      a quantity of one indicator equals a quantity of another at the same
 //                    ministry, unit type and period (categories paired as they are found);
+//      rolling       a rolling-year figure at a quarter = another indicator's sum over the four
+//                    quarters up to it (two confirmations, as identities);
 //      ratio         an earlier year's published value v of a ratio: N = v / scale x D;
 //      releases      a cell of an earlier release equals the same cell in the next release that
 //                    shows it, unless that release's restatements.csv lists it.
@@ -88,7 +90,7 @@ struct QuantityBounds {
 // One candidate family of relations and what the published numbers said about it.
 struct FamilyReport {
   std::string kind;   // rijk | unit-types | quarters | last-quarter | categories | cross |
-                      // identity | releases | ratio
+                      // identity | rolling | releases | ratio
   std::string label;  // e.g. "absence.episodes numerator: Rijk = ministries except DEF"
   int instances = 0;  // instances with at least one cell
   int checked = 0;    // instances with every cell published

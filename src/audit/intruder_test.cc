@@ -381,6 +381,52 @@ TEST(IntruderAudit, TwoReleasesWithOnePatternPass) {
   EXPECT_TRUE(r.safe()) << FormatReportText(r);
 }
 
+// Route: the rolling four-quarter rate, through last year's quarters of the earlier release.
+// BZK hides 2021's year and its first two quarters; the rolling rate at 2021-Q1 is 2020-Q2..Q4
+// (published in 2020-1) plus 2021-Q1: sick days 340 - 80 - 60 - 90 = 110, available days
+// 8100 - 3 x 2000 = 2100.
+TEST(IntruderAudit, TheRollingRateAndLastYearsQuartersGiveAwayAQuarter) {
+  const auto root = TempDir("rolling") / "releases";
+  PubDir a(root / "2020-1");
+  a.Def("absence.rate", "person-statistic", 100).Def("absence.rate_rolling", "person-statistic", 100);
+  const double bzk20[4] = {100, 80, 60, 90};
+  for (int q = 0; q < 4; ++q) {
+    const std::string period = fmt::format("2020-Q{}", q + 1);
+    a.Pub("absence.rate", "FIN", "", period, "", 50, 1000)
+        .Pub("absence.rate", "BZK", "", period, "", bzk20[q], 2000);
+  }
+  a.Pub("absence.rate", "FIN", "", "2020", "", 200, 4000)
+      .Pub("absence.rate", "BZK", "", "2020", "", 330, 8000)
+      .Pub("absence.rate_rolling", "FIN", "", "2020-Q4", "", 200, 4000)
+      .Pub("absence.rate_rolling", "BZK", "", "2020-Q4", "", 330, 8000);
+  a.Write();
+  PubDir b(root / "2021-1");
+  b.Def("absence.rate", "person-statistic", 100).Def("absence.rate_rolling", "person-statistic", 100);
+  const double fin_rolling[4] = {190, 180, 170, 160};
+  for (int q = 0; q < 4; ++q) {
+    const std::string period = fmt::format("2021-Q{}", q + 1);
+    b.Pub("absence.rate", "FIN", "", period, "", 40, 1000, "5")
+        .Pub("absence.rate_rolling", "FIN", "", period, "", fin_rolling[q], 4000);
+  }
+  b.Pub("absence.rate", "FIN", "", "2021", "", 160, 4000, "5")
+      .Hide("absence.rate", "BZK", "", "2021", "", "4.125")
+      .Hide("absence.rate", "BZK", "", "2021-Q1", "", "5")
+      .Hide("absence.rate", "BZK", "", "2021-Q2", "", "4")
+      .Pub("absence.rate", "BZK", "", "2021-Q3", "", 50, 2100, "3")
+      .Pub("absence.rate", "BZK", "", "2021-Q4", "", 100, 2100, "4.5")
+      .Pub("absence.rate_rolling", "BZK", "", "2021-Q1", "", 340, 8100)
+      .Pub("absence.rate_rolling", "BZK", "", "2021-Q2", "", 330, 8200)
+      .Pub("absence.rate_rolling", "BZK", "", "2021-Q3", "", 320, 8300)
+      .Hide("absence.rate_rolling", "BZK", "", "2021-Q4", "");
+  const std::string cur = b.Write();
+  const IntruderReport r = Audit(cur, DiscoverEarlierReleases(cur));
+  ExpectExact(r, "absence.rate/BZK/*/2021-Q1/*", 110);
+  ExpectExact(r, "absence.rate/BZK/*/2021-Q1/*", 2100, Quantity::kDenominator);
+  bool rolling = false;
+  for (const FamilyReport& f : r.families) rolling = rolling || (f.kind == "rolling" && f.accepted);
+  EXPECT_TRUE(rolling) << FormatReportText(r);
+}
+
 TEST(IntruderAudit, ARestatedCellIsNotLinkedToItsFirstRelease) {
   // 2021-1 says BZK's 2020 kern changed since 2020-1: 2020-1's 85 says nothing about it now.
   const auto root = TempDir("restated") / "releases";

@@ -315,6 +315,57 @@ void AddReleases(const Model& m, const IntruderOptions& o, std::vector<Family>* 
   }
 }
 
+// "2021-Q3" -> 2021 * 4 + 2; -1 for a year.
+int QuarterIndex(const std::string& period) {
+  if (period.size() != 7) return -1;
+  return std::stoi(period.substr(0, 4)) * 4 + (period[6] - '1');
+}
+
+std::string QuarterName(int index) {
+  return fmt::format("{}-Q{}", index / 4, index % 4 + 1);
+}
+
+// A rolling-year figure: one series at a quarter = another series' sum over the four quarters up
+// to it (the rolling absence rate and the quarterly rate), found by testing every pair of
+// quarterly series of the same category and quantity.
+void AddRolling(const Model& m, const IntruderOptions& o, std::vector<Family>* out) {
+  std::vector<std::pair<const SeriesId*, const std::map<Context, int>*>> quarterly;
+  for (const auto& [sid, cells] : m.series) {
+    for (const auto& [ctx, var] : cells) {
+      if (ctx.period.size() != 7) continue;
+      quarterly.emplace_back(&sid, &cells);
+      break;
+    }
+  }
+  const int needed = std::max(o.min_confirmations, o.min_identity_confirmations);
+  for (const auto& [rid, rolling] : quarterly) {
+    for (const auto& [qid, quarters] : quarterly) {
+      if (rid == qid || rid->category != qid->category || rid->quantity != qid->quantity) continue;
+      Family f;
+      f.report.kind = "rolling";
+      f.report.label = fmt::format("{} {}: quarter = {}'s four quarters up to it", rid->indicator,
+                                   QName(rid->quantity), qid->indicator);
+      for (const auto& [ctx, var] : *rolling) {
+        const int q = QuarterIndex(ctx.period);
+        if (q < 0) continue;
+        Equation eq{{var, 1.0}};
+        Context c = ctx;
+        for (int j = 0; j < 4; ++j) {
+          c.period = QuarterName(q - j);
+          auto it = quarters->find(c);
+          if (it == quarters->end()) break;
+          eq.push_back({it->second, -1.0});
+        }
+        if (eq.size() == 5) f.instances.push_back(std::move(eq));
+      }
+      if (f.instances.empty()) continue;
+      Evaluate(m, needed, &f);
+      f.coincidence = !f.report.accepted;  // most pairs are no rolling year: counted, not listed
+      out->push_back(std::move(f));
+    }
+  }
+}
+
 // value = N / D x scale for the earlier years' published values of ratios: accepted when the
 // published rows agree on one scale (model.cc), tested on nothing else.
 void AddRatios(const Model& m, std::vector<Family>* out) {
@@ -370,6 +421,7 @@ std::vector<Family> DeriveFamilies(const Model& model, const IntruderOptions& op
   AddCategories(model, options, &out);
   AddIdentities(model, options, &out);
   AddReleases(model, options, &out);
+  AddRolling(model, options, &out);
   AddRatios(model, &out);
   return out;
 }
