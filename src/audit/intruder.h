@@ -119,7 +119,7 @@ struct IntruderReport {
   std::optional<QuantityBounds> narrowest_absolute;  // smallest width over audited quantities
   std::optional<QuantityBounds> narrowest_relative;  // smallest relative width
   std::vector<FamilyReport> families;  // accepted, dropped and the rejected structural ones
-  int rejected_coincidences = 0;  // identity/cross candidates rejected (not listed one by one)
+  int rejected_coincidences = 0;  // identity/cross/rolling candidates rejected (not listed)
   std::vector<std::string> notes;   // components that could not be solved, and why
   std::vector<QuantityBounds> all;  // every audited quantity (for tests and --format json)
   bool safe() const { return failures.empty(); }

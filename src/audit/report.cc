@@ -50,7 +50,7 @@ std::string FormatReportText(const IntruderReport& r) {
   out += fmt::format("suppressed cells: {}; quantities audited: {}\n", r.suppressed_cells,
                      r.audited_quantities);
   out += fmt::format(
-      "relation families: {} accepted, {} rejected ({} of them coincidences of equal values), {} "
+      "relation families: {} accepted, {} rejected ({} of them chance candidates: equal values, quarterly pairs), {} "
       "dropped; instances: {} ({} with a hidden cell), components solved: {}, programs: {}\n",
       r.families_accepted, r.families_rejected, r.rejected_coincidences, r.families_dropped,
       r.relation_instances, r.equations, r.components, r.lp_solves);
