@@ -144,10 +144,10 @@ Result<int> Culprit(const Model& m, const std::vector<Family>& families,
   // chance are likelier to be wrong than a hierarchy.
   auto rank = [&](int f) {
     const std::string& k = families[f].report.kind;
-    const int kind = k == "ratio" ? 0
+    const int kind = k == "ratio"                                          ? 0
                      : (k == "identity" || k == "cross" || k == "rolling") ? 1
-                     : k == "releases"                                      ? 2
-                                                                            : 3;
+                     : k == "releases"                                     ? 2
+                                                                           : 3;
     return std::make_pair(families[f].report.confirmed, kind);
   };
   std::stable_sort(fams.begin(), fams.end(), [&](int a, int b) { return rank(a) < rank(b); });

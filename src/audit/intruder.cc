@@ -78,9 +78,10 @@ void Judge(const sdc::ProtectionOptions& o, QuantityBounds* b) {
   const double hi_tol = 1e-9 * std::max(1.0, std::fabs(b->hi));
   b->protectable = v && *v + Level(o, b->integer, *v) <= b->hi + hi_tol;
   if (!b->protectable) {
-    b->reason = v ? fmt::format("under its protection level: even the best value {} needs up to {},"
-                                " and the interval ends at {}",
-                                Num(*v), Num(*v + Level(o, b->integer, *v)), Num(b->hi))
+    b->reason = v ? fmt::format(
+                        "under its protection level: even the best value {} needs up to {},"
+                        " and the interval ends at {}",
+                        Num(*v), Num(*v + Level(o, b->integer, *v)), Num(b->hi))
                   : "under its protection level: no value above the lower bound can be protected";
   }
 }

@@ -39,8 +39,9 @@
 //    feasible is dropped and reported.
 // 4. Judgement, from outside (the hidden value is unknown): a quantity fails when its interval is
 //    exact (width <= 1e-6, or 1e-9 of the value for large sums; for counts fewer than two whole
-//    values) or when no value v in [lo, hi] could be protected at p(v) = max(min_protection, protection_percent % of v), i.e. no v with
-//    max(0, v - p(v)) >= lo and v + p(v) <= hi (levels rounded up to whole numbers for counts).
+//    values) or when no value v in [lo, hi] could be protected at p(v) = max(min_protection,
+//    protection_percent % of v), i.e. no v with max(0, v - p(v)) >= lo and v + p(v) <= hi (levels
+//    rounded up to whole numbers for counts).
 #pragma once
 
 #include <optional>
@@ -77,7 +78,7 @@ struct QuantityBounds {
   Quantity quantity = Quantity::kNumerator;
   bool integer = false;
   double lo = 0;
-  double hi = 0;         // +infinity when nothing bounds it above
+  double hi = 0;  // +infinity when nothing bounds it above
   bool exact = false;
   bool protectable = true;  // some value in [lo, hi] could sit at its protection level
   std::string reason;       // why it fails; empty when it passes
@@ -114,14 +115,14 @@ struct IntruderReport {
   int components = 0;          // connected components solved
   int lp_solves = 0;
   int exact_recoveries = 0;
-  int under_protection = 0;  // failing but not exact
-  std::vector<QuantityBounds> failures;  // every failing quantity, in key order
+  int under_protection = 0;                          // failing but not exact
+  std::vector<QuantityBounds> failures;              // every failing quantity, in key order
   std::optional<QuantityBounds> narrowest_absolute;  // smallest width over audited quantities
   std::optional<QuantityBounds> narrowest_relative;  // smallest relative width
   std::vector<FamilyReport> families;  // accepted, dropped and the rejected structural ones
-  int rejected_coincidences = 0;  // identity/cross/rolling candidates rejected (not listed)
-  std::vector<std::string> notes;   // components that could not be solved, and why
-  std::vector<QuantityBounds> all;  // every audited quantity (for tests and --format json)
+  int rejected_coincidences = 0;       // identity/cross/rolling candidates rejected (not listed)
+  std::vector<std::string> notes;      // components that could not be solved, and why
+  std::vector<QuantityBounds> all;     // every audited quantity (for tests and --format json)
   bool safe() const { return failures.empty(); }
 };
 

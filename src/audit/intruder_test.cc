@@ -190,7 +190,8 @@ TEST(IntruderAudit, AStockYearGivesAwayItsFourthQuarter) {
         .Pub("vacancies.open", ministry, "", "2021-Q4", "", 7)
         .Pub("vacancies.open", ministry, "", "2021", "", 7);
   }
-  p.Pub("vacancies.open", "BZK", "", "2021", "", 3).Hide("vacancies.open", "BZK", "", "2021-Q4", "");
+  p.Pub("vacancies.open", "BZK", "", "2021", "", 3)
+      .Hide("vacancies.open", "BZK", "", "2021-Q4", "");
   const IntruderReport r = Audit(p.Write());
   ExpectExact(r, "vacancies.open/BZK/*/2021-Q4/*", 3);
 }
@@ -280,8 +281,8 @@ TEST(IntruderAudit, TwoBreakdownsWithoutTotalsShareTheirSum) {
   // (FIN and SZW confirm it), so BZK's hidden kind is 15 + 15 - 20.
   PubDir p(TempDir("two-sums"));
   p.Def("internships.started", "person-count").Def("internships.started_by_level", "person-count");
-  for (const auto& [ministry, a, b] : {std::tuple<const char*, double, double>{"FIN", 7, 5},
-                                       {"SZW", 4, 6}}) {
+  for (const auto& [ministry, a, b] :
+       {std::tuple<const char*, double, double>{"FIN", 7, 5}, {"SZW", 4, 6}}) {
     p.Pub("internships.started", ministry, "", "2021", "mbo", a)
         .Pub("internships.started", ministry, "", "2021", "hbo", b)
         .Pub("internships.started_by_level", ministry, "", "2021", "bachelor", a + b - 1)
@@ -388,7 +389,8 @@ TEST(IntruderAudit, TwoReleasesWithOnePatternPass) {
 TEST(IntruderAudit, TheRollingRateAndLastYearsQuartersGiveAwayAQuarter) {
   const auto root = TempDir("rolling") / "releases";
   PubDir a(root / "2020-1");
-  a.Def("absence.rate", "person-statistic", 100).Def("absence.rate_rolling", "person-statistic", 100);
+  a.Def("absence.rate", "person-statistic", 100)
+      .Def("absence.rate_rolling", "person-statistic", 100);
   const double bzk20[4] = {100, 80, 60, 90};
   for (int q = 0; q < 4; ++q) {
     const std::string period = fmt::format("2020-Q{}", q + 1);
@@ -401,7 +403,8 @@ TEST(IntruderAudit, TheRollingRateAndLastYearsQuartersGiveAwayAQuarter) {
       .Pub("absence.rate_rolling", "BZK", "", "2020-Q4", "", 330, 8000);
   a.Write();
   PubDir b(root / "2021-1");
-  b.Def("absence.rate", "person-statistic", 100).Def("absence.rate_rolling", "person-statistic", 100);
+  b.Def("absence.rate", "person-statistic", 100)
+      .Def("absence.rate_rolling", "person-statistic", 100);
   const double fin_rolling[4] = {190, 180, 170, 160};
   for (int q = 0; q < 4; ++q) {
     const std::string period = fmt::format("2021-Q{}", q + 1);
@@ -488,9 +491,9 @@ TEST(IntruderAudit, ARelationThatOnlyLooksTrueIsRejected) {
 }
 
 TEST(IntruderAudit, ACoincidenceThatContradictsTheTablesIsDropped) {
-  // a and b agree at FIN and SZW, the only places both are published, so "a = b" is accepted; at BZK it
-  // would make zbo 40 where the unit types make it 20 - 15 = 5. The program is infeasible; both
-  // families have two confirmations, and the identity, likelier to be chance, is dropped.
+  // a and b agree at FIN and SZW, the only places both are published, so "a = b" is accepted; at
+  // BZK it would make zbo 40 where the unit types make it 20 - 15 = 5. The program is infeasible;
+  // both families have two confirmations, and the identity, likelier to be chance, is dropped.
   PubDir p(TempDir("dropped"));
   p.Def("a.count", "person-count")
       .Def("b.count", "person-count")

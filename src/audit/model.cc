@@ -139,8 +139,9 @@ class Builder {
     auto s = m_.scale.find(key.indicator);
     if (s == m_.scale.end()) return;
     m_.value_only_ratio[{r, key}] = value / s->second;
-    m_.ratio_equations[key.indicator].push_back({{m_.Find(r, key, Quantity::kNumerator), 1.0},
-                                  {m_.Find(r, key, Quantity::kDenominator), -value / s->second}});
+    m_.ratio_equations[key.indicator].push_back(
+        {{m_.Find(r, key, Quantity::kNumerator), 1.0},
+         {m_.Find(r, key, Quantity::kDenominator), -value / s->second}});
   }
 
   void AddRelease(int r) {

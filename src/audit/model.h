@@ -50,9 +50,9 @@ struct Model {
   std::vector<Var> vars;
   std::map<std::tuple<int, CellKey, Quantity>, int> index;
   std::map<SeriesId, std::map<Context, int>> series;
-  std::set<std::pair<int, CellKey>> restated;   // (release whose restatements list it, key)
-  std::map<std::string, double> scale;          // per ratio indicator: value = N / D * scale
-  std::set<std::string> count_like;             // indicators whose denominators are all 1
+  std::set<std::pair<int, CellKey>> restated;  // (release whose restatements list it, key)
+  std::map<std::string, double> scale;         // per ratio indicator: value = N / D * scale
+  std::set<std::string> count_like;            // indicators whose denominators are all 1
   // Relations that follow from the files' own meaning: N = v / scale * D for a value-only cell
   // of a ratio, and x = v where a hidden cell's value is published elsewhere in the same release.
   std::vector<Equation> definitional;

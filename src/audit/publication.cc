@@ -25,7 +25,8 @@ namespace {
 // One CSV file of the open data, its columns looked up by header name.
 class OpenDataFile {
  public:
-  OpenDataFile(std::string path, std::string name) : path_(std::move(path)), name_(std::move(name)) {}
+  OpenDataFile(std::string path, std::string name)
+      : path_(std::move(path)), name_(std::move(name)) {}
 
   // Opens the file and checks that every required column is there.
   Status Open(const std::vector<std::string>& required) {
@@ -37,8 +38,10 @@ class OpenDataFile {
     for (size_t i = 0; i < h.size(); ++i) columns_.emplace(h[i], i);
     for (const std::string& c : required) {
       if (!columns_.count(c)) {
-        return InvalidInput(fmt::format("{}: no column '{}' (the header is the open data's, as jbr "
-                                        "publish writes it)", name_, c));
+        return InvalidInput(
+            fmt::format("{}: no column '{}' (the header is the open data's, as jbr "
+                        "publish writes it)",
+                        name_, c));
       }
     }
     return Status::Ok();
@@ -66,8 +69,8 @@ class OpenDataFile {
   }
 
   Status Error(const std::string& column, const std::string& what) const {
-    return InvalidInput(fmt::format("{}:{}:{}: {} ('{}')", name_, row_.row_number, column, what,
-                                    Text(column)));
+    return InvalidInput(
+        fmt::format("{}:{}:{}: {} ('{}')", name_, row_.row_number, column, what, Text(column)));
   }
 
   // An optional number: empty -> nullopt; anything but a finite decimal is an error.
@@ -227,8 +230,8 @@ Result<PublishedRelease> ReadPublication(const std::string& dir) {
   const fs::path od = root / "opendata";
   for (const char* required : {"indicators.csv", "definitions.csv"}) {
     if (!IsFile(od / required)) {
-      return NotFound(fmt::format("{}: no opendata/{} (is it a publication directory?)", dir,
-                                  required));
+      return NotFound(
+          fmt::format("{}: no opendata/{} (is it a publication directory?)", dir, required));
     }
   }
   PublishedRelease rel;

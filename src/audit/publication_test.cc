@@ -148,10 +148,18 @@ TEST(ReadPublication, MutatedFilesNeverCrash) {
     for (int k = 0; k < 1 + static_cast<int>(next() % 4); ++k) {
       const size_t at = next() % (text.size() + 1);
       switch (next() % 4) {
-        case 0: if (at < text.size()) text[at] = alphabet[next() % alphabet.size()]; break;
-        case 1: if (at < text.size()) text.erase(at, 1 + next() % 8); break;
-        case 2: text.insert(at, text.substr(next() % text.size(), next() % 40)); break;
-        case 3: text.resize(at); break;
+        case 0:
+          if (at < text.size()) text[at] = alphabet[next() % alphabet.size()];
+          break;
+        case 1:
+          if (at < text.size()) text.erase(at, 1 + next() % 8);
+          break;
+        case 2:
+          text.insert(at, text.substr(next() % text.size(), next() % 40));
+          break;
+        case 3:
+          text.resize(at);
+          break;
       }
     }
     p.Put("indicators.csv", text);

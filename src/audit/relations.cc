@@ -19,9 +19,10 @@ std::string Describe(const Model& m, const Equation& eq) {
       s += fmt::format(" {:+g}", t.coef);
       continue;
     }
-    s += fmt::format(" {}{} {}[{}]={}", t.coef < 0 ? "- " : "+ ",
-                     std::fabs(t.coef) == 1 ? std::string() : fmt::format("{:g}*", std::fabs(t.coef)),
-                     v.key.ToString(), m.release_names[v.release], v.value);
+    s += fmt::format(
+        " {}{} {}[{}]={}", t.coef < 0 ? "- " : "+ ",
+        std::fabs(t.coef) == 1 ? std::string() : fmt::format("{:g}*", std::fabs(t.coef)),
+        v.key.ToString(), m.release_names[v.release], v.value);
   }
   return s;
 }
@@ -49,7 +50,8 @@ bool Place(Dim dim, const Context& c, std::string* group, bool* total, std::stri
       return true;
     case Dim::kQuarter:
     case Dim::kLastQuarter:
-      *group = fmt::format("{}|{}|{}|{}", c.release, c.ministry, c.unit_type, c.period.substr(0, 4));
+      *group =
+          fmt::format("{}|{}|{}|{}", c.release, c.ministry, c.unit_type, c.period.substr(0, 4));
       *total = c.period.size() == 4;
       *label = c.period;
       // A stock (the headcount on 31 December) is its fourth quarter's, not the quarters' sum.
@@ -133,11 +135,11 @@ void AddHierarchies(const Model& m, const IntruderOptions& o, std::vector<Family
           g.parts.emplace_back(label, var);
         }
       }
-      const std::string what = fmt::format("{}{} {}: {}", sid.indicator,
-                                           sid.category.empty() ? "" : "/" + sid.category,
-                                           QName(sid.quantity), d.text);
-      Family f = HierarchyFamily(m, groups, d.kind, what, d.dim == Dim::kMinistry,
-                                 o.min_confirmations);
+      const std::string what =
+          fmt::format("{}{} {}: {}", sid.indicator, sid.category.empty() ? "" : "/" + sid.category,
+                      QName(sid.quantity), d.text);
+      Family f =
+          HierarchyFamily(m, groups, d.kind, what, d.dim == Dim::kMinistry, o.min_confirmations);
       if (!f.instances.empty()) out->push_back(std::move(f));
     }
   }
@@ -180,10 +182,10 @@ struct Aggregate {
   bool category_sum = false;
   std::map<Context, std::vector<int>> cells;
   std::string Name() const {
-    return fmt::format("{}{} {}", indicator,
-                       category_sum ? " (sum of categories)"
-                                    : (category.empty() ? std::string() : "/" + category),
-                       QName(quantity));
+    return fmt::format(
+        "{}{} {}", indicator,
+        category_sum ? " (sum of categories)" : (category.empty() ? std::string() : "/" + category),
+        QName(quantity));
   }
 };
 
@@ -321,9 +323,7 @@ int QuarterIndex(const std::string& period) {
   return std::stoi(period.substr(0, 4)) * 4 + (period[6] - '1');
 }
 
-std::string QuarterName(int index) {
-  return fmt::format("{}-Q{}", index / 4, index % 4 + 1);
-}
+std::string QuarterName(int index) { return fmt::format("{}-Q{}", index / 4, index % 4 + 1); }
 
 // A rolling-year figure: one series at a quarter = another series' sum over the four quarters up
 // to it (the rolling absence rate and the quarterly rate), found by testing every pair of
@@ -372,8 +372,8 @@ void AddRatios(const Model& m, std::vector<Family>* out) {
   for (const auto& [indicator, eqs] : m.ratio_equations) {
     Family f;
     f.report.kind = "ratio";
-    f.report.label = fmt::format("{}: numerator = value / {} x denominator", indicator,
-                                 m.scale.at(indicator));
+    f.report.label =
+        fmt::format("{}: numerator = value / {} x denominator", indicator, m.scale.at(indicator));
     f.instances = eqs;
     f.report.instances = static_cast<int>(eqs.size());
     f.report.checked = f.report.confirmed = m.scale_confirmations.at(indicator);
@@ -412,7 +412,8 @@ void Evaluate(const Model& model, int min_confirmations, Family* f) {
     }
   }
   r.accepted = r.contradicted == 0 && r.confirmed >= std::max(1, min_confirmations);
-  if (!r.accepted && r.contradicted == 0) r.note = "no instance with every cell published confirms it";
+  if (!r.accepted && r.contradicted == 0)
+    r.note = "no instance with every cell published confirms it";
 }
 
 std::vector<Family> DeriveFamilies(const Model& model, const IntruderOptions& options) {

@@ -25,19 +25,25 @@ nlohmann::json Number(double v) {
 }
 
 nlohmann::json ToJson(const QuantityBounds& b) {
-  return {{"release", b.release},        {"indicator", b.key.indicator},
-          {"ministry", b.key.ministry},  {"unit_type", b.key.unit_type},
-          {"period", b.key.period},      {"category", b.key.category},
+  return {{"release", b.release},
+          {"indicator", b.key.indicator},
+          {"ministry", b.key.ministry},
+          {"unit_type", b.key.unit_type},
+          {"period", b.key.period},
+          {"category", b.key.category},
           {"quantity", QuantityName(b.quantity)},
-          {"integer", b.integer},        {"lo", Number(b.lo)},
-          {"hi", Number(b.hi)},          {"exact", b.exact},
-          {"protectable", b.protectable}, {"reason", b.reason}};
+          {"integer", b.integer},
+          {"lo", Number(b.lo)},
+          {"hi", Number(b.hi)},
+          {"exact", b.exact},
+          {"protectable", b.protectable},
+          {"reason", b.reason}};
 }
 
 nlohmann::json ToJson(const FamilyReport& f) {
-  return {{"kind", f.kind},           {"label", f.label},         {"instances", f.instances},
-          {"checked", f.checked},     {"confirmed", f.confirmed}, {"contradicted", f.contradicted},
-          {"accepted", f.accepted},   {"dropped", f.dropped},     {"note", f.note}};
+  return {{"kind", f.kind},         {"label", f.label},         {"instances", f.instances},
+          {"checked", f.checked},   {"confirmed", f.confirmed}, {"contradicted", f.contradicted},
+          {"accepted", f.accepted}, {"dropped", f.dropped},     {"note", f.note}};
 }
 
 }  // namespace
@@ -50,12 +56,13 @@ std::string FormatReportText(const IntruderReport& r) {
   out += fmt::format("suppressed cells: {}; quantities audited: {}\n", r.suppressed_cells,
                      r.audited_quantities);
   out += fmt::format(
-      "relation families: {} accepted, {} rejected ({} of them chance candidates: equal values, quarterly pairs), {} "
+      "relation families: {} accepted, {} rejected ({} of them chance candidates: equal values, "
+      "quarterly pairs), {} "
       "dropped; instances: {} ({} with a hidden cell), components solved: {}, programs: {}\n",
       r.families_accepted, r.families_rejected, r.rejected_coincidences, r.families_dropped,
       r.relation_instances, r.equations, r.components, r.lp_solves);
-  out += fmt::format("exact recoveries: {}; under their protection level: {}\n",
-                     r.exact_recoveries, r.under_protection);
+  out += fmt::format("exact recoveries: {}; under their protection level: {}\n", r.exact_recoveries,
+                     r.under_protection);
   if (r.narrowest_absolute) {
     out += "narrowest interval: " + Line(*r.narrowest_absolute) + "\n";
   }
@@ -68,11 +75,13 @@ std::string FormatReportText(const IntruderReport& r) {
     if (f.accepted && !f.dropped) ++accepted[f.kind];
   }
   std::string kinds;
-  for (const auto& [k, n] : accepted) kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", n, k);
+  for (const auto& [k, n] : accepted)
+    kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", n, k);
   out += "accepted by kind: " + (kinds.empty() ? std::string("none") : kinds) + "\n";
   for (const std::string& n : r.notes) out += "note: " + n + "\n";
   for (const FamilyReport& f : r.families) {
-    if (f.dropped) out += fmt::format("dropped {} {}: it made a program infeasible\n", f.kind, f.label);
+    if (f.dropped)
+      out += fmt::format("dropped {} {}: it made a program infeasible\n", f.kind, f.label);
   }
   for (const FamilyReport& f : r.families) {
     if (f.accepted || f.kind == "identity" || f.kind == "cross") continue;
@@ -107,8 +116,10 @@ std::string FormatReportJson(const IntruderReport& r) {
       {"lp_solves", r.lp_solves},
       {"exact_recoveries", r.exact_recoveries},
       {"under_protection", r.under_protection},
-      {"narrowest_absolute", r.narrowest_absolute ? ToJson(*r.narrowest_absolute) : nlohmann::json()},
-      {"narrowest_relative", r.narrowest_relative ? ToJson(*r.narrowest_relative) : nlohmann::json()},
+      {"narrowest_absolute",
+       r.narrowest_absolute ? ToJson(*r.narrowest_absolute) : nlohmann::json()},
+      {"narrowest_relative",
+       r.narrowest_relative ? ToJson(*r.narrowest_relative) : nlohmann::json()},
       {"notes", r.notes},
       {"failures", failures},
       {"families", families},

@@ -36,14 +36,15 @@ class PubDir {
   PubDir& Pub(const std::string& ind, const std::string& min, const std::string& unit,
               const std::string& period, const std::string& cat, double num, double den = 1,
               const std::string& previous = "") {
-    rows_ += fmt::format("{},{},{},{},{},{},{},{},persons,published,{},,\n", ind, min, unit,
-                         period, cat, num / den * scale_[ind], num, den, previous);
+    rows_ += fmt::format("{},{},{},{},{},{},{},{},persons,published,{},,\n", ind, min, unit, period,
+                         cat, num / den * scale_[ind], num, den, previous);
     return *this;
   }
   PubDir& Hide(const std::string& ind, const std::string& min, const std::string& unit,
-               const std::string& period, const std::string& cat, const std::string& previous = "") {
-    rows_ += fmt::format("{},{},{},{},{},,,,persons,suppressed,{},,\n", ind, min, unit, period,
-                         cat, previous);
+               const std::string& period, const std::string& cat,
+               const std::string& previous = "") {
+    rows_ += fmt::format("{},{},{},{},{},,,,persons,suppressed,{},,\n", ind, min, unit, period, cat,
+                         previous);
     return *this;
   }
   // series.csv: an earlier year's value, or its suppression (value empty).
@@ -55,8 +56,8 @@ class PubDir {
   }
   PubDir& Restated(const std::string& ind, const std::string& min, const std::string& unit,
                    const std::string& period, const std::string& cat, const std::string& first) {
-    restated_ += fmt::format("{},{},{},{},{},1,2,published,published,{},late delivery\n", ind,
-                             min, unit, period, cat, first);
+    restated_ += fmt::format("{},{},{},{},{},1,2,published,published,{},late delivery\n", ind, min,
+                             unit, period, cat, first);
     return *this;
   }
 
@@ -64,13 +65,16 @@ class PubDir {
     fs::create_directories(dir_ / "opendata");
     Put("indicators.csv",
         "indicator,ministry,unit_type,period,category,value,numerator,denominator,unit,status,"
-        "previous,change,flag\n" + rows_);
+        "previous,change,flag\n" +
+            rows_);
     Put("definitions.csv",
         "id,title_nl,title_en,unit,definition_nl,definition_en,datasets,disclosure\n" + defs_);
-    Put("series.csv", "indicator,ministry,unit_type,period,category,unit,status,value,run\n" + series_);
+    Put("series.csv",
+        "indicator,ministry,unit_type,period,category,unit,status,value,run\n" + series_);
     Put("restatements.csv",
         "indicator,ministry,unit_type,period,category,old_value,new_value,old_status,new_status,"
-        "first_release,cause\n" + restated_);
+        "first_release,cause\n" +
+            restated_);
     return dir_.string();
   }
 

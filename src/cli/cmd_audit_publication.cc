@@ -43,9 +43,10 @@ Status RunAudit(const AuditArgs& a) {
   std::cout << (a.format == "json" ? audit::FormatReportJson(*report)
                                    : audit::FormatReportText(*report));
   if (report->safe()) return Status::Ok();
-  return InvalidInput(fmt::format("{} suppressed quantities can be recovered or narrowed below "
-                                  "their protection level",
-                                  report->failures.size()));
+  return InvalidInput(
+      fmt::format("{} suppressed quantities can be recovered or narrowed below "
+                  "their protection level",
+                  report->failures.size()));
 }
 
 }  // namespace
