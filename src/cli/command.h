@@ -39,6 +39,7 @@ void RegisterSynth(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterPublish(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterRelease(CLI::App& app, GlobalOptions& g, Action& run);  // release and releases
 void RegisterServeSite(CLI::App& app, GlobalOptions& g, Action& run);
+void RegisterAuditPublication(CLI::App& app, GlobalOptions& g, Action& run);
 
 int ExitCodeFor(const Status& status);
 

@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   RegisterPublish(app, g, run);
   RegisterRelease(app, g, run);
   RegisterServeSite(app, g, run);
+  RegisterAuditPublication(app, g, run);
   RegisterSynth(app, g, run);
   RegisterDemo(app, g, run);
   try {
