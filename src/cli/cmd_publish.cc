@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "indicators/engine.h"
 #include "indicators/reference.h"
+#include "publish/audit_gate.h"
 #include "publish/publish.h"
 
 namespace jbr::cli {
@@ -16,6 +17,9 @@ Status RunPublish(const GlobalOptions& g, const publish::PublishOptions& options
   JBR_ASSIGN_OR_RETURN(auto ws, OpenWorkspace(g));
   publish::PublishOptions o = options;
   o.template_dirs = TemplateDirs(*ws, options.template_dirs);
+  // The intruder's audit reads the workspace's earlier releases beside the new open data.
+  o.earlier_releases = publish::EarlierReleaseDirs(
+      (std::filesystem::path(ws->dir()) / "releases").string(), o.year);
   JBR_ASSIGN_OR_RETURN(
       ReferenceData ref,
       ReferenceData::Load((std::filesystem::path(ws->data_dir()) / "reference").string()));

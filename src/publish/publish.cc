@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "publish/annex.h"
+#include "publish/audit_gate.h"
 #include "publish/opendata.h"
 #include "publish/publication.h"
 #include "publish/ict_dashboard.h"
@@ -112,6 +113,7 @@ Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& re
   JBR_ASSIGN_OR_RETURN(SchemaRegistry schemas, LoadSchemas(DataDir()));
   JBR_ASSIGN_OR_RETURN(IctPortfolio ict, LoadIctPortfolio(store, schemas, pub, &ministries));
   AddIctPages(ict, pub, config, &pages);
+  if (options.audit) JBR_RETURN_IF_ERROR(AuditBeforeWriting(pub, options.earlier_releases));
   JBR_ASSIGN_OR_RETURN(OutputDir out, OutputDir::Prepare(options.out_dir));
   JBR_RETURN_IF_ERROR(WriteSite(pages, pub, config, &out));
   JBR_RETURN_IF_ERROR(WriteOpenData(pub, &out));

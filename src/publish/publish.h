@@ -33,6 +33,11 @@ struct PublishOptions {
   // The compute runs of the time series' earlier years (a release rebuilt); empty: the latest
   // run of each year.
   std::optional<std::vector<int64_t>> series_runs;
+  // The intruder's audit (audit_gate.h) runs before anything is written, with these earlier
+  // releases' directories beside the new open data; a failing audit writes nothing. Off only for
+  // rebuilding a release that is already public.
+  bool audit = true;
+  std::vector<std::string> earlier_releases;
   Status Validate() const;  // a year and a directory are given
 };
 

@@ -1,5 +1,7 @@
 #include "publish/release.h"
 
+#include "publish/audit_gate.h"
+
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -75,6 +77,9 @@ Result<ReleaseSummary> MakeRelease(Store* store, const std::vector<IndicatorDef>
   p.run_id = run->id;
   p.template_dirs = options.template_dirs;
   p.pdf = options.pdf;
+  if (!options.releases_root.empty()) {
+    p.earlier_releases = EarlierReleaseDirs(options.releases_root, options.year);
+  }
   JBR_ASSIGN_OR_RETURN(s.published, Publish(store, registry, p));
   NewRelease r;
   r.year = options.year;
@@ -103,6 +108,7 @@ Result<ReleaseSummary> RebuildRelease(Store* store, const std::vector<IndicatorD
   JBR_ASSIGN_OR_RETURN(p.series_runs, ParseSeriesRuns(s.release));
   p.template_dirs = options.template_dirs;
   p.pdf = options.pdf;
+  p.audit = false;  // already public: the rebuild must give the same bytes, not a new judgement
   JBR_ASSIGN_OR_RETURN(s.published, Publish(store, registry, p));
   if (s.published.manifest != s.release.manifest) {
     return InternalError(fmt::format(
