@@ -9,9 +9,12 @@
 
 #include <array>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #include "common/parse.h"
+#include "ingest/utf16.h"
 
 namespace jbr {
 namespace {
@@ -135,13 +138,16 @@ void Cp1252ToUtf8(std::string_view in, std::string* out) {
 struct Dialect {
   Encoding encoding = Encoding::kUtf8;
   bool bom = false;
+  size_t skip = 0;  // bytes before the first record (a BOM)
   char delimiter = ',';
 };
 
-// Counts candidate delimiters on the header line, outside quotes.
+// Counts candidate delimiters on the first line that has any, outside quotes: a title line above
+// the header ("Personeel 2020") has none and says nothing. Looks at most 20 lines down.
 char SniffDelimiter(std::string_view head) {
   size_t comma = 0, semicolon = 0, tab = 0;
   bool quoted = false;
+  int lines = 0;
   for (char c : head) {
     if (c == '"') {
       quoted = !quoted;  // a doubled quote toggles twice: no net change
@@ -150,7 +156,10 @@ char SniffDelimiter(std::string_view head) {
       continue;
     }
     if (c == '\n' || c == '\r') {
-      break;
+      if (comma + semicolon + tab > 0 || ++lines >= 20) {
+        break;
+      }
+      continue;
     }
     comma += c == ',';
     semicolon += c == ';';
@@ -171,6 +180,7 @@ Dialect SniffDialect(std::string_view head, bool complete, const CsvOptions& opt
   d.bom = head.substr(0, 3) == kBom;
   if (d.bom) {
     head.remove_prefix(3);
+    d.skip = kBom.size();
   }
   if (options.encoding) {
     d.encoding = *options.encoding;
@@ -310,9 +320,14 @@ class ByteInput {
 
 class CsvSource : public RowSource {
  public:
+  // `owned`: the bytes to read when the source must hold them (UTF-16 in memory, transcoded);
+  // `byte_scale`: file bytes per byte read, for bytes_read() of a transcoded file.
   CsvSource(std::string_view data, int fd, const Dialect& dialect, const std::string& display_name,
-            const CsvOptions& options, FindingSink* sink)
-      : in_(data, fd, options.buffer_bytes),
+            const CsvOptions& options, FindingSink* sink,
+            std::unique_ptr<std::string> owned = nullptr, double byte_scale = 1.0)
+      : owned_(std::move(owned)),
+        byte_scale_(byte_scale),
+        in_(owned_ ? std::string_view(*owned_) : data, fd, options.buffer_bytes),
         options_(options),
         sink_(sink),
         display_name_(display_name),
@@ -322,7 +337,7 @@ class CsvSource : public RowSource {
     info_.encoding = dialect.encoding;
     info_.bom = dialect.bom;
     info_.delimiter = dialect.delimiter;
-    in_.Seek(dialect.bom ? kBom.size() : 0);
+    in_.Seek(dialect.skip);
   }
 
   // Reads the header. Returns kInvalidInput (with an empty-file finding) when there is none.
@@ -331,7 +346,12 @@ class CsvSource : public RowSource {
   const RawRow& header() const override { return header_; }
   Result<bool> Next(RawRow* row) override;
   const SourceInfo& info() const override { return info_; }
-  uint64_t bytes_read() const override { return in_.offset(); }
+  uint64_t bytes_read() const override {
+    if (byte_scale_ == 1.0) {
+      return in_.offset();
+    }
+    return static_cast<uint64_t>(static_cast<double>(in_.offset()) * byte_scale_);
+  }
 
  private:
   enum class State { kFieldStart, kPlain, kQuoted, kQuotedQuote };
@@ -380,6 +400,8 @@ class CsvSource : public RowSource {
   void Report(const char* code, int64_t row, std::string column, std::string message,
               std::string hint);
 
+  std::unique_ptr<std::string> owned_;
+  double byte_scale_;
   ByteInput in_;
   CsvOptions options_;
   FindingSink* sink_;
@@ -614,7 +636,7 @@ void CsvSource::EndTruncatedField() {
          fmt::format("the field is longer than {} bytes; only the start is read",
                      options_.max_field_bytes),
          "check the quotes: a field this long usually means a quote was opened but not closed");
-  if (info_.encoding != Encoding::kUtf8) {
+  if (info_.encoding == Encoding::kWindows1252) {
     return;
   }
   // Do not let the cut split a character and pass for an encoding error.
@@ -714,6 +736,212 @@ Result<std::string> ReadHead(int fd, const std::string& path) {
   return head;
 }
 
+// ---------------------------------------------------------------------------------------------
+// UTF-16: transcoded to UTF-8 before the reader sees it (to a temporary file, or in memory for a
+// buffer), so that the scanning loop stays byte-oriented.
+
+constexpr size_t kMaxInvalidUnitsListed = 100;
+
+// The UTF-16 encoding of `head` by its BOM, or the one stated; nullopt for neither.
+std::optional<Encoding> Utf16Of(std::string_view head, const CsvOptions& options) {
+  if (head.starts_with("\xFF\xFE")) {
+    return Encoding::kUtf16Le;
+  }
+  if (head.starts_with("\xFE\xFF")) {
+    return Encoding::kUtf16Be;
+  }
+  if (options.encoding == Encoding::kUtf16Le || options.encoding == Encoding::kUtf16Be) {
+    return options.encoding;
+  }
+  return std::nullopt;
+}
+
+bool HasUtf16Bom(std::string_view head) {
+  return head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF");
+}
+
+class InvalidUnitReporter {
+ public:
+  InvalidUnitReporter(const std::string& display_name, FindingSink* sink)
+      : display_name_(display_name), sink_(sink) {}
+
+  void Take(std::vector<Utf16Decoder::Invalid>* invalid) {
+    for (Utf16Decoder::Invalid& bad : *invalid) {
+      if (++count_ > kMaxInvalidUnitsListed) {
+        continue;
+      }
+      Add(bad.line, fmt::format("invalid UTF-16 at byte offset {}: {}; it was replaced by U+FFFD",
+                                bad.offset, bad.what));
+    }
+    invalid->clear();
+  }
+
+  void Finish() {
+    if (count_ > kMaxInvalidUnitsListed) {
+      Add(0, fmt::format("{} more invalid UTF-16 code units after the first {}",
+                         count_ - kMaxInvalidUnitsListed, kMaxInvalidUnitsListed));
+    }
+  }
+
+ private:
+  void Add(int64_t line, std::string message) {
+    if (sink_ == nullptr) {
+      return;
+    }
+    Finding f;
+    f.code = "encoding-error";
+    f.severity = Severity::kError;
+    f.file = display_name_;
+    f.row = line;
+    f.message = std::move(message);
+    f.hint = "the file starts as UTF-16 (Excel's Unicode text) but is damaged; save it again "
+             "from Excel as Unicode text or as CSV UTF-8";
+    sink_->Add(std::move(f));
+  }
+
+  const std::string& display_name_;
+  FindingSink* sink_;
+  uint64_t count_ = 0;
+};
+
+// A file that is gone when closed: O_TMPFILE where the file system has it.
+Result<int> OpenTemporary() {
+  const char* dir = std::getenv("TMPDIR");
+  const std::string folder = dir != nullptr && *dir != '\0' ? dir : "/tmp";
+  int fd = open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    return fd;
+  }
+  std::string name = folder + "/jbr-utf16-XXXXXX";
+  fd = mkostemp(name.data(), O_CLOEXEC);
+  if (fd < 0) {
+    return IoError(fmt::format("cannot create a temporary file in {}: {}", folder,
+                               std::strerror(errno)));
+  }
+  unlink(name.c_str());
+  return fd;
+}
+
+Status WriteAll(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      return IoError(fmt::format("cannot write a temporary file: {}", std::strerror(errno)));
+    }
+    bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  return Status::Ok();
+}
+
+// Transcodes the file `fd` (which it closes) to UTF-8 in a temporary file, a piece at a time.
+// Returns the temporary file, positioned at its start; *file_bytes gets the size of the input.
+Result<int> TranscodeFile(int fd, bool big_endian, size_t skip, const std::string& path,
+                          InvalidUnitReporter* reporter, uint64_t* file_bytes) {
+  auto temp = OpenTemporary();
+  if (!temp.ok()) {
+    close(fd);
+    return temp.status();
+  }
+  Utf16Decoder decoder(big_endian, skip);
+  std::vector<Utf16Decoder::Invalid> invalid;
+  std::string in(kSniffBytes, '\0');
+  std::string out;
+  uint64_t offset = skip;
+  Status status;
+  for (;;) {
+    const ssize_t n = pread(fd, in.data(), in.size(), static_cast<off_t>(offset));
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      status = IoError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+      break;
+    }
+    out.clear();
+    if (n == 0) {
+      decoder.Finish(&out, &invalid);
+    } else {
+      decoder.Feed(std::string_view(in.data(), static_cast<size_t>(n)), &out, &invalid);
+      offset += static_cast<uint64_t>(n);
+    }
+    reporter->Take(&invalid);
+    status = WriteAll(*temp, out);
+    if (!status.ok() || n == 0) {
+      break;
+    }
+  }
+  close(fd);
+  if (status.ok() && lseek(*temp, 0, SEEK_SET) < 0) {
+    status = IoError(fmt::format("cannot seek a temporary file: {}", std::strerror(errno)));
+  }
+  if (!status.ok()) {
+    close(*temp);
+    return status;
+  }
+  reporter->Finish();
+  *file_bytes = offset;
+  return *temp;
+}
+
+// The dialect of transcoded text: UTF-8 underneath, reported as the UTF-16 it was.
+Dialect TranscodedDialect(std::string_view utf8_head, bool complete, Encoding encoding, bool bom,
+                          const CsvOptions& options) {
+  CsvOptions utf8 = options;
+  utf8.encoding = Encoding::kUtf8;
+  Dialect d = SniffDialect(utf8_head, complete, utf8);
+  d.encoding = encoding;
+  d.bom = bom;
+  return d;
+}
+
+Result<std::unique_ptr<RowSource>> OpenUtf16File(int fd, std::string_view head, Encoding encoding,
+                                                 const std::string& path,
+                                                 const std::string& display_name,
+                                                 const CsvOptions& options, FindingSink* sink) {
+  const bool bom = HasUtf16Bom(head);
+  InvalidUnitReporter reporter(display_name, sink);
+  uint64_t file_bytes = 0;
+  JBR_ASSIGN_OR_RETURN(int temp, TranscodeFile(fd, encoding == Encoding::kUtf16Be, bom ? 2 : 0,
+                                               path, &reporter, &file_bytes));
+  auto utf8_head = ReadHead(temp, "a temporary file");
+  if (!utf8_head.ok()) {
+    close(temp);
+    return utf8_head.status();
+  }
+  const off_t utf8_bytes = lseek(temp, 0, SEEK_END);
+  lseek(temp, 0, SEEK_SET);
+  const Dialect dialect = TranscodedDialect(*utf8_head, utf8_head->size() < kSniffBytes, encoding,
+                                            bom, options);
+  const double scale = utf8_bytes > 0 ? static_cast<double>(file_bytes) /
+                                            static_cast<double>(utf8_bytes)
+                                      : 1.0;
+  return Start(std::make_unique<CsvSource>(std::string_view(), temp, dialect, display_name,
+                                           options, sink, nullptr, scale));
+}
+
+Result<std::unique_ptr<RowSource>> OpenUtf16Buffer(std::string_view data, Encoding encoding,
+                                                   const std::string& display_name,
+                                                   const CsvOptions& options, FindingSink* sink) {
+  const bool bom = HasUtf16Bom(data);
+  InvalidUnitReporter reporter(display_name, sink);
+  Utf16Decoder decoder(encoding == Encoding::kUtf16Be, bom ? 2 : 0);
+  std::vector<Utf16Decoder::Invalid> invalid;
+  auto text = std::make_unique<std::string>();
+  decoder.Feed(data.substr(bom ? 2 : 0), text.get(), &invalid);
+  decoder.Finish(text.get(), &invalid);
+  reporter.Take(&invalid);
+  reporter.Finish();
+  const Dialect dialect = TranscodedDialect(std::string_view(*text).substr(0, kSniffBytes),
+                                            text->size() <= kSniffBytes, encoding, bom, options);
+  const double scale =
+      text->empty() ? 1.0 : static_cast<double>(data.size()) / static_cast<double>(text->size());
+  return Start(std::make_unique<CsvSource>(std::string_view(), -1, dialect, display_name, options,
+                                           sink, std::move(text), scale));
+}
+
 }  // namespace
 
 Status CsvOptions::Validate() const {
@@ -748,6 +976,9 @@ Result<std::unique_ptr<RowSource>> OpenCsv(const std::string& path, const std::s
     close(fd);
     return head.status();
   }
+  if (const auto utf16 = Utf16Of(*head, options)) {
+    return OpenUtf16File(fd, *head, *utf16, path, display_name, options, sink);
+  }
   const Dialect dialect = SniffDialect(*head, head->size() < kSniffBytes, options);
   return Start(
       std::make_unique<CsvSource>(std::string_view(), fd, dialect, display_name, options, sink));
@@ -757,6 +988,9 @@ Result<std::unique_ptr<RowSource>> OpenCsvBuffer(std::string_view data,
                                                  const std::string& display_name,
                                                  const CsvOptions& options, FindingSink* sink) {
   JBR_RETURN_IF_ERROR(options.Validate());
+  if (const auto utf16 = Utf16Of(data, options)) {
+    return OpenUtf16Buffer(data, *utf16, display_name, options, sink);
+  }
   const Dialect dialect =
       SniffDialect(data.substr(0, kSniffBytes), data.size() <= kSniffBytes, options);
   return Start(std::make_unique<CsvSource>(data, -1, dialect, display_name, options, sink));
