@@ -25,6 +25,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "jbr 0.1.0");
   GlobalOptions g;
+  // Global options work before or after the subcommand: what a subcommand does not know falls
+  // through to here (the README says "pass --workspace to every command").
+  app.fallthrough();
   app.add_option("-w,--workspace", g.workspace,
                  "Workspace directory (default: $JBR_WORKSPACE, else the current directory)")
       ->envname("JBR_WORKSPACE");
