@@ -9,12 +9,12 @@
 namespace jbr {
 namespace {
 
-// Good enough to be the header: at least half of the required fields (at least one field when
-// none is required).
-bool GoodEnough(const HeaderScore& score) {
+// Good enough to be the header: it names at least half of the required fields, or at least half
+// of all fields (a header that lacks the one required column of a dataset is still its header).
+bool GoodEnough(const HeaderScore& score, size_t fields) {
   const size_t required = score.required + score.missing.size();
-  if (required == 0) return score.fields > 0;
-  return 2 * score.required >= required;
+  if (score.fields == 0) return false;
+  return 2 * score.required >= required || 2 * score.fields >= fields;
 }
 
 std::string Joined(const std::vector<std::string>& names) {
@@ -42,7 +42,7 @@ Result<HeaderChoice> FindHeader(const DatasetSchema& schema, RowSource* source, 
   const RawRow& first = source->header();
   HeaderScore best_score = ScoreHeader(schema, first);
   int best = -1;  // index into rows; -1: the reader's header
-  if (!GoodEnough(best_score) || !best_score.missing.empty()) {
+  if (!GoodEnough(best_score, schema.fields.size()) || !best_score.missing.empty()) {
     // Look further only when the first row is not a complete header.
     for (int i = 0; i < kHeaderSearchRows - 1; ++i) {
       RawRow row;
@@ -58,7 +58,7 @@ Result<HeaderChoice> FindHeader(const DatasetSchema& schema, RowSource* source, 
     }
   }
   const RawRow& chosen = best < 0 ? first : rows[static_cast<size_t>(best)];
-  if (!GoodEnough(best_score)) {
+  if (!GoodEnough(best_score, schema.fields.size())) {
     Finding f = base;
     f.code = "header-not-found";
     f.severity = Severity::kError;

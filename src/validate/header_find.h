@@ -3,8 +3,9 @@
 // the schema's fields (the earliest on a tie); the rows above it are a title and are skipped.
 //
 // Findings: header-row (warning) when the header is not the file's first row, naming the row used;
-// header-not-found (error) when no row names at least half of the required fields, naming the best
-// candidate and the required fields it lacks, instead of one missing-column per field.
+// header-not-found (error) when no row names at least half of the required fields or half of all
+// fields, naming the best candidate and the required fields it lacks, instead of one
+// missing-column per field.
 #pragma once
 
 #include <deque>
