@@ -344,6 +344,7 @@ class CsvSource : public RowSource {
   Status ReadHeader();
 
   const RawRow& header() const override { return header_; }
+  void UseHeader(const RawRow& header) override { header_ = header; }
   Result<bool> Next(RawRow* row) override;
   const SourceInfo& info() const override { return info_; }
   uint64_t bytes_read() const override {

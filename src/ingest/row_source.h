@@ -54,6 +54,9 @@ class RowSource {
   virtual ~RowSource() = default;
   // The header: the first row of the file (CSV) or the first non-empty row (XLSX).
   virtual const RawRow& header() const = 0;
+  // Tells the reader that `header` (a later row: title rows were above it) is the header, so that
+  // its findings from here on name columns by it; header() then returns it.
+  virtual void UseHeader(const RawRow& header) = 0;
   // Reads the next data row into *row (reusing its storage). Returns false at the end of the input.
   // Blank rows are returned too, so that the validator can report them; blank rows at the very end
   // of a file are skipped.

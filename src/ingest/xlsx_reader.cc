@@ -91,6 +91,7 @@ class SheetRowSource final : public RowSource, private xlsx::RowConsumer {
   }
 
   const RawRow& header() const override { return header_; }
+  void UseHeader(const RawRow& header) override { header_ = header; }
   const SourceInfo& info() const override { return info_; }
 
   Result<bool> Next(RawRow* row) override {

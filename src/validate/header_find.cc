@@ -72,11 +72,11 @@ Result<HeaderChoice> FindHeader(const DatasetSchema& schema, RowSource* source, 
         Joined(best_score.missing));
     f.hint = base.sheet.empty()
                  ? fmt::format("check that the file is a {} delivery, and put the column names in "
-                               "one row above the data (jbr datasets {} lists them)",
+                               "one row above the data; jbr datasets {} lists them",
                                schema.name, schema.name)
-                 : fmt::format("choose the sheet with the data with --sheet (this is sheet '{}'), "
-                               "and put the column names in one row above the data (jbr datasets "
-                               "{} lists them)",
+                 : fmt::format("jbr read the sheet '{}': choose the sheet with the data with "
+                               "--sheet, and put the column names in one row above the data; jbr "
+                               "datasets {} lists them",
                                base.sheet, schema.name);
     sink->Add(std::move(f));
     choice.found = false;
@@ -97,6 +97,7 @@ Result<HeaderChoice> FindHeader(const DatasetSchema& schema, RowSource* source, 
     choice.header = std::move(rows[static_cast<size_t>(best)]);
     for (std::string& cell : choice.header.cells) cell = std::string(Trim(cell));
     rows.erase(rows.begin(), rows.begin() + best + 1);
+    source->UseHeader(choice.header);  // the reader's own findings name columns by it
   } else {
     choice.header = first;
   }
