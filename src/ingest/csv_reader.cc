@@ -321,12 +321,15 @@ class ByteInput {
 class CsvSource : public RowSource {
  public:
   // `owned`: the bytes to read when the source must hold them (UTF-16 in memory, transcoded);
-  // `byte_scale`: file bytes per byte read, for bytes_read() of a transcoded file.
+  // `file_bytes` and `read_bytes`: the sizes of the file and of what is read, when they differ (a
+  // transcoded file), so that bytes_read() counts the file's bytes.
   CsvSource(std::string_view data, int fd, const Dialect& dialect, const std::string& display_name,
             const CsvOptions& options, FindingSink* sink,
-            std::unique_ptr<std::string> owned = nullptr, double byte_scale = 1.0)
+            std::unique_ptr<std::string> owned = nullptr, uint64_t file_bytes = 0,
+            uint64_t read_bytes = 0)
       : owned_(std::move(owned)),
-        byte_scale_(byte_scale),
+        file_bytes_(file_bytes),
+        read_bytes_(read_bytes),
         in_(owned_ ? std::string_view(*owned_) : data, fd, options.buffer_bytes),
         options_(options),
         sink_(sink),
@@ -348,10 +351,15 @@ class CsvSource : public RowSource {
   Result<bool> Next(RawRow* row) override;
   const SourceInfo& info() const override { return info_; }
   uint64_t bytes_read() const override {
-    if (byte_scale_ == 1.0) {
+    if (read_bytes_ == 0) {
       return in_.offset();
     }
-    return static_cast<uint64_t>(static_cast<double>(in_.offset()) * byte_scale_);
+    // In proportion; exact at the end, so that progress against the file size ends at 100%.
+    if (in_.offset() >= read_bytes_) {
+      return file_bytes_;
+    }
+    return static_cast<uint64_t>(static_cast<long double>(in_.offset()) * file_bytes_ /
+                                 read_bytes_);
   }
 
  private:
@@ -402,7 +410,8 @@ class CsvSource : public RowSource {
               std::string hint);
 
   std::unique_ptr<std::string> owned_;
-  double byte_scale_;
+  uint64_t file_bytes_;
+  uint64_t read_bytes_;
   ByteInput in_;
   CsvOptions options_;
   FindingSink* sink_;
@@ -741,8 +750,6 @@ Result<std::string> ReadHead(int fd, const std::string& path) {
 // UTF-16: transcoded to UTF-8 before the reader sees it (to a temporary file, or in memory for a
 // buffer), so that the scanning loop stays byte-oriented.
 
-constexpr size_t kMaxInvalidUnitsListed = 100;
-
 // The UTF-16 encoding of `head` by its BOM, or the one stated; nullopt for neither.
 std::optional<Encoding> Utf16Of(std::string_view head, const CsvOptions& options) {
   if (head.starts_with("\xFF\xFE")) {
@@ -761,132 +768,6 @@ bool HasUtf16Bom(std::string_view head) {
   return head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF");
 }
 
-class InvalidUnitReporter {
- public:
-  InvalidUnitReporter(const std::string& display_name, FindingSink* sink)
-      : display_name_(display_name), sink_(sink) {}
-
-  void Take(std::vector<Utf16Decoder::Invalid>* invalid) {
-    for (Utf16Decoder::Invalid& bad : *invalid) {
-      if (++count_ > kMaxInvalidUnitsListed) {
-        continue;
-      }
-      Add(bad.line, fmt::format("invalid UTF-16 at byte offset {}: {}; it was replaced by U+FFFD",
-                                bad.offset, bad.what));
-    }
-    invalid->clear();
-  }
-
-  void Finish() {
-    if (count_ > kMaxInvalidUnitsListed) {
-      Add(0, fmt::format("{} more invalid UTF-16 code units after the first {}",
-                         count_ - kMaxInvalidUnitsListed, kMaxInvalidUnitsListed));
-    }
-  }
-
- private:
-  void Add(int64_t line, std::string message) {
-    if (sink_ == nullptr) {
-      return;
-    }
-    Finding f;
-    f.code = "encoding-error";
-    f.severity = Severity::kError;
-    f.file = display_name_;
-    f.row = line;
-    f.message = std::move(message);
-    f.hint = "the file starts as UTF-16 (Excel's Unicode text) but is damaged; save it again "
-             "from Excel as Unicode text or as CSV UTF-8";
-    sink_->Add(std::move(f));
-  }
-
-  const std::string& display_name_;
-  FindingSink* sink_;
-  uint64_t count_ = 0;
-};
-
-// A file that is gone when closed: O_TMPFILE where the file system has it.
-Result<int> OpenTemporary() {
-  const char* dir = std::getenv("TMPDIR");
-  const std::string folder = dir != nullptr && *dir != '\0' ? dir : "/tmp";
-  int fd = open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-  if (fd >= 0) {
-    return fd;
-  }
-  std::string name = folder + "/jbr-utf16-XXXXXX";
-  fd = mkostemp(name.data(), O_CLOEXEC);
-  if (fd < 0) {
-    return IoError(fmt::format("cannot create a temporary file in {}: {}", folder,
-                               std::strerror(errno)));
-  }
-  unlink(name.c_str());
-  return fd;
-}
-
-Status WriteAll(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n < 0) {
-      return IoError(fmt::format("cannot write a temporary file: {}", std::strerror(errno)));
-    }
-    bytes.remove_prefix(static_cast<size_t>(n));
-  }
-  return Status::Ok();
-}
-
-// Transcodes the file `fd` (which it closes) to UTF-8 in a temporary file, a piece at a time.
-// Returns the temporary file, positioned at its start; *file_bytes gets the size of the input.
-Result<int> TranscodeFile(int fd, bool big_endian, size_t skip, const std::string& path,
-                          InvalidUnitReporter* reporter, uint64_t* file_bytes) {
-  auto temp = OpenTemporary();
-  if (!temp.ok()) {
-    close(fd);
-    return temp.status();
-  }
-  Utf16Decoder decoder(big_endian, skip);
-  std::vector<Utf16Decoder::Invalid> invalid;
-  std::string in(kSniffBytes, '\0');
-  std::string out;
-  uint64_t offset = skip;
-  Status status;
-  for (;;) {
-    const ssize_t n = pread(fd, in.data(), in.size(), static_cast<off_t>(offset));
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n < 0) {
-      status = IoError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
-      break;
-    }
-    out.clear();
-    if (n == 0) {
-      decoder.Finish(&out, &invalid);
-    } else {
-      decoder.Feed(std::string_view(in.data(), static_cast<size_t>(n)), &out, &invalid);
-      offset += static_cast<uint64_t>(n);
-    }
-    reporter->Take(&invalid);
-    status = WriteAll(*temp, out);
-    if (!status.ok() || n == 0) {
-      break;
-    }
-  }
-  close(fd);
-  if (status.ok() && lseek(*temp, 0, SEEK_SET) < 0) {
-    status = IoError(fmt::format("cannot seek a temporary file: {}", std::strerror(errno)));
-  }
-  if (!status.ok()) {
-    close(*temp);
-    return status;
-  }
-  reporter->Finish();
-  *file_bytes = offset;
-  return *temp;
-}
-
 // The dialect of transcoded text: UTF-8 underneath, reported as the UTF-16 it was.
 Dialect TranscodedDialect(std::string_view utf8_head, bool complete, Encoding encoding, bool bom,
                           const CsvOptions& options) {
@@ -903,10 +784,9 @@ Result<std::unique_ptr<RowSource>> OpenUtf16File(int fd, std::string_view head, 
                                                  const std::string& display_name,
                                                  const CsvOptions& options, FindingSink* sink) {
   const bool bom = HasUtf16Bom(head);
-  InvalidUnitReporter reporter(display_name, sink);
   uint64_t file_bytes = 0;
-  JBR_ASSIGN_OR_RETURN(int temp, TranscodeFile(fd, encoding == Encoding::kUtf16Be, bom ? 2 : 0,
-                                               path, &reporter, &file_bytes));
+  JBR_ASSIGN_OR_RETURN(int temp, TranscodeUtf16File(fd, encoding == Encoding::kUtf16Be, bom ? 2 : 0,
+                                                    path, display_name, sink, &file_bytes));
   auto utf8_head = ReadHead(temp, "a temporary file");
   if (!utf8_head.ok()) {
     close(temp);
@@ -916,31 +796,22 @@ Result<std::unique_ptr<RowSource>> OpenUtf16File(int fd, std::string_view head, 
   lseek(temp, 0, SEEK_SET);
   const Dialect dialect = TranscodedDialect(*utf8_head, utf8_head->size() < kSniffBytes, encoding,
                                             bom, options);
-  const double scale = utf8_bytes > 0 ? static_cast<double>(file_bytes) /
-                                            static_cast<double>(utf8_bytes)
-                                      : 1.0;
   return Start(std::make_unique<CsvSource>(std::string_view(), temp, dialect, display_name,
-                                           options, sink, nullptr, scale));
+                                           options, sink, nullptr, file_bytes,
+                                           utf8_bytes > 0 ? static_cast<uint64_t>(utf8_bytes) : 0));
 }
 
 Result<std::unique_ptr<RowSource>> OpenUtf16Buffer(std::string_view data, Encoding encoding,
                                                    const std::string& display_name,
                                                    const CsvOptions& options, FindingSink* sink) {
   const bool bom = HasUtf16Bom(data);
-  InvalidUnitReporter reporter(display_name, sink);
-  Utf16Decoder decoder(encoding == Encoding::kUtf16Be, bom ? 2 : 0);
-  std::vector<Utf16Decoder::Invalid> invalid;
-  auto text = std::make_unique<std::string>();
-  decoder.Feed(data.substr(bom ? 2 : 0), text.get(), &invalid);
-  decoder.Finish(text.get(), &invalid);
-  reporter.Take(&invalid);
-  reporter.Finish();
+  auto text = std::make_unique<std::string>(
+      TranscodeUtf16(data, encoding == Encoding::kUtf16Be, bom ? 2 : 0, display_name, sink));
   const Dialect dialect = TranscodedDialect(std::string_view(*text).substr(0, kSniffBytes),
                                             text->size() <= kSniffBytes, encoding, bom, options);
-  const double scale =
-      text->empty() ? 1.0 : static_cast<double>(data.size()) / static_cast<double>(text->size());
+  const uint64_t read_bytes = text->size();
   return Start(std::make_unique<CsvSource>(std::string_view(), -1, dialect, display_name, options,
-                                           sink, std::move(text), scale));
+                                           sink, std::move(text), data.size(), read_bytes));
 }
 
 }  // namespace

@@ -12,6 +12,9 @@
 #include <string_view>
 #include <vector>
 
+#include "common/finding.h"
+#include "common/result.h"
+
 namespace jbr {
 
 class Utf16Decoder {
@@ -45,5 +48,18 @@ class Utf16Decoder {
   int64_t line_ = 1;
   bool after_cr_ = false;
 };
+
+// Transcodes the UTF-16 file `fd` (which it closes), from byte `skip` on, to UTF-8 in a temporary
+// file in $TMPDIR or /tmp (gone when closed), 1 MiB at a time. Invalid units become encoding-error
+// findings (file `display_name`, row the physical line, the byte offset in the message; the first
+// 100 listed, then one with the count). Returns the temporary file at offset 0, and the input's
+// size in *file_bytes; an I/O failure (no finding) as a Status.
+Result<int> TranscodeUtf16File(int fd, bool big_endian, size_t skip, const std::string& path,
+                               const std::string& display_name, FindingSink* sink,
+                               uint64_t* file_bytes);
+
+// The same over bytes in memory, returning the UTF-8.
+std::string TranscodeUtf16(std::string_view data, bool big_endian, size_t skip,
+                           const std::string& display_name, FindingSink* sink);
 
 }  // namespace jbr
