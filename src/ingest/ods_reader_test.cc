@@ -99,8 +99,11 @@ TEST(OdsReader, ReadsTheNamedSheetWithItsMergedCell) {
   EXPECT_EQ(d.info.sheet, "Samengevoegd");
   // A1:B2 merged: the value in A1 only; the covered cells are empty.
   EXPECT_EQ(d.header.cells, Strings({"blok", "", "c1"}));
+  EXPECT_EQ(d.header.kinds[1], CellKind::kCovered);
   ASSERT_EQ(d.rows.size(), 1u);
   EXPECT_EQ(d.rows[0].cells, Strings({"", "", "c2"}));
+  EXPECT_EQ(d.rows[0].kinds[0], CellKind::kCovered);
+  EXPECT_EQ(d.rows[0].kinds[1], CellKind::kCovered);
 }
 
 TEST(OdsReader, ListsTheSheetsWhenTheNamedOneIsMissing) {

@@ -78,6 +78,7 @@ class OdsHandler : public XmlHandler {
   void EndSpreadsheet(XmlPart* part);
   void Place(XmlPart* part, std::string_view value, CellKind kind);
   void NoCachedValue();
+  void MarkCovered();
   void AppendText(XmlPart* part, std::string_view text);
   void Refuse(XmlPart* part, std::string message, std::string hint);
   std::string Reference() const { return ColumnLetters(column_) + std::to_string(row_number_); }
@@ -279,7 +280,7 @@ void OdsHandler::EndCell(XmlPart* part) {
   next_column_ = std::min<uint64_t>(column_ + static_cast<uint64_t>(column_repeat_),
                                     static_cast<uint64_t>(kMaxRowNumber));
   if (covered_) {
-    return;  // hidden under a merged cell: the value is in the merge's first cell
+    return MarkCovered();  // hidden under a merged cell: the value is in the merge's first cell
   }
   if (error_) {
     return Place(part, text_, CellKind::kText);  // #DIV/0! and the like, as shown
@@ -330,6 +331,21 @@ void OdsHandler::NoCachedValue() {
     row_.kinds.resize(column_ + 1, CellKind::kText);
   }
   row_.kinds[column_] = CellKind::kUnread;
+}
+
+// Covered cells stay empty but say so, within max_columns (a title merged over the whole width
+// covers thousands), so that an empty required value there can be explained.
+void OdsHandler::MarkCovered() {
+  const uint64_t last =
+      std::min<uint64_t>(column_ + static_cast<uint64_t>(column_repeat_), options_->max_columns);
+  if (column_ >= last) {
+    return;
+  }
+  row_.cells.resize(std::max<size_t>(row_.cells.size(), last));
+  row_.kinds.resize(row_.cells.size(), CellKind::kText);
+  for (uint64_t c = column_; c < last; ++c) {
+    row_.kinds[c] = CellKind::kCovered;
+  }
 }
 
 // Places the cell `column_repeat_` times. Empty cells cost nothing: rows grow only up to their

@@ -20,8 +20,10 @@ namespace jbr {
 // How a cell was typed in the file. CSV cells are always kText; XLSX and ODS cells say what the
 // workbook stored (a number may be a date serial; a boolean is "1" or "0"). kUnread: the cell has
 // a value the reader could not give (a formula never calculated) and has reported why; its text is
-// empty, and the validator adds nothing about it.
-enum class CellKind : uint8_t { kText, kNumber, kBool, kUnread };
+// empty, and the validator adds nothing about it. kCovered: an empty cell hidden under a merged
+// cell (ODS), whose value sits in the merge's first cell only; rows end at their last non-empty
+// cell all the same for IsBlank.
+enum class CellKind : uint8_t { kText, kNumber, kBool, kUnread, kCovered };
 
 struct RawRow {
   int64_t row_number = 0;           // physical row: CSV line where the record starts, XLSX row

@@ -312,9 +312,16 @@ Result<ValidationSummary> ValidateFile(const DatasetSchema& schema, const std::s
         if (c < 0) continue;  // a missing column is reported once, in the header
       }
       if (checks && schema.fields[f].required && typed.values[f].null && !cell_bad[f]) {
+        const bool covered = c >= 0 && static_cast<size_t>(c) < raw.kinds.size() &&
+                             raw.kinds[static_cast<size_t>(c)] == CellKind::kCovered;
         state.Report(sink, "constraint-error", Severity::kError, raw.row_number, static_cast<int>(f), "",
-                     fmt::format("{} is required but empty", schema.fields[f].name),
-                     fmt::format("fill in {}", schema.fields[f].name));
+                     covered ? fmt::format("{} is required but empty: the cell is part of a merged "
+                                           "cell, whose value is in its first cell only",
+                                           schema.fields[f].name)
+                             : fmt::format("{} is required but empty", schema.fields[f].name),
+                     covered ? fmt::format("unmerge the cells and fill in {} in every row",
+                                           schema.fields[f].name)
+                             : fmt::format("fill in {}", schema.fields[f].name));
       }
     }
     if (checks) {
