@@ -1,6 +1,12 @@
 // jbr deliveries: the delivery history; jbr export-delivery: the original bytes of one.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
-#include <fstream>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -65,28 +71,78 @@ Status RunList(const GlobalOptions& g, const ListArgs& a) {
   return Status::Ok();
 }
 
-Status RunExport(const GlobalOptions& g, int64_t id, const std::string& out_path) {
+struct ExportArgs {
+  int64_t id = 0;
+  std::string out;
+  bool force = false;
+};
+
+Status Refused(const std::string& path, bool directory) {
+  if (directory) {
+    return UsageError(fmt::format("{} is a directory; name a file with -o", path));
+  }
+  return UsageError(fmt::format(
+      "{} exists and was not overwritten: it may be a newer version of the file. Pass --force to "
+      "overwrite it, or -o FILE to write elsewhere",
+      path));
+}
+
+// Writes the delivery into a new file beside `path`, then moves it into place: without `force`
+// only where nothing is (RENAME_NOREPLACE, so a file made in the meantime is not lost either).
+Status WriteExport(Store* store, int64_t id, const std::string& path, bool force) {
+  std::error_code ec;
+  const auto status = std::filesystem::symlink_status(path, ec);
+  if (!ec && std::filesystem::exists(status)) {
+    if (std::filesystem::is_directory(status)) return Refused(path, true);
+    if (!force) return Refused(path, false);
+  }
+  const std::filesystem::path target(path);
+  std::string tmp = (target.parent_path().empty() ? std::string(".") : target.parent_path().string()) +
+                    "/.jbr-export-XXXXXX";
+  const int fd = mkostemp(tmp.data(), O_CLOEXEC);
+  if (fd < 0) return IoError(fmt::format("cannot write beside {}: {}", path, std::strerror(errno)));
+  Status written = store->ExportOriginal(id, [fd, &path](std::string_view piece) -> Status {
+    while (!piece.empty()) {
+      const ssize_t n = write(fd, piece.data(), piece.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return IoError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+      piece.remove_prefix(static_cast<size_t>(n));
+    }
+    return Status::Ok();
+  });
+  if (written.ok() && fsync(fd) != 0) written = IoError(fmt::format("cannot write {}", path));
+  close(fd);
+  if (written.ok()) {
+    int moved = force ? std::rename(tmp.c_str(), path.c_str())
+                      : renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE);
+    if (moved != 0 && !force && errno == EINVAL) {  // a file system without RENAME_NOREPLACE
+      moved = link(tmp.c_str(), path.c_str());
+    }
+    if (moved != 0) {
+      written = errno == EEXIST ? Refused(path, false)
+                                : IoError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+    }
+  }
+  unlink(tmp.c_str());  // gone after a rename; left after a failure or a link
+  return written;
+}
+
+Status RunExport(const GlobalOptions& g, const ExportArgs& a) {
   JBR_ASSIGN_OR_RETURN(auto ws, OpenWorkspace(g));
-  JBR_ASSIGN_OR_RETURN(auto d, ws->store()->GetDelivery(id));
-  if (!d) return NotFound(fmt::format("no delivery {}", id));
-  std::string path = out_path.empty() ? d->file_name : out_path;
+  JBR_ASSIGN_OR_RETURN(auto d, ws->store()->GetDelivery(a.id));
+  if (!d) return NotFound(fmt::format("no delivery {}", a.id));
+  // The delivered name without any folder: a stored name never writes outside the current one.
+  std::string path = a.out.empty() ? std::filesystem::path(d->file_name).filename().string() : a.out;
+  if (path.empty()) path = fmt::format("delivery-{}", a.id);
   if (path == "-") {
-    return ws->store()->ExportOriginal(id, [](std::string_view piece) -> Status {
+    return ws->store()->ExportOriginal(a.id, [](std::string_view piece) -> Status {
       std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
       return std::cout ? Status::Ok() : IoError("cannot write to standard output");
     });
   }
-  std::string tmp = path + ".part";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return IoError(fmt::format("cannot write {}", tmp));
-    JBR_RETURN_IF_ERROR(ws->store()->ExportOriginal(id, [&out, &tmp](std::string_view piece) -> Status {
-      out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
-      return out ? Status::Ok() : IoError(fmt::format("cannot write {}", tmp));
-    }));
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) return IoError(fmt::format("cannot write {}", path));
-  std::cerr << fmt::format("wrote delivery {} ({} bytes, sha256 {}) to {}\n", id, d->size_bytes, d->sha256, path);
+  JBR_RETURN_IF_ERROR(WriteExport(ws->store(), a.id, path, a.force));
+  std::cerr << fmt::format("wrote delivery {} ({} bytes, sha256 {}) to {}\n", a.id, d->size_bytes, d->sha256,
+                           path);
   return Status::Ok();
 }
 
@@ -105,13 +161,14 @@ void RegisterDeliveries(CLI::App& app, GlobalOptions& g, Action& run) {
 }
 
 void RegisterExportDelivery(CLI::App& app, GlobalOptions& g, Action& run) {
-  auto id = std::make_shared<int64_t>(0);
-  auto out = std::make_shared<std::string>();
+  auto a = std::make_shared<ExportArgs>();
   auto* cmd = app.add_subcommand("export-delivery", "Write back the original bytes of a delivery, exactly");
-  cmd->add_option("ID", *id, "Delivery id (see `jbr deliveries`)")->required();
-  cmd->add_option("-o,--output", *out, "File to write (default: the delivered file name; - for stdout)");
+  cmd->add_option("ID", a->id, "Delivery id (see `jbr deliveries`)")->required();
+  cmd->add_option("-o,--output", a->out,
+                  "File to write (default: the delivered file name, in the current directory; - for stdout)");
+  cmd->add_flag("--force", a->force, "Overwrite the file when it exists (refused without)");
   cmd->footer("Example:\n  jbr export-delivery 12 -o copy.csv");
-  cmd->callback([&g, &run, id, out] { run = [&g, id, out] { return RunExport(g, *id, *out); }; });
+  cmd->callback([&g, &run, a] { run = [&g, a] { return RunExport(g, *a); }; });
 }
 
 }  // namespace jbr::cli

@@ -78,7 +78,7 @@ void RegisterLoad(CLI::App& app, GlobalOptions& g, Action& run) {
   auto* cmd = app.add_subcommand("load", "Validate a delivery and store it; with errors nothing changes (exit 1)");
   AddDeliveryArgs(cmd, &a->delivery, true);
   cmd->add_option("--by", a->by, "Who delivers (default: $JBR_USER or $USER)");
-  cmd->add_option("FILE", a->file, "CSV or XLSX file")->required()->check(CLI::ExistingFile);
+  cmd->add_option("FILE", a->file, "CSV, XLSX or ODS file")->required()->check(DeliveryFile());
   AddReadOptions(cmd, &a->read);
   AddReportOptions(cmd, &a->report);
   cmd->footer("Example:\n  jbr load --dataset personnel --ministry BZK --year 2020 --by 'A. de Vries' personeel.csv");

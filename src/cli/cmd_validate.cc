@@ -68,7 +68,7 @@ void RegisterValidate(CLI::App& app, GlobalOptions& g, Action& run) {
   auto a = std::make_shared<ValidateArgs>();
   auto* cmd = app.add_subcommand("validate", "Check a delivery file without storing it (exit 1 when it has errors)");
   AddDeliveryArgs(cmd, &a->delivery, false);
-  cmd->add_option("FILE", a->file, "CSV or XLSX file")->required()->check(CLI::ExistingFile);
+  cmd->add_option("FILE", a->file, "CSV, XLSX or ODS file")->required()->check(DeliveryFile());
   AddReadOptions(cmd, &a->read);
   AddReportOptions(cmd, &a->report);
   cmd->footer("Example:\n  jbr validate --dataset personnel --ministry BZK --year 2020 personeel.csv");

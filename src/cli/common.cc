@@ -28,7 +28,7 @@ Result<ValidateOptions> ReadOptions::ToValidateOptions() const {
   ValidateOptions o;
   if (!encoding.empty()) {
     auto e = ParseEncodingName(encoding);
-    if (!e) return UsageError(fmt::format("unknown encoding '{}': use utf-8 or windows-1252", encoding));
+    if (!e) return UsageError(fmt::format("unknown encoding '{}': use utf-8, windows-1252, utf-16le or utf-16be", encoding));
     o.table.csv.encoding = *e;
   }
   if (!delimiter.empty()) {
@@ -58,7 +58,7 @@ Result<ValidateOptions> ReadOptions::ToValidateOptions() const {
 }
 
 void AddReadOptions(CLI::App* cmd, ReadOptions* o) {
-  cmd->add_option("--encoding", o->encoding, "CSV encoding: utf-8 or windows-1252 (default: detected)");
+  cmd->add_option("--encoding", o->encoding, "CSV encoding: utf-8, windows-1252, utf-16le or utf-16be (default: detected)");
   cmd->add_option("--delimiter", o->delimiter, "CSV delimiter: , ; or tab (default: sniffed)");
   cmd->add_option("--decimal", o->decimal,
                   "Decimal mark: point or comma (default: comma for ;-separated CSV, else point)");

@@ -1,9 +1,27 @@
 #include "cli/delivery_args.h"
 
 #include <fmt/format.h>
+#include <filesystem>
 #include <fmt/ranges.h>
 
 namespace jbr::cli {
+
+CLI::Validator DeliveryFile() {
+  return CLI::Validator(
+      [](std::string& path) -> std::string {
+        std::error_code ec;
+        const auto status = std::filesystem::status(path, ec);
+        if (std::filesystem::is_directory(status)) {
+          return fmt::format(
+              "'{}' is a directory, not a delivery file; if it is a workspace, give it with "
+              "--workspace {}",
+              path, path);
+        }
+        if (!std::filesystem::exists(status)) return fmt::format("no file '{}'", path);
+        return "";
+      },
+      "FILE");
+}
 
 void AddDeliveryArgs(CLI::App* cmd, DeliveryArgs* a, bool required) {
   cmd->add_option("-d,--dataset", a->dataset, "Dataset, e.g. personnel (see `jbr datasets`)")->required();

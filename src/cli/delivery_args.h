@@ -18,6 +18,10 @@ struct DeliveryArgs {
   std::optional<int> year;
 };
 
+// The FILE of validate, load and import: an existing file. A directory gets a message that says
+// so and names the likely cause (an option such as --workspace whose name went missing).
+CLI::Validator DeliveryFile();
+
 // `required`: ministry and year must be given (load), else they are optional (validate).
 void AddDeliveryArgs(CLI::App* cmd, DeliveryArgs* args, bool required);
 

@@ -16,6 +16,45 @@ int ExitCodeFor(const Status& status) {
   }
 }
 
+// A subcommand's option given before the subcommand ("jbr --dataset personnel load ...") would
+// otherwise be reported as a missing required option of that subcommand. Returns the message that
+// names the actual problem, or empty when the options before the subcommand are all global.
+std::string MisplacedOption(CLI::App& app, int argc, char** argv) {
+  // The subcommand is the first argument that names one (an option's value before it, such as
+  // "personnel" in "--dataset personnel load", does not).
+  int first = 1;
+  CLI::App* sub = nullptr;
+  for (; first < argc && sub == nullptr; ++first) {
+    const std::string arg = argv[first];
+    if (arg == "-w" || arg == "--workspace") {
+      ++first;  // its value
+      continue;
+    }
+    if (arg.empty() || arg[0] == '-') continue;
+    for (CLI::App* candidate : app.get_subcommands({})) {
+      if (candidate->check_name(arg)) sub = candidate;
+    }
+  }
+  --first;
+  if (sub == nullptr) return "";
+  for (int i = 1; i < first; ++i) {
+    const std::string given = argv[i];
+    if (given.size() < 2 || given[0] != '-') continue;
+    const std::string arg = given.substr(0, given.find('='));
+    if (arg == "-w" || arg == "--workspace" || arg == "-h" || arg == "--help" || arg == "--version") {
+      if ((arg == "-w" || arg == "--workspace") && arg == given) ++i;  // its value follows
+      continue;
+    }
+    if (sub->get_option_no_throw(arg) != nullptr) {
+      return fmt::format("{} is an option of `jbr {}`: put it after the command name (jbr {} {} ...)",
+                         arg, sub->get_name(), sub->get_name(), arg);
+    }
+    return fmt::format("{} is not an option of jbr or of `jbr {}` (see jbr {} --help)", arg,
+                       sub->get_name(), sub->get_name());
+  }
+  return "";
+}
+
 }  // namespace jbr::cli
 
 int main(int argc, char** argv) {
@@ -25,6 +64,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "jbr 0.1.0");
   GlobalOptions g;
+  // Global options work before or after the subcommand: what a subcommand does not know falls
+  // through to here (the README says "pass --workspace to every command").
+  app.fallthrough();
   app.add_option("-w,--workspace", g.workspace,
                  "Workspace directory (default: $JBR_WORKSPACE, else the current directory)")
       ->envname("JBR_WORKSPACE");
@@ -43,6 +85,10 @@ int main(int argc, char** argv) {
   RegisterAuditPublication(app, g, run);
   RegisterSynth(app, g, run);
   RegisterDemo(app, g, run);
+  if (const std::string misplaced = MisplacedOption(app, argc, argv); !misplaced.empty()) {
+    std::cerr << "jbr: " << misplaced << "\n";
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

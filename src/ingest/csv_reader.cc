@@ -9,9 +9,12 @@
 
 #include <array>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #include "common/parse.h"
+#include "ingest/utf16.h"
 
 namespace jbr {
 namespace {
@@ -135,13 +138,16 @@ void Cp1252ToUtf8(std::string_view in, std::string* out) {
 struct Dialect {
   Encoding encoding = Encoding::kUtf8;
   bool bom = false;
+  size_t skip = 0;  // bytes before the first record (a BOM)
   char delimiter = ',';
 };
 
-// Counts candidate delimiters on the header line, outside quotes.
+// Counts candidate delimiters on the first line that has any, outside quotes: a title line above
+// the header ("Personeel 2020") has none and says nothing. Looks at most 20 lines down.
 char SniffDelimiter(std::string_view head) {
   size_t comma = 0, semicolon = 0, tab = 0;
   bool quoted = false;
+  int lines = 0;
   for (char c : head) {
     if (c == '"') {
       quoted = !quoted;  // a doubled quote toggles twice: no net change
@@ -150,7 +156,10 @@ char SniffDelimiter(std::string_view head) {
       continue;
     }
     if (c == '\n' || c == '\r') {
-      break;
+      if (comma + semicolon + tab > 0 || ++lines >= 20) {
+        break;
+      }
+      continue;
     }
     comma += c == ',';
     semicolon += c == ';';
@@ -171,6 +180,7 @@ Dialect SniffDialect(std::string_view head, bool complete, const CsvOptions& opt
   d.bom = head.substr(0, 3) == kBom;
   if (d.bom) {
     head.remove_prefix(3);
+    d.skip = kBom.size();
   }
   if (options.encoding) {
     d.encoding = *options.encoding;
@@ -310,9 +320,17 @@ class ByteInput {
 
 class CsvSource : public RowSource {
  public:
+  // `owned`: the bytes to read when the source must hold them (UTF-16 in memory, transcoded);
+  // `file_bytes` and `read_bytes`: the sizes of the file and of what is read, when they differ (a
+  // transcoded file), so that bytes_read() counts the file's bytes.
   CsvSource(std::string_view data, int fd, const Dialect& dialect, const std::string& display_name,
-            const CsvOptions& options, FindingSink* sink)
-      : in_(data, fd, options.buffer_bytes),
+            const CsvOptions& options, FindingSink* sink,
+            std::unique_ptr<std::string> owned = nullptr, uint64_t file_bytes = 0,
+            uint64_t read_bytes = 0)
+      : owned_(std::move(owned)),
+        file_bytes_(file_bytes),
+        read_bytes_(read_bytes),
+        in_(owned_ ? std::string_view(*owned_) : data, fd, options.buffer_bytes),
         options_(options),
         sink_(sink),
         display_name_(display_name),
@@ -322,16 +340,27 @@ class CsvSource : public RowSource {
     info_.encoding = dialect.encoding;
     info_.bom = dialect.bom;
     info_.delimiter = dialect.delimiter;
-    in_.Seek(dialect.bom ? kBom.size() : 0);
+    in_.Seek(dialect.skip);
   }
 
   // Reads the header. Returns kInvalidInput (with an empty-file finding) when there is none.
   Status ReadHeader();
 
   const RawRow& header() const override { return header_; }
+  void UseHeader(const RawRow& header) override { header_ = header; }
   Result<bool> Next(RawRow* row) override;
   const SourceInfo& info() const override { return info_; }
-  uint64_t bytes_read() const override { return in_.offset(); }
+  uint64_t bytes_read() const override {
+    if (read_bytes_ == 0) {
+      return in_.offset();
+    }
+    // In proportion; exact at the end, so that progress against the file size ends at 100%.
+    if (in_.offset() >= read_bytes_) {
+      return file_bytes_;
+    }
+    return static_cast<uint64_t>(static_cast<long double>(in_.offset()) * file_bytes_ /
+                                 read_bytes_);
+  }
 
  private:
   enum class State { kFieldStart, kPlain, kQuoted, kQuotedQuote };
@@ -380,6 +409,9 @@ class CsvSource : public RowSource {
   void Report(const char* code, int64_t row, std::string column, std::string message,
               std::string hint);
 
+  std::unique_ptr<std::string> owned_;
+  uint64_t file_bytes_;
+  uint64_t read_bytes_;
   ByteInput in_;
   CsvOptions options_;
   FindingSink* sink_;
@@ -614,7 +646,7 @@ void CsvSource::EndTruncatedField() {
          fmt::format("the field is longer than {} bytes; only the start is read",
                      options_.max_field_bytes),
          "check the quotes: a field this long usually means a quote was opened but not closed");
-  if (info_.encoding != Encoding::kUtf8) {
+  if (info_.encoding == Encoding::kWindows1252) {
     return;
   }
   // Do not let the cut split a character and pass for an encoding error.
@@ -714,6 +746,74 @@ Result<std::string> ReadHead(int fd, const std::string& path) {
   return head;
 }
 
+// ---------------------------------------------------------------------------------------------
+// UTF-16: transcoded to UTF-8 before the reader sees it (to a temporary file, or in memory for a
+// buffer), so that the scanning loop stays byte-oriented.
+
+// The UTF-16 encoding of `head` by its BOM, or the one stated; nullopt for neither.
+std::optional<Encoding> Utf16Of(std::string_view head, const CsvOptions& options) {
+  if (head.starts_with("\xFF\xFE")) {
+    return Encoding::kUtf16Le;
+  }
+  if (head.starts_with("\xFE\xFF")) {
+    return Encoding::kUtf16Be;
+  }
+  if (options.encoding == Encoding::kUtf16Le || options.encoding == Encoding::kUtf16Be) {
+    return options.encoding;
+  }
+  return std::nullopt;
+}
+
+bool HasUtf16Bom(std::string_view head) {
+  return head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF");
+}
+
+// The dialect of transcoded text: UTF-8 underneath, reported as the UTF-16 it was.
+Dialect TranscodedDialect(std::string_view utf8_head, bool complete, Encoding encoding, bool bom,
+                          const CsvOptions& options) {
+  CsvOptions utf8 = options;
+  utf8.encoding = Encoding::kUtf8;
+  Dialect d = SniffDialect(utf8_head, complete, utf8);
+  d.encoding = encoding;
+  d.bom = bom;
+  return d;
+}
+
+Result<std::unique_ptr<RowSource>> OpenUtf16File(int fd, std::string_view head, Encoding encoding,
+                                                 const std::string& path,
+                                                 const std::string& display_name,
+                                                 const CsvOptions& options, FindingSink* sink) {
+  const bool bom = HasUtf16Bom(head);
+  uint64_t file_bytes = 0;
+  JBR_ASSIGN_OR_RETURN(int temp, TranscodeUtf16File(fd, encoding == Encoding::kUtf16Be, bom ? 2 : 0,
+                                                    path, display_name, sink, &file_bytes));
+  auto utf8_head = ReadHead(temp, "a temporary file");
+  if (!utf8_head.ok()) {
+    close(temp);
+    return utf8_head.status();
+  }
+  const off_t utf8_bytes = lseek(temp, 0, SEEK_END);
+  lseek(temp, 0, SEEK_SET);
+  const Dialect dialect = TranscodedDialect(*utf8_head, utf8_head->size() < kSniffBytes, encoding,
+                                            bom, options);
+  return Start(std::make_unique<CsvSource>(std::string_view(), temp, dialect, display_name,
+                                           options, sink, nullptr, file_bytes,
+                                           utf8_bytes > 0 ? static_cast<uint64_t>(utf8_bytes) : 0));
+}
+
+Result<std::unique_ptr<RowSource>> OpenUtf16Buffer(std::string_view data, Encoding encoding,
+                                                   const std::string& display_name,
+                                                   const CsvOptions& options, FindingSink* sink) {
+  const bool bom = HasUtf16Bom(data);
+  auto text = std::make_unique<std::string>(
+      TranscodeUtf16(data, encoding == Encoding::kUtf16Be, bom ? 2 : 0, display_name, sink));
+  const Dialect dialect = TranscodedDialect(std::string_view(*text).substr(0, kSniffBytes),
+                                            text->size() <= kSniffBytes, encoding, bom, options);
+  const uint64_t read_bytes = text->size();
+  return Start(std::make_unique<CsvSource>(std::string_view(), -1, dialect, display_name, options,
+                                           sink, std::move(text), data.size(), read_bytes));
+}
+
 }  // namespace
 
 Status CsvOptions::Validate() const {
@@ -748,6 +848,9 @@ Result<std::unique_ptr<RowSource>> OpenCsv(const std::string& path, const std::s
     close(fd);
     return head.status();
   }
+  if (const auto utf16 = Utf16Of(*head, options)) {
+    return OpenUtf16File(fd, *head, *utf16, path, display_name, options, sink);
+  }
   const Dialect dialect = SniffDialect(*head, head->size() < kSniffBytes, options);
   return Start(
       std::make_unique<CsvSource>(std::string_view(), fd, dialect, display_name, options, sink));
@@ -757,6 +860,9 @@ Result<std::unique_ptr<RowSource>> OpenCsvBuffer(std::string_view data,
                                                  const std::string& display_name,
                                                  const CsvOptions& options, FindingSink* sink) {
   JBR_RETURN_IF_ERROR(options.Validate());
+  if (const auto utf16 = Utf16Of(data, options)) {
+    return OpenUtf16Buffer(data, *utf16, display_name, options, sink);
+  }
   const Dialect dialect =
       SniffDialect(data.substr(0, kSniffBytes), data.size() <= kSniffBytes, options);
   return Start(std::make_unique<CsvSource>(data, -1, dialect, display_name, options, sink));

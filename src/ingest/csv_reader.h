@@ -1,14 +1,17 @@
 // CSV reader: RFC 4180 and what ministries really send.
 //
 // UTF-8 with or without BOM, or Windows-1252 (detected on the first 1 MiB: valid UTF-8 is UTF-8,
-// anything else Windows-1252; or stated); delimiter ',', ';' or tab (sniffed from the header line,
-// or stated); quoted fields with embedded delimiters, doubled quotes and newlines; CRLF, LF or CR;
+// anything else Windows-1252; or stated), or UTF-16 LE or BE (by its BOM, or stated: Excel's
+// "Unicode text"; transcoded to a temporary file first, see utf16.h, findings with byte offsets);
+// delimiter ',', ';' or tab (sniffed from the first line that has any, so that a title line above
+// the header does not decide; or stated); quoted fields with embedded delimiters, doubled quotes and newlines; CRLF, LF or CR;
 // trailing empty lines ignored. Findings it reports: encoding-error (invalid UTF-8 in a UTF-8 file;
 // the cell is decoded with U+FFFD), malformed-row (a quote that never closes: the file was cut off),
 // field-too-long, too-many-columns, empty-file.
 //
 // Details a caller may rely on:
 // - A UTF-8 BOM is always skipped (info().bom), even when the encoding is stated as windows-1252.
+//   A UTF-16 BOM always means UTF-16, whatever encoding is stated.
 // - Windows-1252 bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D, which the code page leaves undefined,
 //   become the C1 controls U+0081... (as the WHATWG Encoding Standard decodes them): no finding.
 // - Quotes count only at the start of a field: `5" inch` is read as is; text after a closing quote

@@ -251,6 +251,8 @@ TEST(CsvReader, SniffsDelimiter) {
   EXPECT_EQ(ReadAll("abc\n").info.delimiter, ',');           // nothing to go on
   EXPECT_EQ(ReadAll("\"a;b;c\",d\n").info.delimiter, ',');   // quoted ones do not count
   EXPECT_EQ(ReadAll("a,b\nc;d;e;f\n").info.delimiter, ',');  // only the header line counts
+  // A title line without any delimiter says nothing: the first line with one decides.
+  EXPECT_EQ(ReadAll("Personeel 2020\r\n\r\na;b;c\r\n1,5;2;3\r\n").info.delimiter, ';');
 }
 
 TEST(CsvReader, EachDelimiterSplitsCells) {

@@ -31,11 +31,26 @@ bool RawRow::IsBlank() const {
       return false;
     }
   }
+  for (CellKind kind : kinds) {
+    if (kind == CellKind::kUnread) {
+      return false;  // a value the file does not hold is still a value
+    }
+  }
   return true;
 }
 
 const char* EncodingName(Encoding e) {
-  return e == Encoding::kWindows1252 ? "windows-1252" : "utf-8";
+  switch (e) {
+    case Encoding::kWindows1252:
+      return "windows-1252";
+    case Encoding::kUtf16Le:
+      return "utf-16le";
+    case Encoding::kUtf16Be:
+      return "utf-16be";
+    case Encoding::kUtf8:
+      break;
+  }
+  return "utf-8";
 }
 
 std::optional<Encoding> ParseEncodingName(std::string_view name) {
@@ -54,6 +69,12 @@ std::optional<Encoding> ParseEncodingName(std::string_view name) {
     if (EqualsIgnoreAsciiCase(t, n)) {
       return Encoding::kWindows1252;
     }
+  }
+  if (EqualsIgnoreAsciiCase(t, "utf-16le")) {
+    return Encoding::kUtf16Le;
+  }
+  if (EqualsIgnoreAsciiCase(t, "utf-16be")) {
+    return Encoding::kUtf16Be;
   }
   return std::nullopt;
 }

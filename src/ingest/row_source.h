@@ -17,9 +17,13 @@
 
 namespace jbr {
 
-// How a cell was typed in the file. CSV cells are always kText; XLSX cells say what the
-// workbook stored (a number may be a date serial; a boolean is "1" or "0").
-enum class CellKind : uint8_t { kText, kNumber, kBool };
+// How a cell was typed in the file. CSV cells are always kText; XLSX and ODS cells say what the
+// workbook stored (a number may be a date serial; a boolean is "1" or "0"). kUnread: the cell has
+// a value the reader could not give (a formula never calculated) and has reported why; its text is
+// empty, and the validator adds nothing about it. kCovered: an empty cell hidden under a merged
+// cell (ODS), whose value sits in the merge's first cell only; rows end at their last non-empty
+// cell all the same for IsBlank.
+enum class CellKind : uint8_t { kText, kNumber, kBool, kUnread, kCovered };
 
 struct RawRow {
   int64_t row_number = 0;           // physical row: CSV line where the record starts, XLSX row
@@ -33,16 +37,17 @@ struct RawRow {
   bool IsBlank() const;  // every cell empty or only blanks
 };
 
-enum class Encoding { kUtf8, kWindows1252 };
+enum class Encoding { kUtf8, kWindows1252, kUtf16Le, kUtf16Be };
 const char* EncodingName(Encoding e);
-std::optional<Encoding> ParseEncodingName(std::string_view name);  // "utf-8", "windows-1252", "cp1252", "latin1"
+// "utf-8", "windows-1252", "cp1252", "latin1", "utf-16le", "utf-16be"
+std::optional<Encoding> ParseEncodingName(std::string_view name);
 
 struct SourceInfo {
-  std::string format;       // "csv" or "xlsx"
+  std::string format;       // "csv", "xlsx" or "ods"
   Encoding encoding = Encoding::kUtf8;
   bool bom = false;
   char delimiter = ',';     // CSV only
-  std::string sheet;        // XLSX only
+  std::string sheet;        // XLSX and ODS only
   bool date1904 = false;    // XLSX only: serial dates count from 1904-01-01 (old Mac workbooks)
 };
 
@@ -51,6 +56,9 @@ class RowSource {
   virtual ~RowSource() = default;
   // The header: the first row of the file (CSV) or the first non-empty row (XLSX).
   virtual const RawRow& header() const = 0;
+  // Tells the reader that `header` (a later row: title rows were above it) is the header, so that
+  // its findings from here on name columns by it; header() then returns it.
+  virtual void UseHeader(const RawRow& header) = 0;
   // Reads the next data row into *row (reusing its storage). Returns false at the end of the input.
   // Blank rows are returned too, so that the validator can report them; blank rows at the very end
   // of a file are skipped.

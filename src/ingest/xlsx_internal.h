@@ -1,12 +1,13 @@
-// Internals of the XLSX reader (xlsx_reader.cc): the ZIP layer with its limits, a push-parser
-// driver over expat, and the parsers for the workbook parts and the worksheet. Not for use outside
-// src/ingest.
+// Internals of the XLSX and ODS readers (xlsx_reader.cc, ods_reader.cc): the ZIP layer with its
+// limits, a push-parser driver over expat, the parsers for the workbook parts and the worksheet,
+// and the row source both formats share. Not for use outside src/ingest.
 #pragma once
 
 #include <expat.h>
 #include <zip.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,6 +23,7 @@ namespace jbr::xlsx {
 inline constexpr const char* kRefused = "workbook-refused";
 inline constexpr const char* kNotAWorkbook = "not-a-workbook";
 inline constexpr const char* kMalformedRow = "malformed-row";
+inline constexpr const char* kFormulaWithoutValue = "formula-without-value";
 
 // What went wrong, before it becomes a finding. `status` is kInvalidInput for a problem with the
 // file (reported as a finding with `code`) or kIo for a failure of the machine (no finding).
@@ -123,8 +125,11 @@ class XmlHandler {
   virtual void Text(XmlPart* part, std::string_view text) = 0;
 };
 
-// The local name of an element or attribute: what follows the last ':'.
+// The local name of an element or attribute: what follows the namespace separator of a
+// namespace-aware part ('\n', see XmlPart), else what follows the last ':'.
 std::string_view LocalName(const char* name);
+// The namespace separator of a namespace-aware part: names arrive as "URI\nlocal".
+inline constexpr char kNamespaceSeparator = '\n';
 // The value of attribute `name` (compared in full, prefix included), or null.
 const char* Attribute(const char** attributes, std::string_view name);
 
@@ -135,8 +140,11 @@ class XmlPart {
  public:
   enum class Step { kSuspended, kDone, kFailed };
 
-  // `syntax_code` is the finding code for malformed XML or corrupt data in this part.
-  XmlPart(std::unique_ptr<ZipEntry> entry, XmlHandler* handler, const char* syntax_code);
+  // `syntax_code` is the finding code for malformed XML or corrupt data in this part. With
+  // `namespaces`, expat resolves prefixes: element and attribute names arrive as "URI\nlocal"
+  // (ODF, whose attributes of different namespaces share local names), else as written.
+  XmlPart(std::unique_ptr<ZipEntry> entry, XmlHandler* handler, const char* syntax_code,
+          bool namespaces = false);
   ~XmlPart();
   XmlPart(const XmlPart&) = delete;
   XmlPart& operator=(const XmlPart&) = delete;
@@ -149,6 +157,8 @@ class XmlPart {
   void Suspend();
   void Fail(Problem problem);
   int depth() const { return depth_; }
+  // Inside Start: the element's full name (with its namespace URI in a namespace-aware part).
+  const char* element_name() const { return element_name_; }
 
   const Problem& problem() const { return problem_; }
   const ZipEntry& entry() const { return *entry_; }
@@ -174,6 +184,7 @@ class XmlPart {
   uint64_t fed_ = 0;         // bytes given to expat
   uint64_t last_event_ = 0;  // offset of the latest event, to spot a giant token being buffered
   int depth_ = 0;
+  const char* element_name_ = "";
   bool final_fed_ = false;
   bool suspended_ = false;
   bool finished_ = false;
@@ -197,6 +208,9 @@ struct WorkbookLayout {
   std::string workbook_path;  // e.g. "xl/workbook.xml"
   std::vector<SheetRef> sheets;
   bool date1904 = false;  // <workbookPr date1904="1"/>: serial dates count from 1904
+  // <calcPr fullCalcOnLoad="1"/>: the writer did not calculate, and asks the reader to. Such
+  // writers (libxlsxwriter, XlsxWriter, openpyxl) store 0 or nothing as every formula's value.
+  bool formulas_uncalculated = false;
 };
 
 // Finds and parses the workbook: the sheet names and their relationship ids, in workbook order.
@@ -234,8 +248,10 @@ std::string ResolveTarget(std::string_view source_part, std::string_view target)
 class RowConsumer {
  public:
   virtual ~RowConsumer() = default;
-  // `row` holds the cells up to the last non-empty one; the consumer may move from it.
-  virtual void OnRow(RawRow* row) = 0;
+  // `row` holds the cells up to the last non-empty one; the consumer may move from it. `repeat`
+  // consecutive rows are this same row (ODS writes identical rows once, with a count); it is
+  // never below 1 and never allocated: the consumer hands out the copies one at a time.
+  virtual void OnRow(RawRow* row, int64_t repeat) = 0;
   // True when enough rows are waiting: the parser then suspends until they are taken.
   virtual bool Full() const = 0;
   // The header name of column `index` (0-based) when known, for findings; else empty.
@@ -259,7 +275,39 @@ int64_t ColumnFromReference(std::string_view reference);
 // "A", "Z", "AA", ... for a 0-based column index.
 std::string ColumnLetters(size_t index);
 
+// `uncalculated`: the workbook's formula values are not to be trusted (formulas_uncalculated).
 std::unique_ptr<XmlHandler> MakeSheetHandler(const SharedStrings* strings, RowConsumer* consumer,
-                                             const Reporter* reporter, const XlsxOptions* options);
+                                             const Reporter* reporter, const XlsxOptions* options,
+                                             bool uncalculated);
+
+// The content.xml handler of the ODS reader (ods_sheet.cc): the sheet options->sheet, else the
+// first; sets reporter->sheet to its name. Parse the part namespace-aware.
+std::unique_ptr<XmlHandler> MakeOdsHandler(RowConsumer* consumer, Reporter* reporter,
+                                           const XlsxOptions* options);
+
+// ---------------------------------------------------------------------------------------------
+// The row source over one streamed sheet part (xlsx_reader.cc), shared by XLSX and ODS.
+
+// Makes the handler of the sheet part. `reporter` is the source's own: a handler that learns the
+// sheet's name only while parsing (ODS) sets reporter->sheet.
+using SheetHandlerFactory = std::function<std::unique_ptr<XmlHandler>(
+    const SharedStrings* strings, RowConsumer* consumer, Reporter* reporter)>;
+
+struct SheetPart {
+  std::string format;              // "xlsx" or "ods"
+  std::string path;                // the part holding the rows
+  std::string shared_strings;      // XLSX only; empty when there is none
+  bool date1904 = false;
+  bool namespaces = false;         // parse the part namespace-aware (ODS)
+  SheetHandlerFactory make_handler;
+};
+
+// Opens the part, reads up to the header and returns the source. Problems with the file are
+// findings (and kInvalidInput); failures of the machine a bare Status.
+Result<std::unique_ptr<RowSource>> OpenSheetSource(std::unique_ptr<ZipArchive> zip,
+                                                   Reporter reporter, const SheetPart& part);
+
+// A problem as the caller sees it: a finding plus kInvalidInput, or a bare machine failure.
+Status ReportProblem(const Reporter& reporter, const Problem& problem);
 
 }  // namespace jbr::xlsx

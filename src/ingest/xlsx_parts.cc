@@ -75,9 +75,15 @@ class RelsHandler : public XmlHandler {
 
 class WorkbookHandler : public XmlHandler {
  public:
-  WorkbookHandler(std::vector<SheetRef>* sheets, bool* date1904) : sheets_(sheets), date1904_(date1904) {}
+  WorkbookHandler(std::vector<SheetRef>* sheets, bool* date1904, bool* recalculate)
+      : sheets_(sheets), date1904_(date1904), recalculate_(recalculate) {}
 
   void Start(XmlPart* part, std::string_view name, const char** attributes) override {
+    if (name == "calcPr") {
+      const char* full = Attribute(attributes, "fullCalcOnLoad");
+      *recalculate_ = full != nullptr && (std::strcmp(full, "1") == 0 || std::strcmp(full, "true") == 0);
+      return;
+    }
     if (name == "workbookPr") {
       for (const char** a = attributes; a[0] != nullptr; a += 2) {
         if (std::strcmp(a[0], "date1904") == 0) {
@@ -113,6 +119,7 @@ class WorkbookHandler : public XmlHandler {
  private:
   std::vector<SheetRef>* sheets_;
   bool* date1904_;
+  bool* recalculate_;
 };
 
 }  // namespace
@@ -249,7 +256,7 @@ bool ReadWorkbook(ZipArchive* zip, WorkbookLayout* layout, Problem* problem) {
       layout->workbook_path = path;
     }
   }
-  WorkbookHandler handler(&layout->sheets, &layout->date1904);
+  WorkbookHandler handler(&layout->sheets, &layout->date1904, &layout->formulas_uncalculated);
   if (!ParsePart(zip, layout->workbook_path, &handler, problem)) {
     return false;
   }

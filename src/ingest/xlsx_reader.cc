@@ -1,4 +1,5 @@
-// XLSX reader: opens the workbook, picks the sheet, and streams its rows (see xlsx_reader.h).
+// XLSX reader: opens the workbook, picks the sheet, and streams its rows (see xlsx_reader.h). The
+// row source itself (SheetRowSource) serves the ODS reader too.
 //
 // Memory: the shared-string table is held whole (bounded by max_shared_string_bytes); the sheet is
 // decompressed and parsed 64 KiB at a time, and the parser is suspended as soon as a few hundred
@@ -34,53 +35,49 @@ uint64_t RowBytes(const RawRow& row) {
   return bytes;
 }
 
-// A problem as the caller sees it: a finding plus kInvalidInput, or a bare machine failure.
-Status Report(const xlsx::Reporter& reporter, const Problem& problem) {
-  if (problem.status != StatusCode::kInvalidInput) {
-    return {problem.status, problem.message};
-  }
-  reporter.Add(problem);
-  return InvalidInput(problem.message);
-}
-
 Status ToStatus(const Problem& problem) { return {problem.status, problem.message}; }
+using xlsx::ReportProblem;
 
-// A row, or a run of `repeat` consecutive empty rows starting at row.row_number.
+// A row, or a run of `repeat` consecutive copies of it (empty rows, or an ODS repeated row)
+// starting at row.row_number.
 struct QueuedRow {
   RawRow row;
   int64_t repeat = 1;
   uint64_t bytes = 0;
 };
 
-class XlsxRowSource final : public RowSource, private xlsx::RowConsumer {
+class SheetRowSource final : public RowSource, private xlsx::RowConsumer {
  public:
-  XlsxRowSource(std::unique_ptr<xlsx::ZipArchive> zip, xlsx::Reporter reporter, bool date1904)
+  SheetRowSource(std::unique_ptr<xlsx::ZipArchive> zip, xlsx::Reporter reporter,
+                 const xlsx::SheetPart& sheet)
       : zip_(std::move(zip)), reporter_(std::move(reporter)) {
-    info_.date1904 = date1904;
-    info_.format = "xlsx";
+    info_.date1904 = sheet.date1904;
+    info_.format = sheet.format;
     info_.encoding = Encoding::kUtf8;
     info_.sheet = reporter_.sheet;
   }
 
   // Loads the shared strings and reads up to the header. Returns kInvalidInput (with a finding)
   // when the sheet cannot be read or has no non-blank row.
-  Status Start(const std::string& sheet_path, const std::string& shared_strings_path) {
+  Status Start(const xlsx::SheetPart& sheet) {
     Problem problem;
-    if (!shared_strings_path.empty() && zip_->Has(shared_strings_path) &&
-        !xlsx::ReadSharedStrings(zip_.get(), shared_strings_path, &strings_, &problem)) {
-      return Report(reporter_, problem);
+    if (!sheet.shared_strings.empty() && zip_->Has(sheet.shared_strings) &&
+        !xlsx::ReadSharedStrings(zip_.get(), sheet.shared_strings, &strings_, &problem)) {
+      return ReportProblem(reporter_, problem);
     }
-    std::unique_ptr<xlsx::ZipEntry> entry = zip_->Open(sheet_path, xlsx::kNotAWorkbook, &problem);
+    std::unique_ptr<xlsx::ZipEntry> entry = zip_->Open(sheet.path, xlsx::kNotAWorkbook, &problem);
     if (entry == nullptr) {
-      return Report(reporter_, problem);
+      return ReportProblem(reporter_, problem);
     }
-    handler_ = xlsx::MakeSheetHandler(&strings_, this, &reporter_, &zip_->options());
-    part_ = std::make_unique<xlsx::XmlPart>(std::move(entry), handler_.get(), xlsx::kMalformedRow);
+    handler_ = sheet.make_handler(&strings_, this, &reporter_);
+    part_ = std::make_unique<xlsx::XmlPart>(std::move(entry), handler_.get(), xlsx::kMalformedRow,
+                                            sheet.namespaces);
     while (!have_header_ && !done_) {
       if (!Pump()) {
         return ToStatus(failure_);
       }
     }
+    info_.sheet = reporter_.sheet;  // an ODS sheet is named by the part itself
     if (have_header_) {
       return Status::Ok();
     }
@@ -94,6 +91,7 @@ class XlsxRowSource final : public RowSource, private xlsx::RowConsumer {
   }
 
   const RawRow& header() const override { return header_; }
+  void UseHeader(const RawRow& header) override { header_ = header; }
   const SourceInfo& info() const override { return info_; }
 
   Result<bool> Next(RawRow* row) override {
@@ -151,21 +149,24 @@ class XlsxRowSource final : public RowSource, private xlsx::RowConsumer {
     return true;
   }
 
-  void OnRow(RawRow* row) override {
+  void OnRow(RawRow* row, int64_t repeat) override {
     if (!have_header_) {
       if (row->IsBlank()) {
         return;  // blank rows above the header are layout
       }
-      header_ = std::move(*row);
+      header_ = *row;
       have_header_ = true;
-      return;
+      if (--repeat == 0) {
+        return;
+      }
+      ++row->row_number;  // the header repeated: the copies are data rows
     }
     if (row->IsBlank()) {
-      return Hold(row);
+      return Hold(row, repeat);
     }
     Release();
     const uint64_t bytes = RowBytes(*row);
-    Enqueue({std::move(*row), 1, bytes});
+    Enqueue({std::move(*row), repeat, bytes});
   }
 
   bool Full() const override { return queue_.size() >= kQueueRows || queued_bytes_ >= kQueueBytes; }
@@ -174,17 +175,17 @@ class XlsxRowSource final : public RowSource, private xlsx::RowConsumer {
     return index < header_.cells.size() ? header_.cells[index] : std::string();
   }
 
-  void Hold(RawRow* row) {
+  void Hold(RawRow* row, int64_t repeat) {
     if (row->cells.empty() && !pending_.empty()) {
       QueuedRow& last = pending_.back();
       if (last.row.cells.empty() && last.row.row_number + last.repeat == row->row_number) {
-        ++last.repeat;
+        last.repeat += repeat;
         return;
       }
     }
     const uint64_t bytes = RowBytes(*row);
     pending_bytes_ += bytes;
-    pending_.push_back({std::move(*row), 1, bytes});
+    pending_.push_back({std::move(*row), repeat, bytes});
     if (pending_.size() > kMaxPendingEntries || pending_bytes_ > kMaxPendingBytes) {
       Release();
     }
@@ -205,8 +206,9 @@ class XlsxRowSource final : public RowSource, private xlsx::RowConsumer {
 
   void Pop(RawRow* row) {
     QueuedRow& front = queue_.front();
-    if (front.repeat > 1) {  // a run of empty rows: hand out one, keep the rest
-      row->Clear();
+    if (front.repeat > 1) {  // a run of the same row: hand out a copy, keep the rest
+      row->cells = front.row.cells;
+      row->kinds = front.row.kinds;
       row->row_number = front.row.row_number++;
       --front.repeat;
       return;
@@ -263,7 +265,7 @@ Result<std::unique_ptr<RowSource>> OpenArchive(std::unique_ptr<xlsx::ZipArchive>
   Problem problem;
   xlsx::WorkbookLayout layout;
   if (!xlsx::ReadWorkbook(zip.get(), &layout, &problem)) {
-    return Report(reporter, problem);
+    return ReportProblem(reporter, problem);
   }
   const xlsx::SheetRef* sheet = FindSheet(layout.sheets, options.sheet);
   if (sheet == nullptr) {
@@ -278,14 +280,43 @@ Result<std::unique_ptr<RowSource>> OpenArchive(std::unique_ptr<xlsx::ZipArchive>
   std::string sheet_path;
   std::string shared_strings_path;
   if (!xlsx::ResolveSheet(zip.get(), layout, *sheet, &sheet_path, &shared_strings_path, &problem)) {
-    return Report(reporter, problem);
+    return ReportProblem(reporter, problem);
   }
-  auto source = std::make_unique<XlsxRowSource>(std::move(zip), std::move(reporter), layout.date1904);
-  JBR_RETURN_IF_ERROR(source->Start(sheet_path, shared_strings_path));
-  return std::unique_ptr<RowSource>(std::move(source));
+  xlsx::SheetPart part;
+  part.format = "xlsx";
+  part.path = sheet_path;
+  part.shared_strings = shared_strings_path;
+  part.date1904 = layout.date1904;
+  const XlsxOptions* limits = &zip->options();
+  const bool uncalculated = layout.formulas_uncalculated;
+  part.make_handler = [limits, uncalculated](const xlsx::SharedStrings* strings,
+                                             xlsx::RowConsumer* consumer,
+                                             xlsx::Reporter* sheet_reporter) {
+    return xlsx::MakeSheetHandler(strings, consumer, sheet_reporter, limits, uncalculated);
+  };
+  return xlsx::OpenSheetSource(std::move(zip), std::move(reporter), part);
 }
 
 }  // namespace
+
+namespace xlsx {
+
+Status ReportProblem(const Reporter& reporter, const Problem& problem) {
+  if (problem.status != StatusCode::kInvalidInput) {
+    return {problem.status, problem.message};
+  }
+  reporter.Add(problem);
+  return InvalidInput(problem.message);
+}
+
+Result<std::unique_ptr<RowSource>> OpenSheetSource(std::unique_ptr<ZipArchive> zip,
+                                                   Reporter reporter, const SheetPart& part) {
+  auto source = std::make_unique<SheetRowSource>(std::move(zip), std::move(reporter), part);
+  JBR_RETURN_IF_ERROR(source->Start(part));
+  return std::unique_ptr<RowSource>(std::move(source));
+}
+
+}  // namespace xlsx
 
 Status XlsxOptions::Validate() const {
   if (max_uncompressed_bytes == 0) {
@@ -321,7 +352,7 @@ Result<std::unique_ptr<RowSource>> OpenXlsx(const std::string& path,
   Problem problem;
   std::unique_ptr<xlsx::ZipArchive> zip = xlsx::ZipArchive::OpenFile(path, options, &problem);
   if (zip == nullptr) {
-    return Report(reporter, problem);
+    return ReportProblem(reporter, problem);
   }
   return OpenArchive(std::move(zip), reporter, options);
 }
@@ -334,7 +365,7 @@ Result<std::unique_ptr<RowSource>> OpenXlsxBuffer(std::string_view data,
   Problem problem;
   std::unique_ptr<xlsx::ZipArchive> zip = xlsx::ZipArchive::OpenBuffer(data, options, &problem);
   if (zip == nullptr) {
-    return Report(reporter, problem);
+    return ReportProblem(reporter, problem);
   }
   return OpenArchive(std::move(zip), reporter, options);
 }

@@ -357,6 +357,54 @@ TEST(XlsxReader, ReturnsBlankRowsBeforeDataAsOneRunEach) {
   EXPECT_EQ(d.rows.back().cells, Strings({"1"}));
 }
 
+TEST(XlsxReader, AFormulaLibxlsxwriterNeverCalculatedIsAFinding) {
+  // libxlsxwriter (like XlsxWriter) stores 0 for a formula it was given no result for, and asks
+  // Excel to recalculate on opening (calcPr fullCalcOnLoad); a result it was given is kept.
+  TempDir dir;
+  const std::string path = dir.File("formules.xlsx");
+  WriteXlsx(path, [](lxw_workbook* wb) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "Blad1");
+    worksheet_write_string(ws, 0, 0, "uren", nullptr);
+    worksheet_write_string(ws, 0, 1, "fte", nullptr);
+    worksheet_write_number(ws, 1, 0, 36, nullptr);
+    worksheet_write_formula(ws, 1, 1, "=A2/36", nullptr);
+    worksheet_write_number(ws, 2, 0, 18, nullptr);
+    worksheet_write_formula_num(ws, 2, 1, "=A3/36", nullptr, 0.5);
+  });
+  Drained d;
+  xlsx_test::DrainFile(path, {}, &d);
+  ASSERT_TRUE(d.status.ok()) << d.status.ToString();
+  ASSERT_EQ(d.rows.size(), 2u);
+  EXPECT_EQ(d.rows[0].kinds[1], CellKind::kUnread);
+  EXPECT_EQ(d.rows[0].cells[1], "");
+  EXPECT_EQ(d.rows[1].cells[1], "0.5");
+  ASSERT_EQ(d.sink.findings().size(), 1u);
+  const Finding& f = d.sink.findings()[0];
+  EXPECT_EQ(f.code, "formula-without-value");
+  EXPECT_EQ(f.row, 2);
+  EXPECT_EQ(f.column, "fte");
+  EXPECT_EQ(f.value, "=A2/36");
+  EXPECT_NE(f.message.find("cell B2"), std::string::npos) << f.message;
+}
+
+TEST(XlsxReader, AFormulaWithoutOrWithAnEmptyValueIsAFinding) {
+  // By ECMA-376 part 1, 18.3.1.4: <f> with no <v> (a writer that does not calculate), and <v/> as
+  // openpyxl writes it. A formula whose string result is empty (t="str") is a value.
+  const std::string rows =
+      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c><c r=\"B1\" "
+      "t=\"inlineStr\"><is><t>b</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>c</t></is></c></row>"
+      "<row r=\"2\"><c r=\"A2\"><f>SUM(B1:B3)</f></c><c r=\"B2\"><f>1+1</f><v></v></c>"
+      "<c r=\"C2\" t=\"str\"><f>\"\"</f><v></v></c></row>";
+  Drained d;
+  xlsx_test::DrainBuffer(MakeZip(HandMade(SheetXml(rows))), {}, &d);
+  ASSERT_TRUE(d.status.ok()) << d.status.ToString();
+  ASSERT_EQ(d.rows.size(), 1u);
+  EXPECT_EQ(d.rows[0].kinds, (std::vector<CellKind>{CellKind::kUnread, CellKind::kUnread}));
+  ASSERT_EQ(d.sink.findings().size(), 2u);
+  EXPECT_EQ(d.sink.findings()[0].value, "=SUM(B1:B3)");
+  EXPECT_EQ(d.sink.findings()[1].column, "b");
+}
+
 TEST(XlsxReader, ReportsAnEmptySheet) {
   Drained d;
   xlsx_test::DrainBuffer(MakeZip(HandMade(SheetXml("<row r=\"1\"/>"))), {}, &d);

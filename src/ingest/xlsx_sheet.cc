@@ -13,6 +13,7 @@ constexpr std::string_view kXmlBlanks = " \t\r\n";
 // Longer than any real row number (Excel stops at 1,048,576); keeps the arithmetic far from
 // overflow.
 constexpr int64_t kMaxRowNumber = int64_t{1} << 40;
+constexpr size_t kMaxFormulaShown = 80;
 
 enum class CellType { kNumber, kShared, kInline, kFormulaString, kBool, kError, kDate, kOther };
 
@@ -63,8 +64,12 @@ int64_t ParseDigits(std::string_view text) {
 class SheetHandler : public XmlHandler {
  public:
   SheetHandler(const SharedStrings* strings, RowConsumer* consumer, const Reporter* reporter,
-               const XlsxOptions* options)
-      : strings_(strings), consumer_(consumer), reporter_(reporter), options_(options) {}
+               const XlsxOptions* options, bool uncalculated)
+      : strings_(strings),
+        consumer_(consumer),
+        reporter_(reporter),
+        options_(options),
+        uncalculated_(uncalculated) {}
 
   void Start(XmlPart* part, std::string_view name, const char** attributes) override {
     const int depth = part->depth();
@@ -86,6 +91,10 @@ class SheetHandler : public XmlHandler {
     } else if (name == "v" && text_depth_ == 0) {
       text_depth_ = depth;
       preserve_ = true;
+      has_value_ = true;
+    } else if (name == "f" && formula_depth_ == 0 && text_depth_ == 0) {
+      formula_depth_ = depth;
+      has_formula_ = true;
     } else if (name == "is" && is_depth_ == 0) {
       is_depth_ = depth;
     } else if (is_depth_ != 0 && name == "rPh" && rph_depth_ == 0) {
@@ -100,7 +109,9 @@ class SheetHandler : public XmlHandler {
 
   void End(XmlPart* part, std::string_view /*name*/) override {
     const int depth = part->depth();
-    if (depth == text_depth_) {
+    if (depth == formula_depth_) {
+      formula_depth_ = 0;
+    } else if (depth == text_depth_) {
       text_depth_ = 0;
       if (!preserve_) {
         TrimFrom(text_start_);
@@ -114,7 +125,7 @@ class SheetHandler : public XmlHandler {
     } else if (depth == row_depth_) {
       row_depth_ = 0;
       TrimRow();
-      consumer_->OnRow(&row_);
+      consumer_->OnRow(&row_, 1);
       if (consumer_->Full()) {
         part->Suspend();
       }
@@ -126,6 +137,11 @@ class SheetHandler : public XmlHandler {
   }
 
   void Text(XmlPart* part, std::string_view text) override {
+    if (formula_depth_ != 0) {
+      // Kept for the message only: the start is enough to recognise the formula.
+      formula_.append(text.substr(0, kMaxFormulaShown - std::min(kMaxFormulaShown, formula_.size())));
+      return;
+    }
     if (text_depth_ == 0 || rph_depth_ != 0) {
       return;
     }
@@ -181,13 +197,24 @@ class SheetHandler : public XmlHandler {
     }
     type_ = ParseCellType(Attribute(attributes, "t"));
     text_.clear();
+    formula_.clear();
+    has_formula_ = has_value_ = false;
     cell_depth_ = part->depth();
   }
 
   void EndCell() {
     cell_depth_ = 0;
-    text_depth_ = is_depth_ = rph_depth_ = 0;
+    text_depth_ = is_depth_ = rph_depth_ = formula_depth_ = 0;
     next_column_ = column_ + 1;
+    // No value, an empty one where a number belongs (openpyxl writes <v></v>), or the 0 that
+    // writers which do not calculate store for every formula, asking Excel to recalculate
+    // (libxlsxwriter, XlsxWriter). A value such a writer was given is not 0, and is trusted.
+    if (has_formula_ && type_ != CellType::kInline &&
+        (!has_value_ ||
+         (text_.empty() && type_ != CellType::kFormulaString && type_ != CellType::kShared) ||
+         (uncalculated_ && type_ == CellType::kNumber && text_ == "0"))) {
+      return NoCachedValue();
+    }
     switch (type_) {
       case CellType::kShared:
         return Place(SharedString(), CellKind::kText);
@@ -216,6 +243,28 @@ class SheetHandler : public XmlHandler {
                    "cell " + Reference() + " refers to shared string '" + text_ + "', but " + why,
                    "open the file in Excel and save it again");
     return {};
+  }
+
+  // A formula without <v>: written by a program that does not calculate. Reading it as empty would
+  // hide a value the sender sees on screen.
+  void NoCachedValue() {
+    const std::string shown = formula_.empty() ? "" : " (=" + formula_ + ")";
+    const std::string why =
+        text_.empty() ? " but no calculated value: the program that saved the file did not "
+                        "calculate it"
+                      : " whose stored value 0 was never calculated: the program that wrote the "
+                        "file stores 0 for every formula and leaves the calculation to Excel";
+    reporter_->Add(kFormulaWithoutValue, row_number_, consumer_->ColumnName(column_),
+                   formula_.empty() ? "" : "=" + formula_,
+                   "cell " + Reference() + " holds a formula" + shown + why,
+                   "open the file in Excel or LibreOffice, let it calculate, and save it again; or "
+                   "replace the formula by its value");
+    if (column_ >= row_.cells.size()) {
+      row_.cells.resize(column_ + 1);
+      row_.kinds.resize(column_ + 1, CellKind::kText);
+    }
+    row_.cells[column_].clear();
+    row_.kinds[column_] = CellKind::kUnread;
   }
 
   void PlaceBool() {
@@ -251,9 +300,11 @@ class SheetHandler : public XmlHandler {
     row_.kinds[column_] = kind;
   }
 
-  // Only a duplicate cell can leave an empty cell last; rows end at their last non-empty cell.
+  // Only a duplicate cell can leave an empty cell last; rows end at their last non-empty cell
+  // (an unread cell counts as one: it has a value, only not in the file).
   void TrimRow() {
-    while (!row_.cells.empty() && row_.cells.back().empty()) {
+    while (!row_.cells.empty() && row_.cells.back().empty() &&
+           row_.kinds.back() != CellKind::kUnread) {
       row_.cells.pop_back();
       row_.kinds.pop_back();
     }
@@ -274,6 +325,7 @@ class SheetHandler : public XmlHandler {
   RowConsumer* consumer_;
   const Reporter* reporter_;
   const XlsxOptions* options_;
+  bool uncalculated_;
 
   // Depth of the open element of each kind, 0 when not inside one. Ends are matched by depth, so
   // stray or nested elements in a hostile sheet cannot confuse the state.
@@ -283,6 +335,7 @@ class SheetHandler : public XmlHandler {
   int is_depth_ = 0;
   int rph_depth_ = 0;
   int text_depth_ = 0;
+  int formula_depth_ = 0;
   bool data_done_ = false;
 
   RawRow row_;
@@ -292,6 +345,9 @@ class SheetHandler : public XmlHandler {
   uint64_t cells_ = 0;
   CellType type_ = CellType::kNumber;
   std::string text_;
+  std::string formula_;
+  bool has_formula_ = false;
+  bool has_value_ = false;
   size_t text_start_ = 0;
   bool preserve_ = false;
 };
@@ -347,8 +403,9 @@ void Reporter::Add(std::string code, int64_t row, std::string column, std::strin
 }
 
 std::unique_ptr<XmlHandler> MakeSheetHandler(const SharedStrings* strings, RowConsumer* consumer,
-                                             const Reporter* reporter, const XlsxOptions* options) {
-  return std::make_unique<SheetHandler>(strings, consumer, reporter, options);
+                                             const Reporter* reporter, const XlsxOptions* options,
+                                             bool uncalculated) {
+  return std::make_unique<SheetHandler>(strings, consumer, reporter, options, uncalculated);
 }
 
 }  // namespace jbr::xlsx

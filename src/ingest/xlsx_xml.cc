@@ -17,6 +17,10 @@ constexpr uint64_t kTokenSlackBytes = 1 << 20;
 }  // namespace
 
 std::string_view LocalName(const char* name) {
+  const char* separator = std::strrchr(name, kNamespaceSeparator);
+  if (separator != nullptr) {
+    return std::string_view(separator + 1);
+  }
   const char* colon = std::strrchr(name, ':');
   return colon == nullptr ? std::string_view(name) : std::string_view(colon + 1);
 }
@@ -30,11 +34,13 @@ const char* Attribute(const char** attributes, std::string_view name) {
   return nullptr;
 }
 
-XmlPart::XmlPart(std::unique_ptr<ZipEntry> entry, XmlHandler* handler, const char* syntax_code)
+XmlPart::XmlPart(std::unique_ptr<ZipEntry> entry, XmlHandler* handler, const char* syntax_code,
+                 bool namespaces)
     : entry_(std::move(entry)),
       handler_(handler),
       syntax_code_(syntax_code),
-      parser_(XML_ParserCreate(nullptr)),
+      parser_(namespaces ? XML_ParserCreateNS(nullptr, kNamespaceSeparator)
+                         : XML_ParserCreate(nullptr)),
       buffer_(kChunkBytes) {
   if (parser_ == nullptr) {
     failed_ = true;
@@ -104,7 +110,7 @@ XmlPart::Step XmlPart::AfterParse(XML_Status status) {
                 "malformed XML in " + entry_->name() + " at line " +
                     std::to_string(XML_GetCurrentLineNumber(parser_)) + ": " +
                     XML_ErrorString(XML_GetErrorCode(parser_)),
-                "open the file in Excel and save it again, or export the sheet as CSV", 0};
+                "open the file in Excel or LibreOffice and save it again, or export the sheet as CSV", 0};
     return Step::kFailed;
   }
   if (final_fed_) {
@@ -158,7 +164,9 @@ void XmlPart::OnStart(void* self, const char* name, const char** attributes) {
                        "a real workbook does not nest this deep; export the sheet as CSV"));
     return;
   }
+  part->element_name_ = name;
   part->handler_->Start(part, LocalName(name), attributes);
+  part->element_name_ = "";
 }
 
 void XmlPart::OnEnd(void* self, const char* name) {

@@ -32,7 +32,7 @@ std::string Human(uint64_t bytes) {
 
 Problem Damaged(const char* code, std::string what) {
   return {StatusCode::kInvalidInput, code, "the workbook is damaged: " + std::move(what),
-          "open the file in Excel and save it again, or export the sheet as CSV", 0};
+          "open the file in Excel or LibreOffice and save it again, or export the sheet as CSV", 0};
 }
 
 // Maps a failed zip_open to a problem: the machine's failures are kIo, the file's are findings.
@@ -146,8 +146,9 @@ std::unique_ptr<ZipEntry> ZipArchive::Open(const std::string& name, const char* 
   const zip_int64_t index = zip_name_locate(zip_, name.c_str(), ZIP_FL_NOCASE);
   if (index < 0) {
     *problem = {StatusCode::kInvalidInput, missing_code,
-                "not an Excel workbook: the part " + name + " is missing",
-                "save the file as an Excel workbook (.xlsx) or as CSV", 0};
+                "not a readable workbook: the part " + name + " is missing",
+                "save the file as an Excel workbook (.xlsx), an OpenDocument spreadsheet (.ods) "
+                "or as CSV", 0};
     return nullptr;
   }
   zip_stat_t stat;

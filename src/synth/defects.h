@@ -32,7 +32,7 @@ enum class DefectKind {
   kOutOfPeriod,      // a row that ended before the delivery year: out-of-period
   kDuplicateId,      // the previous row's id again: unique-error on the second occurrence
   kUnknownEnum,      // a value outside the allowed list: enum-error
-  kWrongSheetFirst,  // a workbook with a notes sheet before the data: the header findings of that sheet
+  kWrongSheetFirst,  // a workbook with a notes sheet before the data: header-not-found
   kCp1252AsUtf8,     // a Windows-1252 file checked as UTF-8: encoding-error per non-ASCII cell
   kTruncated,        // the file cut off in the middle of a row: missing-cell on that (last) row
 };

@@ -23,6 +23,25 @@ std::string ExpectedColumns(const DatasetSchema& schema) {
 
 }  // namespace
 
+HeaderScore ScoreHeader(const DatasetSchema& schema, const RawRow& row) {
+  std::vector<bool> named(schema.fields.size(), false);
+  for (const std::string& cell : row.cells) {
+    const int f = MatchField(schema, NormaliseHeader(cell));
+    if (f >= 0) named[static_cast<size_t>(f)] = true;
+  }
+  HeaderScore score;
+  for (size_t f = 0; f < schema.fields.size(); ++f) {
+    score.fields += named[f] ? 1 : 0;
+    if (!schema.fields[f].required) continue;
+    if (named[f]) {
+      ++score.required;
+    } else {
+      score.missing.push_back(schema.fields[f].name);
+    }
+  }
+  return score;
+}
+
 HeaderMap MapHeader(const DatasetSchema& schema, const RawRow& header, const Finding& base,
                     FindingSink* sink) {
   HeaderMap map;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "validate/cell.h"
+#include "validate/header_find.h"
 #include "validate/header_map.h"
 #include "validate/rules.h"
 
@@ -132,6 +133,55 @@ Status SetUpReferences(const DatasetSchema& schema, const DeliveryContext& conte
   return Status::Ok();
 }
 
+// The first C0 control character other than tab, line feed and carriage return, or npos. Such
+// characters are invisible in spreadsheets and break every program the data goes on to.
+size_t FindControl(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return i;
+  }
+  return std::string_view::npos;
+}
+
+// The text with every control character written as \xHH, cut to a readable length.
+std::string EscapeControls(std::string_view text) {
+  std::string out;
+  for (char ch : text.substr(0, 80)) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      out += fmt::format("\\x{:02X}", c);
+    } else {
+      out += ch;
+    }
+  }
+  return text.size() > 80 ? out + "..." : out;
+}
+
+const char* ControlName(unsigned char c) {
+  static constexpr const char* kNames[32] = {
+      "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF",
+      "VT",  "FF",  "CR",  "SO",  "SI",  "DLE", "DC1", "DC2", "DC3", "DC4", "NAK",
+      "SYN", "ETB", "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US"};
+  return kNames[c & 0x1F];
+}
+
+Finding ControlFinding(const Finding& base, int64_t row, std::string column, std::string_view cell,
+                       size_t at) {
+  const auto c = static_cast<unsigned char>(cell[at]);
+  Finding f = base;
+  f.code = "control-character";
+  f.severity = Severity::kError;
+  f.row = row;
+  f.column = std::move(column);
+  f.value = EscapeControls(cell);
+  f.message = fmt::format(
+      "the cell holds the invisible control character U+{:04X} ({}) at character {}: '{}'", c,
+      ControlName(c), at + 1, f.value);
+  f.hint = "delete the character, which usually comes from a copy out of another system, and type "
+           "the value again";
+  return f;
+}
+
 }  // namespace
 
 Result<ValidationSummary> ValidateFile(const DatasetSchema& schema, const std::string& path,
@@ -149,7 +199,13 @@ Result<ValidationSummary> ValidateFile(const DatasetSchema& schema, const std::s
   Finding base;
   base.file = display_name;
   base.sheet = summary.source.sheet;
-  HeaderMap map = MapHeader(schema, source->header(), base, sink);
+  JBR_ASSIGN_OR_RETURN(HeaderChoice choice, FindHeader(schema, source.get(), base, sink));
+  if (!choice.found) {  // one finding said why; reading on would only repeat it per row
+    summary.bytes = source->bytes_read();
+    return summary;
+  }
+  const RawRow& header = choice.header;
+  HeaderMap map = MapHeader(schema, header, base, sink);
   RowState state(schema, map, base);
   RowRules rules(schema, context, map.names, base);
   const bool checks = options.checks;
@@ -160,7 +216,7 @@ Result<ValidationSummary> ValidateFile(const DatasetSchema& schema, const std::s
   constexpr int64_t kSampleRows = 8192;
   std::error_code size_error;
   const auto file_size = static_cast<int64_t>(std::filesystem::file_size(path, size_error));
-  const size_t width = source->header().cells.size();
+  const size_t width = header.cells.size();
   const size_t nfields = schema.fields.size();
   std::vector<std::string> scratch(nfields);
   std::vector<bool> cell_bad(nfields);
@@ -168,8 +224,13 @@ Result<ValidationSummary> ValidateFile(const DatasetSchema& schema, const std::s
   typed.values.resize(nfields);
   RawRow raw;
   while (true) {
-    JBR_ASSIGN_OR_RETURN(bool more, source->Next(&raw));
-    if (!more) break;
+    if (!choice.ahead.empty()) {  // the rows read while looking for the header come first
+      raw = std::move(choice.ahead.front());
+      choice.ahead.pop_front();
+    } else {
+      JBR_ASSIGN_OR_RETURN(bool more, source->Next(&raw));
+      if (!more) break;
+    }
     if (progress && (summary.rows & 0xFFFF) == 0) progress(source->bytes_read());
     if (raw.IsBlank()) {
       if (checks) {
@@ -199,11 +260,21 @@ Result<ValidationSummary> ValidateFile(const DatasetSchema& schema, const std::s
     for (size_t c = 0; c < raw.cells.size() && c < width; ++c) {
       int f = map.field_of_column[c];
       const std::string& cell = raw.cells[c];
+      if (const size_t at = checks ? FindControl(cell) : std::string_view::npos;
+          at != std::string_view::npos) {
+        sink->Add(ControlFinding(base, raw.row_number,
+                                 f >= 0 ? map.names[f] : header.cells[c], cell, at));
+        if (f >= 0) {
+          typed.values[f] = Value{};
+          cell_bad[f] = true;
+        }
+        continue;
+      }
       if (checks && LooksLikeBsn(cell)) {
         Finding finding = base;
         finding.code = "personal-identifier";
         finding.row = raw.row_number;
-        finding.column = source->header().cells[c];
+        finding.column = header.cells[c];
         finding.value = MaskValue(Trim(cell));
         finding.message = fmt::format(
             "{} looks like a citizen service number (BSN); personal identifiers may not be delivered",
@@ -217,6 +288,11 @@ Result<ValidationSummary> ValidateFile(const DatasetSchema& schema, const std::s
         continue;
       }
       if (f < 0) continue;
+      if (raw.kinds[c] == CellKind::kUnread) {  // the reader said why it has no value
+        typed.values[f] = Value{};
+        cell_bad[f] = true;
+        continue;
+      }
       cell_bad[f] = false;
       auto issue = ConvertCell(schema.fields[f], cell, raw.kinds[c], summary.decimal, &scratch[f],
                                &typed.values[f], summary.source.date1904);
@@ -236,9 +312,16 @@ Result<ValidationSummary> ValidateFile(const DatasetSchema& schema, const std::s
         if (c < 0) continue;  // a missing column is reported once, in the header
       }
       if (checks && schema.fields[f].required && typed.values[f].null && !cell_bad[f]) {
+        const bool covered = c >= 0 && static_cast<size_t>(c) < raw.kinds.size() &&
+                             raw.kinds[static_cast<size_t>(c)] == CellKind::kCovered;
         state.Report(sink, "constraint-error", Severity::kError, raw.row_number, static_cast<int>(f), "",
-                     fmt::format("{} is required but empty", schema.fields[f].name),
-                     fmt::format("fill in {}", schema.fields[f].name));
+                     covered ? fmt::format("{} is required but empty: the cell is part of a merged "
+                                           "cell, whose value is in its first cell only",
+                                           schema.fields[f].name)
+                             : fmt::format("{} is required but empty", schema.fields[f].name),
+                     covered ? fmt::format("unmerge the cells and fill in {} in every row",
+                                           schema.fields[f].name)
+                             : fmt::format("fill in {}", schema.fields[f].name));
       }
     }
     if (checks) {
