@@ -23,11 +23,17 @@ int main(int argc, char** argv) {
   CLI::App app{"jbr: the annual business-operations report of the Dutch central government (JBR)\n"
                "Deliveries are validated, stored with their history, and reported on."};
   app.require_subcommand(1);
+  // --workspace and --store may come before or after the command (jbr migrate-store --workspace D).
+  app.fallthrough();
   app.set_version_flag("--version", "jbr 0.1.0");
   GlobalOptions g;
   app.add_option("-w,--workspace", g.workspace,
                  "Workspace directory (default: $JBR_WORKSPACE, else the current directory)")
       ->envname("JBR_WORKSPACE");
+  app.add_option("--store", g.store,
+                 "Store URL: sqlite:PATH or postgresql://user@host:port/database (default: the store "
+                 "named in the workspace's jbr.json; with init, the store the new workspace names)")
+      ->envname("JBR_STORE");
   Action run;
   RegisterInit(app, g, run);
   RegisterValidate(app, g, run);
@@ -40,6 +46,7 @@ int main(int argc, char** argv) {
   RegisterPublish(app, g, run);
   RegisterRelease(app, g, run);
   RegisterServeSite(app, g, run);
+  RegisterMigrateStore(app, g, run);
   RegisterSynth(app, g, run);
   RegisterDemo(app, g, run);
   try {
