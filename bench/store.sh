@@ -4,8 +4,8 @@
 # fresh SQLite workspace and into a fresh PostgreSQL workspace, then `jbr compute --year 2021`
 # (every indicator) on each; best of REPS (default 3) for compute, one load of everything per store.
 #   bench/store.sh [SCALE]      default 1 (the Rijk)
-# PostgreSQL 15 runs as tests/pg/server.sh starts it, with its default durability (fsync and
-# synchronous commit on, as SQLite's WAL with synchronous=NORMAL syncs too), on 127.0.0.1.
+# PostgreSQL 15 runs as tests/pg/server.sh starts it with JBR_PG_BENCH=1, on 127.0.0.1: fsync on,
+# synchronous_commit off, the same guarantee as SQLite's WAL with synchronous=NORMAL (jbr's).
 set -euo pipefail
 export LC_ALL=C
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,7 +20,7 @@ mkdir -p "$out"
 jbr="$out/jbr"
 cp "$jbr_src" "$jbr"
 trap 'bash "$root/tests/pg/server.sh" stop "$out/pg" >/dev/null 2>&1 || true; [ -n "${KEEP:-}" ] || rm -rf "$out/plain" "$out/ws-"*' EXIT
-JBR_PG_DURABLE=1 bash "$root/tests/pg/server.sh" start "$out/pg" >&2
+JBR_PG_BENCH=1 bash "$root/tests/pg/server.sh" start "$out/pg" >&2
 server=$(cat "$out/pg/url")
 psql "$server" -qc "CREATE DATABASE jbr_bench" >/dev/null
 
