@@ -14,7 +14,7 @@ Status RunMigrateStore(const GlobalOptions& g, const std::string& to) {
   const std::string dir = Workspace::Resolve(g.workspace);
   JBR_ASSIGN_OR_RETURN(std::string from_url, Workspace::StoreUrl(dir, g.store));
   JBR_ASSIGN_OR_RETURN(std::string to_url, Workspace::StoreUrl(dir, to));
-  if (from_url == to_url) return UsageError(fmt::format("the workspace's store is {} already", to));
+  if (from_url == to_url) return UsageError(fmt::format("the workspace's store is {} already", RedactStoreUrl(to)));
   JBR_ASSIGN_OR_RETURN(auto from, Store::Open(from_url));
   JBR_ASSIGN_OR_RETURN(auto target, Store::Open(to_url));
   JBR_ASSIGN_OR_RETURN(CopyCounts n, CopyStore(from.get(), target.get()));
@@ -22,7 +22,7 @@ Status RunMigrateStore(const GlobalOptions& g, const std::string& to) {
   std::cout << fmt::format(
       "copied {} deliveries ({} original bytes, {} column chunks), {} compute runs ({} values), {} releases and "
       "{} audit entries to {}\n{} now uses that store\n",
-      n.deliveries, n.bytes, n.chunks, n.runs, n.values, n.releases, n.audit, to, dir);
+      n.deliveries, n.bytes, n.chunks, n.runs, n.values, n.releases, n.audit, RedactStoreUrl(to), dir);
   return Status::Ok();
 }
 

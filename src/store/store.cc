@@ -1,6 +1,8 @@
 // Store::Open: the URL picks the backend, so that callers never name one.
 #include "store/store.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "store/postgres/postgres_store.h"
@@ -17,6 +19,19 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& url) {
         "unsupported store URL '{}': use sqlite:PATH or postgresql://user@host:port/database", url));
   }
   return OpenSqliteStore(url);
+}
+
+std::string RedactStoreUrl(const std::string& url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  const size_t start = scheme + 3;
+  const size_t end = std::min(url.find('/', start), url.find('?', start));
+  const std::string authority = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  const size_t at = authority.rfind('@');
+  if (at == std::string::npos) return url;
+  const size_t colon = authority.find(':');
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, start + colon + 1) + "***" + url.substr(start + at);
 }
 
 }  // namespace jbr

@@ -225,6 +225,9 @@ class Store {
   virtual Status EndReadSnapshot() = 0;
 };
 
+// `url` fit to print: a password in it ("postgresql://user:secret@host/db") shown as "***".
+std::string RedactStoreUrl(const std::string& url);
+
 // Holds a read snapshot of `store` for its lifetime (see Store::BeginReadSnapshot).
 class ReadSnapshot {
  public:

@@ -258,6 +258,14 @@ TEST(StoreBackend, IsTheOneAskedFor) {
   fs::remove_all(dir);
 }
 
+TEST(StoreOpen, RedactsPasswordsInUrls) {
+  EXPECT_EQ(RedactStoreUrl("postgres://jbr:s3cr@t@db/jbr"), "postgres://jbr:***@db/jbr");  // an unescaped @
+  EXPECT_EQ(RedactStoreUrl("postgresql://jbr:secret@db:5432/jbr"), "postgresql://jbr:***@db:5432/jbr");
+  EXPECT_EQ(RedactStoreUrl("postgresql://jbr@db:5432/jbr"), "postgresql://jbr@db:5432/jbr");
+  EXPECT_EQ(RedactStoreUrl("postgresql://db:5432/jbr?user=a@b"), "postgresql://db:5432/jbr?user=a@b");
+  EXPECT_EQ(RedactStoreUrl("sqlite:/tmp/a:b@c"), "sqlite:/tmp/a:b@c");
+}
+
 TEST(StoreOpen, RefusesUnknownUrlSchemes) {
   EXPECT_EQ(Store::Open("mysql://localhost/jbr").status().code(), StatusCode::kUsage);
 }
