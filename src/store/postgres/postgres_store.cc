@@ -1,6 +1,7 @@
 #include "store/postgres/postgres_store.h"
 
 #include <fstream>
+#include <map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -174,6 +175,7 @@ class PostgresStore : public Store {
 
   Result<std::unique_ptr<DeliveryWriter>> BeginDelivery(const NewDelivery& d, const DatasetSchema& schema) override {
     JBR_RETURN_IF_ERROR(NotInSnapshot());
+    cached_ = {};  // only committed deliveries are kept, never one being written
     // READ COMMITTED: after the key's lock every statement sees the loads committed before it.
     JBR_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(c_.get(), "BEGIN ISOLATION LEVEL READ COMMITTED"));
     JBR_RETURN_IF_ERROR(LockDeliveryKey(c_.get(), d));
@@ -223,17 +225,28 @@ class PostgresStore : public Store {
     return Status::Ok();
   }
 
+  // One round trip: no row when the delivery has no such field, one NULL when it has no rows.
+  // A second field of the same delivery fetches all its fields at once (compute reads them all,
+  // one after the other); a committed delivery's chunks never change, so they may be kept.
   Result<Column> ReadColumn(int64_t delivery_id, const std::string& field, FieldType type) override {
-    JBR_ASSIGN_OR_RETURN(auto q, c_->Query(
-        "SELECT data FROM delivery_chunks WHERE delivery_id = $1 AND field = $2 ORDER BY chunk",
-        Params().Add(delivery_id).Add(field), /*binary_result=*/true));
+    if (cached_.id != delivery_id && last_read_ == delivery_id) JBR_RETURN_IF_ERROR(FetchDelivery(delivery_id));
+    last_read_ = delivery_id;
     Column column;
     column.type = type;
-    for (int i = 0; i < q.size(); ++i) JBR_RETURN_IF_ERROR(DecodeChunk(q.Bytes(i, 0), &column));
-    if (q.size() == 0) {
-      JBR_ASSIGN_OR_RETURN(auto known, c_->Query(
-          "SELECT 1 FROM delivery_fields WHERE delivery_id = $1 AND field = $2", Params().Add(delivery_id).Add(field)));
-      if (known.size() == 0) return NotFound(fmt::format("delivery {} has no field {}", delivery_id, field));
+    if (cached_.id == delivery_id) {
+      auto it = cached_.by_field.find(field);
+      if (it == cached_.by_field.end()) return NotFound(fmt::format("delivery {} has no field {}", delivery_id, field));
+      for (int row : it->second) JBR_RETURN_IF_ERROR(DecodeChunk(cached_.rows->Bytes(row, 1), &column));
+      return column;
+    }
+    JBR_ASSIGN_OR_RETURN(auto q, c_->Query(
+        "SELECT c.data FROM delivery_fields f LEFT JOIN delivery_chunks c "
+        "ON c.delivery_id = f.delivery_id AND c.field = f.field "
+        "WHERE f.delivery_id = $1 AND f.field = $2 ORDER BY c.chunk",
+        Params().Add(delivery_id).Add(field), /*binary_result=*/true));
+    if (q.size() == 0) return NotFound(fmt::format("delivery {} has no field {}", delivery_id, field));
+    for (int i = 0; i < q.size(); ++i) {
+      if (!q.IsNull(i, 0)) JBR_RETURN_IF_ERROR(DecodeChunk(q.Bytes(i, 0), &column));
     }
     return column;
   }
@@ -335,6 +348,24 @@ class PostgresStore : public Store {
     return Status::Ok();
   }
 
+  // Every field's chunks of a committed delivery in one query, kept until another is fetched.
+  Status FetchDelivery(int64_t delivery_id) {
+    cached_ = {};
+    JBR_ASSIGN_OR_RETURN(auto q, c_->Query(
+        "SELECT f.field, c.data FROM delivery_fields f LEFT JOIN delivery_chunks c "
+        "ON c.delivery_id = f.delivery_id AND c.field = f.field "
+        "WHERE f.delivery_id = $1 ORDER BY f.position, c.chunk",
+        Params().Add(delivery_id), /*binary_result=*/true));
+    if (q.size() == 0) return Status::Ok();  // not there (or not committed yet): nothing kept
+    for (int i = 0; i < q.size(); ++i) {
+      auto& rows = cached_.by_field[q.Text(i, 0)];
+      if (!q.IsNull(i, 1)) rows.push_back(i);
+    }
+    cached_.id = delivery_id;
+    cached_.rows.emplace(std::move(q));
+    return Status::Ok();
+  }
+
   Result<std::optional<ComputeRun>> SelectRun(const char* where, int64_t key) {
     JBR_ASSIGN_OR_RETURN(auto q, c_->Query(fmt::format(
         "SELECT id, at, year, definition_version, factor_vintage, deliveries, options FROM compute_runs {}", where),
@@ -373,6 +404,12 @@ class PostgresStore : public Store {
 
   std::unique_ptr<Connection> c_;
   bool in_snapshot_ = false;
+  struct CachedDelivery {
+    int64_t id = 0;
+    std::optional<Rows> rows;
+    std::map<std::string, std::vector<int>> by_field;  // rows of each field's chunks, in order
+  } cached_;
+  int64_t last_read_ = 0;  // the delivery of the last ReadColumn
 };
 
 }  // namespace
