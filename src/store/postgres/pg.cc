@@ -108,8 +108,23 @@ Status Connection::Error(std::string_view what) const {
 Result<Rows> Connection::Query(std::string_view sql, const Params& params, bool binary_result) {
   const std::string text(sql);
   const std::vector<const char*> values = params.Values();
-  PGresult* r = PQexecParams(c_, text.c_str(), params.size(), nullptr, values.data(),
-                             params.Lengths().data(), params.Formats().data(), binary_result ? 1 : 0);
+  if (params.size() == 0) {
+    Rows rows(PQexecParams(c_, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, binary_result ? 1 : 0));
+    const ExecStatusType st = PQresultStatus(rows.get());
+    if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) return Error(sql);
+    return rows;
+  }
+  // A statement with parameters is prepared once per connection: compute repeats a few queries
+  // thousands of times, and parsing and planning each would cost as much as running it.
+  auto it = prepared_.find(text);
+  if (it == prepared_.end()) {
+    const std::string name = "jbr_" + std::to_string(prepared_.size() + 1);
+    Rows prepared(PQprepare(c_, name.c_str(), text.c_str(), params.size(), nullptr));
+    if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) return Error(sql);
+    it = prepared_.emplace(text, name).first;
+  }
+  PGresult* r = PQexecPrepared(c_, it->second.c_str(), params.size(), values.data(), params.Lengths().data(),
+                               params.Formats().data(), binary_result ? 1 : 0);
   Rows rows(r);
   const ExecStatusType st = PQresultStatus(r);
   if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) return Error(sql);

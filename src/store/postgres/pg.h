@@ -5,6 +5,7 @@
 #include <libpq-fe.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,6 +49,7 @@ class Rows {
   explicit Rows(PGresult* r) : r_(r, PQclear) {}
   int size() const { return PQntuples(r_.get()); }
   std::string CommandStatus() const;  // "INSERT 0 1", "COMMIT", "ROLLBACK", ...
+  PGresult* get() const { return r_.get(); }
   bool IsNull(int row, int col) const { return PQgetisnull(r_.get(), row, col) != 0; }
   std::string Text(int row, int col) const;
   std::string_view Bytes(int row, int col) const;  // binary results only
@@ -82,6 +84,7 @@ class Connection {
   explicit Connection(PGconn* c) : c_(c) {}
   Status Error(std::string_view what) const;
   PGconn* c_;
+  std::map<std::string, std::string> prepared_;  // SQL -> name of its prepared statement
 };
 
 // A transaction: rolled back when destroyed without Commit. `begin` names the isolation level.
