@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git clang clang-tidy libclang-rt-14-dev
-  libsqlite3-dev sqlite3 libzip-dev libexpat1-dev nlohmann-json3-dev libfmt-dev libcli11-dev
+  libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-client-15 libzip-dev libexpat1-dev nlohmann-json3-dev libfmt-dev libcli11-dev
   libcpp-httplib-dev libxlsxwriter-dev libsodium-dev libglpk-dev libmd4c-dev libmd4c-html0-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   time jq
@@ -25,6 +25,12 @@ done
 echo "installing: ${missing[*]}" >&2
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+# The tests start a PostgreSQL server of their own (tests/pg/server.sh) and stop it: the package
+# must not create and start a cluster of its own that would keep running.
+if [[ " ${missing[*]} " == *" postgresql-15 "* ]]; then
+  $SUDO mkdir -p /etc/postgresql-common/createcluster.d
+  echo "create_main_cluster = false" | $SUDO tee /etc/postgresql-common/createcluster.d/jbr-no-main-cluster.conf >/dev/null
+fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -103,7 +103,12 @@ Status RunCompute(const GlobalOptions& g, const ComputeArgs& a) {
     if (m == nullptr) return UsageError(fmt::format("unknown ministry '{}' in {}", a.ministry, a.year));
     o.ministries = {m->code};
   }
-  JBR_ASSIGN_OR_RETURN(ComputeResult r, ComputeYear(env, o));
+  ComputeResult r;
+  {
+    // One snapshot for every read: a load that commits meanwhile is seen whole or not at all.
+    JBR_ASSIGN_OR_RETURN(auto snapshot, ReadSnapshot::Begin(ws->store()));
+    JBR_ASSIGN_OR_RETURN(r, ComputeYear(env, o));
+  }
   if (r.definitions.empty()) return UsageError(fmt::format("no indicator matches '{}'", a.indicator));
   nlohmann::json options = {{"year", a.year}, {"ministry", a.ministry}, {"indicator", a.indicator},
                              {"person_threshold", a.person_threshold},

@@ -30,8 +30,9 @@ struct DemoArgs {
   int port = 8080;
 };
 
-// A fresh workspace: an old demo workspace is replaced, anything else is left alone.
-Result<std::unique_ptr<Workspace>> FreshWorkspace(const std::string& dir) {
+// A fresh workspace: an old demo workspace is replaced, anything else is left alone. With --store
+// its store is that one, which must be empty (a database is never emptied by the demo).
+Result<std::unique_ptr<Workspace>> FreshWorkspace(const std::string& dir, const std::string& store) {
   std::error_code ec;
   if (fs::exists(dir, ec)) {
     if (!fs::exists(fs::path(dir) / "jbr.json", ec) && !fs::is_empty(dir, ec)) {
@@ -40,7 +41,13 @@ Result<std::unique_ptr<Workspace>> FreshWorkspace(const std::string& dir) {
     fs::remove_all(dir, ec);
     if (ec) return IoError(fmt::format("cannot remove the old demo workspace {}: {}", dir, ec.message()));
   }
-  return Workspace::Create(dir);
+  JBR_ASSIGN_OR_RETURN(auto ws, Workspace::Create(dir, store));
+  JBR_ASSIGN_OR_RETURN(auto deliveries, ws->store()->ListDeliveries({}));
+  JBR_ASSIGN_OR_RETURN(auto runs, ws->store()->ListComputeRuns());
+  if (!deliveries.empty() || !runs.empty()) {
+    return UsageError(fmt::format("the demo needs an empty store, and {} is not", store));
+  }
+  return ws;
 }
 
 // Loads every delivery of a manifest, in its order; a rejected delivery stops the demo.
@@ -125,7 +132,7 @@ void PrintSummary(const ComputeResult& r) {
 
 Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
   const std::string dir = g.workspace.empty() ? "demo-workspace" : g.workspace;
-  JBR_ASSIGN_OR_RETURN(auto ws, FreshWorkspace(dir));
+  JBR_ASSIGN_OR_RETURN(auto ws, FreshWorkspace(dir, g.store));
   std::cout << fmt::format("workspace {} created\n", dir);
   std::string deliveries = a.samples;
   if (deliveries.empty()) {

@@ -21,6 +21,7 @@ namespace jbr::cli {
 
 struct GlobalOptions {
   std::string workspace;  // --workspace
+  std::string store;      // --store: a store URL instead of the one jbr.json names
 };
 
 using Action = std::function<Status()>;
@@ -40,6 +41,7 @@ void RegisterPublish(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterRelease(CLI::App& app, GlobalOptions& g, Action& run);  // release and releases
 void RegisterServeSite(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterAuditPublication(CLI::App& app, GlobalOptions& g, Action& run);
+void RegisterMigrateStore(CLI::App& app, GlobalOptions& g, Action& run);
 
 int ExitCodeFor(const Status& status);
 

@@ -136,7 +136,7 @@ void EndProgress(const ProgressFn& progress) {
 }
 
 Result<std::unique_ptr<Workspace>> OpenWorkspace(const GlobalOptions& g) {
-  return Workspace::Open(Workspace::Resolve(g.workspace));
+  return Workspace::Open(Workspace::Resolve(g.workspace), g.store);
 }
 
 std::string NowUtc() {

@@ -26,7 +26,7 @@ std::string MisplacedOption(CLI::App& app, int argc, char** argv) {
   CLI::App* sub = nullptr;
   for (; first < argc && sub == nullptr; ++first) {
     const std::string arg = argv[first];
-    if (arg == "-w" || arg == "--workspace") {
+    if (arg == "-w" || arg == "--workspace" || arg == "--store") {
       ++first;  // its value
       continue;
     }
@@ -41,8 +41,9 @@ std::string MisplacedOption(CLI::App& app, int argc, char** argv) {
     const std::string given = argv[i];
     if (given.size() < 2 || given[0] != '-') continue;
     const std::string arg = given.substr(0, given.find('='));
-    if (arg == "-w" || arg == "--workspace" || arg == "-h" || arg == "--help" || arg == "--version") {
-      if ((arg == "-w" || arg == "--workspace") && arg == given) ++i;  // its value follows
+    const bool global = arg == "-w" || arg == "--workspace" || arg == "--store";
+    if (global || arg == "-h" || arg == "--help" || arg == "--version") {
+      if (global && arg == given) ++i;  // its value follows
       continue;
     }
     if (sub->get_option_no_throw(arg) != nullptr) {
@@ -64,12 +65,16 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "jbr 0.1.0");
   GlobalOptions g;
-  // Global options work before or after the subcommand: what a subcommand does not know falls
-  // through to here (the README says "pass --workspace to every command").
+  // Global options (--workspace, --store) work before or after the subcommand: what a subcommand
+  // does not know falls through to here (the README says "pass --workspace to every command").
   app.fallthrough();
   app.add_option("-w,--workspace", g.workspace,
                  "Workspace directory (default: $JBR_WORKSPACE, else the current directory)")
       ->envname("JBR_WORKSPACE");
+  app.add_option("--store", g.store,
+                 "Store URL: sqlite:PATH or postgresql://user@host:port/database (default: the store "
+                 "named in the workspace's jbr.json; with init, the store the new workspace names)")
+      ->envname("JBR_STORE");
   Action run;
   RegisterInit(app, g, run);
   RegisterValidate(app, g, run);
@@ -83,6 +88,7 @@ int main(int argc, char** argv) {
   RegisterRelease(app, g, run);
   RegisterServeSite(app, g, run);
   RegisterAuditPublication(app, g, run);
+  RegisterMigrateStore(app, g, run);
   RegisterSynth(app, g, run);
   RegisterDemo(app, g, run);
   if (const std::string misplaced = MisplacedOption(app, argc, argv); !misplaced.empty()) {

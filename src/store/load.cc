@@ -40,13 +40,15 @@ Result<LoadResult> LoadDelivery(Store* store, const SchemaRegistry& schemas, con
     counting.Add(std::move(f));
     return result;
   }
-  JBR_ASSIGN_OR_RETURN(auto current, store->CurrentDelivery(schema.name, req.ministry, req.year));
   // One pass over the rows inside one write transaction: the bytes are stored and hashed, then
   // every row is validated and handed to the writer. Any error drops the writer, which rolls the
   // transaction back: nothing reaches the database file.
   NewDelivery d{schema.name, req.ministry, req.year, req.delivered_by, req.display_name, req.path,
                 static_cast<int64_t>(size), "{}", req.received_at};
   JBR_ASSIGN_OR_RETURN(auto writer, store->BeginDelivery(d, schema));
+  // The current delivery as the transaction sees it, once it holds the key's lock: a load of the
+  // same file by another process that committed first makes this one identical.
+  const auto& current = writer->previous();
   if (current && current->sha256 == writer->sha256()) {
     result.outcome = LoadOutcome::kIdentical;
     result.delivery = *current;

@@ -2,9 +2,11 @@
 // append-only audit log.
 //
 // Store::Open(url) gives the backend: "sqlite:PATH" or a plain path is the embedded SQLite store
-// (src/store/sqlite/); a PostgreSQL backend is a second implementation of the same interface.
+// (src/store/sqlite/); "postgresql://user@host:port/db" (or postgres://) is a PostgreSQL database
+// shared by many jbr processes (src/store/postgres/). Both behave the same behind this interface.
 // Every method is safe against being killed midway: a delivery becomes visible in one
-// transaction, with the delivery it supersedes, or not at all.
+// transaction, with the delivery it supersedes, or not at all. A Store object is one connection:
+// use it from one thread at a time; many processes may each open their own.
 #pragma once
 
 #include <cstdint>
@@ -73,6 +75,9 @@ class DeliveryWriter : public RowConsumer {
  public:
   // The SHA-256 of the bytes stored (known once BeginDelivery returned).
   virtual const std::string& sha256() const = 0;
+  // The delivery that was current when this one's transaction took the key's lock: the one it
+  // supersedes on Commit. Another process's load of the same key that committed first is here.
+  virtual const std::optional<DeliveryRecord>& previous() const = 0;
   // How the file was read (JSON), known only after the rows: set before Commit.
   virtual Status SetFormat(const std::string& format_json) = 0;
   // Makes the delivery current, supersedes the previous one, writes the audit entry, commits.
@@ -124,6 +129,40 @@ struct NewRelease {
   std::string manifest;
 };
 
+// One stored column chunk of a delivery, as kept (the codec's blob).
+struct StoredChunk {
+  std::string field;
+  int64_t chunk = 0;
+  int64_t row_count = 0;
+  std::string data;
+};
+
+// One field of a delivery as stored with it (the schema at the time of the load).
+struct DeliveryField {
+  int64_t position = 0;
+  std::string field;
+  std::string type;
+};
+
+class Store;
+
+// Filling an empty store with another store's contents (jbr migrate-store), everything with its
+// own id, in one transaction: destroyed without Commit, nothing is kept. Add in the order of the
+// references: deliveries (by id), their bytes, fields and chunks, runs, releases, audit entries.
+class StoreImport {
+ public:
+  virtual ~StoreImport() = default;
+  virtual Status AddDelivery(const DeliveryRecord& d) = 0;
+  // The original bytes of delivery `d`, streamed from `from` (ExportOriginal), `d.size_bytes` long.
+  virtual Status AddOriginal(const DeliveryRecord& d, Store* from) = 0;
+  virtual Status AddField(int64_t delivery_id, const DeliveryField& f) = 0;
+  virtual Status AddChunk(int64_t delivery_id, const StoredChunk& c) = 0;
+  virtual Status AddComputeRun(const ComputeRun& run, const std::vector<StoredValue>& values) = 0;
+  virtual Status AddRelease(const Release& r) = 0;
+  virtual Status AddAudit(const AuditEntry& e) = 0;
+  virtual Status Commit() = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -167,8 +206,43 @@ class Store {
   virtual Result<std::vector<Release>> ListReleases(std::optional<int> year) = 0;
   virtual Result<std::optional<Release>> GetRelease(int64_t id) = 0;
 
+  // Every compute run, by id.
+  virtual Result<std::vector<ComputeRun>> ListComputeRuns() = 0;
+  // The fields stored with a delivery, by position.
+  virtual Result<std::vector<DeliveryField>> DeliveryFields(int64_t delivery_id) = 0;
+  // Every column chunk of a delivery as stored, in the order they were written, one at a time.
+  virtual Status ReadChunks(int64_t delivery_id, const std::function<Status(const StoredChunk&)>& sink) = 0;
+  // Starts filling this store with another's contents. Usage error when it holds anything already.
+  virtual Result<std::unique_ptr<StoreImport>> BeginImport() = 0;
+
   virtual Status AppendAudit(const AuditEntry& entry) = 0;
   virtual Result<std::vector<AuditEntry>> AuditLog(std::optional<int64_t> delivery_id) = 0;
+
+  // A read snapshot: from BeginReadSnapshot until EndReadSnapshot every read of this Store sees
+  // one consistent state of the store (other processes' commits in the meantime are not seen).
+  // No writes in between. Use ReadSnapshot below rather than the pair.
+  virtual Status BeginReadSnapshot() = 0;
+  virtual Status EndReadSnapshot() = 0;
+};
+
+// `url` fit to print: a password in it ("postgresql://user:secret@host/db") shown as "***".
+std::string RedactStoreUrl(const std::string& url);
+
+// Holds a read snapshot of `store` for its lifetime (see Store::BeginReadSnapshot).
+class ReadSnapshot {
+ public:
+  static Result<std::unique_ptr<ReadSnapshot>> Begin(Store* store) {
+    Status st = store->BeginReadSnapshot();
+    if (!st.ok()) return st;
+    return std::unique_ptr<ReadSnapshot>(new ReadSnapshot(store));
+  }
+  ~ReadSnapshot() { (void)store_->EndReadSnapshot(); }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  explicit ReadSnapshot(Store* store) : store_(store) {}
+  Store* store_;
 };
 
 }  // namespace jbr

@@ -38,29 +38,24 @@ std::string Workspace::Resolve(const std::string& option) {
   return ".";
 }
 
-Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& dir) {
+namespace {
+
+// Writes jbr.json through a temporary file and a rename: a reader sees the old or the new config.
+Status WriteConfig(const std::string& dir, const nlohmann::json& j, bool replace) {
   std::error_code ec;
-  if (fs::exists(fs::path(dir) / kConfigName, ec)) {
-    return UsageError(fmt::format("{} is a workspace already", dir));
-  }
-  fs::create_directories(dir, ec);
-  if (ec) return IoError(fmt::format("cannot create {}: {}", dir, ec.message()));
-  WorkspaceConfig cfg;
-  nlohmann::json j = {{"jbr_workspace", 1}, {"store", cfg.store_url}};
-  std::string tmp = (fs::path(dir) / (std::string(kConfigName) + ".tmp")).string();
+  const fs::path tmp = fs::path(dir) / (std::string(kConfigName) + ".tmp");
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out << j.dump(2) << "\n";
-    if (!out) return IoError(fmt::format("cannot write {}", tmp));
+    if (!out) return IoError(fmt::format("cannot write {}", tmp.string()));
   }
-  auto ws = Load(dir, cfg);  // creates the store before the config names it a workspace
-  if (!ws.ok()) return ws.status();
+  if (!replace && fs::exists(fs::path(dir) / kConfigName, ec)) return UsageError(fmt::format("{} is a workspace already", dir));
   fs::rename(tmp, fs::path(dir) / kConfigName, ec);
   if (ec) return IoError(fmt::format("cannot write the config in {}: {}", dir, ec.message()));
-  return ws;
+  return Status::Ok();
 }
 
-Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& dir) {
+Result<nlohmann::json> ReadConfig(const std::string& dir) {
   fs::path config = fs::path(dir) / kConfigName;
   std::ifstream in(config, std::ios::binary);
   if (!in) {
@@ -69,15 +64,61 @@ Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& dir) {
   }
   std::stringstream buf;
   buf << in.rdbuf();
-  WorkspaceConfig cfg;
   try {
     auto j = nlohmann::json::parse(buf.str());
-    cfg.store_url = j.value("store", cfg.store_url);
-    cfg.data_dir = j.value("data_dir", "");
+    if (!j.is_object()) return InvalidInput(fmt::format("{}: not a JSON object", config.string()));
+    return j;
   } catch (const nlohmann::json::exception& e) {
     return InvalidInput(fmt::format("{}: {}", config.string(), e.what()));
   }
+}
+
+Result<WorkspaceConfig> ParseConfig(const std::string& dir, const nlohmann::json& j) {
+  WorkspaceConfig cfg;
+  try {
+    cfg.store_url = j.value("store", cfg.store_url);
+    cfg.data_dir = j.value("data_dir", "");
+  } catch (const nlohmann::json::exception& e) {
+    return InvalidInput(fmt::format("{}: {}", (fs::path(dir) / kConfigName).string(), e.what()));
+  }
+  return cfg;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& dir, const std::string& store_url) {
+  std::error_code ec;
+  if (fs::exists(fs::path(dir) / kConfigName, ec)) {
+    return UsageError(fmt::format("{} is a workspace already", dir));
+  }
+  fs::create_directories(dir, ec);
+  if (ec) return IoError(fmt::format("cannot create {}: {}", dir, ec.message()));
+  WorkspaceConfig cfg;
+  if (!store_url.empty()) cfg.store_url = store_url;
+  auto ws = Load(dir, cfg);  // creates the store before the config names it a workspace
+  if (!ws.ok()) return ws.status();
+  JBR_RETURN_IF_ERROR(WriteConfig(dir, {{"jbr_workspace", 1}, {"store", cfg.store_url}}, false));
+  return ws;
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& dir, const std::string& store_url) {
+  JBR_ASSIGN_OR_RETURN(auto j, ReadConfig(dir));
+  JBR_ASSIGN_OR_RETURN(WorkspaceConfig cfg, ParseConfig(dir, j));
+  if (!store_url.empty()) cfg.store_url = store_url;
   return Load(dir, cfg);
+}
+
+Result<std::string> Workspace::StoreUrl(const std::string& dir, const std::string& store_url) {
+  if (!store_url.empty()) return StorePath(dir, store_url);
+  JBR_ASSIGN_OR_RETURN(auto j, ReadConfig(dir));
+  JBR_ASSIGN_OR_RETURN(WorkspaceConfig cfg, ParseConfig(dir, j));
+  return StorePath(dir, cfg.store_url);
+}
+
+Status Workspace::SetStore(const std::string& dir, const std::string& store_url) {
+  JBR_ASSIGN_OR_RETURN(auto j, ReadConfig(dir));
+  j["store"] = store_url;
+  return WriteConfig(dir, j, true);
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::Load(const std::string& dir, const WorkspaceConfig& cfg) {

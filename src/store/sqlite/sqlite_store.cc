@@ -8,6 +8,7 @@
 
 #include "common/sha256.h"
 #include "store/sqlite/db.h"
+#include "store/sqlite/import.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/releases.h"
 
@@ -46,13 +47,15 @@ class SqliteWriter : public DeliveryWriter {
  public:
   SqliteWriter(Database* db, Transaction tx, Statement insert_chunk, int64_t id,
                const DatasetSchema& schema, NewDelivery delivery, std::string sha256,
-               std::optional<int64_t> supersedes)
+               std::optional<DeliveryRecord> previous)
       : db_(db), tx_(std::move(tx)), insert_chunk_(std::move(insert_chunk)), id_(id),
-        schema_(schema), delivery_{std::move(delivery), std::move(sha256)}, supersedes_(supersedes) {
+        schema_(schema), delivery_{std::move(delivery), std::move(sha256)}, previous_(std::move(previous)) {
+    if (previous_) supersedes_ = previous_->id;
     for (const auto& f : schema.fields) builders_.emplace_back(f.type);
   }
 
   const std::string& sha256() const override { return delivery_.sha256; }
+  const std::optional<DeliveryRecord>& previous() const override { return previous_; }
 
   Status SetFormat(const std::string& format_json) override {
     delivery_.format = format_json;
@@ -118,6 +121,7 @@ class SqliteWriter : public DeliveryWriter {
   struct Stored : NewDelivery {
     std::string sha256;
   } delivery_;
+  std::optional<DeliveryRecord> previous_;
   std::optional<int64_t> supersedes_;
   std::vector<ColumnBuilder> builders_;
   int64_t rows_ = 0;
@@ -199,7 +203,7 @@ class SqliteStore : public Store {
     JBR_ASSIGN_OR_RETURN(auto chunk, db_->Prepare(
         "INSERT INTO delivery_chunks(delivery_id, field, chunk, row_count, data) VALUES (?,?,?,?,?)"));
     return std::unique_ptr<DeliveryWriter>(
-        new SqliteWriter(db_.get(), std::move(tx), std::move(chunk), id, schema, d, sha256, supersedes));
+        new SqliteWriter(db_.get(), std::move(tx), std::move(chunk), id, schema, d, sha256, std::move(current)));
   }
 
   Status ExportOriginal(int64_t id, const std::function<Status(std::string_view)>& sink) override {
@@ -324,6 +328,19 @@ class SqliteStore : public Store {
     return out;
   }
 
+  Result<std::vector<ComputeRun>> ListComputeRuns() override { return sqlite::SelectComputeRuns(db_.get()); }
+  Result<std::vector<DeliveryField>> DeliveryFields(int64_t id) override {
+    return sqlite::SelectDeliveryFields(db_.get(), id);
+  }
+  Status ReadChunks(int64_t id, const std::function<Status(const StoredChunk&)>& sink) override {
+    return sqlite::SelectChunks(db_.get(), id, sink);
+  }
+  Result<std::unique_ptr<StoreImport>> BeginImport() override { return sqlite::BeginImport(db_.get()); }
+
+  // A deferred transaction reads from one WAL snapshot, fixed at its first read.
+  Status BeginReadSnapshot() override { return db_->Exec("BEGIN DEFERRED"); }
+  Status EndReadSnapshot() override { return db_->Exec("COMMIT"); }
+
   Result<Release> CreateRelease(const NewRelease& r) override { return sqlite::InsertRelease(db_.get(), r); }
   Result<std::vector<Release>> ListReleases(std::optional<int> year) override {
     return sqlite::SelectReleases(db_.get(), year);
@@ -392,15 +409,6 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   JBR_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"));
   JBR_RETURN_IF_ERROR(sqlite::Migrate(db.get()));
   return std::unique_ptr<Store>(new SqliteStore(std::move(db)));
-}
-
-Result<std::unique_ptr<Store>> Store::Open(const std::string& url) {
-  constexpr std::string_view kSqlite = "sqlite:";
-  if (url.rfind(kSqlite, 0) == 0) return OpenSqliteStore(url.substr(kSqlite.size()));
-  if (url.find("://") != std::string::npos) {
-    return UsageError(fmt::format("unsupported store URL '{}': use sqlite:PATH", url));
-  }
-  return OpenSqliteStore(url);
 }
 
 }  // namespace jbr

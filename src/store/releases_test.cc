@@ -1,12 +1,12 @@
-// Releases in a real SQLite store file: numbering per year, what is copied from the run, the
+// Releases in a real store (SQLite, or PostgreSQL under jbr_store_tests_postgres): numbering per year, what is copied from the run, the
 // audit entry, immutability, and the previous-year provenance of stored values.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
 
 #include "store/store.h"
+#include "store/testing/backend.h"
 
 namespace jbr {
 namespace {
@@ -21,12 +21,16 @@ class ReleaseStoreTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    auto s = Store::Open("sqlite:" + (dir_ / "jbr.sqlite").string());
+    auto backend = testing::TestBackend::Make(dir_.string());
+    ASSERT_TRUE(backend.ok()) << backend.status().ToString();
+    backend_ = std::move(backend).value();
+    auto s = Store::Open(backend_->url());
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s).value();
   }
   void TearDown() override {
     store_.reset();
+    backend_.reset();
     fs::remove_all(dir_);
   }
   int64_t Run(int year, const std::string& version, const std::string& vintage) {
@@ -57,6 +61,7 @@ class ReleaseStoreTest : public ::testing::Test {
   }
 
   fs::path dir_;
+  std::unique_ptr<testing::TestBackend> backend_;
   std::unique_ptr<Store> store_;
 };
 
@@ -116,11 +121,8 @@ TEST_F(ReleaseStoreTest, RefusesAWrongNumberAnUnknownRunAndARunOfAnotherYear) {
 TEST_F(ReleaseStoreTest, ReleasesAreNeverChanged) {
   ASSERT_TRUE(store_->CreateRelease(New(2020, 1, Run(2020, "d", "v"))).ok());
   store_.reset();
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((dir_ / "jbr.sqlite").string().c_str(), &db), SQLITE_OK);
-  EXPECT_NE(sqlite3_exec(db, "UPDATE releases SET manifest = '{}'", nullptr, nullptr, nullptr), SQLITE_OK);
-  EXPECT_NE(sqlite3_exec(db, "DELETE FROM releases", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+  EXPECT_NE(backend_->Exec("UPDATE releases SET manifest = '{}'").message().find("never changed"), std::string::npos);
+  EXPECT_NE(backend_->Exec("DELETE FROM releases").message().find("never deleted"), std::string::npos);
 }
 
 TEST_F(ReleaseStoreTest, KeepsWhereLastYearsFigureCameFrom) {
@@ -140,16 +142,13 @@ TEST_F(ReleaseStoreTest, MigratesAStoreOfSchemaVersionTwo) {
   const int64_t a = Run(2020, "def-a", "v");
   store_.reset();
   // Back to version 2 as a store made before releases: no releases table, no provenance columns.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((dir_ / "jbr.sqlite").string().c_str(), &db), SQLITE_OK);
-  const char* down =
+  // The same SQL on both backends: a version-2 store is the same tables on either.
+  const Status down = backend_->Exec(
       "DROP TABLE releases; ALTER TABLE computed_values DROP COLUMN previous_status; "
       "ALTER TABLE computed_values DROP COLUMN previous_deliveries; "
-      "DELETE FROM schema_migrations WHERE version > 2;";
-  char* error = nullptr;
-  ASSERT_EQ(sqlite3_exec(db, down, nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
-  sqlite3_close(db);
-  auto reopened = Store::Open("sqlite:" + (dir_ / "jbr.sqlite").string());
+      "DELETE FROM schema_migrations WHERE version > 2;");
+  ASSERT_TRUE(down.ok()) << down.ToString();
+  auto reopened = Store::Open(backend_->url());
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   store_ = std::move(reopened).value();
   auto values = store_->ComputeRunValues(a);
