@@ -35,6 +35,9 @@ const char* DisclosureName(Disclosure d);
 // row `id` of norms.csv, filled in by ResolveNorms (engine.h) before any value is flagged.
 struct Norm {
   enum class Kind { kMaximum, kMinimum };
+  Norm() = default;
+  // A norm with its value given (tests); the registry's norms come from NormFromFile.
+  Norm(Kind k, double v, std::string f, std::string s) : kind(k), value(v), flag(std::move(f)), source(std::move(s)) {}
   Kind kind = Kind::kMaximum;
   double value = std::numeric_limits<double>::quiet_NaN();  // NaN until resolved: flags nothing
   std::string flag;    // the flag when broken, e.g. "above_norm", "below_target"
