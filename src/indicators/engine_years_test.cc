@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "indicators/engine.h"
+#include "indicators/inputs.h"
 #include "indicators/reference.h"
 #include "store/load.h"
 #include "store/workspace.h"
@@ -182,6 +183,29 @@ TEST_F(EngineYearsTest, WithoutTheNextYearsDeliveryExplainSaysWhatItCannotSee) {
   EXPECT_NE(in->note.find("no current personnel delivery of 2019 (BZK)"), std::string::npos) << in->note;
   EXPECT_NE(in->note.find("no current personnel delivery of 2021 (BZK)"), std::string::npos) << in->note;
   EXPECT_NE(out->note.find("a renewal after 31 December 2020 may count as an end"), std::string::npos) << out->note;
+}
+
+TEST_F(EngineYearsTest, AnOptionalFieldAddedLaterReadsAsEmptyInOlderDeliveries) {
+  // A delivery stored before its schema gained an optional field (as buildings gained
+  // occupancy_q1_pct .. q4) still loads: the field is all null. A required one is an error.
+  Deliver("personnel", "BZK", 2020, std::string(kPersonnelHeader) + "P1,E1,DG,core,2010-01-01,,36,1980,female,10,permanent,false\n");
+  auto current = ws_->store()->CurrentDelivery("personnel", "BZK", 2020);
+  ASSERT_TRUE(current.ok() && current->has_value());
+  DatasetSchema later = *ws_->schemas().Find("personnel");
+  FieldSchema extra;
+  extra.name = "remote_days";
+  extra.type = FieldType::kNumber;
+  later.fields.push_back(extra);
+  auto t = LoadTable(ws_->store(), later, **current);
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  EXPECT_EQ(t->rows, 1u);
+  ASSERT_EQ(t->col("remote_days").size(), 1u);
+  EXPECT_TRUE(t->col("remote_days").is_null(0));
+  later.fields.back().required = true;
+  auto refused = LoadTable(ws_->store(), later, **current);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(refused.status().message().find("remote_days"), std::string::npos) << refused.status().message();
 }
 
 TEST_F(EngineYearsTest, NormsComeFromTheNormsFile) {
