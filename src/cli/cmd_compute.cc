@@ -172,6 +172,7 @@ Status RunExplain(const GlobalOptions& g, const std::string& indicator, const st
     } else {
       std::cout << fmt::format("{}: missing (no current delivery of {})\n", label, fmt::join(d.datasets, ", "));
     }
+    if (!v.note.empty()) std::cout << fmt::format("  read without: {}\n", v.note);
     ids.insert(v.deliveries.begin(), v.deliveries.end());
   }
   std::cout << "\nDeliveries used:\n";

@@ -29,7 +29,10 @@ Status RunDatasets(const std::string& name) {
   if (name.empty()) {
     for (const auto& n : schemas.Names()) {
       const DatasetSchema* s = schemas.Find(n);
-      std::cout << fmt::format("{:<16} {:<28} {}\n", s->name, s->title_nl, s->description);
+      const std::string& d = s->description;
+      const size_t stop = d.find(". ");  // the first sentence; `jbr datasets D` shows the rest
+      std::cout << fmt::format("{:<16} {:<28} {}\n", s->name, s->title_nl,
+                               stop == std::string::npos ? d : d.substr(0, stop + 1));
     }
     return Status::Ok();
   }
@@ -38,6 +41,17 @@ Status RunDatasets(const std::string& name) {
     return UsageError(fmt::format("unknown dataset '{}'; the datasets are: {}", name, fmt::join(schemas.Names(), ", ")));
   }
   std::cout << fmt::format("{} ({}): {}\n\n", s->name, s->title_nl, s->description);
+  if (!s->period_group.empty()) {
+    std::cout << fmt::format(
+        "Rows must touch the delivery's year ({} to {}); a row that ended before 1 January is accepted "
+        "when another row of its {} touches the year.\n\n",
+        s->period_start, s->period_end, s->period_group);
+  } else if (!s->period_start.empty()) {
+    std::cout << fmt::format("Rows must touch the delivery's year ({} to {}).\n\n", s->period_start,
+                             s->period_end);
+  } else if (!s->period_date.empty()) {
+    std::cout << fmt::format("Rows must be dated in the delivery's year ({}).\n\n", s->period_date);
+  }
   for (const auto& f : s->fields) {
     std::cout << fmt::format("  {:<30} {:<8} {}\n", f.name, FieldTypeName(f.type), Constraints(f));
     if (!f.aliases.empty()) std::cout << fmt::format("  {:<30} also: {}\n", "", fmt::join(f.aliases, ", "));

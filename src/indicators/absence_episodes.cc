@@ -389,13 +389,16 @@ int Pool::DominantSlot(std::span<const Employment> emps, Days day) {
   return best;
 }
 
-// Episodes count whole, in the unit type the person worked in on the episode's first day; an
-// episode that starts on a day without an employment at the ministry counts for nothing.
+// Episodes count whole, in the unit type the person worked in on the episode's first day in the
+// year (an episode begun last year: on 1 January, since the employments of before the year need
+// not be delivered); an episode that starts on a day without an employment at the ministry counts
+// for nothing. An episode counts as started in a period only if its first day, over all its
+// segments (also those delivered from before the year), falls in the period.
 void Pool::AddEpisodes(std::span<const Employment> emps) {
   const size_t classes = kDurationClasses.size();
   for (const Episode& ep : episodes_) {
     if (ep.pregnancy) continue;
-    int unit = DominantSlot(emps, ep.first);
+    int unit = DominantSlot(emps, std::max(ep.first, periods_[0].first));
     if (unit < 0) continue;
     for (int slot : {0, unit}) {
       Sums& s = sums_[slot];
@@ -435,11 +438,6 @@ std::vector<Cell> Pool::Cells() const {
         add("absence.frequency", per.label, "", s.episodes[p] * (p == 0 ? 1 : 4),
             s.headcount_days[p] / per.days(), s.persons[p]);
       }
-    }
-    // The rolling rate needs the four quarters ending at Q: only Q4's lie within this year.
-    if (s.employed_fte_days[0] > 0) {
-      add("absence.rate_rolling", periods_[4].label, "", s.sick_fte_days[0], s.employed_fte_days[0],
-          s.persons[0]);
     }
     const std::string& year = periods_[0].label;
     if (s.ended > 0) {

@@ -176,12 +176,19 @@ TEST_F(AbsenceTest, DefinitionsAreComplete) {
         << d.id;
     EXPECT_EQ(d.datasets, (std::vector<std::string>{"personnel", "absence"}));
   }
-  EXPECT_EQ(ids, (std::vector<std::string>{"absence.rate", "absence.rate_rolling",
-                                           "absence.frequency", "absence.duration_mean",
+  EXPECT_EQ(ids, (std::vector<std::string>{"absence.rate", "absence.frequency", "absence.duration_mean",
                                            "absence.duration_class", "absence.zero_share"}));
   EXPECT_EQ(defs[0].scale, 100);
-  EXPECT_EQ(defs[4].disclosure, Disclosure::kPersonCount);
-  EXPECT_TRUE(defs[5].higher_is_better);
+  EXPECT_EQ(defs[3].disclosure, Disclosure::kPersonCount);
+  EXPECT_TRUE(defs[4].higher_is_better);
+  // The rolling rate is derived across years from absence.rate (engine_years_test.cc has its
+  // figures across two years).
+  auto derived = MakeAbsenceTheme()->Derived(*reference_);
+  ASSERT_EQ(derived.size(), 1u);
+  EXPECT_EQ(derived[0].def.id, "absence.rate_rolling");
+  EXPECT_EQ(derived[0].source, "absence.rate");
+  EXPECT_EQ(derived[0].other_year(2020), 2019);
+  EXPECT_EQ(derived[0].def.datasets, (std::vector<std::string>{"personnel", "absence"}));
 }
 
 // domain.md worked check: 18 of 36 hours (factor 0.5) all of 2019 (365 days), one episode of
@@ -201,9 +208,8 @@ TEST_F(AbsenceTest, WorkedCheckPartTimeAndPartialRecovery) {
   // Q1 2019 has 31 + 28 + 31 = 90 days: 100 x 7.5 / (90 x 0.5) = 16.6667%; Q2-Q4 nothing.
   EXPECT_NEAR(Value(cells, "absence.rate", "2019-Q1"), 100 * 7.5 / 45, 1e-9);
   EXPECT_NEAR(Value(cells, "absence.rate", "2019-Q2"), 0, kEps);
-  // Rolling Q4 = the year from days: 4.1096%; no rolling figure for Q1-Q3.
-  EXPECT_NEAR(Value(cells, "absence.rate_rolling", "2019-Q4"), 100 * 7.5 / 182.5, 1e-9);
-  EXPECT_FALSE(Find(cells, "absence.rate_rolling", "2019-Q1"));
+  // The theme gives no rolling rate: the engine derives it from these cells across years.
+  EXPECT_FALSE(Find(cells, "absence.rate_rolling", "2019-Q4"));
   // One episode (two segments): year 1 / 1 person = 1; Q1 1 x 4 / 1 = 4.
   EXPECT_NEAR(Value(cells, "absence.frequency", "2019"), 1, kEps);
   EXPECT_NEAR(Value(cells, "absence.frequency", "2019-Q1"), 4, kEps);
@@ -250,6 +256,33 @@ TEST_F(AbsenceTest, EpisodesCrossingYearStartAndEnd) {
   EXPECT_NEAR(Value(cells, "absence.duration_mean", "2021"), 17, kEps);
   EXPECT_EQ(Find(cells, "absence.duration_mean", "2021")->denominator, 1);
   EXPECT_EQ(Find(cells, "absence.duration_class", "2021", "", "8-42")->numerator, 1);
+}
+
+TEST_F(AbsenceTest, EpisodeBegunLastYearIsTheUnit) {
+  // 2021. The episodes' segments before 1 January are delivered with them (the validator accepts
+  // them because another segment of the episode touches 2021).
+  // P1 renewed on 1 January: only the new employment (agency, from 2021-01-01) is delivered.
+  //   X: 2020-11-01 - 2020-12-31 and 2021-01-01 - 2021-01-10: 30 + 31 + 10 = 71 days (43-365).
+  // P2 full time since 2015.
+  //   Y: 2020-01-01 - 2020-12-31 and 2021-01-01 - 2021-03-01: 366 + 31 + 28 + 1 = 426 days (>365).
+  auto in = Inputs("BZK", 2021,
+                   {{"P1", "agency", "2021-01-01", std::nullopt, 36}, {"P2", "core", "2015-01-01", std::nullopt, 36}},
+                   {{"X", "P1", "2020-11-01", "2020-12-31", 100, false},
+                    {"X", "P1", "2021-01-01", "2021-01-10", 100, false},
+                    {"Y", "P2", "2020-01-01", "2020-12-31", 100, false},
+                    {"Y", "P2", "2021-01-01", "2021-03-01", 100, false}});
+  auto cells = Run(2021, {&in});
+  // Neither episode began in 2021: frequency 0 (cutting at 1 January would have made it 2 / 2 = 1).
+  EXPECT_NEAR(Value(cells, "absence.frequency", "2021"), 0, kEps);
+  EXPECT_NEAR(Value(cells, "absence.frequency", "2021-Q1"), 0, kEps);
+  // Both ended in 2021, with every day from their first: (71 + 426) / 2 = 248.5 days.
+  EXPECT_NEAR(Value(cells, "absence.duration_mean", "2021"), 248.5, kEps);
+  EXPECT_EQ(Find(cells, "absence.duration_class", "2021", "", "43-365")->numerator, 1);
+  EXPECT_EQ(Find(cells, "absence.duration_class", "2021", "", ">365")->numerator, 1);
+  // X counts in P1's unit type on 1 January (agency), though no employment covers its first day.
+  EXPECT_NEAR(Value(cells, "absence.duration_mean", "2021", "agency"), 71, kEps);
+  // The rate is clipped to the year: 10 + 60 sick days over 2 x 365.
+  EXPECT_NEAR(Value(cells, "absence.rate", "2021"), 100.0 * 70 / 730, 1e-9);
 }
 
 TEST_F(AbsenceTest, QuarterBoundaryAndOpenEpisode) {

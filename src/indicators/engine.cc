@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "common/sha256.h"
 #include "common/text.h"
@@ -14,8 +16,6 @@
 
 namespace jbr {
 namespace {
-
-using CellKey = std::tuple<std::string, std::string, std::string, std::string>;  // ind, unit, period, cat
 
 std::string PreviousPeriod(const std::string& period) {
   // "2020" -> "2019", "2020-Q2" -> "2019-Q2"
@@ -53,26 +53,88 @@ std::vector<int64_t> DeliveryIds(const std::vector<const MinistryInputs*>& input
   return ids;
 }
 
-// The inputs of one year: every ministry existing that year, the datasets the asked indicators read.
-struct YearInputs {
-  std::vector<MinistryInputs> ministries;
-};
-
-Result<YearInputs> LoadYear(const ComputeEnv& env, int year, const std::vector<std::string>& datasets) {
-  YearInputs y;
-  for (const Ministry* m : env.ministries->InYear(year)) {
-    JBR_ASSIGN_OR_RETURN(auto in, LoadInputs(env.store, *env.schemas, m->code, year, datasets));
-    y.ministries.push_back(std::move(in));
+// `ids` and the deliveries of `def`'s adjacent datasets of the years before and after, where read.
+std::vector<int64_t> WithAdjacent(std::vector<int64_t> ids, const IndicatorDef& def,
+                                  const std::vector<const MinistryInputs*>& inputs) {
+  if (def.adjacent_datasets.empty()) return ids;
+  for (const auto* in : inputs) {
+    for (const MinistryInputs* next : {in->year_before, in->year_after}) {
+      if (next == nullptr) continue;
+      for (const auto& d : def.adjacent_datasets) {
+        if (const Table* t = next->Get(d)) ids.push_back(t->delivery.id);
+      }
+    }
   }
-  return y;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
 }
 
-constexpr const char* kRolling = "absence.rate_rolling";
-constexpr const char* kQuarterRate = "absence.rate";
+// The inputs of one year: every ministry existing that year, the datasets loaded so far.
+struct YearInputs {
+  std::vector<MinistryInputs> ministries;
+  std::set<std::string> loaded;
+};
+
+// Every year's inputs, loaded once and only with the datasets asked for; the adjacent datasets
+// of the years before and after are linked to each ministry's inputs (MinistryInputs::year_before,
+// year_after). Pointers into it stay valid while it lives.
+class InputCache {
+ public:
+  InputCache(const ComputeEnv& env, std::vector<std::string> adjacent) : env_(env), adjacent_(std::move(adjacent)) {}
+
+  Result<const YearInputs*> Get(int year, const std::vector<std::string>& datasets) {
+    JBR_ASSIGN_OR_RETURN(YearInputs* y, Ensure(year, datasets));
+    if (adjacent_.empty()) return y;
+    JBR_ASSIGN_OR_RETURN(YearInputs* before, Ensure(year - 1, adjacent_));
+    JBR_ASSIGN_OR_RETURN(YearInputs* after, Ensure(year + 1, adjacent_));
+    for (auto& in : y->ministries) {
+      in.year_before = Find(*before, in.ministry);
+      in.year_after = Find(*after, in.ministry);
+    }
+    return y;
+  }
+
+ private:
+  static const MinistryInputs* Find(const YearInputs& y, const std::string& ministry) {
+    for (const auto& in : y.ministries) {
+      if (in.ministry == ministry) return &in;
+    }
+    return nullptr;
+  }
+
+  Result<YearInputs*> Ensure(int year, const std::vector<std::string>& datasets) {
+    auto& slot = years_[year];
+    if (!slot) {
+      slot = std::make_unique<YearInputs>();
+      for (const Ministry* m : env_.ministries->InYear(year)) {
+        MinistryInputs in;
+        in.ministry = m->code;
+        in.year = year;
+        slot->ministries.push_back(std::move(in));
+      }
+    }
+    std::vector<std::string> missing;
+    for (const auto& d : datasets) {
+      if (!slot->loaded.count(d)) missing.push_back(d);
+    }
+    if (missing.empty()) return slot.get();
+    for (auto& in : slot->ministries) {
+      JBR_ASSIGN_OR_RETURN(auto more, LoadInputs(env_.store, *env_.schemas, in.ministry, year, missing));
+      for (auto& [name, table] : more.tables) in.tables.emplace(name, std::move(table));
+    }
+    slot->loaded.insert(missing.begin(), missing.end());
+    return slot.get();
+  }
+
+  const ComputeEnv& env_;
+  std::vector<std::string> adjacent_;
+  std::map<int, std::unique_ptr<YearInputs>> years_;
+};
 
 // Cells of one theme for one group of indicators (same Rijk scope), per ministry and for the Rijk.
 struct GroupCells {
-  std::map<std::string, std::map<CellKey, Cell>> by_ministry;  // ministry or "Rijk" -> cells
+  std::map<std::string, CellMap> by_ministry;  // ministry or "Rijk" -> cells
   std::map<std::string, std::vector<int64_t>> deliveries;
 };
 
@@ -85,11 +147,8 @@ Result<GroupCells> ComputeGroup(const Theme& theme, const ThemeContext& ctx, int
     datasets.insert(datasets.end(), d.datasets.begin(), d.datasets.end());
     datasets.insert(datasets.end(), d.optional_datasets.begin(), d.optional_datasets.end());
   }
-  // The rolling absence rate of Q1-Q3 is derived from the quarterly rates of this year and the
-  // last (see AddRollingAbsence), so their cells are kept whenever the rolling rate is asked for.
-  if (ids.count(kRolling)) ids.insert(kQuarterRate);
   GroupCells out;
-  auto keep = [&](const std::vector<Cell>& cells, std::map<CellKey, Cell>* into) {
+  auto keep = [&](const std::vector<Cell>& cells, CellMap* into) {
     for (const auto& c : cells) {
       if (ids.count(c.indicator)) (*into)[{c.indicator, c.unit_type, c.period, c.category}] = c;
     }
@@ -108,48 +167,6 @@ Result<GroupCells> ComputeGroup(const Theme& theme, const ThemeContext& ctx, int
     out.deliveries[kRijk] = DeliveryIds(counted, datasets);
   }
   return out;
-}
-
-// absence.rate_rolling for Q1-Q3: the rate over the four quarters ending at Q, from the fte-days
-// of those quarters (this year's Q1..Q, last year's Q+1..Q4), never from rounded quarter rates.
-// The theme gives Q4 (the year itself); without last year's quarters there is no Q1-Q3 figure.
-void AddRollingAbsence(GroupCells* now, const GroupCells& before, int year) {
-  for (auto& [ministry, cells] : now->by_ministry) {
-    auto prev = before.by_ministry.find(ministry);
-    if (prev == before.by_ministry.end()) continue;
-    std::set<std::string> unit_types;
-    for (const auto& [key, c] : cells) {
-      if (c.indicator == kQuarterRate) unit_types.insert(c.unit_type);
-    }
-    for (const auto& unit : unit_types) {
-      for (int q = 1; q <= 3; ++q) {
-        Cell rolling{kRolling, unit, fmt::format("{}-Q{}", year, q), "", 0, 0, -1};
-        bool complete = true;
-        for (int k = 1; k <= 4 && complete; ++k) {
-          bool this_year = k <= q;
-          const auto& source = this_year ? cells : prev->second;
-          auto it = source.find({kQuarterRate, unit, fmt::format("{}-Q{}", this_year ? year : year - 1, k), ""});
-          if (it == source.end()) {
-            complete = false;
-            break;
-          }
-          rolling.numerator += it->second.numerator;
-          rolling.denominator += it->second.denominator;
-          if (this_year && k == q) rolling.persons = it->second.persons;
-        }
-        if (complete) cells[{kRolling, unit, rolling.period, ""}] = rolling;
-      }
-    }
-  }
-}
-
-// Drops the cells kept only to derive others.
-void DropAuxiliary(GroupCells* g, const std::vector<IndicatorDef>& defs) {
-  std::set<std::string> ids;
-  for (const auto& d : defs) ids.insert(d.id);
-  for (auto& [ministry, cells] : g->by_ministry) {
-    std::erase_if(cells, [&](const auto& kv) { return !ids.count(std::get<0>(kv.first)); });
-  }
 }
 
 std::string NormFlag(const IndicatorDef& def, double value) {
@@ -199,37 +216,76 @@ IndicatorValue MissingValue(const IndicatorDef& def, const std::string& ministry
   return v;
 }
 
+// What a figure read without an adjacent year's delivery cannot see, for jbr explain; "" when
+// every adjacent delivery is there. `inputs` are the ministries behind the figure.
+std::string AdjacentNote(const IndicatorDef& def, const std::vector<const MinistryInputs*>& inputs, int year) {
+  std::string note;
+  for (const auto& d : def.adjacent_datasets) {
+    for (int side = 0; side < 2; ++side) {
+      std::vector<std::string> without;
+      for (const auto* in : inputs) {
+        const MinistryInputs* next = side == 0 ? in->year_before : in->year_after;
+        if (next == nullptr || next->Get(d) == nullptr) without.push_back(in->ministry);
+      }
+      if (without.empty()) continue;
+      const int other = side == 0 ? year - 1 : year + 1;
+      note += fmt::format(
+          "{}no current {} delivery of {} ({}): {} is read from the {} delivery alone{}", note.empty() ? "" : "; ",
+          d, other, fmt::join(without, ", "),
+          side == 0 ? fmt::format("whether a person had an employment on 31 December {}", other)
+                    : fmt::format("whether a person has an employment on 1 January {}", other),
+          year,
+          side == 0 ? fmt::format(", so a renewal on 1 January {} may count as a start", year)
+                    : fmt::format(", so a renewal after 31 December {} may count as an end", year));
+    }
+  }
+  return note;
+}
+
 // Values of one year for one group: ministries (missing where they did not deliver) and the Rijk.
+// With `missing_without_cells`, a ministry that delivered but has no cell of a figure is missing
+// for it (a derived figure without the other year).
 std::vector<IndicatorValue> GroupValues(const std::vector<IndicatorDef>& defs, const GroupCells& cells,
-                                        const YearInputs& y, const std::set<std::string>& excluded, int year) {
+                                        const YearInputs& y, const std::set<std::string>& excluded, int year,
+                                        bool missing_without_cells = false) {
   std::vector<IndicatorValue> out;
   for (const auto& def : defs) {
     std::vector<std::string> missing;
+    std::vector<const MinistryInputs*> counted;
     for (const auto& in : y.ministries) {
       if (!HasAll(in, def.datasets)) {
         out.push_back(MissingValue(def, in.ministry, year));
         if (!excluded.count(in.ministry)) missing.push_back(in.ministry);
         continue;
       }
+      if (!excluded.count(in.ministry)) counted.push_back(&in);
       auto it = cells.by_ministry.find(in.ministry);
-      if (it == cells.by_ministry.end()) continue;
-      for (const auto& [key, c] : it->second) {
-        if (std::get<0>(key) != def.id) continue;
-        IndicatorValue v = ToValue(def, in.ministry, c);
-        v.deliveries = cells.deliveries.at(in.ministry);
-        v.in_rijk = !excluded.count(in.ministry);
-        out.push_back(std::move(v));
+      bool any = false;
+      const std::string note = AdjacentNote(def, {&in}, year);
+      if (it != cells.by_ministry.end()) {
+        for (const auto& [key, c] : it->second) {
+          if (std::get<0>(key) != def.id) continue;
+          IndicatorValue v = ToValue(def, in.ministry, c);
+          v.deliveries = WithAdjacent(cells.deliveries.at(in.ministry), def, {&in});
+          v.in_rijk = !excluded.count(in.ministry);
+          v.note = note;
+          out.push_back(std::move(v));
+          any = true;
+        }
       }
+      if (!any && missing_without_cells) out.push_back(MissingValue(def, in.ministry, year));
     }
     if (!def.rijk) continue;
     auto rijk = cells.by_ministry.find(kRijk);
     bool any = false;
+    const std::string note = AdjacentNote(def, counted, year);
     if (rijk != cells.by_ministry.end()) {
       for (const auto& [key, c] : rijk->second) {
         if (std::get<0>(key) != def.id) continue;
         IndicatorValue v = ToValue(def, kRijk, c);
-        v.deliveries = cells.deliveries.at(kRijk);
+        v.deliveries = WithAdjacent(cells.deliveries.at(kRijk), def, counted);
         if (!missing.empty()) AddFlag(&v.flag, "incomplete");
+        v.note = note;
         out.push_back(std::move(v));
         any = true;
       }
@@ -266,84 +322,78 @@ void SortValues(std::vector<IndicatorValue>* values) {
   });
 }
 
-std::string FactorVintage(const ReferenceData& ref) {
-  const RefTable* f = ref.Get("emission_factors");
-  int c = f == nullptr ? -1 : f->Column("vintage");
-  std::string newest;
-  if (c >= 0) {
-    for (const auto& row : f->rows) newest = std::max(newest, row[c]);
+// The cells of a theme's indicators per year, computed once: the engine's own groups, and the
+// sources of derived figures for the other years they need.
+class CellCache {
+ public:
+  CellCache(InputCache* inputs, const ThemeContext& ctx, const ReferenceData& ref)
+      : inputs_(inputs), ctx_(ctx), ref_(ref) {}
+
+  void Put(const Theme& theme, int year, const std::vector<IndicatorDef>& defs, const GroupCells& cells) {
+    for (const auto& d : defs) entries_[{theme.name(), d.id, year}] = std::make_shared<GroupCells>(cells);
   }
-  return newest;
-}
 
-constexpr const char* kMobility = "co2.mobility";
-constexpr const char* kMobilityChange = "co2.mobility_change";
+  // The cells of `def` of `theme` in `year` (computed when not yet there).
+  Result<std::shared_ptr<const GroupCells>> Get(const Theme& theme, const IndicatorDef& def, int year) {
+    auto key = std::make_tuple(theme.name(), def.id, year);
+    auto it = entries_.find(key);
+    if (it != entries_.end()) return std::shared_ptr<const GroupCells>(it->second);
+    std::vector<std::string> datasets = def.datasets;
+    datasets.insert(datasets.end(), def.optional_datasets.begin(), def.optional_datasets.end());
+    JBR_ASSIGN_OR_RETURN(const YearInputs* y, inputs_->Get(year, datasets));
+    JBR_ASSIGN_OR_RETURN(auto cells, ComputeGroup(theme, ctx_, year, *y, {def}, Excluded(ref_, def.datasets)));
+    auto shared = std::make_shared<GroupCells>(std::move(cells));
+    entries_[key] = shared;
+    return std::shared_ptr<const GroupCells>(shared);
+  }
 
-int MobilityBaseYear(const ReferenceData& reference) {
-  return static_cast<int>(reference.Norm("co2.mobility.base_year").value_or(2016));
-}
+ private:
+  InputCache* inputs_;
+  ThemeContext ctx_;
+  const ReferenceData& ref_;
+  std::map<std::tuple<std::string, std::string, int>, std::shared_ptr<GroupCells>> entries_;
+};
 
-IndicatorDef MobilityChangeDef(int base_year) {
-  IndicatorDef d;
-  d.id = kMobilityChange;
-  d.title_nl = "CO2-uitstoot mobiliteit ten opzichte van het basisjaar";
-  d.title_en = "Mobility CO2 against the base year";
-  d.unit = "%";
-  d.definition_nl = fmt::format(
-      "100 x (CO2-uitstoot van mobiliteit in het jaar - die in het basisjaar {0}) / die in het "
-      "basisjaar {0}, beide berekend met dezelfde emissiefactoren (de nieuwste versie). Het "
-      "basisjaar staat in norms.csv (co2.mobility.base_year); het doel is een halvering in 2030.",
-      base_year);
-  d.definition_en = fmt::format(
-      "100 x (mobility CO2 in the year - that in the base year {0}) / that in the base year {0}, "
-      "both computed with the same (newest) emission factors. The base year is in norms.csv "
-      "(co2.mobility.base_year); the aim is to halve it by 2030.",
-      base_year);
-  d.datasets = {"mobility"};
-  d.disclosure = Disclosure::kNone;
-  d.scale = 100;
-  return d;
-}
-
-// co2.mobility_change: the year's mobility CO2 against the base year's, per ministry and Rijk,
-// from the cells of co2.mobility (category "" = all groups) of both years.
-// `now` holds the year's inputs (mobility among them); the base year's mobility is read here.
-Result<std::vector<IndicatorValue>> MobilityChange(const ComputeEnv& env, const ThemeContext& ctx,
-                                                   const Theme& theme, const IndicatorDef& mobility,
-                                                   const IndicatorDef& change, int year, int base_year,
-                                                   const YearInputs& now) {
-  auto excluded = Excluded(*env.reference, mobility.datasets);
-  JBR_ASSIGN_OR_RETURN(YearInputs base, LoadYear(env, base_year, mobility.datasets));
-  JBR_ASSIGN_OR_RETURN(auto cells_now, ComputeGroup(theme, ctx, year, now, {mobility}, excluded));
-  JBR_ASSIGN_OR_RETURN(auto cells_base, ComputeGroup(theme, ctx, base_year, base, {mobility}, excluded));
+// The values of a derived figure in `year`: the theme's combination of its source's cells of
+// `year` and of the other year, per ministry and for the Rijk.
+Result<std::vector<IndicatorValue>> DerivedValues(InputCache* inputs, CellCache* cache, const Theme& theme,
+                                                  const IndicatorDef& source, const DerivedFigure& figure,
+                                                  const std::set<std::string>& excluded, int year) {
+  JBR_ASSIGN_OR_RETURN(auto now, cache->Get(theme, source, year));
+  JBR_ASSIGN_OR_RETURN(auto other, cache->Get(theme, source, figure.other_year(year)));
+  static const CellMap kNone;
   GroupCells derived;
-  for (const auto& [ministry, cells] : cells_now.by_ministry) {
-    auto b = cells_base.by_ministry.find(ministry);
-    auto n = cells.find({kMobility, "", std::to_string(year), ""});
-    if (n == cells.end()) continue;
-    if (b == cells_base.by_ministry.end()) continue;
-    auto bc = b->second.find({kMobility, "", std::to_string(base_year), ""});
-    if (bc == b->second.end()) continue;
-    Cell c{kMobilityChange, "", std::to_string(year), "", n->second.numerator - bc->second.numerator,
-           bc->second.numerator, -1};
-    derived.by_ministry[ministry][{kMobilityChange, "", c.period, ""}] = c;
-    auto ids = cells_now.deliveries[ministry];
-    auto more = cells_base.deliveries[ministry];
-    ids.insert(ids.end(), more.begin(), more.end());
-    std::sort(ids.begin(), ids.end());
-    derived.deliveries[ministry] = ids;
+  for (const auto& [ministry, cells] : now->by_ministry) {
+    auto o = other->by_ministry.find(ministry);
+    const bool has_other = o != other->by_ministry.end();
+    CellMap& into = derived.by_ministry[ministry];
+    for (Cell c : figure.combine(year, cells, has_other ? o->second : kNone)) {
+      c.indicator = figure.def.id;
+      into[{c.indicator, c.unit_type, c.period, c.category}] = c;
+    }
+    auto ids = now->deliveries.at(ministry);
+    if (has_other) {
+      const auto& more = other->deliveries.at(ministry);
+      ids.insert(ids.end(), more.begin(), more.end());
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    }
+    derived.deliveries[ministry] = std::move(ids);
   }
-  // A ministry without the base year is missing for this figure, as one without this year.
-  YearInputs both;
-  for (const auto& in : now.ministries) {
-    MinistryInputs m = in;
-    bool has_base = std::any_of(base.ministries.begin(), base.ministries.end(), [&](const MinistryInputs& x) {
-      return x.ministry == in.ministry && x.Get("mobility") != nullptr;
-    });
-    if (!has_base) m.tables.erase("mobility");
-    both.ministries.push_back(std::move(m));
-  }
-  return GroupValues({change}, derived, both, excluded, year);
+  JBR_ASSIGN_OR_RETURN(const YearInputs* y, inputs->Get(year, source.datasets));
+  return GroupValues({figure.def}, derived, *y, excluded, year, /*missing_without_cells=*/true);
+}
+
+std::string FactorVintage(const ReferenceData& ref, int year) {
+  auto v = EmissionFactorVintage(ref, year);
+  return v.ok() ? *v : "";
+}
+
+// Whether any figure derived from `source` is asked for.
+bool SourceOfAsked(const std::vector<DerivedFigure>& derived, const std::string& source, const std::string& pattern) {
+  return std::any_of(derived.begin(), derived.end(), [&](const DerivedFigure& f) {
+    return f.source == source && MatchesPattern(f.def.id, pattern);
+  });
 }
 
 // A rolling figure of the first three quarters covers last year's later quarters too: rolling Q1
@@ -414,56 +464,68 @@ bool MatchesPattern(const std::string& id, const std::string& pattern) {
 Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& options) {
   ComputeResult result;
   result.year = options.year;
-  result.factor_vintage = FactorVintage(*env.reference);
+  result.factor_vintage = FactorVintage(*env.reference, options.year);
   ThemeContext ctx{env.reference};
-  // Only the datasets that the asked indicators read are decoded: a store holds many.
-  std::set<std::string> needed;
-  for (const auto& theme : AllThemes()) {
+  const auto themes = AllThemes();
+  // Only the datasets that the asked indicators (and the sources of asked derived figures) read
+  // are decoded: a store holds many.
+  std::set<std::string> needed, adjacent;
+  for (const auto& theme : themes) {
+    const auto derived = theme->Derived(*env.reference);
     for (const auto& def : theme->Indicators()) {
-      const bool change = def.id == kMobility && MatchesPattern(kMobilityChange, options.indicator_pattern);
-      if (!change && !MatchesPattern(def.id, options.indicator_pattern)) continue;
+      if (!MatchesPattern(def.id, options.indicator_pattern) &&
+          !SourceOfAsked(derived, def.id, options.indicator_pattern)) {
+        continue;
+      }
       needed.insert(def.datasets.begin(), def.datasets.end());
       needed.insert(def.optional_datasets.begin(), def.optional_datasets.end());
+      adjacent.insert(def.adjacent_datasets.begin(), def.adjacent_datasets.end());
     }
   }
   const std::vector<std::string> datasets(needed.begin(), needed.end());
-  JBR_ASSIGN_OR_RETURN(YearInputs now, LoadYear(env, options.year, datasets));
-  JBR_ASSIGN_OR_RETURN(YearInputs before, LoadYear(env, options.year - 1, datasets));
+  InputCache inputs(env, std::vector<std::string>(adjacent.begin(), adjacent.end()));
+  CellCache cache(&inputs, ctx, *env.reference);
+  JBR_ASSIGN_OR_RETURN(const YearInputs* now, inputs.Get(options.year, datasets));
+  JBR_ASSIGN_OR_RETURN(const YearInputs* before, inputs.Get(options.year - 1, datasets));
   std::vector<IndicatorValue> current, previous;
-  for (const auto& theme : AllThemes()) {
+  for (const auto& theme : themes) {
     std::map<std::set<std::string>, std::vector<IndicatorDef>> groups;  // by Rijk scope
-    for (auto& def : theme->Indicators()) {
+    std::vector<IndicatorDef> own = theme->Indicators();
+    JBR_RETURN_IF_ERROR(ResolveNorms(*env.reference, &own));
+    for (const auto& def : own) {
       if (!MatchesPattern(def.id, options.indicator_pattern)) continue;
       result.definitions.push_back(def);
       groups[Excluded(*env.reference, def.datasets)].push_back(def);
     }
     for (const auto& [excluded, defs] : groups) {
-      JBR_ASSIGN_OR_RETURN(auto cells_now, ComputeGroup(*theme, ctx, options.year, now, defs, excluded));
-      JBR_ASSIGN_OR_RETURN(auto cells_before, ComputeGroup(*theme, ctx, options.year - 1, before, defs, excluded));
-      AddRollingAbsence(&cells_now, cells_before, options.year);
-      DropAuxiliary(&cells_now, defs);
-      DropAuxiliary(&cells_before, defs);
-      auto v_now = GroupValues(defs, cells_now, now, excluded, options.year);
-      auto v_before = GroupValues(defs, cells_before, before, excluded, options.year - 1);
+      JBR_ASSIGN_OR_RETURN(auto cells_now, ComputeGroup(*theme, ctx, options.year, *now, defs, excluded));
+      JBR_ASSIGN_OR_RETURN(auto cells_before, ComputeGroup(*theme, ctx, options.year - 1, *before, defs, excluded));
+      cache.Put(*theme, options.year, defs, cells_now);
+      cache.Put(*theme, options.year - 1, defs, cells_before);
+      auto v_now = GroupValues(defs, cells_now, *now, excluded, options.year);
+      auto v_before = GroupValues(defs, cells_before, *before, excluded, options.year - 1);
       current.insert(current.end(), v_now.begin(), v_now.end());
       previous.insert(previous.end(), v_before.begin(), v_before.end());
     }
-  }
-  // Derived across years: mobility CO2 against the configured base year.
-  if (MatchesPattern(kMobilityChange, options.indicator_pattern)) {
-    const int base_year = MobilityBaseYear(*env.reference);
-    for (const auto& theme : AllThemes()) {
-      for (const auto& def : theme->Indicators()) {
-        if (def.id != kMobility) continue;
-        IndicatorDef change = MobilityChangeDef(base_year);
-        result.definitions.push_back(change);
-        JBR_ASSIGN_OR_RETURN(auto now_values,
-                             MobilityChange(env, ctx, *theme, def, change, options.year, base_year, now));
-        JBR_ASSIGN_OR_RETURN(auto before_values,
-                             MobilityChange(env, ctx, *theme, def, change, options.year - 1, base_year, before));
-        current.insert(current.end(), now_values.begin(), now_values.end());
-        previous.insert(previous.end(), before_values.begin(), before_values.end());
+    // Figures derived across years (rolling, against a base year, relative change): the theme
+    // says how, the engine only computes the years they need.
+    for (auto& figure : theme->Derived(*env.reference)) {
+      if (!MatchesPattern(figure.def.id, options.indicator_pattern)) continue;
+      std::vector<IndicatorDef> one{figure.def};
+      JBR_RETURN_IF_ERROR(ResolveNorms(*env.reference, &one));
+      figure.def = std::move(one.front());
+      auto source = std::find_if(own.begin(), own.end(), [&](const IndicatorDef& d) { return d.id == figure.source; });
+      if (source == own.end()) {
+        return InternalError(fmt::format("derived figure {} names {}, not an indicator of theme {}", figure.def.id,
+                                         figure.source, theme->name()));
       }
+      result.definitions.push_back(figure.def);
+      const auto excluded = Excluded(*env.reference, source->datasets);
+      JBR_ASSIGN_OR_RETURN(auto v_now, DerivedValues(&inputs, &cache, *theme, *source, figure, excluded, options.year));
+      JBR_ASSIGN_OR_RETURN(auto v_before,
+                           DerivedValues(&inputs, &cache, *theme, *source, figure, excluded, options.year - 1));
+      current.insert(current.end(), v_now.begin(), v_now.end());
+      previous.insert(previous.end(), v_before.begin(), v_before.end());
     }
   }
   DisclosureSettings settings{options.person_threshold, options.integrity_threshold};
@@ -506,14 +568,26 @@ std::string DefinitionVersion(const std::vector<IndicatorDef>& defs) {
   return "def-" + h.HexDigest().substr(0, 12);
 }
 
+Status ResolveNorms(const ReferenceData& reference, std::vector<IndicatorDef>* defs) {
+  for (auto& d : *defs) {
+    if (!d.norm || d.norm->id.empty()) continue;
+    auto v = reference.Norm(d.norm->id);
+    if (!v) return InvalidInput(fmt::format("norms.csv has no norm {} (the norm of {})", d.norm->id, d.id));
+    d.norm->value = *v;
+  }
+  return Status::Ok();
+}
+
 std::vector<IndicatorDef> AllDefinitions(const ReferenceData& reference) {
   std::vector<IndicatorDef> out;
   for (const auto& theme : AllThemes()) {
     for (auto& def : theme->Indicators()) out.push_back(std::move(def));
+    for (auto& figure : theme->Derived(reference)) out.push_back(std::move(figure.def));
   }
-  const bool has_mobility =
-      std::any_of(out.begin(), out.end(), [](const IndicatorDef& d) { return d.id == kMobility; });
-  if (has_mobility) out.push_back(MobilityChangeDef(MobilityBaseYear(reference)));
+  for (auto& d : out) {
+    std::vector<IndicatorDef> one{d};
+    if (ResolveNorms(reference, &one).ok()) d = std::move(one.front());
+  }
   return out;
 }
 

@@ -2,7 +2,9 @@
 // with last year's value, the change, norm flags, traceability and disclosure status.
 //
 // For each theme it loads the current deliveries of every ministry for the year and the year
-// before, computes each ministry alone and the Rijk as the pooled counted ministries (which
+// before (and the years before and after of the datasets a definition reads across the turn of
+// the year), computes the theme's figures derived across years for the years they need (Theme::
+// Derived), computes each ministry alone and the Rijk as the pooled counted ministries (which
 // ministries count is data: data/reference/rijk_scope.csv), and turns cells into values. A
 // ministry that has not delivered a dataset an indicator needs gets one row with status
 // "missing", never a zero; a Rijk figure over ministries of which some are missing carries the
@@ -40,6 +42,9 @@ struct IndicatorValue {
   std::string previous_status;                // last year's cell: its status, "" when none
   std::vector<int64_t> previous_deliveries;   // and the deliveries it came from
   bool in_rijk = false;             // this ministry's figure is part of the Rijk total
+  // What the figure could not see, for jbr explain (not stored): e.g. an adjacent year's delivery
+  // that is not there. Empty when nothing is missing.
+  std::string note;
 };
 
 struct ComputeOptions {
@@ -55,7 +60,7 @@ struct ComputeResult {
   std::vector<IndicatorDef> definitions;
   std::vector<IndicatorValue> values;   // sorted: indicator, ministry (Rijk last), unit type, period, category
   std::vector<DeliveryRecord> deliveries_used;
-  std::string factor_vintage;
+  std::string factor_vintage;  // the emission-factor vintage assigned to the year
 };
 
 struct ComputeEnv {
@@ -81,8 +86,13 @@ Result<int64_t> SaveComputation(Store* store, const ComputeResult& result, const
 // A short hash of every definition text: changes when any definition changes.
 std::string DefinitionVersion(const std::vector<IndicatorDef>& defs);
 
-// Every definition a full compute run has, in its order: the themes' registry, then the figures
-// derived across years (co2.mobility_change, whose text names the base year from `reference`).
+// Fills the value of every definition's norm from norms.csv (Norm::id). Errors: invalid input when
+// norms.csv lacks a norm a definition names.
+Status ResolveNorms(const ReferenceData& reference, std::vector<IndicatorDef>* defs);
+
+// Every definition a full compute run has, in its order: per theme its registry, then its figures
+// derived across years (whose texts may name reference data, such as a base year); norms resolved
+// from `reference` (one that norms.csv lacks is left unresolved: it flags nothing).
 std::vector<IndicatorDef> AllDefinitions(const ReferenceData& reference);
 
 }  // namespace jbr

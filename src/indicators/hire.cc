@@ -154,6 +154,17 @@ class HireTheme : public Theme {
  public:
   std::string name() const override { return "hire"; }
 
+  // The relative change of the hire spend (categories 1-8 together) against last year.
+  std::vector<DerivedFigure> Derived(const ReferenceData& /*reference*/) const override {
+    for (const auto& def : Indicators()) {
+      if (def.id == "hire.amount") {
+        return {RelativeChange(def, "hire.amount_growth", "Verandering uitgaven externe inhuur",
+                               "Change in external hire spend")};
+      }
+    }
+    return {};
+  }
+
   std::vector<IndicatorDef> Indicators() const override {
     std::vector<IndicatorDef> defs;
     defs.push_back(Def(
@@ -183,7 +194,7 @@ class HireTheme : public Theme {
         "delivers no own personnel spend has no value and is left out of the Rijk's share (not of "
         "the amounts)."));
     defs.back().scale = 100;
-    defs.back().norm = Norm{Norm::Kind::kMaximum, 10, "above_norm", "norms.csv:hire.share.max"};
+    defs.back().norm = NormFromFile(Norm::Kind::kMaximum, "hire.share.max", "above_norm");
     defs.push_back(Def(
         "hire.rate_exceedances", "Inhuur boven het maximumuurtarief",
         "Hires above the maximum hourly rate", "hires",

@@ -158,8 +158,8 @@ TEST_F(HireThemeTest, Definitions) {
   EXPECT_EQ(defs[1].norm->kind, Norm::Kind::kMaximum);
   EXPECT_EQ(defs[1].norm->flag, "above_norm");
   EXPECT_EQ(defs[1].norm->source, "norms.csv:hire.share.max");
-  EXPECT_EQ(std::optional<double>(defs[1].norm->value), ref->Norm("hire.share.max"));
-  EXPECT_DOUBLE_EQ(defs[1].norm->value, 10);
+  // Its value is norms.csv's (the domain's 10% is pinned in engine_test.cc).
+  EXPECT_EQ(defs[1].norm->id, "hire.share.max");
   // The maximum hourly rate in the text is the one in norms.csv.
   ASSERT_TRUE(ref->Norm("hire.max_hourly_rate").has_value());
   EXPECT_EQ(*ref->Norm("hire.max_hourly_rate"), 225);

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <algorithm>
+#include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -29,14 +31,29 @@ enum class Disclosure {
 };
 const char* DisclosureName(Disclosure d);
 
-// A norm or target the value is held against; the engine sets the flag.
+// A norm or target the value is held against; the engine sets the flag. Its value is data: the
+// row `id` of norms.csv, filled in by ResolveNorms (engine.h) before any value is flagged.
 struct Norm {
   enum class Kind { kMaximum, kMinimum };
+  Norm() = default;
+  // A norm with its value given (tests); the registry's norms come from NormFromFile.
+  Norm(Kind k, double v, std::string f, std::string s) : kind(k), value(v), flag(std::move(f)), source(std::move(s)) {}
   Kind kind = Kind::kMaximum;
-  double value = 0;
+  double value = std::numeric_limits<double>::quiet_NaN();  // NaN until resolved: flags nothing
   std::string flag;    // the flag when broken, e.g. "above_norm", "below_target"
-  std::string source;  // where the norm comes from
+  std::string source;  // where the norm comes from: "norms.csv:ID"
+  std::string id;      // its row in norms.csv, e.g. "hire.share.max"
 };
+
+// A norm read from norms.csv row `id`.
+inline Norm NormFromFile(Norm::Kind kind, const std::string& id, const std::string& flag) {
+  Norm n;
+  n.kind = kind;
+  n.flag = flag;
+  n.source = "norms.csv:" + id;
+  n.id = id;
+  return n;
+}
 
 struct IndicatorDef {
   std::string id;             // e.g. "absence.rate"
@@ -68,6 +85,9 @@ struct IndicatorDef {
   // A figure per quarter that covers that indicator's quarters of the year up to its own (the
   // rolling absence rate covers the quarterly rate's): hidden when any of them is.
   std::string rolling_of;
+  // Datasets also read from the years before and after, where delivered (MinistryInputs::
+  // year_before / year_after): personnel, so that a renewal on 1 January is no inflow or outflow.
+  std::vector<std::string> adjacent_datasets;
 };
 
 // One figure as a theme computes it, for the ministries it was given.
@@ -85,6 +105,23 @@ struct ThemeContext {
   const ReferenceData* reference = nullptr;
 };
 
+// A theme's cells of one ministry (or the Rijk) by indicator, unit type, period and category.
+using CellKey = std::tuple<std::string, std::string, std::string, std::string>;
+using CellMap = std::map<CellKey, Cell>;
+
+// A figure derived across years from one of the theme's own figures (a rolling rate, a change
+// against a base year, a relative change against last year). The engine computes the source's
+// cells of the year and of `other_year(year)` per ministry and for the Rijk, and `combine` makes
+// the derived cells of one ministry from them; `other` is empty when that year was not delivered.
+// A ministry that delivered but gets no cell is missing for the figure. Its deliveries are those
+// of both years.
+struct DerivedFigure {
+  IndicatorDef def;
+  std::string source;  // an indicator of the same theme
+  std::function<int(int year)> other_year;
+  std::function<std::vector<Cell>(int year, const CellMap& now, const CellMap& other)> combine;
+};
+
 class Theme {
  public:
   virtual ~Theme() = default;
@@ -97,7 +134,15 @@ class Theme {
   // lists as required.
   virtual Result<std::vector<Cell>> Compute(const ThemeContext& ctx, int year,
                                             const std::vector<const MinistryInputs*>& inputs) const = 0;
+  // The theme's figures derived across years; their texts may name reference data (a base year).
+  virtual std::vector<DerivedFigure> Derived(const ReferenceData& /*reference*/) const { return {}; }
 };
+
+// The relative change against last year of `source`'s cells with the given category (all unit
+// types): 100 x (now - last year) / last year, as numerator now - last and denominator last year.
+// Persons behind it: the fewer of the two years'. For a DerivedFigure of any theme.
+DerivedFigure RelativeChange(const IndicatorDef& source, const std::string& id, const std::string& title_nl,
+                             const std::string& title_en);
 
 // The order a theme returns its cells in: indicator, unit type, period, category.
 inline void SortCells(std::vector<Cell>* cells) {

@@ -19,15 +19,39 @@ const Table* MinistryInputs::Get(const std::string& dataset) const {
   return it == tables.end() ? nullptr : &it->second;
 }
 
+namespace {
+
+// An all-null column of `rows` values of type `type`.
+Column NullColumn(FieldType type, size_t rows) {
+  Column c;
+  c.type = type;
+  c.null.assign(rows, 1);
+  c.ints.assign(type == FieldType::kString || type == FieldType::kNumber ? 0 : rows, 0);
+  c.numbers.assign(type == FieldType::kNumber ? rows : 0, 0);
+  if (type == FieldType::kString) c.offsets.assign(rows + 1, 0);
+  return c;
+}
+
+}  // namespace
+
 Result<Table> LoadTable(Store* store, const DatasetSchema& schema, const DeliveryRecord& delivery) {
   Table t;
   t.schema = &schema;
   t.delivery = delivery;
+  // An optional field added to the schema after the delivery was stored (buildings'
+  // occupancy_q1_pct ..) was simply not delivered: all null. A required one is an error.
+  std::vector<const FieldSchema*> absent;
   for (const auto& f : schema.fields) {
-    JBR_ASSIGN_OR_RETURN(Column c, store->ReadColumn(delivery.id, f.name, f.type));
-    t.rows = c.size();
-    t.columns.emplace(f.name, std::move(c));
+    Result<Column> c = store->ReadColumn(delivery.id, f.name, f.type);
+    if (!c.ok() && c.status().code() == StatusCode::kNotFound && !f.required) {
+      absent.push_back(&f);
+      continue;
+    }
+    JBR_ASSIGN_OR_RETURN(Column col, std::move(c));
+    t.rows = col.size();
+    t.columns.emplace(f.name, std::move(col));
   }
+  for (const FieldSchema* f : absent) t.columns.emplace(f->name, NullColumn(f->type, t.rows));
   return t;
 }
 
@@ -53,15 +77,7 @@ Table MakeTable(const DatasetSchema* schema, std::map<std::string, Column> colum
   t.columns = std::move(columns);
   t.rows = t.columns.empty() ? 0 : t.columns.begin()->second.size();
   for (const auto& f : schema->fields) {
-    if (t.columns.count(f.name) == 0) {
-      Column c;
-      c.type = f.type;
-      c.null.assign(t.rows, 1);
-      c.ints.assign(f.type == FieldType::kString || f.type == FieldType::kNumber ? 0 : t.rows, 0);
-      c.numbers.assign(f.type == FieldType::kNumber ? t.rows : 0, 0);
-      if (f.type == FieldType::kString) c.offsets.assign(t.rows + 1, 0);
-      t.columns.emplace(f.name, std::move(c));
-    }
+    if (t.columns.count(f.name) == 0) t.columns.emplace(f.name, NullColumn(f.type, t.rows));
   }
   return t;
 }

@@ -27,6 +27,10 @@ struct MinistryInputs {
   std::string ministry;
   int year = 0;
   std::map<std::string, Table> tables;  // by dataset name; absent = not delivered
+  // The same ministry's inputs of the years before and after (their adjacent datasets only,
+  // IndicatorDef::adjacent_datasets); null when not loaded. Owned by the engine.
+  const MinistryInputs* year_before = nullptr;
+  const MinistryInputs* year_after = nullptr;
 
   const Table* Get(const std::string& dataset) const;
 };

@@ -1,5 +1,6 @@
 // Jobs agreement (banenafspraak): jobs of 25.5 hours a week held by people counted toward the jobs
-// agreement, and their realisation against the ministry's target (domain.md sections 5 and 7).
+// agreement, their realisation against the ministry's target, and the inflow of new jobs-agreement
+// employments with their jobs (domain.md sections 5 and 7).
 //
 // Jobs are additive over ministries and unit types. The realisation of several ministries is the
 // sum of their jobs over the sum of their targets, never a mean of their percentages.
@@ -67,10 +68,121 @@ void AddTable(const Table& t, const Period& y, double hours_per_job,
   for (const auto& [s, who] : persons) (*tallies)[s].persons += static_cast<double>(who.size());
 }
 
+// New jobs-agreement employments: the persons whose jobs-agreement employment starts in the year
+// with no jobs-agreement employment the day before (the year before's delivery read for
+// 31 December), and the jobs of those starts (the weekly hours of the employments beginning on a
+// start day / hours per job).
+struct Inflow {
+  double persons = 0, jobs = 0;
+};
+
+struct JaSpan {
+  std::string_view person;
+  Days first, last;
+  double hours;
+};
+
+// The jobs-agreement employments of `t` in force on some day of [from, to], cut to it.
+void ReadJaSpans(const Table& t, Days from, Days to, std::vector<JaSpan>* out) {
+  const Column& person = t.col("person_id");
+  const Column& start = t.col("start_date");
+  const Column& end = t.col("end_date");
+  const Column& hours = t.col("weekly_hours");
+  const Column& ja = t.col("jobs_agreement");
+  for (size_t i = 0; i < t.rows; ++i) {
+    if (start.is_null(i) || person.is_null(i) || ja.is_null(i) || ja.ints[i] == 0) continue;
+    const Days first = static_cast<Days>(start.ints[i]);
+    const Days last = end.is_null(i) ? kOpen : static_cast<Days>(end.ints[i]);
+    if (first > to || last < from) continue;
+    out->push_back({person.str(i), first, std::min(last, to), hours.is_null(i) ? 0 : hours.numbers[i]});
+  }
+}
+
+Inflow JaInflow(const MinistryInputs& in, const Period& y, double hours_per_job) {
+  std::vector<JaSpan> spans;
+  ReadJaSpans(*in.Get(kDataset), y.first, y.last, &spans);
+  if (in.year_before != nullptr && in.year_before->Get(kDataset) != nullptr) {
+    ReadJaSpans(*in.year_before->Get(kDataset), y.first - 1, y.first - 1, &spans);  // on 31 December
+  }
+  std::sort(spans.begin(), spans.end(), [](const JaSpan& a, const JaSpan& b) {
+    return std::tie(a.person, a.first) < std::tie(b.person, b.first);
+  });
+  Inflow out;
+  for (size_t i = 0; i < spans.size();) {
+    size_t j = i;
+    bool started = false;
+    Days spell_first = 0, covered = 0;  // the person's current spell without a day off
+    for (; j < spans.size() && spans[j].person == spans[i].person; ++j) {
+      const JaSpan& e = spans[j];
+      const bool continues = j > i && (covered == kOpen || e.first <= covered + 1);
+      if (!continues) spell_first = e.first;
+      // A start in the year, and every employment beginning on that day, add their jobs.
+      if (e.first == spell_first && spell_first >= y.first) {
+        started = true;
+        out.jobs += e.hours / hours_per_job;
+      }
+      covered = continues ? std::max(covered, e.last) : e.last;
+    }
+    out.persons += started ? 1 : 0;
+    i = j;
+  }
+  return out;
+}
+
 Cell MakeCell(const char* indicator, const std::string& unit_type, const std::string& period,
               double numerator, double denominator, double persons) {
   return Cell{
       indicator, unit_type, period, "", numerator, denominator, static_cast<int64_t>(persons)};
+}
+
+// jobs_agreement.inflow and .inflow_jobs (domain.md section 5): the new jobs-agreement
+// employments of the year, which the report says the pandemic delayed.
+void AddInflowDefs(std::vector<IndicatorDef>* defs) {
+  constexpr const char* kRuleNl =
+      "Een dienstverband telt mee als jobs_agreement = ja. Een start is het begin van een periode "
+      "van zulke dienstverbanden zonder een dag zonder (een dienstverband dat begint op of vóór de dag "
+      "na het einde van het vorige zet de periode voort); de dag vóór 1 januari wordt gelezen uit de "
+      "levering van het vorige jaar. Ontbreekt die, dan telt een nieuw dienstverband op 1 januari als "
+      "start, ook als het vorige op 31 december eindigde; jbr explain noemt de ontbrekende levering.";
+  constexpr const char* kRuleEn =
+      "An employment counts when jobs_agreement = true. A start is the beginning of a spell of such "
+      "employments without a day off (an employment starting on or before the day after the previous "
+      "one ends continues the spell); the day before 1 January is read from the previous year's "
+      "delivery. Without it, a new employment on 1 January counts as a start even when the previous "
+      "one ended on 31 December; jbr explain names the missing delivery.";
+  IndicatorDef persons;
+  persons.id = "jobs_agreement.inflow";
+  persons.title_nl = "Banenafspraak: instroom";
+  persons.title_en = "Jobs agreement: inflow";
+  persons.unit = "persons";
+  persons.definition_nl = std::string(
+      "Aantal personen van wie in het jaar een dienstverband voor de banenafspraak begint, zonder "
+      "dienstverband voor de banenafspraak bij het ministerie op de dag ervoor. ") + kRuleNl;
+  persons.definition_en = std::string(
+      "Persons whose jobs-agreement employment starts in the year with no jobs-agreement employment "
+      "at the ministry the day before. ") + kRuleEn;
+  IndicatorDef jobs = persons;
+  jobs.id = "jobs_agreement.inflow_jobs";
+  jobs.title_nl = "Banenafspraak: banen van de instroom";
+  jobs.title_en = "Jobs agreement: jobs of the inflow";
+  jobs.unit = "jobs";
+  jobs.definition_nl = std::string(
+      "De banen van die starts: som van de uren per week van de dienstverbanden die op de dag van een "
+      "start beginnen, gedeeld door 25,5 (norms.csv: jobs_agreement.hours_per_job); niet naar de "
+      "dagen in het jaar gewogen. ") + kRuleNl;
+  jobs.definition_en = std::string(
+      "The jobs of those starts: the sum of the weekly hours of the employments beginning on the day "
+      "of a start, divided by 25.5 (norms.csv: jobs_agreement.hours_per_job); not weighted by the "
+      "days in the year. ") + kRuleEn;
+  for (IndicatorDef* d : {&persons, &jobs}) {
+    d->datasets = {kDataset};
+    d->adjacent_datasets = {kDataset};
+    d->disclosure = Disclosure::kPersonCount;
+    d->higher_is_better = true;
+  }
+  // The jobs of the inflow carry the inflow's persons: primary suppression treats them alike.
+  defs->push_back(persons);
+  defs->push_back(jobs);
 }
 
 class JobsAgreementTheme : public Theme {
@@ -127,8 +239,7 @@ class JobsAgreementTheme : public Theme {
         "(norms.csv: jobs_agreement.realisation.min); below it the value is flagged "
         "below_target. The figure is protected like the number of jobs, since the target is "
         "public.";
-    real.norm = Norm{Norm::Kind::kMinimum, 100, "below_target",
-                     "norms.csv:" + std::string(kRealisationMin)};
+    real.norm = NormFromFile(Norm::Kind::kMinimum, kRealisationMin, "below_target");
     for (auto& d : defs) {
       d.datasets = {kDataset};
       d.disclosure = Disclosure::kPersonCount;
@@ -139,6 +250,7 @@ class JobsAgreementTheme : public Theme {
       if (d.id == "jobs_agreement.realisation") d.numerator_of = "jobs_agreement.jobs";
       d.population = "jobs_agreement.jobs";
     }
+    AddInflowDefs(&defs);
     return defs;
   }
 
@@ -154,9 +266,13 @@ class JobsAgreementTheme : public Theme {
     const Period y = YearPeriod(year);
     std::map<std::string, Tally> tallies;  // by unit type; "" = all units
     Realisation real;
+    Inflow inflow;
     for (const MinistryInputs* in : inputs) {
       const Table* t = in == nullptr ? nullptr : in->Get(kDataset);
       if (t == nullptr) continue;  // not delivered: the engine reports it missing
+      const Inflow own_inflow = JaInflow(*in, y, *hours_per_job);
+      inflow.persons += own_inflow.persons;
+      inflow.jobs += own_inflow.jobs;
       std::map<std::string, Tally> own;
       AddTable(*t, y, *hours_per_job, &own);
       for (const auto& [unit, tally] : own) {
@@ -176,6 +292,10 @@ class JobsAgreementTheme : public Theme {
     std::vector<Cell> cells;
     for (const auto& [unit, tally] : tallies) {
       cells.push_back(MakeCell("jobs_agreement.jobs", unit, y.label, tally.jobs, 1, tally.persons));
+    }
+    if (!tallies.empty()) {
+      cells.push_back(MakeCell("jobs_agreement.inflow", "", y.label, inflow.persons, 1, inflow.persons));
+      cells.push_back(MakeCell("jobs_agreement.inflow_jobs", "", y.label, inflow.jobs, 1, inflow.persons));
     }
     if (real.any) {
       cells.push_back(MakeCell("jobs_agreement.realisation", "", y.label, real.jobs, real.target,

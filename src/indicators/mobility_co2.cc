@@ -6,8 +6,9 @@
 // factor_g_per_km for the travel modes, but the `unit` column is what counts: "g_per_km" and
 // "g_per_passenger_km" for travel, "kg_per_m3", "kg_per_kwh", "kg_per_gj" for the energy carriers
 // kept in the same file. Replacing the illustrative values by an official list is an edit of the
-// file: a new vintage is added next to the old one, and the newest (lexicographically last) vintage
-// is used, so that "2021-official" supersedes "2020-illustrative".
+// file: a new vintage is added next to the old one, and emission_factor_vintages.csv says from
+// which reporting year on it is used (EmissionFactorVintage): each year keeps its own factors, so
+// that a new list changes no earlier year unless that year is deliberately assigned the new one.
 #include <algorithm>
 #include <map>
 #include <string>
@@ -130,24 +131,13 @@ class FactorCache {
 
 }  // namespace
 
-// The newest vintage in emission_factors.csv (lexicographically last), "" when there is none.
-std::string NewestVintage(const ReferenceData& ref) {
-  const RefTable* t = ref.Get(kFactors);
-  int c = t == nullptr ? -1 : t->Column("vintage");
-  std::string newest;
-  if (c < 0) return newest;
-  for (const auto& row : t->rows) {
-    if (static_cast<size_t>(c) < row.size()) newest = std::max(newest, row[c]);
-  }
-  return newest;
-}
-
-// Tonnes CO2 per unit of an energy carrier of the newest vintage: `mode` natural_gas per "m3",
-// grey_electricity per "kwh", district_heat per "gj".
-Result<double> EnergyFactorTonnes(const ReferenceData& ref, const std::string& mode,
-                                  std::string_view per) {
+// Tonnes CO2 per unit of an energy carrier in the vintage assigned to `year`: `mode` natural_gas
+// per "m3", grey_electricity per "kwh", district_heat per "gj".
+Result<double> EnergyFactorTonnes(const ReferenceData& ref, const std::string& mode, std::string_view per,
+                                  int year) {
   JBR_ASSIGN_OR_RETURN(const RefTable* t, FactorTable(ref));
-  return FactorTonnes(*t, NewestVintage(ref), mode, "", per);
+  JBR_ASSIGN_OR_RETURN(std::string vintage, EmissionFactorVintage(ref, year));
+  return FactorTonnes(*t, vintage, mode, "", per);
 }
 
 // Tonnes CO2 of the mobility rows dated in `year`, by group (all six groups, zero included):
@@ -159,7 +149,8 @@ Result<std::map<std::string, double>> MobilityTonnes(const ReferenceData& ref,
   if (classes == nullptr) {
     return InvalidInput("reference data flight_distance_classes.csv is missing");
   }
-  FactorCache cache(*factors, NewestVintage(ref));
+  JBR_ASSIGN_OR_RETURN(std::string vintage, EmissionFactorVintage(ref, year));
+  FactorCache cache(*factors, vintage);
   std::map<std::string, double> tonnes = {
       {"flights", 0},      {"private_car_commute", 0}, {"private_car_business", 0},
       {"service_cars", 0}, {"public_transport", 0},    {"other", 0}};

@@ -9,6 +9,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -41,8 +42,7 @@ struct Tally {
   double fte = 0;                  // on 31 Dec
   double fte_mean = 0;             // fte-days / days in the year
   double in_year = 0;              // persons with an employment in force on some day of the year
-  double inflow = 0, outflow = 0;  // events
-  double inflow_persons = 0, outflow_persons = 0;  // persons with at least one event
+  double inflow = 0, outflow = 0;  // persons with at least one start (end) in the year
   double age_sum = 0, women = 0, senior = 0, senior_women = 0, temporary = 0, parttime = 0;
   std::array<double, kAgeBands.size()> age_band{};
   std::array<double, kScaleBands.size()> scale_band{};
@@ -111,11 +111,16 @@ size_t ScaleBand(int64_t scale) {
   return 4;
 }
 
-// Inflow and outflow events of one person in one scope. The employments (sorted by start) are
-// merged into spells without a day off: an employment starting on or before the day after the
-// spell's last day continues it. A spell starting in the year is an inflow (the day before it
-// the person had no employment in the scope); one ending in the year an outflow.
-void AddFlows(const std::vector<const Employment*>& emps, const Period& y, Tally* t) {
+// Inflow and outflow of one person in one scope. The employments (sorted by start), with those of
+// the adjacent years' deliveries that touch the turn of the year, are merged into spells without a
+// day off: an employment starting on or before the day after the spell's last day continues it.
+// A spell starting in the year is a start (the day before it the person had no employment in the
+// scope); one ending in the year an end. The person counts once in the inflow when it has a start,
+// once in the outflow when it has an end.
+void AddFlows(std::vector<const Employment*> emps, const Period& y, Tally* t) {
+  std::sort(emps.begin(), emps.end(), [](const Employment* a, const Employment* b) {
+    return std::tie(a->start, a->id) < std::tie(b->start, b->id);
+  });
   int in = 0, out = 0;
   auto close = [&](Days first, Days last) {
     if (first >= y.first && first <= y.last) ++in;
@@ -133,10 +138,8 @@ void AddFlows(const std::vector<const Employment*>& emps, const Period& y, Tally
     last = e.end;
   }
   close(first, last);
-  t->inflow += in;
-  t->outflow += out;
-  t->inflow_persons += in > 0 ? 1 : 0;
-  t->outflow_persons += out > 0 ? 1 : 0;
+  t->inflow += in > 0 ? 1 : 0;
+  t->outflow += out > 0 ? 1 : 0;
 }
 
 // The employment that describes a person with several on 31 Dec: most hours, then lowest id.
@@ -150,15 +153,17 @@ const Employment* Dominant(const std::vector<const Employment*>& emps) {
 
 // Adds one person's employments in one scope. `total_hours` is the person's weekly hours over all
 // employments at the ministry on 31 Dec: part-time work is about the person, not the unit.
-void AddScope(const std::vector<const Employment*>& emps, double total_hours, const Year& y,
-              Tally* t) {
+void AddScope(const std::vector<const Employment*>& emps, const std::vector<const Employment*>& around,
+              double total_hours, const Year& y, Tally* t) {
   const Period& p = y.period;
   t->in_year += 1;
   for (const Employment* e : emps) {
     t->fte_mean +=
         e->hours / y.fulltime * OverlapDays(e->start, e->end, p.first, p.last) / p.days();
   }
-  AddFlows(emps, p, t);
+  std::vector<const Employment*> flows = emps;
+  flows.insert(flows.end(), around.begin(), around.end());
+  AddFlows(std::move(flows), p, t);
   std::vector<const Employment*> on_ref;
   for (const Employment* e : emps) {
     if (InForceOn(*e, p.last)) on_ref.push_back(e);
@@ -182,30 +187,68 @@ void AddScope(const std::vector<const Employment*>& emps, double total_hours, co
 }
 
 // Adds one person (all employments of one person_id at one ministry) to the total scope ("") and
-// to the scope of every unit type the person has an employment in.
-void AddPerson(const Employment* first, const Employment* last, const Year& y,
+// to the scope of every unit type the person has an employment in. `around` are the person's
+// employments of the adjacent years at the turn of the year: they count only for the flows.
+void AddPerson(std::span<const Employment> own, std::span<const Employment> around, const Year& y,
                std::map<std::string, Tally>* tallies) {
-  std::map<std::string_view, std::vector<const Employment*>> scopes;
+  std::map<std::string_view, std::vector<const Employment*>> scopes, near;
   double total_hours = 0;
-  for (const Employment* e = first; e != last; ++e) {
-    scopes[""].push_back(e);
-    if (!e->unit_type.empty()) scopes[e->unit_type].push_back(e);
-    if (InForceOn(*e, y.period.last)) total_hours += e->hours;
+  for (const Employment& e : own) {
+    scopes[""].push_back(&e);
+    if (!e.unit_type.empty()) scopes[e.unit_type].push_back(&e);
+    if (InForceOn(e, y.period.last)) total_hours += e.hours;
   }
+  for (const Employment& e : around) {
+    near[""].push_back(&e);
+    if (!e.unit_type.empty()) near[e.unit_type].push_back(&e);
+  }
+  static const std::vector<const Employment*> kNone;
   for (const auto& [scope, emps] : scopes) {
-    AddScope(emps, total_hours, y, &(*tallies)[std::string(scope)]);
+    auto n = near.find(scope);
+    AddScope(emps, n == near.end() ? kNone : n->second, total_hours, y, &(*tallies)[std::string(scope)]);
   }
 }
 
-void AddTable(const Table& table, const Year& y, std::map<std::string, Tally>* tallies) {
+// The employments of an adjacent year's delivery at the turn of the year, cut to the other side
+// of it, so that within the year only the year's own delivery counts: of the year before, those in
+// force on its 31 December (ending there at the latest); of the year after, those in force on its
+// 1 January (starting there at the earliest).
+std::vector<Employment> AroundTheYear(const MinistryInputs* before, const MinistryInputs* after, const Year& y) {
+  std::vector<Employment> out;
+  const Days eve = y.period.first - 1, morrow = y.period.last + 1;
+  if (const Table* t = before == nullptr ? nullptr : before->Get(kDataset)) {
+    for (Employment e : ReadEmployments(*t, Period{"", eve, eve})) {
+      e.end = eve;
+      out.push_back(e);
+    }
+  }
+  if (const Table* t = after == nullptr ? nullptr : after->Get(kDataset)) {
+    for (Employment e : ReadEmployments(*t, Period{"", morrow, morrow})) {
+      e.start = morrow;
+      out.push_back(e);
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Employment& a, const Employment& b) {
+    return std::tie(a.person, a.start, a.id) < std::tie(b.person, b.start, b.id);
+  });
+  return out;
+}
+
+void AddTable(const MinistryInputs& in, const Year& y, std::map<std::string, Tally>* tallies) {
   (*tallies)[""];  // a ministry that delivered has a total, even with no one in it
-  const std::vector<Employment> emps = ReadEmployments(table, y.period);
-  size_t begin = 0;
+  const std::vector<Employment> emps = ReadEmployments(*in.Get(kDataset), y.period);
+  const std::vector<Employment> around = AroundTheYear(in.year_before, in.year_after, y);
+  size_t begin = 0, near = 0;
   while (begin < emps.size()) {
     size_t end = begin + 1;
     while (end < emps.size() && emps[end].person == emps[begin].person) ++end;
-    AddPerson(emps.data() + begin, emps.data() + end, y, tallies);
+    const std::string_view person = emps[begin].person;
+    while (near < around.size() && around[near].person < person) ++near;
+    size_t near_end = near;
+    while (near_end < around.size() && around[near_end].person == person) ++near_end;
+    AddPerson({emps.data() + begin, emps.data() + end}, {around.data() + near, around.data() + near_end}, y, tallies);
     begin = end;
+    near = near_end;
   }
 }
 
@@ -228,8 +271,8 @@ void AddCells(const std::string& unit, const Tally& t, const std::string& period
   count("personnel.headcount", t.headcount, t.headcount);
   count("personnel.fte", t.fte, t.headcount);
   count("personnel.fte_mean", t.fte_mean, t.in_year);
-  count("personnel.inflow", t.inflow, t.inflow_persons);
-  count("personnel.outflow", t.outflow, t.outflow_persons);
+  count("personnel.inflow", t.inflow, t.inflow);
+  count("personnel.outflow", t.outflow, t.outflow);
   for (size_t b = 0; b < kAgeBands.size(); ++b) {
     count("personnel.age_band", t.age_band[b], t.age_band[b], kAgeBands[b]);
   }
@@ -341,44 +384,48 @@ void AddFlowDefs(std::vector<IndicatorDef>* defs) {
   constexpr const char* kSpellNl =
       "De dienstverbanden van een persoon bij het ministerie worden samengevoegd tot periodes "
       "zonder een dag zonder dienstverband (een dienstverband dat begint op of vóór de dag na "
-      "het einde van het vorige, of dat overlapt, zet de periode voort). Geteld worden "
-      "gebeurtenissen, geen personen: wie in het jaar vertrekt en terugkomt telt één keer bij de "
-      "uitstroom en één keer bij de instroom. Alleen de levering van het jaar wordt gelezen: een "
-      "dienstverband dat op 31 december van het vorige jaar eindigde is daarin niet zichtbaar, "
-      "dus een nieuw dienstverband op 1 januari telt als instroom, en een dienstverband dat op "
-      "31 december eindigt telt als uitstroom (ook als op 1 januari een nieuw begint). Per type "
-      "eenheid alleen de dienstverbanden in dat type: een overgang van kerndepartement naar "
-      "agentschap is uitstroom bij het ene en instroom bij het andere type, maar geen in- of "
-      "uitstroom van het ministerie. Het aantal personen achter het cijfer zijn de personen met "
-      "ten minste één zo'n gebeurtenis.";
+      "het einde van het vorige, of dat overlapt, zet de periode voort). Geteld worden personen, "
+      "geen gebeurtenissen: wie in het jaar vertrekt en terugkomt telt één keer bij de uitstroom "
+      "en één keer bij de instroom, wie twee keer begint één keer bij de instroom. Over de "
+      "jaargrens kijken ook de leveringen van het vorige en het volgende jaar mee (alleen de "
+      "dienstverbanden op 31 december van het vorige en 1 januari van het volgende jaar): wie op "
+      "31 december uit dienst gaat en op 1 januari een nieuw dienstverband begint, stroomt niet "
+      "uit en niet in. Waar zo'n levering ontbreekt, wordt alleen de levering van het jaar "
+      "gelezen: dan telt een nieuw dienstverband op 1 januari als instroom en een einde op 31 "
+      "december als uitstroom, ook als het dienstverband doorloopt; jbr explain noemt de "
+      "ontbrekende levering. Per type eenheid alleen de dienstverbanden in dat type: een overgang "
+      "van kerndepartement naar agentschap is uitstroom bij het ene en instroom bij het andere "
+      "type, maar geen in- of uitstroom van het ministerie.";
   constexpr const char* kSpellEn =
       "A person's employments at the ministry are merged into spells without a day off (an "
       "employment starting on or before the day after the previous one ends, or overlapping it, "
-      "continues the spell). Events are counted, not persons: someone who leaves and returns in "
-      "the year counts once in the outflow and once in the inflow. Only the year's delivery is "
-      "read: an employment that ended on 31 December of the previous year is not in it, so a "
-      "new employment on 1 January counts as inflow, and an employment ending on 31 December "
-      "counts as outflow (even if a new one starts on 1 January). Per unit type only the "
-      "employments in that unit type: a move from core ministry to agency is outflow from one "
-      "and inflow into the other unit type, but no inflow or outflow of the ministry. The persons "
-      "behind the figure are the persons with at least one such event.";
+      "continues the spell). Persons are counted, not events: someone who leaves and returns in "
+      "the year counts once in the outflow and once in the inflow, someone who starts twice once "
+      "in the inflow. Across the turn of the year the deliveries of the previous and the next "
+      "year are read too (only the employments in force on 31 December of the previous and on 1 "
+      "January of the next year): someone whose employment ends on 31 December and who starts a "
+      "new one on 1 January neither leaves nor joins. Where such a delivery is missing, only the "
+      "year's delivery is read: a new employment on 1 January then counts as inflow and an end on "
+      "31 December as outflow, even when the employment goes on; jbr explain names the missing "
+      "delivery. Per unit type only the employments in that unit type: a move from core ministry "
+      "to agency is outflow from one and inflow into the other unit type, but no inflow or "
+      "outflow of the ministry.";
   defs->push_back(Def("personnel.inflow", "Instroom", "Inflow", "persons", Disclosure::kPersonCount,
-                      Cat({"Aantal keren dat een persoon in het jaar in dienst komt bij het "
-                           "ministerie terwijl hij of zij daar de dag ervoor geen dienstverband "
-                           "had: het begin van een periode die in het jaar begint. ",
+                      Cat({"Aantal personen dat in het jaar in dienst komt bij het ministerie "
+                           "terwijl zij daar de dag ervoor geen dienstverband hadden: het begin van "
+                           "een periode die in het jaar begint. ",
                            kSpellNl}),
-                      Cat({"Number of times a person starts at the ministry in the year with no "
+                      Cat({"Number of persons who start at the ministry in the year with no "
                            "employment there the day before: the start of a spell that begins in "
                            "the year. ",
                            kSpellEn})));
   defs->push_back(Def("personnel.outflow", "Uitstroom", "Outflow", "persons",
                       Disclosure::kPersonCount,
-                      Cat({"Aantal keren dat een persoon in het jaar uit dienst gaat bij het "
-                           "ministerie zonder daar de dag erna een dienstverband te hebben: het "
-                           "einde (de einddatum, de laatste dag in dienst) van een periode die in "
+                      Cat({"Aantal personen dat in het jaar uit dienst gaat bij het ministerie "
+                           "zonder daar de dag erna een dienstverband te hebben: het einde (de einddatum, de laatste dag in dienst) van een periode die in "
                            "het jaar eindigt. ",
                            kSpellNl}),
-                      Cat({"Number of times a person leaves the ministry in the year with no "
+                      Cat({"Number of persons who leave the ministry in the year with no "
                            "employment there the day after: the end (the end_date, the last day "
                            "employed) of a spell that ends in the year. ",
                            kSpellEn})));
@@ -459,6 +506,16 @@ class PersonnelTheme : public Theme {
  public:
   std::string name() const override { return "personnel"; }
 
+  // Staff growth: the relative change of the fte on 31 December against last year.
+  std::vector<DerivedFigure> Derived(const ReferenceData& /*reference*/) const override {
+    for (const auto& def : Indicators()) {
+      if (def.id == "personnel.fte") {
+        return {RelativeChange(def, "personnel.fte_growth", "Groei formatie", "Staff growth (fte)")};
+      }
+    }
+    return {};
+  }
+
   std::vector<IndicatorDef> Indicators() const override {
     std::vector<IndicatorDef> defs;
     AddStockDefs(&defs);
@@ -467,6 +524,7 @@ class PersonnelTheme : public Theme {
     // Headcount is the total of the age and scale bands and the denominator of the shares and
     // the mean age: disclosure control protects them together.
     for (auto& d : defs) {
+      if (d.id == "personnel.inflow" || d.id == "personnel.outflow") d.adjacent_datasets = {kDataset};
       if (d.id == "personnel.age_band" || d.id == "personnel.scale_band") d.total_of = "personnel.headcount";
       if (d.id == "personnel.age_mean" || d.id == "personnel.women_share" ||
           d.id == "personnel.temporary_share" || d.id == "personnel.parttime_share") {
@@ -492,7 +550,7 @@ class PersonnelTheme : public Theme {
     for (const MinistryInputs* in : inputs) {
       const Table* t = in == nullptr ? nullptr : in->Get(kDataset);
       if (t == nullptr) continue;  // not delivered: the engine reports it missing
-      AddTable(*t, y, &tallies);
+      AddTable(*in, y, &tallies);
     }
     std::vector<Cell> cells;
     for (const auto& [unit, tally] : tallies) AddCells(unit, tally, y.period.label, &cells);

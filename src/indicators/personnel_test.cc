@@ -203,7 +203,7 @@ TEST(PersonnelTheme, FteMeanInCommonYearCountsExactDays) {
   EXPECT_DOUBLE_EQ(Value(cells, "personnel.fte_mean"), 1.0);
 }
 
-TEST(PersonnelTheme, InflowAndOutflowCountEventsOfSpells) {
+TEST(PersonnelTheme, InflowAndOutflowCountPersonsWithAStartOrAnEnd) {
   const auto cells = Compute(
       2020,
       {// p1 leaves 31 Mar and returns 1 Jul: one outflow, one inflow.
@@ -217,7 +217,7 @@ TEST(PersonnelTheme, InflowAndOutflowCountEventsOfSpells) {
        {.person = "p3", .id = "e3b", .start = "2020-02-01", .end = "2020-08-31", .hours = 18},
        // p4 from 1 Jan to 31 Dec: one inflow (1 Jan), one outflow (31 Dec), in the stock.
        {.person = "p4", .id = "e4", .start = "2020-01-01", .end = "2020-12-31"},
-       // p5 two short spells: two inflows, two outflows.
+       // p5 two short spells: two starts and two ends, one person in each.
        {.person = "p5", .id = "e5a", .start = "2020-03-01", .end = "2020-03-31"},
        {.person = "p5", .id = "e5b", .start = "2020-06-01", .end = "2020-06-30"},
        // p7 leaves on 1 Jan: one outflow.
@@ -230,16 +230,16 @@ TEST(PersonnelTheme, InflowAndOutflowCountEventsOfSpells) {
        // p10 misses one day (1 Jul): one outflow (30 Jun), one inflow (2 Jul).
        {.person = "p10", .id = "e10a", .start = "2019-01-01", .end = "2020-06-30"},
        {.person = "p10", .id = "e10b", .start = "2020-07-02"}});
-  // Inflow: p1 1 + p4 1 + p5 2 + p8 1 + p9 1 + p10 1 = 7 events of 6 persons.
-  EXPECT_EQ(Value(cells, "personnel.inflow"), 7);
+  // Inflow (domain.md: persons, not events): p1, p4, p5, p8, p9, p10 = 6 persons (7 starts).
+  EXPECT_EQ(Value(cells, "personnel.inflow"), 6);
   EXPECT_EQ(Persons(cells, "personnel.inflow"), 6);
-  // Outflow: p1 1 + p4 1 + p5 2 + p7 1 + p9 1 + p10 1 = 7 events of 6 persons.
-  EXPECT_EQ(Value(cells, "personnel.outflow"), 7);
+  // Outflow: p1, p4, p5, p7, p9, p10 = 6 persons (7 ends).
+  EXPECT_EQ(Value(cells, "personnel.outflow"), 6);
   EXPECT_EQ(Persons(cells, "personnel.outflow"), 6);
-  // Core: the same inflow (p2's agency start is not core) = 7 of 6 persons; outflow adds p2's
-  // core end on 30 Apr: 8 events of 7 persons.
-  EXPECT_EQ(Value(cells, "personnel.inflow", "core"), 7);
-  EXPECT_EQ(Value(cells, "personnel.outflow", "core"), 8);
+  // Core: the same inflow (p2's agency start is not core) = 6 persons; outflow adds p2's core end
+  // on 30 Apr: 7 persons.
+  EXPECT_EQ(Value(cells, "personnel.inflow", "core"), 6);
+  EXPECT_EQ(Value(cells, "personnel.outflow", "core"), 7);
   EXPECT_EQ(Persons(cells, "personnel.outflow", "core"), 7);
   // Agency: p2 comes in on 1 May, nobody leaves.
   EXPECT_EQ(Value(cells, "personnel.inflow", "agency"), 1);
@@ -440,7 +440,10 @@ TEST(PersonnelTheme, NeedsFullTimeHoursFromNorms) {
   ThemeContext ctx;
   ctx.reference = &empty;
   MinistryInputs fin = Inputs("FIN", 2020, {{.person = "p1", .id = "e1", .start = "2015-01-01"}});
-  EXPECT_FALSE(MakePersonnelTheme()->Compute(ctx, 2020, {&fin}).ok());
+  auto cells = MakePersonnelTheme()->Compute(ctx, 2020, {&fin});
+  ASSERT_FALSE(cells.ok());
+  EXPECT_EQ(cells.status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(cells.status().message(), "norms.csv has no positive personnel.fulltime_hours");
 }
 
 TEST(PersonnelTheme, DefinitionsCoverEveryIndicator) {

@@ -81,4 +81,34 @@ std::optional<double> ReferenceData::Norm(const std::string& id) const {
   return t == nullptr ? std::nullopt : t->Number({{"id", id}}, "value");
 }
 
+Result<std::string> EmissionFactorVintage(const ReferenceData& ref, int year) {
+  const RefTable* t = ref.Get("emission_factor_vintages");
+  const int from = t == nullptr ? -1 : t->Column("from_year");
+  const int name = t == nullptr ? -1 : t->Column("vintage");
+  if (from < 0 || name < 0) {
+    return InvalidInput("reference data emission_factor_vintages.csv is missing or lacks the columns from_year, vintage");
+  }
+  std::optional<int> best_from;
+  std::string best;
+  for (const auto& row : t->rows) {
+    if (row.size() <= static_cast<size_t>(std::max(from, name))) continue;
+    auto y = ParseInt(row[from]);
+    if (!y) return InvalidInput(fmt::format("emission_factor_vintages.csv: from_year '{}' is not a year", row[from]));
+    if (*y <= year && (!best_from || *y > *best_from)) {
+      best_from = static_cast<int>(*y);
+      best = row[name];
+    }
+  }
+  if (!best_from) {
+    return InvalidInput(fmt::format("emission_factor_vintages.csv assigns no vintage to {}: add a row from_year <= {}",
+                                    year, year));
+  }
+  const RefTable* factors = ref.Get("emission_factors");
+  if (factors == nullptr || factors->Find({{"vintage", best}}).empty()) {
+    return InvalidInput(fmt::format(
+        "emission_factor_vintages.csv assigns vintage '{}' to {}, but emission_factors.csv has no row of it", best, year));
+  }
+  return best;
+}
+
 }  // namespace jbr

@@ -40,4 +40,11 @@ class ReferenceData {
   std::map<std::string, RefTable> tables_;
 };
 
+// The emission-factor vintage a reporting year is computed with (domain.md section 7: each year
+// with its own factors, so that a new factor list changes no earlier year by itself):
+// emission_factor_vintages.csv (columns from_year, vintage) assigns a vintage to every year from
+// `from_year` until the next row's. Errors: the file is missing, malformed, or assigns nothing to
+// `year` (a year before the first row), or names a vintage that emission_factors.csv lacks.
+Result<std::string> EmissionFactorVintage(const ReferenceData& ref, int year);
+
 }  // namespace jbr

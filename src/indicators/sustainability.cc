@@ -1,16 +1,18 @@
 // Sustainable operations (duurzame bedrijfsvoering): CO2 of mobility and buildings, energy and
 // housing (domain.md sections 5 and 7). None of it is about persons: nothing is suppressed.
 //
-// Emission factors are reference data (emission_factors.csv, mobility_co2.cc); the newest vintage
-// in the file (the lexicographically last, as the engine reports it) is used: ThemeContext has no
-// way yet to ask for another. co2.mobility_change is not computed here: the engine attaches last
-// year's value and the change to every figure; the change against the base year
-// (norms.csv co2.mobility.base_year, 2016) needs that year's figure and is the engine's too.
+// Emission factors are reference data (emission_factors.csv, mobility_co2.cc); each year is
+// computed with the vintage emission_factor_vintages.csv assigns to it (domain.md section 7).
+// The figures derived across years (the change against the base year of norms.csv
+// co2.mobility.base_year, the relative changes against last year) are declared in Derived().
 #include <algorithm>
+#include <array>
 #include <map>
 #include <string>
 #include <string_view>
 #include <tuple>
+
+#include <fmt/format.h>
 
 #include "indicators/period.h"
 #include "indicators/themes.h"
@@ -19,7 +21,7 @@ namespace jbr {
 namespace sustainability_detail {
 // Defined in mobility_co2.cc (no header: only this theme uses them).
 Result<double> EnergyFactorTonnes(const ReferenceData& ref, const std::string& mode,
-                                  std::string_view per);
+                                  std::string_view per, int year);
 Result<std::map<std::string, double>> MobilityTonnes(const ReferenceData& ref,
                                                      const Table& mobility, int year);
 }  // namespace sustainability_detail
@@ -34,11 +36,11 @@ struct EnergyFactors {
   double gas = 0, grey = 0, heat = 0;
 };
 
-Result<EnergyFactors> LoadEnergyFactors(const ReferenceData& ref) {
+Result<EnergyFactors> LoadEnergyFactors(const ReferenceData& ref, int year) {
   EnergyFactors f;
-  JBR_ASSIGN_OR_RETURN(f.gas, EnergyFactorTonnes(ref, "natural_gas", "m3"));
-  JBR_ASSIGN_OR_RETURN(f.grey, EnergyFactorTonnes(ref, "grey_electricity", "kwh"));
-  JBR_ASSIGN_OR_RETURN(f.heat, EnergyFactorTonnes(ref, "district_heat", "gj"));
+  JBR_ASSIGN_OR_RETURN(f.gas, EnergyFactorTonnes(ref, "natural_gas", "m3", year));
+  JBR_ASSIGN_OR_RETURN(f.grey, EnergyFactorTonnes(ref, "grey_electricity", "kwh", year));
+  JBR_ASSIGN_OR_RETURN(f.heat, EnergyFactorTonnes(ref, "district_heat", "gj", year));
   return f;
 }
 
@@ -46,7 +48,9 @@ Result<EnergyFactors> LoadEnergyFactors(const ReferenceData& ref) {
 struct Buildings {
   double floor = 0, workplaces = 0, fte_housed = 0;
   double electricity = 0, renewable_nl = 0, renewable_eu = 0, gas = 0, heat = 0;
-  double occupancy_weighted = 0, measured_workplaces = 0;  // buildings with occupancy_pct
+  // Per period (0 the year, 1-4 the quarters), over the buildings measured in it: occupancy % x
+  // workplaces, their workplaces and the fte they house.
+  std::array<double, 5> occupancy_weighted{}, measured_workplaces{}, measured_fte{};
 
   // Grey electricity: what is not renewable from the Netherlands or Europe (never negative: the
   // validator rejects renewable above the total, but a pooled rounding must not go below 0).
@@ -63,8 +67,11 @@ struct Buildings {
     renewable_eu += o.renewable_eu;
     gas += o.gas;
     heat += o.heat;
-    occupancy_weighted += o.occupancy_weighted;
-    measured_workplaces += o.measured_workplaces;
+    for (size_t p = 0; p < occupancy_weighted.size(); ++p) {
+      occupancy_weighted[p] += o.occupancy_weighted[p];
+      measured_workplaces[p] += o.measured_workplaces[p];
+      measured_fte[p] += o.measured_fte[p];
+    }
   }
 };
 
@@ -73,7 +80,8 @@ double NumOr0(const Column& c, size_t i) { return c.is_null(i) ? 0 : c.numbers[i
 Buildings SumBuildings(const Table& t) {
   Buildings b;
   const Column& workplaces = t.col("workplaces");
-  const Column& occupancy = t.col("occupancy_pct");
+  const Column* occupancy[5] = {&t.col("occupancy_pct"), &t.col("occupancy_q1_pct"), &t.col("occupancy_q2_pct"),
+                                &t.col("occupancy_q3_pct"), &t.col("occupancy_q4_pct")};
   for (size_t i = 0; i < t.rows; ++i) {
     double wp = workplaces.is_null(i) ? 0 : static_cast<double>(workplaces.ints[i]);
     b.floor += NumOr0(t.col("floor_area_m2"), i);
@@ -84,9 +92,11 @@ Buildings SumBuildings(const Table& t) {
     b.renewable_eu += NumOr0(t.col("electricity_renewable_eu_kwh"), i);
     b.gas += NumOr0(t.col("gas_m3"), i);
     b.heat += NumOr0(t.col("district_heat_gj"), i);
-    if (!occupancy.is_null(i)) {
-      b.occupancy_weighted += occupancy.numbers[i] * wp;
-      b.measured_workplaces += wp;
+    for (size_t p = 0; p < 5; ++p) {
+      if (occupancy[p]->is_null(i)) continue;
+      b.occupancy_weighted[p] += occupancy[p]->numbers[i] * wp;
+      b.measured_workplaces[p] += wp;
+      b.measured_fte[p] += NumOr0(t.col("fte_housed"), i);
     }
   }
   return b;
@@ -161,9 +171,15 @@ void BuildingCells(const Tally& t, const EnergyFactors& f, const std::string& y,
     cells->push_back(MakeCell("housing.m2_per_fte", y, "", b.floor, b.fte_housed));
     cells->push_back(MakeCell("housing.workplace_factor", y, "", b.workplaces, b.fte_housed));
   }
-  if (b.measured_workplaces > 0) {
-    cells->push_back(
-        MakeCell("housing.occupancy", y, "", b.occupancy_weighted, b.measured_workplaces));
+  for (int p = 0; p < 5; ++p) {
+    const std::string period = p == 0 ? y : fmt::format("{}-Q{}", y, p);
+    if (b.measured_workplaces[p] > 0) {
+      cells->push_back(MakeCell("housing.occupancy", period, "", b.occupancy_weighted[p], b.measured_workplaces[p]));
+    }
+    // Workplaces in use on a mean working day (occupancy x workplaces) per fte housed.
+    if (b.measured_fte[p] > 0) {
+      cells->push_back(MakeCell("housing.office_share", period, "", b.occupancy_weighted[p] / 100, b.measured_fte[p]));
+    }
   }
 }
 
@@ -189,15 +205,16 @@ void Co2Defs(std::vector<IndicatorDef>* defs) {
       "emissiefactor van de vervoerwijze, voor vluchten de factor van de afstandsklasse van een "
       "enkele reis (afstand / aantal reizen; klassen tot en met 700 km, 700 tot en met 2.500 km en "
       "boven 2.500 km, uit flight_distance_classes.csv). Emissiefactoren uit emission_factors.csv, "
-      "de nieuwste versie (vintage) in dat bestand; de meegeleverde waarden zijn illustratief. "
+      "in de versie (vintage) die emission_factor_vintages.csv aan het jaar toekent; de "
+      "meegeleverde waarden zijn illustratief. "
       "Groepen: vliegreizen; privéauto woon-werk; privéauto zakelijk; dienstauto's; openbaar "
       "vervoer (trein, bus/tram/metro); overig (taxi, boot, fiets). Alleen regels gedateerd in het "
       "jaar. Het totaal is de som van de groepen.",
       "Tonnes CO2 of business travel and commuting: per row distance (km per traveller) x the "
       "mode's emission factor, for flights the factor of the distance class of a single trip "
       "(distance / trips; classes up to 700 km, above 700 up to 2,500 km and above 2,500 km, from "
-      "flight_distance_classes.csv). Emission factors from emission_factors.csv, its newest "
-      "vintage; the shipped values are illustrative. Groups: flights; private car commuting; "
+      "flight_distance_classes.csv). Emission factors from emission_factors.csv, in the "
+      "vintage that emission_factor_vintages.csv assigns to the year; the shipped values are illustrative. Groups: flights; private car commuting; "
       "private car business; service cars; public transport (train, bus/tram/metro); other (taxi, "
       "boat, bicycle). Only rows dated in the year. The total is the sum of the groups."));
   defs->back().breakdowns = {"group"};
@@ -217,13 +234,13 @@ void Co2Defs(std::vector<IndicatorDef>* defs) {
       "Ton CO2 van het energiegebruik van gebouwen: aardgas (m3) x factor aardgas + grijze "
       "stroom x factor grijze stroom + stadswarmte (GJ) x factor stadswarmte. Grijze stroom = "
       "elektriciteit - groene stroom uit Nederland - groene stroom uit Europa (kWh). Factoren uit "
-      "emission_factors.csv (nieuwste versie; illustratief). Uitgesplitst naar bron; het totaal is "
+      "emission_factors.csv (de versie die emission_factor_vintages.csv aan het jaar toekent; illustratief). Uitgesplitst naar bron; het totaal is "
       "de som.",
       "Tonnes CO2 of the energy use of buildings: natural gas (m3) x the gas factor + grey "
       "electricity x the grey electricity factor + district heat (GJ) x the district heat factor. "
       "Grey electricity = electricity - renewable electricity from the Netherlands - renewable "
-      "electricity from Europe (kWh). Factors from emission_factors.csv (newest vintage; "
-      "illustrative). Broken down by source; the total is the sum."));
+      "electricity from Europe (kWh). Factors from emission_factors.csv (the vintage "
+      "emission_factor_vintages.csv assigns to the year; illustrative). Broken down by source; the total is the sum."));
   defs->back().breakdowns = {"source"};
   defs->push_back(Def(
       "co2.total", "CO2-uitstoot bedrijfsvoering", "CO2 emissions of operations", "t CO2",
@@ -269,8 +286,7 @@ void EnergyHousingDefs(std::vector<IndicatorDef>* defs) {
           "hoogste 0,7 werkplek per fte; daarboven wordt de waarde gemarkeerd.",
           "Sum of workplaces / sum of fte housed, over all buildings. The norm is at most 0.7 "
           "workplaces per fte; above it the value is flagged."));
-  defs->back().norm =
-      Norm{Norm::Kind::kMaximum, 0.7, "above_norm", "norms.csv:housing.workplace_factor.max"};
+  defs->back().norm = NormFromFile(Norm::Kind::kMaximum, "housing.workplace_factor.max", "above_norm");
   defs->push_back(Def(
       "housing.occupancy", "Bezettingsgraad werkplekken", "Workplace occupancy", "%", {"buildings"},
       "Naar werkplekken gewogen gemiddelde gemeten bezetting: som(bezetting % x werkplekken) / "
@@ -278,8 +294,68 @@ void EnergyHousingDefs(std::vector<IndicatorDef>* defs) {
       "geen gebouw is gemeten.",
       "Workplace-weighted mean measured occupancy: sum(occupancy % x workplaces) / "
       "sum(workplaces), over the buildings whose occupancy was measured only. No value when no "
-      "building was measured."));
+      "building was measured. Per quarter from the quarterly measurements (occupancy_q1_pct .. "
+      "occupancy_q4_pct)."));
   defs->back().higher_is_better = true;
+  defs->back().breakdowns = {"quarter"};
+  defs->push_back(Def(
+      "housing.office_share", "Aandeel medewerkers op kantoor", "Share of staff at the office", "%",
+      {"buildings"},
+      "100 x som(bezetting % / 100 x werkplekken) / som(gehuisveste fte), over de gebouwen waarvan de "
+      "bezetting in de periode is gemeten: de gebruikte werkplekken op een gemiddelde werkdag per fte, "
+      "het aandeel van de medewerkers dat op kantoor werkt. Te lezen tegen de werkplekfactor: bij de "
+      "norm van 0,7 werkplek per fte (norms.csv: housing.workplace_factor.max) en volle bezetting is "
+      "dat 70%; wat ontbreekt tot 100% werkt elders. Het cijfer laat zien hoeveel van de medewerkers "
+      "op een gemiddelde werkdag op kantoor zijn en hoe ver de bezetting onder de werkplekken van de "
+      "norm blijft. Het kan thuiswerken niet onderscheiden van verlof, ziekte, reizen of vrije "
+      "deeltijddagen, en zegt niets over gebouwen zonder meting. Per kwartaal uit de kwartaalmetingen.",
+      "100 x sum(occupancy % / 100 x workplaces) / sum(fte housed), over the buildings whose "
+      "occupancy was measured in the period: the workplaces in use on a mean working day per fte, "
+      "the share of staff working at the office. Read against the workplace factor: at the norm of "
+      "0.7 workplaces per fte (norms.csv: housing.workplace_factor.max) fully used it is 70%; what is "
+      "missing to 100% works elsewhere. It shows how many staff are at the office on a mean working "
+      "day and how far use stays below the workplaces of the norm. It cannot tell working from home "
+      "from leave, sickness, travel or part-time days off, and says nothing of buildings without a "
+      "measurement. Per quarter from the quarterly measurements."));
+  defs->back().scale = 100;
+  defs->back().breakdowns = {"quarter"};
+}
+
+// co2.mobility_change: the year's mobility CO2 against the base year's (norms.csv
+// co2.mobility.base_year), from the totals (category "") of co2.mobility of both years.
+DerivedFigure MobilityAgainstBaseYear(int base_year) {
+  DerivedFigure f;
+  IndicatorDef& d = f.def;
+  d.id = "co2.mobility_change";
+  d.title_nl = "CO2-uitstoot mobiliteit ten opzichte van het basisjaar";
+  d.title_en = "Mobility CO2 against the base year";
+  d.unit = "%";
+  d.definition_nl = fmt::format(
+      "100 x (CO2-uitstoot van mobiliteit in het jaar - die in het basisjaar {0}) / die in het "
+      "basisjaar {0}, elk jaar berekend met de emissiefactoren die emission_factor_vintages.csv aan "
+      "dat jaar toekent. Het basisjaar staat in norms.csv (co2.mobility.base_year); het doel is een "
+      "halvering in 2030.",
+      base_year);
+  d.definition_en = fmt::format(
+      "100 x (mobility CO2 in the year - that in the base year {0}) / that in the base year {0}, "
+      "each year computed with the emission factors emission_factor_vintages.csv assigns to it. The "
+      "base year is in norms.csv (co2.mobility.base_year); the aim is to halve it by 2030.",
+      base_year);
+  d.datasets = {"mobility"};
+  d.disclosure = Disclosure::kNone;
+  d.scale = 100;
+  f.source = "co2.mobility";
+  f.other_year = [base_year](int) { return base_year; };
+  f.combine = [base_year](int year, const CellMap& now, const CellMap& base) {
+    std::vector<Cell> out;
+    auto n = now.find({"co2.mobility", "", std::to_string(year), ""});
+    auto b = base.find({"co2.mobility", "", std::to_string(base_year), ""});
+    if (n == now.end() || b == base.end() || b->second.numerator == 0) return out;
+    out.push_back(Cell{"", "", std::to_string(year), "", n->second.numerator - b->second.numerator,
+                       b->second.numerator, -1});
+    return out;
+  };
+  return f;
 }
 
 class SustainabilityTheme : public Theme {
@@ -291,6 +367,25 @@ class SustainabilityTheme : public Theme {
     Co2Defs(&defs);
     EnergyHousingDefs(&defs);
     return defs;
+  }
+
+  // Against the base year (when norms.csv names one) and the relative change of mobility and
+  // total CO2 against last year.
+  std::vector<DerivedFigure> Derived(const ReferenceData& reference) const override {
+    std::vector<DerivedFigure> out;
+    if (auto base = reference.Norm("co2.mobility.base_year")) {
+      out.push_back(MobilityAgainstBaseYear(static_cast<int>(*base)));
+    }
+    for (const auto& def : Indicators()) {
+      if (def.id == "co2.mobility") {
+        out.push_back(RelativeChange(def, "co2.mobility_growth", "Verandering CO2-uitstoot mobiliteit",
+                                     "Change in mobility CO2"));
+      } else if (def.id == "co2.total") {
+        out.push_back(RelativeChange(def, "co2.total_growth", "Verandering CO2-uitstoot bedrijfsvoering",
+                                     "Change in CO2 of operations"));
+      }
+    }
+    return out;
   }
 
   Result<std::vector<Cell>> Compute(
@@ -325,7 +420,7 @@ class SustainabilityTheme : public Theme {
       }
       if (buildings == nullptr) continue;
       if (!t.buildings) {
-        JBR_ASSIGN_OR_RETURN(factors, LoadEnergyFactors(ref));
+        JBR_ASSIGN_OR_RETURN(factors, LoadEnergyFactors(ref, year));
       }
       t.buildings = true;
       Buildings b = SumBuildings(*buildings);

@@ -4,6 +4,7 @@
 // 6 g; bus/tram/metro 69 g; private and service cars petrol 204, diesel 180, electric 109 g/km;
 // taxi 220 g/km; bicycle 0; natural gas 2.13 kg/m3; grey electricity 0.55 kg/kWh; district heat
 // 36 kg/GJ.
+#include <array>
 #include <optional>
 #include <set>
 #include <string>
@@ -11,6 +12,8 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 #include "common/parse.h"
 #include "indicators/themes.h"
@@ -98,9 +101,10 @@ class SustainabilityTest : public ::testing::Test {
     int64_t workplaces;
     double fte, kwh, nl, eu, gas;
     std::optional<double> heat, occupancy;
+    std::array<std::optional<double>, 4> quarters{};  // occupancy_q1_pct .. occupancy_q4_pct
   };
   Table Buildings(const std::vector<Building>& rows) const {
-    std::vector<std::optional<double>> floor, fte, kwh, nl, eu, gas, heat, occ;
+    std::vector<std::optional<double>> floor, fte, kwh, nl, eu, gas, heat, occ, q1, q2, q3, q4;
     std::vector<std::optional<int64_t>> wp;
     for (const auto& b : rows) {
       floor.push_back(b.floor);
@@ -112,6 +116,10 @@ class SustainabilityTest : public ::testing::Test {
       gas.push_back(b.gas);
       heat.push_back(b.heat);
       occ.push_back(b.occupancy);
+      q1.push_back(b.quarters[0]);
+      q2.push_back(b.quarters[1]);
+      q3.push_back(b.quarters[2]);
+      q4.push_back(b.quarters[3]);
     }
     return MakeTable(schemas_.Find("buildings"), {{"floor_area_m2", Nums(floor)},
                                                   {"workplaces", Ints(wp, FieldType::kInteger)},
@@ -121,7 +129,11 @@ class SustainabilityTest : public ::testing::Test {
                                                   {"electricity_renewable_eu_kwh", Nums(eu)},
                                                   {"gas_m3", Nums(gas)},
                                                   {"district_heat_gj", Nums(heat)},
-                                                  {"occupancy_pct", Nums(occ)}});
+                                                  {"occupancy_pct", Nums(occ)},
+                                                  {"occupancy_q1_pct", Nums(q1)},
+                                                  {"occupancy_q2_pct", Nums(q2)},
+                                                  {"occupancy_q3_pct", Nums(q3)},
+                                                  {"occupancy_q4_pct", Nums(q4)}});
   }
 
   // Employments: start, end (nullopt: ongoing), weekly hours.
@@ -304,10 +316,11 @@ TEST_F(SustainabilityTest, WorkplaceFactorNormFlagsAboveSevenTenths) {
   EXPECT_EQ(norm->kind, Norm::Kind::kMaximum);
   EXPECT_EQ(norm->flag, "above_norm");
   EXPECT_EQ(norm->source, "norms.csv:housing.workplace_factor.max");
-  // The literal equals norms.csv.
-  EXPECT_EQ(norm->value, *ref_.Norm("housing.workplace_factor.max"));
-  // 450 / 600 x 1 = 0.75 > 0.7: the engine flags it.
-  EXPECT_GT(450.0 / 600.0 * scale, norm->value);
+  // Its value is data: norms.csv row housing.workplace_factor.max (the domain's 0.7 is pinned in
+  // engine_test.cc, NormsComeFromTheNormsFile), unresolved here.
+  EXPECT_EQ(norm->id, "housing.workplace_factor.max");
+  EXPECT_TRUE(std::isnan(norm->value));
+  EXPECT_EQ(scale, 1);
 }
 
 TEST_F(SustainabilityTest, OccupancyWeightedByWorkplaces) {
@@ -355,7 +368,9 @@ TEST_F(SustainabilityTest, NoDatasetNoCells) {
   EXPECT_TRUE(Compute({}).empty());
 }
 
-TEST_F(SustainabilityTest, NewestVintageIsUsed) {
+TEST_F(SustainabilityTest, EachYearUsesItsOwnVintage) {
+  // Three vintages of the train factor; emission_factor_vintages.csv assigns 2019-old to 2019 and
+  // 2020, 2021-official from 2021 on. A new list therefore changes no earlier year.
   RefTable f;
   f.name = "emission_factors";
   f.columns = {"vintage", "mode",  "distance_class", "factor_g_per_km",
@@ -364,11 +379,46 @@ TEST_F(SustainabilityTest, NewestVintageIsUsed) {
             {"2021-official", "train", "", "4", "g_per_passenger_km", "", "", "official"},
             {"2019-old", "train", "", "40", "g_per_passenger_km", "", "", "official"}};
   ref_.Put(f);
-  MinistryInputs in;
-  in.tables["mobility"] = Mobility({{"2021-02-01", "business", "train", 1000, 1}});
-  auto cells = Compute({&in});
-  // "2021-official" sorts last: 1,000 km x 4 g = 4,000 g = 0.004 t
-  EXPECT_NEAR(Find(cells, "co2.mobility", "public_transport")->numerator, 0.004, 1e-12);
+  RefTable v;
+  v.name = "emission_factor_vintages";
+  v.columns = {"from_year", "vintage", "source"};
+  v.rows = {{"2021", "2021-official", ""}, {"2019", "2019-old", ""}};
+  ref_.Put(v);
+  ThemeContext ctx{&ref_};
+  auto in2020 = MinistryInputs{};
+  in2020.tables["mobility"] = Mobility({{"2020-02-01", "business", "train", 1000, 1}});
+  auto y2020 = MakeSustainabilityTheme()->Compute(ctx, 2020, {&in2020});
+  ASSERT_TRUE(y2020.ok()) << y2020.status().ToString();
+  // 2020 with 2019-old: 1,000 km x 40 g = 0.04 t (the newest list would have given 0.004 t).
+  EXPECT_NEAR(Find(*y2020, "co2.mobility", "public_transport")->numerator, 0.04, 1e-12);
+  auto in2021 = MinistryInputs{};
+  in2021.tables["mobility"] = Mobility({{"2021-02-01", "business", "train", 1000, 1}});
+  auto y2021 = MakeSustainabilityTheme()->Compute(ctx, 2021, {&in2021});
+  ASSERT_TRUE(y2021.ok()) << y2021.status().ToString();
+  // 2021 with 2021-official: 1,000 km x 4 g = 0.004 t.
+  EXPECT_NEAR(Find(*y2021, "co2.mobility", "public_transport")->numerator, 0.004, 1e-12);
+  EXPECT_EQ(*EmissionFactorVintage(ref_, 2020), "2019-old");
+  EXPECT_EQ(*EmissionFactorVintage(ref_, 2035), "2021-official");
+  // A year before the first row, or a vintage the factor table lacks, is an error that says so.
+  auto early = EmissionFactorVintage(ref_, 2010);
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.status().code(), StatusCode::kInvalidInput);
+  EXPECT_NE(early.status().message().find("assigns no vintage to 2010"), std::string::npos) << early.status().message();
+  v.rows.push_back({"2022", "2022-nowhere", ""});
+  ref_.Put(v);
+  auto unknown = EmissionFactorVintage(ref_, 2022);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.status().code(), StatusCode::kInvalidInput);
+  EXPECT_NE(unknown.status().message().find("'2022-nowhere'"), std::string::npos) << unknown.status().message();
+}
+
+TEST_F(SustainabilityTest, ShippedVintagesCoverEveryReportYear) {
+  // The shipped files assign the illustrative list to every year from 2000 on.
+  for (int year : {2016, 2018, 2019, 2020, 2021, 2030}) {
+    auto v = EmissionFactorVintage(ref_, year);
+    ASSERT_TRUE(v.ok()) << v.status().ToString();
+    EXPECT_EQ(*v, "2020-illustrative");
+  }
 }
 
 TEST_F(SustainabilityTest, MissingFactorIsAnError) {
@@ -377,12 +427,57 @@ TEST_F(SustainabilityTest, MissingFactorIsAnError) {
   f.columns = {"vintage", "mode", "distance_class", "factor_g_per_km", "unit"};
   f.rows = {{"v1", "train", "", "6", "g_per_km"}};
   ref_.Put(f);
+  RefTable v;
+  v.name = "emission_factor_vintages";
+  v.columns = {"from_year", "vintage"};
+  v.rows = {{"2000", "v1"}};
+  ref_.Put(v);
   MinistryInputs in;
   in.tables["mobility"] = Mobility({{"2021-02-01", "business", "boat", 10, 1}});
   ThemeContext ctx{&ref_};
   auto cells = MakeSustainabilityTheme()->Compute(ctx, 2021, {&in});
   ASSERT_FALSE(cells.ok());
-  EXPECT_NE(cells.status().message().find("boat"), std::string::npos);
+  EXPECT_EQ(cells.status().code(), StatusCode::kInvalidInput);
+  EXPECT_NE(cells.status().message().find("boat"), std::string::npos) << cells.status().message();
+}
+
+TEST_F(SustainabilityTest, OccupancyAndOfficeSharePerQuarter) {
+  // A: 300 workplaces, 400 fte housed, measured 50% over the year, 80% in Q1, 20% in Q2, 50% in Q3.
+  // B: 200 workplaces, 250 fte housed, measured only in Q1: 60%.
+  MinistryInputs in;
+  in.tables["buildings"] = Buildings({{1000, 300, 400, 0, 0, 0, 0, std::nullopt, 50, {80, 20, 50, std::nullopt}},
+                                      {800, 200, 250, 0, 0, 0, 0, std::nullopt, std::nullopt,
+                                       {60, std::nullopt, std::nullopt, std::nullopt}}});
+  const auto cells = Compute({&in});
+  auto value = [&](const char* id, const std::string& period) {
+    for (const Cell& c : cells) {
+      if (c.indicator == id && c.period == period) return c.numerator / c.denominator;
+    }
+    return -1.0;
+  };
+  // Occupancy Q1: (80 x 300 + 60 x 200) / 500 = 72%; Q2 only A: 20%; the year only A: 50%.
+  EXPECT_NEAR(value("housing.occupancy", "2021-Q1"), 72, 1e-12);
+  EXPECT_NEAR(value("housing.occupancy", "2021-Q2"), 20, 1e-12);
+  EXPECT_NEAR(value("housing.occupancy", "2021"), 50, 1e-12);
+  // Staff at the office (x 100 for %): Q1 (0.8 x 300 + 0.6 x 200) / (400 + 250) = 360 / 650;
+  // Q2 0.2 x 300 / 400 = 0.15; Q3 0.5 x 300 / 400 = 0.375; the year 0.375; Q4 not measured.
+  EXPECT_NEAR(value("housing.office_share", "2021-Q1"), 360.0 / 650, 1e-12);
+  EXPECT_NEAR(value("housing.office_share", "2021-Q2"), 0.15, 1e-12);
+  EXPECT_NEAR(value("housing.office_share", "2021-Q3"), 0.375, 1e-12);
+  EXPECT_NEAR(value("housing.office_share", "2021"), 0.375, 1e-12);
+  EXPECT_EQ(value("housing.office_share", "2021-Q4"), -1);
+  EXPECT_EQ(value("housing.occupancy", "2021-Q4"), -1);
+}
+
+TEST_F(SustainabilityTest, DerivedAcrossYears) {
+  auto derived = MakeSustainabilityTheme()->Derived(ref_);
+  std::vector<std::string> ids;
+  for (const auto& f : derived) ids.push_back(f.def.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"co2.mobility_change", "co2.mobility_growth", "co2.total_growth"}));
+  // Against the base year of norms.csv (2016), whatever the year.
+  EXPECT_EQ(derived[0].other_year(2021), 2016);
+  EXPECT_NE(derived[0].def.definition_en.find("base year 2016"), std::string::npos);
+  EXPECT_EQ(derived[1].other_year(2021), 2020);
 }
 
 TEST_F(SustainabilityTest, DefinitionsAndOrder) {
@@ -396,7 +491,8 @@ TEST_F(SustainabilityTest, DefinitionsAndOrder) {
   EXPECT_EQ(ids, (std::set<std::string>{
                      "co2.mobility", "co2.mobility_per_fte", "co2.buildings", "co2.total",
                      "energy.renewable_share", "energy.nl_wind_share", "energy.gas_m3",
-                     "housing.m2_per_fte", "housing.workplace_factor", "housing.occupancy"}));
+                     "housing.m2_per_fte", "housing.workplace_factor", "housing.occupancy",
+                     "housing.office_share"}));
   MinistryInputs in;
   in.tables["mobility"] = ExampleMobility();
   in.tables["buildings"] = Buildings({{5000, 300, 400, 100000, 30000, 20000, 10000, 100, 60}});

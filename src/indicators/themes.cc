@@ -12,6 +12,7 @@ std::vector<std::unique_ptr<Theme>> AllThemes() {
   out.push_back(MakeHireTheme());
   out.push_back(MakeIntegrityTheme());
   out.push_back(MakeSustainabilityTheme());
+  out.push_back(MakeFleetTheme());
   out.push_back(MakeInformationTheme());
   out.push_back(MakeIctTheme());
   out.push_back(MakeProcurementTheme());

@@ -17,6 +17,7 @@ std::unique_ptr<Theme> MakeIntegrityTheme();       // integrity.cc: integrity.*
 std::unique_ptr<Theme> MakeInformationTheme();     // information.cc: information.*
 std::unique_ptr<Theme> MakeProcurementTheme();     // procurement.cc: procurement.*
 std::unique_ptr<Theme> MakeSustainabilityTheme();  // sustainability.cc: co2.*, energy.*, housing.*
+std::unique_ptr<Theme> MakeFleetTheme();           // fleet.cc: fleet.*
 std::unique_ptr<Theme> MakeIctTheme();             // ict.cc: ict.*
 
 }  // namespace jbr

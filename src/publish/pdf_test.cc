@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "common/process.h"
+#include "common/skip_or_fail.h"
 
 namespace jbr::publish {
 namespace {
@@ -94,9 +95,8 @@ TEST(PrintPdf, ChromiumAbsentSaysNoPdf) {
 class PrintPdfTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!ProgramExists("chromium") || !ProgramExists("pdfinfo")) {
-      GTEST_SKIP() << "chromium or poppler-utils is not installed";
-    }
+    JBR_SKIP_OR_FAIL_UNLESS(ProgramExists("chromium") && ProgramExists("pdfinfo"),
+                            "chromium or poppler-utils is not installed");
     dir_ = fs::temp_directory_path() / ("jbr-pdf-test-" + std::to_string(getpid()));
     fs::create_directories(dir_);
   }

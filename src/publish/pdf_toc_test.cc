@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "common/process.h"
+#include "common/skip_or_fail.h"
 
 namespace jbr::publish {
 namespace {
@@ -60,9 +61,8 @@ std::string Render(const std::vector<TocEntry>& entries) {
 }
 
 TEST(PrintWithToc, NumbersAreWhereTheHeadingsArePrinted) {
-  if (!ProgramExists("chromium") || !ProgramExists("pdftotext")) {
-    GTEST_SKIP() << "chromium or poppler-utils is not installed";
-  }
+  JBR_SKIP_OR_FAIL_UNLESS(ProgramExists("chromium") && ProgramExists("pdftotext"),
+                          "chromium or poppler-utils is not installed");
   fs::path dir = fs::temp_directory_path() / ("jbr-toc-test-" + std::to_string(getpid()));
   fs::create_directories(dir);
   PdfOptions o;

@@ -116,7 +116,10 @@ Status CheckNames(const DatasetSchema& s) {
   }
   for (const auto& k : s.primary_key) JBR_RETURN_IF_ERROR(need(k, "primaryKey"));
   for (const auto& fk : s.foreign_keys) JBR_RETURN_IF_ERROR(need(fk.field, "foreignKeys"));
-  for (const auto* n : {&s.period_start, &s.period_end, &s.period_date}) {
+  if (!s.period_group.empty() && s.period_end.empty()) {
+    return InvalidInput("period.group needs period.start and period.end");
+  }
+  for (const auto* n : {&s.period_start, &s.period_end, &s.period_date, &s.period_group}) {
     JBR_RETURN_IF_ERROR(need(*n, "period"));
   }
   return Status::Ok();
@@ -154,6 +157,7 @@ Result<DatasetSchema> ParseSchemaJson(const json& j) {
     s.period_start = j["period"].value("start", "");
     s.period_end = j["period"].value("end", "");
     s.period_date = j["period"].value("date", "");
+    s.period_group = j["period"].value("group", "");
   }
   if (j.contains("maxRows")) s.max_rows = j["maxRows"].get<int64_t>();
   JBR_RETURN_IF_ERROR(CheckNames(s));

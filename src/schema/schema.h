@@ -77,6 +77,10 @@ struct DatasetSchema {
   // Reporting period: rows must touch the delivery's year. Either an interval (start, end) or a
   // single date; all empty when the dataset has no dates that place rows in a year.
   std::string period_start, period_end, period_date;
+  // With an interval, optionally the field that groups rows into one unit (absence: episode_id):
+  // a row that ended before the year is accepted when another row of its group touches the year,
+  // so that an episode still open in the year is delivered whole, from its first day.
+  std::string period_group;
   std::optional<int64_t> max_rows;
 
   int FieldIndex(std::string_view name) const;  // -1 when absent

@@ -45,17 +45,26 @@ TEST(SchemaRegistry, PersonnelMatchesTheDomainDefinition) {
 
 TEST(SchemaParse, RefusesUnknownTypesRulesAndFieldNames) {
   auto bad_type = ParseDatasetSchema(R"({"name":"x","fields":[{"name":"a","type":"money"}]})", "x.json");
-  EXPECT_FALSE(bad_type.ok());
-  EXPECT_NE(bad_type.status().message().find("money"), std::string::npos);
+  ASSERT_FALSE(bad_type.ok());
+  EXPECT_EQ(bad_type.status().code(), StatusCode::kInvalidInput);
+  EXPECT_NE(bad_type.status().message().find("unknown field type 'money'"), std::string::npos);
   auto bad_rule = ParseDatasetSchema(
       R"({"name":"x","fields":[{"name":"a","type":"date"}],"rules":[{"rule":"not-before","field":"a","reference":"b"}]})",
       "x.json");
-  EXPECT_FALSE(bad_rule.ok());
-  EXPECT_NE(bad_rule.status().message().find("'b'"), std::string::npos);
+  ASSERT_FALSE(bad_rule.ok());
+  EXPECT_EQ(bad_rule.status().code(), StatusCode::kInvalidInput);
+  EXPECT_NE(bad_rule.status().message().find("names unknown field 'b'"), std::string::npos);
   auto bad_alias = ParseDatasetSchema(
       R"({"name":"x","fields":[{"name":"a","constraints":{"enum":["p"]},"enumAliases":{"q":"r"}}]})", "x.json");
-  EXPECT_FALSE(bad_alias.ok());
-  EXPECT_FALSE(ParseDatasetSchema("{not json", "x.json").ok());
+  ASSERT_FALSE(bad_alias.ok());
+  EXPECT_EQ(bad_alias.status().code(), StatusCode::kInvalidInput);
+  EXPECT_NE(bad_alias.status().message().find("field a: enum alias 'q' maps to 'r', not in the enum"),
+            std::string::npos)
+      << bad_alias.status().message();
+  auto not_json = ParseDatasetSchema("{not json", "x.json");
+  ASSERT_FALSE(not_json.ok());
+  EXPECT_EQ(not_json.status().code(), StatusCode::kInvalidInput);
+  EXPECT_NE(not_json.status().message().find("schema x.json: "), std::string::npos) << not_json.status().message();
 }
 
 TEST(SchemaParse, AddingAColumnIsAnEditToData) {

@@ -226,8 +226,10 @@ Table AbsenceModel::AbsenceTable(int year) const {
   const Days a = StartOfYear(year), b = EndOfYear(year);
   for (const auto& ep : episodes_) {
     if (ep.last() < a || ep.first() > b) continue;
+    // The episode is the unit: its segments before 1 January go with it (docs/schemas.md), so
+    // that it begins on its first day; those after the year do not.
     for (const auto& s : ep.segments) {
-      if (s.end < a || s.start > b) continue;
+      if (s.start > b) continue;
       auto& r = t.AddRow();
       r.push_back(fmt::format("VZ{:08d}", ep.serial));
       r.push_back(staff_.PersonId(ep.person));

@@ -58,17 +58,17 @@ void Spread(Table* t, Rng& rng, int year, const char* purpose, const char* mode,
 
 }  // namespace
 
-Result<Factors> LoadFactors(const ReferenceData& ref) {
+Result<Factors> LoadFactors(const ReferenceData& ref, int year) {
   const RefTable* t = ref.Get("emission_factors");
   if (t == nullptr) return InvalidInput("data/reference/emission_factors.csv is missing");
   const int vc = t->Column("vintage"), mc = t->Column("mode"), dc = t->Column("distance_class"),
             fc = t->Column("factor_g_per_km"), uc = t->Column("unit");
   if (vc < 0 || mc < 0 || dc < 0 || fc < 0 || uc < 0) return InvalidInput("emission_factors.csv lacks a column");
-  std::string newest;
-  for (const auto& r : t->rows) newest = std::max(newest, r[static_cast<size_t>(vc)]);
+  // The vintage the indicators compute the year with, so that the steered tonnes come out.
+  JBR_ASSIGN_OR_RETURN(const std::string vintage, EmissionFactorVintage(ref, year));
   Factors f;
   for (const auto& r : t->rows) {
-    if (r[static_cast<size_t>(vc)] != newest) continue;
+    if (r[static_cast<size_t>(vc)] != vintage) continue;
     auto v = ParseDecimal(r[static_cast<size_t>(fc)], DecimalMark::kPoint);
     if (!v) return InvalidInput("emission_factors.csv: a factor is not a number");
     const std::string& mode = r[static_cast<size_t>(mc)];
@@ -215,16 +215,28 @@ Table BuildingsTable(const MinistryYear& c, double tonnes, double occupancy_pct,
   const double factor = c.year <= 2019 ? 0.78 : c.year == 2020 ? 0.76 : 0.72;
   Table t("buildings", {"building_id", "name", "municipality", "floor_area_m2", "workplaces", "fte_housed",
                         "electricity_kwh", "electricity_renewable_nl_kwh", "electricity_renewable_eu_kwh", "gas_m3",
-                        "district_heat_gj", "energy_label", "occupancy_pct"});
+                        "district_heat_gj", "energy_label", "occupancy_pct", "occupancy_q1_pct",
+                        "occupancy_q2_pct", "occupancy_q3_pct", "occupancy_q4_pct"});
+  // The quarters around the year's mean (chosen): 2020 falls away in the second quarter, the
+  // first lockdown, and stays low; other years vary a little with the seasons.
+  const std::array<double, 4> season = c.year == 2020   ? std::array<double, 4>{1.9, 0.45, 0.9, 0.75}
+                                       : c.year == 2021 ? std::array<double, 4>{0.8, 0.9, 1.1, 1.2}
+                                                        : std::array<double, 4>{1.05, 0.95, 0.92, 1.08};
   for (size_t i = 0; i < n; ++i) {
     const Building& x = b[i];
     const double kwh = area[i] * x.kwh_per_m2 * k;
     const double occupancy = std::clamp(occupancy_pct * rng.LogNormal(1.0, 0.12), 1.0, 100.0);
+    // Drawn in the order the row has always drawn them: workplaces, then whether it is measured.
+    const long workplaces = std::lround(housed[i] * factor * rng.LogNormal(1.0, 0.06));
+    const bool measured = rng.Chance(0.8);
+    auto quarter = [&](int q) {
+      return measured ? Dec(std::clamp(occupancy * season[q], 1.0, 100.0), 1) : std::string();
+    };
     t.AddRow() = {x.id,
                   x.name,
                   x.municipality,
                   Dec(area[i], 1),
-                  std::to_string(std::lround(housed[i] * factor * rng.LogNormal(1.0, 0.06))),
+                  std::to_string(workplaces),
                   Dec(housed[i], 1),
                   Dec(kwh, 1),
                   Dec(kwh * x.nl_share, 1),
@@ -232,7 +244,11 @@ Table BuildingsTable(const MinistryYear& c, double tonnes, double occupancy_pct,
                   Dec(area[i] * x.gas_per_m2 * k, 1),
                   x.heat_per_m2 > 0 ? Dec(area[i] * x.heat_per_m2 * k, 1) : std::string(),
                   x.label,
-                  rng.Chance(0.8) ? Dec(occupancy, 1) : std::string()};
+                  measured ? Dec(occupancy, 1) : std::string(),
+                  quarter(0),
+                  quarter(1),
+                  quarter(2),
+                  quarter(3)};
   }
   return t;
 }

@@ -1,6 +1,6 @@
 // Mobility and buildings of a ministry: the CO2 footprint. Each year's rows are steered to the
 // ministry's part of the Rijk's published tonnes per mode group and per buildings, through the
-// emission factors jbr ships (data/reference/emission_factors.csv, newest vintage), so that jbr's
+// emission factors jbr ships (data/reference/emission_factors.csv, the vintage of each year), so that jbr's
 // own co2.mobility and co2.buildings give back the published figures.
 #pragma once
 
@@ -19,7 +19,8 @@ struct Factors {
   std::map<std::string, double> per_km;  // "train", "flight/0-700", ...
   double gas_m3 = 0, grey_kwh = 0, heat_gj = 0;
 };
-Result<Factors> LoadFactors(const ReferenceData& ref);
+// The factors of the vintage emission_factor_vintages.csv assigns to `year`.
+Result<Factors> LoadFactors(const ReferenceData& ref, int year);
 
 // The six groups of co2.mobility, in the report's order.
 inline constexpr const char* kMobilityGroups[] = {"flights",      "private_car_commute", "private_car_business",

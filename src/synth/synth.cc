@@ -15,6 +15,7 @@
 #include "synth/absence.h"
 #include "synth/defects.h"
 #include "synth/flows.h"
+#include "synth/fleet.h"
 #include "synth/footprint.h"
 #include "synth/ict.h"
 #include "synth/organisation.h"
@@ -37,9 +38,9 @@ struct MinistryState {
 
 class Generator {
  public:
-  Generator(const SynthOptions& o, Profiles p, SchemaRegistry s, ReferenceData r, Factors f,
+  Generator(const SynthOptions& o, Profiles p, SchemaRegistry s, ReferenceData r, std::map<int, Factors> f,
             std::vector<DefectRequest> defects)
-      : o_(o), profiles_(std::move(p)), schemas_(std::move(s)), ref_(std::move(r)), factors_(f),
+      : o_(o), profiles_(std::move(p)), schemas_(std::move(s)), ref_(std::move(r)), factors_(std::move(f)),
         defects_(std::move(defects)), defects_done_(defects_.size(), false) {}
 
   Result<std::vector<SynthFile>> Run();
@@ -61,7 +62,7 @@ class Generator {
   Profiles profiles_;
   SchemaRegistry schemas_;
   ReferenceData ref_;
-  Factors factors_;
+  std::map<int, Factors> factors_;  // by year: each year its own vintage
   std::vector<MinistryState> states_;
   std::unique_ptr<IctPortfolio> ict_;
   std::vector<SynthFile> files_;
@@ -264,8 +265,9 @@ Status Generator::Year(int y) {
     JBR_RETURN_IF_ERROR(Write(s.vacancies.VacancyTable(y), m, y));
     JBR_RETURN_IF_ERROR(Write(s.internships.InternshipTable(y), m, y));
     JBR_RETURN_IF_ERROR(Write(HireTable(c, own_per_fte, m.hire_factor * kappa), m, y));
-    JBR_RETURN_IF_ERROR(Write(MobilityTable(c, tonnes, factors_), m, y));
-    JBR_RETURN_IF_ERROR(Write(BuildingsTable(c, building_tonnes, Target("occupancy_pct", y), factors_), m, y));
+    JBR_RETURN_IF_ERROR(Write(MobilityTable(c, tonnes, factors_.at(y)), m, y));
+    JBR_RETURN_IF_ERROR(Write(BuildingsTable(c, building_tonnes, Target("occupancy_pct", y), factors_.at(y)), m, y));
+    JBR_RETURN_IF_ERROR(Write(FleetTable(c), m, y));
     JBR_RETURN_IF_ERROR(Write(ProcurementTable(c), m, y));
     JBR_RETURN_IF_ERROR(Write(IntegrityTable(c), m, y));
     JBR_RETURN_IF_ERROR(Write(InformationTable(c), m, y));
@@ -313,7 +315,10 @@ Result<std::vector<SynthFile>> Synthesise(const SynthOptions& o) {
   JBR_ASSIGN_OR_RETURN(auto schemas, SchemaRegistry::LoadDirectory((fs::path(data) / "schemas").string()));
   JBR_ASSIGN_OR_RETURN(auto ministries, MinistryRegistry::Load((fs::path(data) / "ministries.csv").string()));
   JBR_ASSIGN_OR_RETURN(auto ref, ReferenceData::Load((fs::path(data) / "reference").string()));
-  JBR_ASSIGN_OR_RETURN(auto factors, LoadFactors(ref));
+  std::map<int, Factors> factors;
+  for (int y = o.first_year; y <= o.last_year; ++y) {
+    JBR_ASSIGN_OR_RETURN(factors[y], LoadFactors(ref, y));
+  }
   // The synthetic Rijk has one cabinet's ministries: every year asked for must have exactly them.
   for (int y = o.first_year; y <= o.last_year; ++y) {
     const auto existing = ministries.InYear(y);

@@ -60,6 +60,7 @@ RowRules::RowRules(const DatasetSchema& schema, const DeliveryContext& context,
   period_date_ = index(schema.period_date);
   period_start_ = index(schema.period_start);
   period_end_ = index(schema.period_end);
+  period_group_ = index(schema.period_group);
 }
 
 void RowRules::Report(FindingSink* sink, int64_t row, int field, std::string_view value,
@@ -180,14 +181,34 @@ void RowRules::CheckPeriod(const TypedRow& row, FindingSink* sink) {
   if (period_start_ < 0) return;
   int s = period_start_;
   int e = period_end_;
+  const Value* group = period_group_ >= 0 && !row.values[period_group_].null ? &row.values[period_group_] : nullptr;
   if (!row.values[s].null && row.values[s].i > last) {
     message(s, "starts after");
   } else if (e >= 0 && !row.values[e].null && row.values[e].i < first) {
-    message(e, "ended before");
+    // An earlier segment of a unit (episode) that goes on in the year belongs to this delivery.
+    if (group != nullptr) {
+      earlier_.push_back({HashKey(group->s), row.row_number, static_cast<Days>(row.values[e].i)});
+    } else {
+      message(e, "ended before");
+    }
+  } else if (group != nullptr) {
+    groups_in_year_.insert(HashKey(group->s));
   }
 }
 
 void RowRules::Finish(FindingSink* sink) {
+  for (const EarlierRow& r : earlier_) {
+    if (groups_in_year_.count(r.group)) continue;
+    const std::string& g = schema_.period_group;
+    Report(sink, r.row, period_end_, FormatDate(r.end), "out-of-period",
+           fmt::format("the row ended before {} and no row of its {} touches {}", *context_.year, g,
+                       *context_.year),
+           fmt::format("deliver only rows that fall in {}, and the earlier rows of each {} that goes on in {}; "
+                       "rows of other years belong in that year's delivery",
+                       *context_.year, g, *context_.year));
+  }
+  earlier_.clear();
+  groups_in_year_.clear();
   for (size_t r = 0; r < schema_.rules.size(); ++r) {
     const RuleSchema& rule = schema_.rules[r];
     auto& segs = segments_[r];

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "common/finding.h"
@@ -21,7 +22,8 @@ class RowRules {
 
   // `bad[f]` is true when field f's cell was invalid: rules on it are skipped (already reported).
   void Check(const TypedRow& row, const std::vector<bool>& bad, FindingSink* sink);
-  // Rules that need every row (no-overlap); call once after the last row.
+  // Rules that need every row (no-overlap; a row before the year whose group has no row in the
+  // year); call once after the last row.
   void Finish(FindingSink* sink);
 
  private:
@@ -55,7 +57,16 @@ class RowRules {
   std::vector<std::vector<Segment>> segments_;  // per no-overlap rule
   std::vector<Resolved> resolved_;              // per rule
   Days first_ = 0, last_ = 0;                   // the delivery's year, when known
-  int period_date_ = -1, period_start_ = -1, period_end_ = -1;
+  int period_date_ = -1, period_start_ = -1, period_end_ = -1, period_group_ = -1;
+  // With a period group: the rows that ended before the year (decided at Finish), and the groups
+  // that have a row touching the year.
+  struct EarlierRow {
+    uint64_t group;
+    int64_t row;
+    Days end;
+  };
+  std::vector<EarlierRow> earlier_;
+  std::unordered_set<uint64_t> groups_in_year_;
 };
 
 }  // namespace jbr

@@ -8,7 +8,11 @@
 #   expected   the findings the last command must print, one per line "FILE:ROW:COLUMN: SEVERITY CODE"
 #              (messages are not compared), in any order; absent means "no findings at all"
 #   exit       the expected exit code of the last command (default 0)
-#   check      optional: a bash script run after, in the case's scratch folder, with $JBR set; must exit 0
+#   check      optional: a bash script run after, in the case's scratch folder, with $JBR set; must exit 0.
+#              The runner runs it under `set -euo pipefail`, so every line is enforced: a failing
+#              command, a failing stage of a pipe or an unset variable fails the case. A line that
+#              begins with "!" is refused (bash never stops on a negated command); write
+#              `if CMD; then exit 1; fi` instead.
 # Each case runs in a scratch copy of its folder with a fresh workspace in ./ws (JBR_WORKSPACE).
 set -uo pipefail
 JBR=$(readlink -f "$1")
@@ -59,7 +63,13 @@ for name in "${names[@]}"; do
       ok=0; why="$why findings differ"
     fi
     if [ $ok -eq 1 ] && [ -f "$dir/check" ]; then
-      (cd "$scratch" && JBR_WORKSPACE="$scratch/ws" bash ./check) >"$scratch/check.txt" 2>&1 || { ok=0; why="check failed"; }
+      if grep -nE '^[[:space:]]*![[:space:]]' "$dir/check" >"$scratch/check.txt"; then
+        ok=0; why="check has a negated line that set -e does not enforce (use: if CMD; then exit 1; fi)"
+      else
+        (cd "$scratch" && JBR_WORKSPACE="$scratch/ws" bash -o errexit -o errtrace -o nounset -o pipefail \
+          -c 'trap '\''echo "check: line $LINENO failed: $BASH_COMMAND" >&2'\'' ERR; source ./check') \
+          >"$scratch/check.txt" 2>&1 || { ok=0; why="check failed"; }
+      fi
     fi
   fi
   if [ $ok -eq 1 ]; then

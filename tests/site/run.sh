@@ -8,12 +8,14 @@
 #     at 200% zoom, with every internal link resolving (tests/browser/check_site.mjs --sample);
 #   - every page well-formed for tidy (tests/browser/check_html.sh);
 #   - the PDFs: text, title, language, a plausible page count, the highlights exactly two pages.
-# Exit 77 (skipped) when Chromium is not installed.
+# Exit 77 (skipped) when Chromium is not installed; under CI=true that fails instead.
 set -uo pipefail
 JBR=$(readlink -f "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 tests=$(dirname "$here")
-if [ ! -x /usr/bin/chromium ]; then echo "SKIPPED: chromium is not installed"; exit 77; fi
+source "$tests/skip_or_fail.sh"
+chromium=${CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$chromium" ]; then skip_or_fail "$chromium is not installed"; fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export JBR_NOW=2022-03-01T12:00:00Z

@@ -1,0 +1,254 @@
+// The engine across years: figures derived from other years (the rolling absence rate, relative
+// changes), inflow and outflow read with the adjacent years' deliveries, and norms read from
+// norms.csv. Deliveries are loaded into a temporary workspace's SQLite store; every expected value
+// is worked by hand in the comment beside it.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "indicators/engine.h"
+#include "indicators/inputs.h"
+#include "indicators/reference.h"
+#include "store/load.h"
+#include "store/workspace.h"
+
+namespace jbr {
+namespace {
+
+namespace fs = std::filesystem;
+
+class EngineYearsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    static int counter = 0;
+    dir_ = fs::temp_directory_path() /
+           ("jbr-engine-years-test-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
+    fs::remove_all(dir_);
+    auto ws = Workspace::Create((dir_ / "ws").string());
+    ASSERT_TRUE(ws.ok()) << ws.status().ToString();
+    ws_ = std::move(ws).value();
+    auto ref = ReferenceData::Load(std::string(JBR_SOURCE_DIR) + "/data/reference");
+    ASSERT_TRUE(ref.ok()) << ref.status().ToString();
+    ref_ = std::move(ref).value();
+  }
+  void TearDown() override {
+    ws_.reset();
+    fs::remove_all(dir_);
+  }
+
+  int64_t Deliver(const std::string& dataset, const std::string& ministry, int year, const std::string& text) {
+    const std::string name = dataset + "-" + ministry + "-" + std::to_string(year) + ".csv";
+    std::ofstream((dir_ / name).string(), std::ios::binary) << text;
+    LoadRequest req;
+    req.dataset = dataset;
+    req.ministry = ministry;
+    req.year = year;
+    req.delivered_by = "engine-years-test";
+    req.path = (dir_ / name).string();
+    req.display_name = name;
+    req.received_at = "2021-02-01T10:00:00Z";
+    CollectingSink sink;
+    auto r = LoadDelivery(ws_->store(), ws_->schemas(), *ws_->schemas().Find(dataset), req, &sink);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    std::string why;
+    for (const auto& f : sink.findings()) why += f.code + ": " + f.message + "\n";
+    EXPECT_TRUE(r.ok() && r->outcome == LoadOutcome::kAccepted) << why;
+    return r.ok() ? r->delivery.id : -1;
+  }
+
+  ComputeResult Compute(int year, const std::string& pattern) {
+    ComputeEnv env{ws_->store(), &ws_->schemas(), &ws_->ministries(), &ref_};
+    ComputeOptions o;
+    o.year = year;
+    o.indicator_pattern = pattern;
+    o.person_threshold = 1;
+    auto r = ComputeYear(env, o);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? std::move(r).value() : ComputeResult{};
+  }
+
+  static const IndicatorValue* Find(const ComputeResult& r, const std::string& indicator, const std::string& ministry,
+                                    const std::string& period) {
+    for (const auto& v : r.values) {
+      if (v.indicator == indicator && v.ministry == ministry && v.period == period && v.unit_type.empty() &&
+          v.category.empty()) {
+        return &v;
+      }
+    }
+    ADD_FAILURE() << "no " << indicator << " " << ministry << " " << period;
+    return nullptr;
+  }
+
+  fs::path dir_;
+  std::unique_ptr<Workspace> ws_;
+  ReferenceData ref_;
+};
+
+constexpr const char* kPersonnelHeader =
+    "person_id,employment_id,organisation_unit,unit_type,start_date,end_date,weekly_hours,birth_year,gender,"
+    "salary_scale,contract,jobs_agreement\n";
+
+TEST_F(EngineYearsTest, RollingAbsenceRateForQ1ToQ3SpansTwoYears) {
+  // One person at 18 of 36 hours (part-time factor 0.5), employed through 2019 and 2020.
+  const std::string p = std::string(kPersonnelHeader) + "P1,E1,DG,core,2010-01-01,,18,1980,female,10,permanent,false\n";
+  Deliver("personnel", "BZK", 2019, p);
+  Deliver("personnel", "BZK", 2020, p);
+  // 2019: 1-10 May (Q2) and 1-10 October (Q4) at 100%; 2020: 1-10 February (Q1) at 50%.
+  Deliver("absence", "BZK", 2019,
+          "episode_id,person_id,start_date,end_date,degree\nA1,P1,2019-05-01,2019-05-10,100\n"
+          "A2,P1,2019-10-01,2019-10-10,100\n");
+  Deliver("absence", "BZK", 2020, "episode_id,person_id,start_date,end_date,degree\nA3,P1,2020-02-01,2020-02-10,50\n");
+  const ComputeResult r = Compute(2020, "absence.rate*");
+  // Sick fte-days: May 10 x 0.5 = 5; October 10 x 0.5 = 5; February 10 x 0.5 x 0.5 = 2.5.
+  // 2020-Q1: quarters 2019-Q2, Q3, Q4 and 2020-Q1: employed 0.5 x (91 + 92 + 92 + 91) = 183;
+  //          sick 5 + 5 + 2.5 = 12.5 -> 100 x 12.5 / 183 = 6.8306%.
+  // 2020-Q2: 2019-Q3, Q4, 2020-Q1, Q2: 0.5 x (92 + 92 + 91 + 91) = 183; sick 5 + 2.5 = 7.5 -> 4.0984%.
+  // 2020-Q3: 2019-Q4, 2020-Q1, Q2, Q3: 0.5 x (92 + 91 + 91 + 92) = 183; sick 7.5 -> 4.0984%.
+  // 2020-Q4: the year 2020: 0.5 x 366 = 183; sick 2.5 -> 1.3661%.
+  // (The mean of the four rounded quarter rates would give another figure: never used.)
+  const double want_num[] = {12.5, 7.5, 7.5, 2.5};
+  for (int q = 1; q <= 4; ++q) {
+    const IndicatorValue* v = Find(r, "absence.rate_rolling", "BZK", "2020-Q" + std::to_string(q));
+    ASSERT_NE(v, nullptr);
+    ASSERT_EQ(v->status, "published") << q;
+    EXPECT_NEAR(*v->numerator, want_num[q - 1], 1e-9) << q;
+    EXPECT_NEAR(*v->denominator, 183, 1e-9) << q;
+    EXPECT_NEAR(*v->value, 100 * want_num[q - 1] / 183, 1e-9) << q;
+  }
+  EXPECT_NEAR(*Find(r, "absence.rate_rolling", "BZK", "2020-Q1")->value, 6.830601, 1e-6);
+  // Last year's rolling Q4 is 2019 as a whole: 0.5 x 365 = 182.5; sick 10 -> 5.4795%.
+  const IndicatorValue* q4 = Find(r, "absence.rate_rolling", "BZK", "2020-Q4");
+  ASSERT_TRUE(q4->previous.has_value());
+  EXPECT_NEAR(*q4->previous, 100 * 10 / 182.5, 1e-9);
+  // 2019-Q1 has no 2018 quarters: no previous value for 2020-Q1.
+  EXPECT_FALSE(Find(r, "absence.rate_rolling", "BZK", "2020-Q1")->previous.has_value());
+}
+
+TEST_F(EngineYearsTest, InflowAndOutflowArePersonsReadAcrossTheTurnOfTheYear) {
+  const std::string h = kPersonnelHeader;
+  const int64_t d2019 = Deliver("personnel", "BZK", 2019,
+                                h + "P1,E1,DG,core,2015-01-01,2019-12-31,36,1980,female,10,permanent,false\n"
+                                    "P4,E6,DG,core,2012-01-01,,36,1970,male,10,permanent,false\n");
+  // P1 renewed on 1 January 2020 (and again on 1 January 2021); P3 joins twice in 2020 and leaves
+  // once in between; P4 leaves on 31 December 2020.
+  const int64_t d2020 = Deliver("personnel", "BZK", 2020,
+                                h + "P1,E3,DG,core,2020-01-01,2020-12-31,36,1980,female,10,temporary,false\n"
+                                    "P3,E4,DG,core,2020-02-01,2020-03-31,36,1990,male,8,temporary,false\n"
+                                    "P3,E5,DG,core,2020-06-01,,36,1990,male,8,temporary,false\n"
+                                    "P4,E6,DG,core,2012-01-01,2020-12-31,36,1970,male,10,permanent,false\n");
+  const int64_t d2021 = Deliver("personnel", "BZK", 2021,
+                                h + "P1,E7,DG,core,2021-01-01,,36,1980,female,10,permanent,false\n"
+                                    "P3,E5,DG,core,2020-06-01,,36,1990,male,8,temporary,false\n");
+  ComputeResult r = Compute(2020, "personnel.*");
+  // Inflow 2020: P1 had an employment on 31 December 2019 (2019's delivery): no start. P3 starts
+  // on 1 February and on 1 June: one person. Inflow = 1 (as events, with 2020 alone: 3).
+  const IndicatorValue* in = Find(r, "personnel.inflow", "BZK", "2020");
+  ASSERT_NE(in, nullptr);
+  EXPECT_EQ(*in->value, 1);
+  // Outflow 2020: P1 has an employment on 1 January 2021 (2021's delivery): no end. P3 ends on
+  // 31 March, P4 on 31 December: two persons (as events, with 2020 alone: 3).
+  const IndicatorValue* out = Find(r, "personnel.outflow", "BZK", "2020");
+  EXPECT_EQ(*out->value, 2);
+  // Both read the three deliveries, and nothing was missing.
+  for (const IndicatorValue* v : {in, out}) {
+    EXPECT_EQ(v->deliveries, (std::vector<int64_t>{d2019, d2020, d2021}));
+    EXPECT_EQ(v->note, "");
+  }
+  // The Rijk (BZK alone) the same.
+  EXPECT_EQ(*Find(r, "personnel.outflow", "Rijk", "2020")->value, 2);
+  // Last year: in 2019 P1's end on 31 December is followed by 2020's renewal: no outflow, 0.
+  EXPECT_EQ(*out->previous, 0);
+  // Staff growth: fte on 31 December 2019 = P1 (E1 is in force that day) + P4 = 2;
+  // on 31 December 2020 = P1 + P3 + P4 = 3: 100 x (3 - 2) / 2 = 50%.
+  const IndicatorValue* growth = Find(Compute(2020, "personnel.fte_growth"), "personnel.fte_growth", "BZK", "2020");
+  ASSERT_NE(growth, nullptr);
+  EXPECT_EQ(*growth->numerator, 1);
+  EXPECT_EQ(*growth->denominator, 2);
+  EXPECT_EQ(*growth->value, 50);
+}
+
+TEST_F(EngineYearsTest, WithoutTheNextYearsDeliveryExplainSaysWhatItCannotSee) {
+  const std::string h = kPersonnelHeader;
+  Deliver("personnel", "BZK", 2020, h + "P1,E3,DG,core,2020-01-01,2020-12-31,36,1980,female,10,temporary,false\n");
+  ComputeResult r = Compute(2020, "personnel.*");
+  // Only 2020's delivery: P1 starts on 1 January and ends on 31 December, as far as jbr can see.
+  const IndicatorValue* in = Find(r, "personnel.inflow", "BZK", "2020");
+  const IndicatorValue* out = Find(r, "personnel.outflow", "BZK", "2020");
+  EXPECT_EQ(*in->value, 1);
+  EXPECT_EQ(*out->value, 1);
+  EXPECT_NE(in->note.find("no current personnel delivery of 2019 (BZK)"), std::string::npos) << in->note;
+  EXPECT_NE(in->note.find("no current personnel delivery of 2021 (BZK)"), std::string::npos) << in->note;
+  EXPECT_NE(out->note.find("a renewal after 31 December 2020 may count as an end"), std::string::npos) << out->note;
+}
+
+TEST_F(EngineYearsTest, AnOptionalFieldAddedLaterReadsAsEmptyInOlderDeliveries) {
+  // A delivery stored before its schema gained an optional field (as buildings gained
+  // occupancy_q1_pct .. q4) still loads: the field is all null. A required one is an error.
+  Deliver("personnel", "BZK", 2020, std::string(kPersonnelHeader) + "P1,E1,DG,core,2010-01-01,,36,1980,female,10,permanent,false\n");
+  auto current = ws_->store()->CurrentDelivery("personnel", "BZK", 2020);
+  ASSERT_TRUE(current.ok() && current->has_value());
+  DatasetSchema later = *ws_->schemas().Find("personnel");
+  FieldSchema extra;
+  extra.name = "remote_days";
+  extra.type = FieldType::kNumber;
+  later.fields.push_back(extra);
+  auto t = LoadTable(ws_->store(), later, **current);
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  EXPECT_EQ(t->rows, 1u);
+  ASSERT_EQ(t->col("remote_days").size(), 1u);
+  EXPECT_TRUE(t->col("remote_days").is_null(0));
+  later.fields.back().required = true;
+  auto refused = LoadTable(ws_->store(), later, **current);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(refused.status().message().find("remote_days"), std::string::npos) << refused.status().message();
+}
+
+TEST_F(EngineYearsTest, NormsComeFromTheNormsFile) {
+  // The domain's values (domain.md section 7), through the shipped norms.csv.
+  auto norm_of = [](const std::vector<IndicatorDef>& defs, const std::string& id) {
+    for (const auto& d : defs) {
+      if (d.id == id && d.norm) return d.norm->value;
+    }
+    return -1.0;
+  };
+  const auto defs = AllDefinitions(ref_);
+  EXPECT_EQ(norm_of(defs, "hire.share"), 10);
+  EXPECT_EQ(norm_of(defs, "housing.workplace_factor"), 0.7);
+  EXPECT_EQ(norm_of(defs, "jobs_agreement.realisation"), 100);
+  EXPECT_EQ(ref_.Norm("jobs_agreement.hours_per_job"), 25.5);
+  // A changed norms file changes the norms, with no change in code.
+  RefTable norms = *ref_.Get("norms");
+  for (auto& row : norms.rows) {
+    if (row[0] == "hire.share.max") row[1] = "12";
+    if (row[0] == "housing.workplace_factor.max") row[1] = "0.8";
+  }
+  ref_.Put(norms);
+  const auto changed = AllDefinitions(ref_);
+  EXPECT_EQ(norm_of(changed, "hire.share"), 12);
+  EXPECT_EQ(norm_of(changed, "housing.workplace_factor"), 0.8);
+  // A hire share of 11% is above 10 but not above 12: no flag with the changed file.
+  Deliver("external_hire", "BZK", 2020,
+          "organisation_unit,category,amount_eur\nkern,own_personnel,89000\nkern,interim_management,11000\n");
+  const IndicatorValue* share = Find(Compute(2020, "hire.share"), "hire.share", "BZK", "2020");
+  EXPECT_NEAR(*share->value, 11, 1e-9);
+  EXPECT_EQ(share->flag, "");
+  // A norms file without the norm is an error that names it.
+  std::erase_if(norms.rows, [](const auto& row) { return row[0] == "hire.share.max"; });
+  ref_.Put(norms);
+  ComputeEnv env{ws_->store(), &ws_->schemas(), &ws_->ministries(), &ref_};
+  ComputeOptions o;
+  o.year = 2020;
+  o.indicator_pattern = "hire.*";
+  auto r = ComputeYear(env, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(r.status().message(), "norms.csv has no norm hire.share.max (the norm of hire.share)");
+}
+
+}  // namespace
+}  // namespace jbr
