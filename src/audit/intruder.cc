@@ -65,6 +65,13 @@ void Judge(const sdc::ProtectionOptions& o, QuantityBounds* b, double small_belo
   // 1e-6, or 1e-9 of the value for large sums: the programs' own rounding is no protection.
   const double tol = b->hi == sdc::kInfinity ? 1e-6 : std::max(1e-6, 1e-9 * std::fabs(b->hi));
   b->exact = b->hi - b->lo <= tol || (b->integer && whole_hi - whole_lo < 1);
+  // Known to be 0: nobody is behind it to single out (domain.md: a count of 0 is safe), as
+  // sdc::FailsFromOutside judges it.
+  if (b->exact && b->hi <= 1e-6) {
+    b->exact = false;
+    b->protectable = true;
+    return;
+  }
   if (b->exact) {
     b->protectable = false;
     b->reason = fmt::format("recovered exactly: it is {}", Num(b->integer ? whole_lo : b->lo));

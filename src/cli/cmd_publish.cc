@@ -51,6 +51,9 @@ void RegisterPublish(CLI::App& app, GlobalOptions& g, Action& run) {
   cmd->add_option("--templates", o->template_dirs,
                   "A directory of narrative and layout to use before the workspace's templates/ "
                   "and jbr's own (repeatable)");
+  cmd->add_flag("--unaudited", [o](int64_t n) { o->audit = n == 0; },
+               "Write the publication even where the intruder's audit fails, to inspect it with jbr "
+               "audit-publication (never for release: jbr release always audits)");
   cmd->footer("Example:\n  jbr compute --year 2020 && jbr publish --year 2020 --out site-2020");
   cmd->callback([&g, &run, o] { run = [&g, o] { return RunPublish(g, *o); }; });
 }

@@ -39,9 +39,12 @@ std::vector<ProtectionLevel> ComputeLevels(const TableSpec& spec,
 
 bool FailsFromOutside(double lo, double hi, bool integer, const ProtectionOptions& opts,
                       double small_below) {
+  if (std::isinf(hi)) return false;  // nothing bounds it above
+  // Known to be 0: there is nobody behind it to single out (domain.md: a count of 0 is safe).
+  if (hi <= 1e-6) return false;
   const double tol = 1e-6 * std::max(1.0, std::fabs(hi));
   if (integer ? hi - lo < 1 - 1e-9 : hi - lo <= tol) return true;  // pinned down
-  if (std::isinf(hi) || !integer || lo >= small_below - 1e-9) return false;
+  if (!integer || lo >= small_below - 1e-9) return false;
   auto level = [&](double v) {
     const double p = std::max(opts.min_protection, opts.protection_percent / 100.0 * v);
     return integer ? std::ceil(p - 1e-9) : p;

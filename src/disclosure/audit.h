@@ -52,7 +52,8 @@ std::vector<ProtectionLevel> ComputeLevels(const TableSpec& spec,
 //   - a whole number that could be a small count (lo < small_below, the person threshold) must
 //     leave room for one: some value v in [lo, hi] that sits at its protection level,
 //     max(0, v - p(v)) >= lo and v + p(v) <= hi, with p(v) as ComputeLevels (rounded up).
-// A count the intruder knows to be at least the threshold is no small group; a magnitude (fte-days)
+// A cell known to be 0 passes: nobody is behind it. A count the intruder knows to be at least the
+// threshold is no small group; a magnitude (fte-days)
 // says nothing from outside about the persons behind it. Primary cells must also meet their own
 // levels, which only the holder of the values can check (AuditPattern does).
 // True when [lo, hi] fails that under `opts`.

@@ -175,12 +175,16 @@ TEST(AuditPattern, HiddenSecondaryCellMustStayOpenFromOutside) {
   EXPECT_FALSE(FailsFromOutside(8, 10, /*integer=*/true, o));
   EXPECT_FALSE(FailsFromOutside(0, 1, /*integer=*/true, o));
   EXPECT_TRUE(FailsFromOutside(5, 5, /*integer=*/true, o));
+  EXPECT_FALSE(FailsFromOutside(0, 0, /*integer=*/true, o));  // nobody behind it
   // A count known to be at least the threshold (10) is no small group: [12, 13] passes, [12, 12]
   // does not (pinned down). Magnitudes only need to stay open: [1000, 1001] passes, 9.5 does not.
   EXPECT_FALSE(FailsFromOutside(12, 13, /*integer=*/true, o));
   EXPECT_TRUE(FailsFromOutside(12, 12, /*integer=*/true, o));
   EXPECT_FALSE(FailsFromOutside(1000, 1001, /*integer=*/false, o));
   EXPECT_TRUE(FailsFromOutside(9.5, 9.5, /*integer=*/false, o));
+  // Unbounded above is open, whole or not (an infinite width once compared as "exact").
+  EXPECT_FALSE(FailsFromOutside(0, kInfinity, /*integer=*/false, o));
+  EXPECT_FALSE(FailsFromOutside(3, kInfinity, /*integer=*/true, o));
 }
 
 // A structure whose constraint matrix is not totally unimodular (an odd cycle), so the LP bound

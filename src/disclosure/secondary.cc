@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "disclosure/lp.h"
 
 namespace jbr::sdc {
@@ -129,27 +131,72 @@ Status Propose(const std::vector<ProtectionLevel>& levels, ProtectionLp& plp,
   return Status::Ok();
 }
 
-// For each unsafe cell, the cheapest published non-zero cell sharing a constraint with it.
+// For each unsafe cell, the cheapest published non-zero cell sharing a constraint with it; where
+// every cell of its constraints is hidden already, the search goes on through the constraints of
+// those hidden cells (a hidden zero pinned by its total, whose total is pinned by the Rijk), nearest
+// first.
 int AddNeighbours(const TableSpec& spec, const std::vector<int>& unsafe, ProtectionLp& plp,
                   std::vector<bool>& suppressed) {
+  std::vector<std::vector<int>> constraints_of(spec.cells.size());
+  for (size_t k = 0; k < spec.constraints.size(); ++k) {
+    constraints_of[spec.constraints[k].total].push_back(static_cast<int>(k));
+    for (int p : spec.constraints[k].parts) constraints_of[p].push_back(static_cast<int>(k));
+  }
   int added = 0;
   for (int cell : unsafe) {
+    std::vector<bool> seen(spec.cells.size(), false);
+    std::vector<int> frontier{cell};
+    seen[cell] = true;
     int best = -1;
+    while (!frontier.empty() && best < 0) {
+      std::vector<int> next;
+      for (int at : frontier) {
+        for (int k : constraints_of[at]) {
+          const Additivity& a = spec.constraints[k];
+          std::vector<int> members = a.parts;
+          members.push_back(a.total);
+          for (int j : members) {
+            if (seen[j]) continue;
+            seen[j] = true;
+            const double v = spec.cells[j].value;
+            if (suppressed[j]) {
+              if (!spec.cells[j].constant) next.push_back(j);
+              continue;
+            }
+            if (v <= 0 || spec.cells[j].constant) continue;
+            if (best < 0 || v < spec.cells[best].value ||
+                (v == spec.cells[best].value && j < best)) {
+              best = j;
+            }
+          }
+        }
+      }
+      frontier = std::move(next);
+    }
+    if (best >= 0 && !suppressed[best]) {
+      Suppress(best, plp, suppressed);
+      ++added;
+    }
+  }
+  return added;
+}
+
+// For each unsafe cell, the published zeros sharing a constraint with it: a sensitive zero (0 of 6
+// on a temporary contract) can only move up with other zeros, and hiding those few is far less
+// than hiding every non-zero cell of the table.
+int AddZeroNeighbours(const TableSpec& spec, const std::vector<int>& unsafe, ProtectionLp& plp,
+                      std::vector<bool>& suppressed) {
+  int added = 0;
+  for (int cell : unsafe) {
     for (const Additivity& a : spec.constraints) {
       std::vector<int> members = a.parts;
       members.push_back(a.total);
       if (std::find(members.begin(), members.end(), cell) == members.end()) continue;
       for (int j : members) {
-        const double v = spec.cells[j].value;
-        if (suppressed[j] || v <= 0 || spec.cells[j].constant) continue;
-        if (best < 0 || v < spec.cells[best].value || (v == spec.cells[best].value && j < best)) {
-          best = j;
-        }
+        if (suppressed[j] || spec.cells[j].value > 0 || spec.cells[j].constant) continue;
+        Suppress(j, plp, suppressed);
+        ++added;
       }
-    }
-    if (best >= 0) {
-      Suppress(best, plp, suppressed);
-      ++added;
     }
   }
   return added;
@@ -188,11 +235,18 @@ Result<SecondaryOutcome> SuppressSecondary(const TableSpec& spec, const std::vec
     if (out.audit.safe()) break;
     const std::vector<int> unsafe = out.audit.UnsafeCells();
     if (AddNeighbours(spec, unsafe, plp, out.suppressed) > 0) continue;
+    if (AddZeroNeighbours(spec, unsafe, plp, out.suppressed) > 0) continue;
     if (AddAll(spec, 0.0, plp, out.suppressed) > 0) continue;
     // Only a sensitive zero among zeros gets here: it can be hidden upwards only with zeros.
     if (AddAll(spec, -1.0, plp, out.suppressed) > 0) continue;
-    return InternalError("audit fails with every cell suppressed (cell " +
-                         std::to_string(unsafe.front()) + ")");
+    const CellAudit* a = nullptr;
+    for (const CellAudit& c : out.audit.cells) {
+      if (c.cell == unsafe.front()) a = &c;
+    }
+    return InternalError(fmt::format(
+        "audit fails with every cell suppressed (cell {} {}: [{}, {}], needs [{}, {}])",
+        unsafe.front(), spec.cells[unsafe.front()].label, a ? a->lo : 0, a ? a->hi : 0,
+        a ? a->required_lo : 0, a ? a->required_hi : 0));
   }
   out.lp_solves += plp.solves();
   return out;

@@ -145,6 +145,9 @@ class Builder {
         for (size_t b = a + 1; b < members.size(); ++b) {
           const bool year_cell = key.rfind("year\x1f", 0) == 0;
           if (year_cell && (Whole(raw_[members[a]]) || Whole(raw_[members[b]]))) continue;
+          // Zeros are equal by chance, not the same people: merging them would tie unrelated
+          // tables together.
+          if (raw_[members[a]].x == 0) continue;
           if (Same(raw_[members[a]].x, raw_[members[b]].x)) uf.Unite(members[a], members[b]);
         }
       }

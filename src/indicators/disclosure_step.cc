@@ -32,6 +32,7 @@ class Protector {
             const std::vector<bool>& known)
       : ls_(ls),
         value_hidden_(primary),
+        unsafe_(primary),
         node_hidden_(ls.nodes.size(), false),
         sensitive_(ls.nodes.size(), false),
         constant_(ls.nodes.size(), false) {
@@ -87,8 +88,11 @@ class Protector {
           if (node_hidden_[n]) hide(i);
         }
       }
+      // A population cell with a figure that is unsafe itself (or hidden by a release) hides all its
+      // figures; a figure hidden only to protect another does not spread to the other tables of
+      // its population (that cascaded to the Rijk's own totals on a small Rijk).
       for (const auto& g : ls_.groups) {
-        bool any = std::any_of(g.begin(), g.end(), [&](int i) { return value_hidden_[i]; });
+        bool any = std::any_of(g.begin(), g.end(), [&](int i) { return unsafe_[i]; });
         if (any) {
           for (int i : g) hide(i);
         }
@@ -162,8 +166,20 @@ class Protector {
     }
     std::vector<bool> result;
     if (sdc::ValidateTable(spec).ok()) {
-      const auto levels = sdc::ComputeLevels(spec, sensitive, sdc::ProtectionOptions{});
+      auto levels = sdc::ComputeLevels(spec, sensitive, sdc::ProtectionOptions{});
       auto outcome = sdc::SuppressSecondary(spec, hidden, levels);
+      if (!outcome.ok()) {
+        // A cell that no pattern can protect (hiding every cell leaves it short of its levels:
+        // a sum with a known part pins it) gets no levels; it stays hidden, and the others are
+        // protected as before. Hiding the whole component would protect it no better.
+        std::vector<bool> all(spec.cells.size());
+        for (size_t i = 0; i < all.size(); ++i) all[i] = !spec.cells[i].constant;
+        auto everything = sdc::AuditPattern(spec, all, levels);
+        if (everything.ok()) {
+          for (int cell : everything->UnsafeCells()) levels[cell] = sdc::ProtectionLevel{};
+          outcome = sdc::SuppressSecondary(spec, hidden, levels);
+        }
+      }
       if (outcome.ok()) result = outcome->suppressed;
     }
     // A table the library cannot take is protected by hiding every cell that could give a
@@ -178,6 +194,7 @@ class Protector {
 
   const LinkedStructure& ls_;
   std::vector<bool> value_hidden_;
+  std::vector<bool> unsafe_;  // primary, or hidden by an earlier release
   std::vector<bool> node_hidden_;
   std::vector<bool> sensitive_;
   std::vector<bool> constant_;
