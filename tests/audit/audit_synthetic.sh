@@ -8,7 +8,7 @@ JBR=${1:?usage: audit_synthetic.sh path/to/jbr}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-(cd "$TMP" && "$JBR" --workspace "$TMP/ws" demo --no-serve --no-pdf --scale 0.05 --years 2020-2021 \
+(cd "$TMP" && "$JBR" --workspace "$TMP/ws" demo --no-serve --no-pdf --scale 0.1 --years 2020-2021 \
   >"$TMP/demo.log" 2>&1) || { cat "$TMP/demo.log"; exit 1; }
 set +e
 "$JBR" audit-publication "$TMP/ws/site" --format json >"$TMP/audit.json" 2>"$TMP/audit.err"

@@ -30,7 +30,7 @@ new_db() {  # NAME -> URL of a new, empty database
 ws="$tmp/ws"
 
 echo "== a small Rijk on SQLite: deliveries, a superseded one, runs for 2020 and 2021, release 2021-1"
-"$JBR" -w "$ws" demo --no-serve --no-pdf --scale 0.05 --years 2020-2021 >"$tmp/demo.out" 2>&1 || { cat "$tmp/demo.out"; fail demo; }
+"$JBR" -w "$ws" demo --no-serve --no-pdf --scale 0.1 --years 2020-2021 >"$tmp/demo.out" 2>&1 || { cat "$tmp/demo.out"; fail demo; }
 first=$("$JBR" -w "$ws" deliveries --format json | jq -r '[.[] | select(.file_name | endswith(".csv"))][0] | "\(.id) \(.dataset) \(.ministry) \(.year)"')
 read -r id dataset ministry year <<<"$first"
 "$JBR" -w "$ws" export-delivery "$id" -o "$tmp/again.csv"
