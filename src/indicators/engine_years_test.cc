@@ -164,7 +164,8 @@ TEST_F(EngineYearsTest, InflowAndOutflowArePersonsReadAcrossTheTurnOfTheYear) {
   EXPECT_EQ(*out->previous, 0);
   // Staff growth: fte on 31 December 2019 = P1 (E1 is in force that day) + P4 = 2;
   // on 31 December 2020 = P1 + P3 + P4 = 3: 100 x (3 - 2) / 2 = 50%.
-  const IndicatorValue* growth = Find(Compute(2020, "personnel.fte_growth"), "personnel.fte_growth", "BZK", "2020");
+  const ComputeResult growth_run = Compute(2020, "personnel.fte_growth");  // outlives `growth`
+  const IndicatorValue* growth = Find(growth_run, "personnel.fte_growth", "BZK", "2020");
   ASSERT_NE(growth, nullptr);
   EXPECT_EQ(*growth->numerator, 1);
   EXPECT_EQ(*growth->denominator, 2);
@@ -234,7 +235,8 @@ TEST_F(EngineYearsTest, NormsComeFromTheNormsFile) {
   // A hire share of 11% is above 10 but not above 12: no flag with the changed file.
   Deliver("external_hire", "BZK", 2020,
           "organisation_unit,category,amount_eur\nkern,own_personnel,89000\nkern,interim_management,11000\n");
-  const IndicatorValue* share = Find(Compute(2020, "hire.share"), "hire.share", "BZK", "2020");
+  const ComputeResult share_run = Compute(2020, "hire.share");  // outlives `share`
+  const IndicatorValue* share = Find(share_run, "hire.share", "BZK", "2020");
   EXPECT_NEAR(*share->value, 11, 1e-9);
   EXPECT_EQ(share->flag, "");
   // A norms file without the norm is an error that names it.
