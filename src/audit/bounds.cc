@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "audit/intruder.h"
 #include "disclosure/lp.h"
 
 namespace jbr::audit::internal {
@@ -229,9 +230,52 @@ void Unsolvable(const Model& m, const std::vector<int>& audited, size_t equation
   for (int v : audited) s->unsolved[v] = why;
 }
 
+// Whole-number values of each column that fit everything published: taken from every optimum in
+// which every whole-number unknown is whole (such an optimum is a table the intruder cannot
+// exclude, so each of its values is one too).
+class Seen {
+ public:
+  Seen(const Model& m, const Program& p) : m_(m), lo_(p.scale.size(), sdc::kInfinity), hi_(p.scale.size(), -sdc::kInfinity) {}
+  void Add(const Program& q) {
+    const std::vector<double> x = q.lp->LastSolution();
+    if (x.empty()) return;
+    for (const auto& [var, c] : q.col) {
+      const double v = x[c] * q.scale[c];
+      if (m_.vars[var].integer && std::fabs(v - std::round(v)) > 1e-6 * std::max(1.0, std::fabs(v))) return;
+    }
+    for (const auto& [var, c] : q.col) {
+      double v = x[c] * q.scale[c];
+      if (m_.vars[var].integer) v = std::round(v);
+      lo_[c] = std::min(lo_[c], v);
+      hi_[c] = std::max(hi_[c], v);
+    }
+  }
+  void Unbounded(int c) { hi_[c] = sdc::kInfinity; }
+  bool Any(int c) const { return lo_[c] <= hi_[c]; }
+  double lo(int c) const { return lo_[c]; }
+  double hi(int c) const { return hi_[c]; }
+
+ private:
+  const Model& m_;
+  std::vector<double> lo_, hi_;
+};
+
+bool Passes(const IntruderOptions& o, double lo, double hi) {
+  QuantityBounds b;
+  b.integer = true;
+  b.lo = lo;
+  b.hi = hi;
+  Judge(o.protection, &b, o.person_threshold);
+  return !b.fails();
+}
+
 // Bounds every audited unknown of a feasible component from `p`; where there are few
-// whole-number unknowns, a second program narrows theirs by branch and bound. A quantity GLPK
-// fails on is recorded as unsolved (it fails the audit), not as an error of the whole audit.
+// whole-number unknowns, a second program narrows theirs by branch and bound. Branch and bound
+// only narrows, so it runs only where narrowing could change the verdict: not where the rounded LP
+// interval fails already, nor where whole-number tables already seen span an interval that passes
+// (the exact interval lies between the two). Such a quantity keeps its rounded LP interval. A
+// quantity GLPK fails on is recorded as unsolved (it fails the audit), not as an error of the
+// whole audit.
 Status BoundComponent(const Model& m, const std::vector<const Row*>& crows,
                       const std::vector<int>& audited, const IntruderOptions& o,
                       const std::vector<double>& col_scale, Program& p, SolveStats* s,
@@ -243,12 +287,19 @@ Status BoundComponent(const Model& m, const std::vector<const Row*>& crows,
   if (integers > 0 && integers <= o.max_integer_columns) {
     exact = std::make_unique<Program>(Build(m, crows, true, col_scale));
   }
+  Seen seen(m, p);
+  auto bound = [&](Program& q, int c, bool integer, bool maximize) {
+    auto b = Bound(q, c, integer, maximize, s);
+    if (b.ok() && *b == sdc::kInfinity) seen.Unbounded(c);
+    if (b.ok()) seen.Add(q);
+    return b;
+  };
   for (int v : audited) {
     const int c = p.col.at(v);
     const bool integer = m.vars[v].integer;
     Interval iv;
-    auto lp_lo = Bound(p, c, integer, false, s);
-    auto lp_hi = Bound(p, c, integer, true, s);
+    auto lp_lo = bound(p, c, integer, false);
+    auto lp_hi = bound(p, c, integer, true);
     if (!lp_lo.ok() || !lp_hi.ok()) {
       // GLPK gave up on this quantity: it cannot be judged, so it cannot pass.
       const Status& e = lp_lo.ok() ? lp_hi.status() : lp_lo.status();
@@ -258,10 +309,12 @@ Status BoundComponent(const Model& m, const std::vector<const Row*>& crows,
     }
     iv.lo = *lp_lo;
     iv.hi = *lp_hi;
-    if (exact && integer && iv.hi - iv.lo >= 1) {
+    const bool open = exact && integer && iv.hi - iv.lo >= 1 && Passes(o, iv.lo, iv.hi) &&
+                      !(seen.Any(c) && Passes(o, seen.lo(c), seen.hi(c)));
+    if (open) {
       // Branch and bound can only narrow the rounded LP bounds; if it fails, they stand.
-      auto lo = Bound(*exact, c, true, false, s);
-      auto hi = Bound(*exact, c, true, true, s);
+      auto lo = bound(*exact, c, true, false);
+      auto hi = bound(*exact, c, true, true);
       if (lo.ok() && hi.ok() && *lo <= *hi && *lo >= iv.lo && *hi <= iv.hi) {
         iv.lo = *lo;
         iv.hi = *hi;

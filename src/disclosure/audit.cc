@@ -127,12 +127,46 @@ bool MeetsRequirement(const CellAudit& a, bool integer) {
          !FailsFromOutside(a.lo, a.hi, integer, ProtectionOptions{});
 }
 
+// The values each cell took in the optimal tables solved so far (AuditScope::safety_only).
+class Seen {
+ public:
+  Seen(const TableSpec& spec, bool round_whole) : spec_(spec), round_whole_(round_whole) {
+    for (const TableCell& c : spec.cells) {
+      lo_.push_back(c.value);
+      hi_.push_back(c.value);
+    }
+  }
+  void Add(const std::vector<double>& x) {
+    for (size_t j = 0; j < x.size() && j < lo_.size(); ++j) {
+      double v = x[j];
+      // The LP's bounds of a whole number are rounded inwards (Bound): a fractional vertex value
+      // rounded the same way stays inside them.
+      if (round_whole_ && IsIntegerCell(spec_, j)) {
+        if (v < lo_[j]) v = std::ceil(v - 1e-6);
+        if (v > hi_[j]) v = std::floor(v + 1e-6);
+      }
+      lo_[j] = std::min(lo_[j], v);
+      hi_[j] = std::max(hi_[j], v);
+    }
+  }
+  void Unbounded(size_t j) { hi_[j] = kInfinity; }
+  double lo(size_t j) const { return lo_[j]; }
+  double hi(size_t j) const { return hi_[j]; }
+
+ private:
+  const TableSpec& spec_;
+  bool round_whole_;
+  std::vector<double> lo_, hi_;
+};
+
 }  // namespace
 
 Result<AuditReport> AuditPattern(const TableSpec& spec, const std::vector<bool>& suppressed,
-                                 const std::vector<ProtectionLevel>& levels) {
+                                 const std::vector<ProtectionLevel>& levels,
+                                 const AuditScope& scope) {
   const size_t n = spec.cells.size();
-  if (suppressed.size() != n || levels.size() != n) {
+  if (suppressed.size() != n || levels.size() != n ||
+      (scope.cells != nullptr && scope.cells->size() != n)) {
     return InvalidInput("audit needs one suppression flag and one protection level per cell");
   }
   LinearProgram lp(static_cast<int>(spec.constraints.size()), static_cast<int>(n));
@@ -143,20 +177,46 @@ Result<AuditReport> AuditPattern(const TableSpec& spec, const std::vector<bool>&
   int integer_cells = 0;
   for (size_t i = 0; i < n; ++i) integer_cells += IsIntegerCell(spec, i) ? 1 : 0;
   const bool any_integer = integer_cells > 0 && integer_cells <= kMaxBranchAndBoundCells;
+  Seen seen(spec, !any_integer);
+  auto solve = [&](int col, bool maximize, bool integer) -> Result<double> {
+    JBR_ASSIGN_OR_RETURN(double bound, Bound(lp, col, maximize, any_integer, integer));
+    if (scope.safety_only) {
+      if (std::isinf(bound)) seen.Unbounded(static_cast<size_t>(col));
+      seen.Add(lp.LastSolution());
+    }
+    return bound;
+  };
   AuditReport report;
   for (size_t i = 0; i < n; ++i) {
     if (!suppressed[i] || spec.cells[i].auxiliary) continue;
+    if (scope.cells != nullptr && !(*scope.cells)[i]) continue;
     const int col = static_cast<int>(i);
     CellAudit a;
     a.cell = col;
     a.value = spec.cells[i].value;
-    const bool integer = IsIntegerCell(spec, i);
-    JBR_ASSIGN_OR_RETURN(a.lo, Bound(lp, col, false, any_integer, integer));
-    JBR_ASSIGN_OR_RETURN(a.hi, Bound(lp, col, true, any_integer, integer));
-    report.lp_solves += 2;
     a.required_lo = a.value - levels[i].lower;
     a.required_hi = a.value + levels[i].upper;
-    a.safe = MeetsRequirement(a, integer);
+    const bool integer = IsIntegerCell(spec, i);
+    auto met = [&](double lo, double hi) {
+      CellAudit t = a;
+      t.lo = lo;
+      t.hi = hi;
+      return MeetsRequirement(t, integer);
+    };
+    if (scope.safety_only && met(seen.lo(i), seen.hi(i))) {
+      a.lo = seen.lo(i);
+      a.hi = seen.hi(i);
+    } else {
+      JBR_ASSIGN_OR_RETURN(a.lo, solve(col, false, integer));
+      ++report.lp_solves;
+      if (scope.safety_only && met(a.lo, seen.hi(i))) {
+        a.hi = seen.hi(i);
+      } else {
+        JBR_ASSIGN_OR_RETURN(a.hi, solve(col, true, integer));
+        ++report.lp_solves;
+      }
+    }
+    a.safe = met(a.lo, a.hi);
     report.cells.push_back(a);
   }
   return report;

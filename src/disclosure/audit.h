@@ -75,9 +75,22 @@ struct CellAudit {
 
 struct AuditReport {
   std::vector<CellAudit> cells;  // one per suppressed cell, in cell order
-  int lp_solves = 0;             // linear programs solved (two per suppressed cell)
+  int lp_solves = 0;             // linear programs solved (two per suppressed cell, fewer with
+                                 // AuditScope::safety_only)
   bool safe() const;
   std::vector<int> UnsafeCells() const;  // cell indices, ascending
+};
+
+// Which cells an audit looks at, and how hard.
+struct AuditScope {
+  // Audit only the suppressed cells flagged here (one flag per cell); null: every suppressed cell.
+  const std::vector<bool>* cells = nullptr;
+  // Judge safety only: every optimum the audit solves is a table the attacker cannot exclude, so
+  // the values each cell takes in them are values it cannot exclude either; a cell whose values
+  // seen so far already meet its requirement needs no program of its own. Such a cell's lo and hi
+  // are then those values (inside its true interval), not the extremes. The verdict is the exact
+  // audit's: meeting the requirement on a narrower interval implies meeting it on a wider one.
+  bool safety_only = false;
 };
 
 // Audits `suppressed` (one flag per cell): for every suppressed cell, minimises and maximises its
@@ -88,6 +101,7 @@ struct AuditReport {
 // Errors: kInvalidInput when suppressed or levels do not have one entry per cell; kInternal when
 // a program is infeasible (the published values contradict the constraints) or GLPK fails.
 Result<AuditReport> AuditPattern(const TableSpec& spec, const std::vector<bool>& suppressed,
-                                 const std::vector<ProtectionLevel>& levels);
+                                 const std::vector<ProtectionLevel>& levels,
+                                 const AuditScope& scope = {});
 
 }  // namespace jbr::sdc

@@ -47,6 +47,16 @@ void LinearProgram::SetInteger(int col, bool integer) {
 
 double LinearProgram::Value(int col) const { return glp_get_col_prim(lp_, col + 1); }
 
+std::vector<double> LinearProgram::LastSolution() const {
+  std::vector<double> out;
+  if (last_ == Last::kNone) return out;
+  out.resize(static_cast<size_t>(cols_));
+  for (int j = 1; j <= cols_; ++j) {
+    out[j - 1] = last_ == Last::kMip ? glp_mip_col_val(lp_, j) : glp_get_col_prim(lp_, j);
+  }
+  return out;
+}
+
 bool LinearProgram::LpSolutionIsIntegral() const {
   for (int j = 1; j <= cols_; ++j) {
     if (glp_get_col_kind(lp_, j) != GLP_IV) continue;
@@ -56,20 +66,35 @@ bool LinearProgram::LpSolutionIsIntegral() const {
   return true;
 }
 
+namespace {
+
+// Stops branch and bound once it has chosen kIntegerNodeLimit subproblems: a count of work, not a
+// clock, so that a loaded machine gives the same bounds (and the same suppression pattern) as an
+// idle one.
+void CountNodes(glp_tree* tree, void* info) {
+  int* left = static_cast<int*>(info);
+  if (glp_ios_reason(tree) == GLP_ISELECT && --*left < 0) glp_ios_terminate(tree);
+}
+
+}  // namespace
+
 Result<LinearProgram::Solution> LinearProgram::SolveInteger() {
   glp_iocp parm;
   glp_init_iocp(&parm);
   parm.msg_lev = GLP_MSG_OFF;
-  parm.tm_lim = kIntegerTimeLimitMs;
+  int nodes_left = kIntegerNodeLimit;
+  parm.cb_func = CountNodes;
+  parm.cb_info = &nodes_left;
   const double relaxation = glp_get_obj_val(lp_);
   // The LP relaxation was just solved to optimality, which glp_intopt requires without presolve.
   const int rc = glp_intopt(lp_, &parm);
-  // Out of time: the relaxation's optimum still bounds the integer one (the caller rounds it
+  // Out of nodes: the relaxation's optimum still bounds the integer one (the caller rounds it
   // inwards), only less tightly.
-  if (rc == GLP_ETMLIM && glp_mip_status(lp_) != GLP_OPT) return Solution{Outcome::kOptimal, relaxation};
-  if (rc != 0 && rc != GLP_ETMLIM) return InternalError("glp_intopt failed with code " + std::to_string(rc));
+  if (rc == GLP_ESTOP) return Solution{Outcome::kOptimal, relaxation};
+  if (rc != 0) return InternalError("glp_intopt failed with code " + std::to_string(rc));
   switch (glp_mip_status(lp_)) {
     case GLP_OPT:
+      last_ = Last::kMip;
       return Solution{Outcome::kOptimal, glp_mip_obj_val(lp_)};
     case GLP_NOFEAS:
       return Solution{Outcome::kInfeasible, 0};
@@ -80,6 +105,7 @@ Result<LinearProgram::Solution> LinearProgram::SolveInteger() {
 
 Result<LinearProgram::Solution> LinearProgram::Solve(bool maximize, bool integer) {
   glp_set_obj_dir(lp_, maximize ? GLP_MAX : GLP_MIN);
+  last_ = Last::kNone;
   glp_smcp parm;
   glp_init_smcp(&parm);
   parm.msg_lev = GLP_MSG_OFF;
@@ -93,6 +119,7 @@ Result<LinearProgram::Solution> LinearProgram::Solve(bool maximize, bool integer
   switch (glp_get_status(lp_)) {
     case GLP_OPT:
       if (integer && !LpSolutionIsIntegral()) return SolveInteger();
+      last_ = Last::kLp;
       return Solution{Outcome::kOptimal, glp_get_obj_val(lp_)};
     case GLP_UNBND:
       return Solution{Outcome::kUnbounded, 0};

@@ -17,9 +17,9 @@ struct glp_prob;  // <glpk.h> stays out of the headers
 namespace jbr::sdc {
 
 inline constexpr double kInfinity = std::numeric_limits<double>::infinity();
-// Branch and bound for one integer bound stops after this long and returns the LP relaxation's
-// bound instead (still a bound, rounded inwards by the caller).
-inline constexpr int kIntegerTimeLimitMs = 2000;
+// Branch and bound for one integer bound stops after this many subproblems and returns the LP
+// relaxation's bound instead (still a bound, rounded inwards by the caller).
+inline constexpr int kIntegerNodeLimit = 200;
 
 class LinearProgram {
  public:
@@ -52,14 +52,20 @@ class LinearProgram {
 
   // The column's value in the last LP (not MIP) solution.
   double Value(int col) const;
+  // Every column's value in the last optimal solution: the MIP's where branch and bound found
+  // the optimum, else the LP's. Empty when the last solve ended without one (unbounded,
+  // infeasible, or branch and bound out of time).
+  std::vector<double> LastSolution() const;
   int cols() const { return cols_; }
 
  private:
   bool LpSolutionIsIntegral() const;
   Result<Solution> SolveInteger();
 
+  enum class Last { kNone, kLp, kMip };
   glp_prob* lp_;
   int cols_;
+  Last last_ = Last::kNone;
 };
 
 }  // namespace jbr::sdc

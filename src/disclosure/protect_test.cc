@@ -125,16 +125,18 @@ TEST(ProtectTable, ZeroCellsArePublished) {
 }
 
 // A zero withheld on request among zeros only: no cell with a value can hide it, so the audit
-// fails, no neighbour has a value, and the last fallback suppresses every cell. Then nothing bounds
-// it from above: [0, inf) covers the required [0, 1].
-TEST(ProtectTable, SensitiveZeroAmongZerosFallsBackToEveryCell) {
+// fails; the cheapest change that moves it up then goes through the zero total (a + b = t with
+// b = 0 published: a and t move up together). Nothing bounds it from above: [0, inf) covers the
+// required [0, 1], and the published 0 of b gives nothing away.
+TEST(ProtectTable, SensitiveZeroAmongZerosHidesWithItsZeroTotal) {
   Result<TableSpec> t = MakeCountTable1D({"a", "b"}, {0, 0});
   ASSERT_TRUE(t.ok());
   t->cells[0].manual_unsafe = true;
   const SuppressionResult r = Protect(*t);
-  EXPECT_EQ(r.status, (std::vector<CellStatus>{kPri, kSec, kSec}));
+  EXPECT_EQ(r.status, (std::vector<CellStatus>{kPri, kPub, kSec}));
   EXPECT_EQ(r.audit_rounds, 2);
   ExpectInterval(r, 0, 0, kInfinity);
+  ExpectInterval(r, 2, 0, kInfinity);
   EXPECT_TRUE(r.audit.safe());
 }
 

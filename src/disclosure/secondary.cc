@@ -43,6 +43,17 @@ class ProtectionLp {
 
   int solves() const { return solves_; }
 
+  // Lets published zeros move up (at the cost of a cell of value 0), or fixes them again. Only a
+  // cell pinned by zeros needs them: a sensitive 0 among zeros, or a hidden cell whose every
+  // partner is 0.
+  void AllowZeros(bool allow) {
+    for (int j = 0; j < n_; ++j) {
+      if (suppressed_[j] || spec_.cells[j].constant || spec_.cells[j].value > 0) continue;
+      lp_.SetBounds(Up(j), 0.0, allow ? kInfinity : 0.0);
+      lp_.SetCost(Up(j), allow ? 1.0 : 0.0);
+    }
+  }
+
   // The published cells that the cheapest table change moving `cell` (suppressed) by `amount`
   // (up when `upward`, down otherwise) touches; nullopt when no such change exists.
   Result<std::optional<std::vector<int>>> Support(int cell, bool upward, double amount) {
@@ -131,6 +142,43 @@ Status Propose(const std::vector<ProtectionLevel>& levels, ProtectionLp& plp,
   return Status::Ok();
 }
 
+// For each cell the audit found unsafe, the cheapest table change that moves it by what it lacks
+// (its levels, and at least the room FailsFromOutside asks of a hidden count: 2 below the
+// threshold, else 1), up or else down, through published zeros only where nothing else can; the
+// published cells that change are suppressed. Cells that no change moves, or that move already in
+// the LP but not in the audit (whole numbers), are returned for the neighbour search.
+Result<std::vector<int>> AddSupports(const TableSpec& spec, const std::vector<int>& unsafe,
+                                     const std::vector<ProtectionLevel>& levels, ProtectionLp& plp,
+                                     std::vector<bool>& suppressed, int* added) {
+  std::vector<int> stuck;
+  for (int cell : unsafe) {
+    const double value = spec.cells[cell].value;
+    const double room = IsIntegerCell(spec, cell) && value < 10 ? 2.0 : 1.0;
+    std::optional<std::vector<int>> touched;
+    for (bool zeros : {false, true}) {
+      if (zeros) plp.AllowZeros(true);
+      for (bool upward : {true, false}) {
+        const double amount = std::max(upward ? levels[cell].upper : levels[cell].lower, room);
+        if (!upward && amount > value) continue;
+        JBR_ASSIGN_OR_RETURN(touched, plp.Support(cell, upward, amount));
+        if (touched && !touched->empty()) break;
+      }
+      if (zeros) plp.AllowZeros(false);
+      if (touched) break;
+    }
+    if (!touched || touched->empty()) {
+      stuck.push_back(cell);
+      continue;
+    }
+    for (int j : *touched) {
+      if (suppressed[j]) continue;
+      Suppress(j, plp, suppressed);
+      ++*added;
+    }
+  }
+  return stuck;
+}
+
 // For each unsafe cell, the cheapest published non-zero cell sharing a constraint with it; where
 // every cell of its constraints is hidden already, the search goes on through the constraints of
 // those hidden cells (a hidden zero pinned by its total, whose total is pinned by the Rijk), nearest
@@ -216,7 +264,8 @@ int AddAll(const TableSpec& spec, double above, ProtectionLp& plp, std::vector<b
 }  // namespace
 
 Result<SecondaryOutcome> SuppressSecondary(const TableSpec& spec, const std::vector<bool>& primary,
-                                           const std::vector<ProtectionLevel>& levels) {
+                                           const std::vector<ProtectionLevel>& levels,
+                                           const SecondaryOptions& options) {
   if (primary.size() != spec.cells.size() || levels.size() != spec.cells.size()) {
     return InvalidInput("secondary suppression needs one flag and one level per cell");
   }
@@ -227,26 +276,57 @@ Result<SecondaryOutcome> SuppressSecondary(const TableSpec& spec, const std::vec
     if (primary[i]) plp.MarkSuppressed(static_cast<int>(i));
   }
   JBR_RETURN_IF_ERROR(Propose(levels, plp, out.suppressed));
-  // Each round adds at least one cell, so this ends after at most as many rounds as cells.
+  // Each round audits the cells that were unsafe or newly hidden (hiding more never narrows an
+  // interval, so a cell found safe stays safe); a round that finds none unsafe is confirmed by an
+  // audit of every hidden cell. Each round adds at least one cell, so this ends after at most as
+  // many rounds as cells.
+  std::vector<bool> todo = out.suppressed;
+  bool whole = true;  // todo holds every suppressed cell
+  ++out.audit_rounds;
   while (true) {
-    JBR_ASSIGN_OR_RETURN(out.audit, AuditPattern(spec, out.suppressed, levels));
-    ++out.audit_rounds;
-    out.lp_solves += out.audit.lp_solves;
-    if (out.audit.safe()) break;
-    const std::vector<int> unsafe = out.audit.UnsafeCells();
-    if (AddNeighbours(spec, unsafe, plp, out.suppressed) > 0) continue;
-    if (AddZeroNeighbours(spec, unsafe, plp, out.suppressed) > 0) continue;
-    if (AddAll(spec, 0.0, plp, out.suppressed) > 0) continue;
-    // Only a sensitive zero among zeros gets here: it can be hidden upwards only with zeros.
-    if (AddAll(spec, -1.0, plp, out.suppressed) > 0) continue;
-    const CellAudit* a = nullptr;
-    for (const CellAudit& c : out.audit.cells) {
-      if (c.cell == unsafe.front()) a = &c;
+    JBR_ASSIGN_OR_RETURN(AuditReport round,
+                         AuditPattern(spec, out.suppressed, levels, AuditScope{&todo, true}));
+    out.lp_solves += round.lp_solves;
+    const std::vector<int> unsafe = round.UnsafeCells();
+    if (unsafe.empty()) {
+      if (whole) {
+        out.audit = std::move(round);
+        break;
+      }
+      todo = out.suppressed;
+      whole = true;
+      continue;
     }
-    return InternalError(fmt::format(
-        "audit fails with every cell suppressed (cell {} {}: [{}, {}], needs [{}, {}])",
-        unsafe.front(), spec.cells[unsafe.front()].label, a ? a->lo : 0, a ? a->hi : 0,
-        a ? a->required_lo : 0, a ? a->required_hi : 0));
+    const std::vector<bool> before = out.suppressed;
+    int added = 0;
+    JBR_ASSIGN_OR_RETURN(std::vector<int> stuck,
+                         AddSupports(spec, unsafe, levels, plp, out.suppressed, &added));
+    added += AddNeighbours(spec, stuck, plp, out.suppressed);
+    if (added == 0) added += AddZeroNeighbours(spec, unsafe, plp, out.suppressed);
+    if (added == 0) added += AddAll(spec, 0.0, plp, out.suppressed);
+    // Only a sensitive zero among zeros gets here: it can be hidden upwards only with zeros.
+    if (added == 0) added += AddAll(spec, -1.0, plp, out.suppressed);
+    if (added == 0) {
+      const CellAudit* a = nullptr;
+      for (const CellAudit& c : round.cells) {
+        if (c.cell == unsafe.front()) a = &c;
+      }
+      return InternalError(fmt::format(
+          "audit fails with every cell suppressed (cell {} {}: [{}, {}], needs [{}, {}])",
+          unsafe.front(), spec.cells[unsafe.front()].label, a ? a->lo : 0, a ? a->hi : 0,
+          a ? a->required_lo : 0, a ? a->required_hi : 0));
+    }
+    ++out.audit_rounds;
+    todo.assign(spec.cells.size(), false);
+    for (int c : unsafe) todo[c] = true;
+    for (size_t j = 0; j < todo.size(); ++j) {
+      if (out.suppressed[j] && !before[j]) todo[j] = true;
+    }
+    whole = false;
+  }
+  if (options.exact_intervals) {
+    JBR_ASSIGN_OR_RETURN(out.audit, AuditPattern(spec, out.suppressed, levels));
+    out.lp_solves += out.audit.lp_solves;
   }
   out.lp_solves += plp.solves();
   return out;

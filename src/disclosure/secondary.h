@@ -10,16 +10,21 @@
 // suppressed, so suppressing its support protects c in that direction; if the cheapest y is free,
 // c already is protected and nothing is added. Adding suppressions never narrows an interval, so
 // cells protected earlier stay protected. Cost value + 1 prefers small cells (little information
-// lost) and makes totals, which are sums, expensive; zero cells are never used (a suppressed 0
-// can only hide upwards, and readers would see "." where there is nothing).
+// lost) and makes totals, which are sums, expensive; zero cells are used only where nothing else
+// can move a cell (a sensitive 0 among zeros): a suppressed 0 can only hide upwards, and readers
+// would see "." where there is nothing.
 //
 // The proposal is then ALWAYS audited (audit.h). Where the audit still finds an unsafe cell (the
-// LP treats counts as continuous, the audit does not), the cheapest published non-zero cell that
-// shares a constraint with it is added and the audit runs again; if there is none, every non-zero
-// cell is suppressed, which is always safe for cells with a value: scaling the whole table by
-// t >= 0 keeps every constraint, so each of them can then be anything from 0 up. (A sensitive
-// zero, e.g. withheld on request, among zeros only is the one case that needs the zeros too:
-// then every cell is suppressed.)
+// LP treats counts as continuous, the audit does not; a hidden cell must also not be pinned down
+// from outside, FailsFromOutside), the cheapest table change that moves that cell by what it lacks
+// is found the same way and its support suppressed; a cell no change moves gets the cheapest
+// published non-zero cell that shares a constraint with it (through hidden cells where all of its
+// own are hidden), then its zero partners; if none of that adds a cell, every non-zero cell is
+// suppressed, which is always safe for cells with a value: scaling the whole table by t >= 0 keeps
+// every constraint, so each of them can then be anything from 0 up. (A sensitive zero among zeros
+// only is the one case that can need the zeros too: then every cell is suppressed.) Each later
+// audit looks only at the cells that were unsafe or are newly hidden (hiding more never narrows an
+// interval), and a round that finds none is confirmed by an audit of every hidden cell.
 // Everything is deterministic: cells are visited in index order, and GLPK is deterministic.
 #pragma once
 
@@ -30,6 +35,12 @@
 #include "disclosure/table.h"
 
 namespace jbr::sdc {
+
+struct SecondaryOptions {
+  // The final audit's intervals are the attacker's exact ones (two programs per hidden cell);
+  // false: its verdict only (AuditScope::safety_only), which is all the pattern needs.
+  bool exact_intervals = true;
+};
 
 struct SecondaryOutcome {
   std::vector<bool> suppressed;  // one flag per cell: the primary cells and the secondary ones
@@ -44,6 +55,7 @@ struct SecondaryOutcome {
 // one entry per cell; kInternal when GLPK fails, or when the audit still fails with every cell
 // suppressed (not possible for 1-D, 2-D or hierarchical tables of totals, so a bug).
 Result<SecondaryOutcome> SuppressSecondary(const TableSpec& spec, const std::vector<bool>& primary,
-                                           const std::vector<ProtectionLevel>& levels);
+                                           const std::vector<ProtectionLevel>& levels,
+                                           const SecondaryOptions& options = {});
 
 }  // namespace jbr::sdc

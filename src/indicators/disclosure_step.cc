@@ -167,7 +167,7 @@ class Protector {
     std::vector<bool> result;
     if (sdc::ValidateTable(spec).ok()) {
       auto levels = sdc::ComputeLevels(spec, sensitive, sdc::ProtectionOptions{});
-      auto outcome = sdc::SuppressSecondary(spec, hidden, levels);
+      auto outcome = sdc::SuppressSecondary(spec, hidden, levels, sdc::SecondaryOptions{false});
       if (!outcome.ok()) {
         // A cell that no pattern can protect (hiding every cell leaves it short of its levels:
         // a sum with a known part pins it) gets no levels; it stays hidden, and the others are
@@ -177,7 +177,7 @@ class Protector {
         auto everything = sdc::AuditPattern(spec, all, levels);
         if (everything.ok()) {
           for (int cell : everything->UnsafeCells()) levels[cell] = sdc::ProtectionLevel{};
-          outcome = sdc::SuppressSecondary(spec, hidden, levels);
+          outcome = sdc::SuppressSecondary(spec, hidden, levels, sdc::SecondaryOptions{false});
         }
       }
       if (outcome.ok()) result = outcome->suppressed;
