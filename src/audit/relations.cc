@@ -80,7 +80,7 @@ std::vector<Equation> Instances(const std::map<std::string, Group>& groups,
 // else all but one, else all but two.
 Family HierarchyFamily(const Model& m, const std::map<std::string, Group>& groups,
                        const std::string& kind, const std::string& what, bool search_subset,
-                       int min_confirmations) {
+                       int min_confirmations, bool declared) {
   std::vector<std::vector<std::string>> candidates{{}};
   if (search_subset) {
     std::set<std::string> labels;
@@ -104,7 +104,8 @@ Family HierarchyFamily(const Model& m, const std::map<std::string, Group>& group
       f.report.label += " except " + ex;
     }
     f.instances = Instances(groups, candidates[c]);
-    Evaluate(m, min_confirmations, &f);
+    // Only the whole hierarchy is what the layout declares; a subset must prove itself.
+    Evaluate(m, min_confirmations, &f, declared && c == 0);
     if (f.report.accepted) return f;
     if (c == 0) first = std::move(f);
   }
@@ -138,8 +139,12 @@ void AddHierarchies(const Model& m, const IntruderOptions& o, std::vector<Family
       const std::string what =
           fmt::format("{}{} {}: {}", sid.indicator, sid.category.empty() ? "" : "/" + sid.category,
                       QName(sid.quantity), d.text);
-      Family f =
-          HierarchyFamily(m, groups, d.kind, what, d.dim == Dim::kMinistry, o.min_confirmations);
+      // A Rijk row beside the ministries and an all-units row beside the unit types say they are
+      // sums; a year beside its quarters does not say whether it is their sum or the last one.
+      const bool declared =
+          o.trust_layout && (d.dim == Dim::kMinistry || d.dim == Dim::kUnitType);
+      Family f = HierarchyFamily(m, groups, d.kind, what, d.dim == Dim::kMinistry,
+                                 o.min_confirmations, declared);
       if (!f.instances.empty()) out->push_back(std::move(f));
     }
   }
@@ -170,7 +175,7 @@ void AddCategories(const Model& m, const IntruderOptions& o, std::vector<Family>
       f.instances.push_back(std::move(eq));
     }
     if (f.instances.empty()) continue;
-    Evaluate(m, o.min_confirmations, &f);
+    Evaluate(m, o.min_confirmations, &f, o.trust_layout);
     out->push_back(std::move(f));
   }
 }
@@ -396,7 +401,7 @@ Verdict Check(const Model& model, const Equation& eq) {
   return size > 0 ? Verdict::kConfirmed : Verdict::kZero;
 }
 
-void Evaluate(const Model& model, int min_confirmations, Family* f) {
+void Evaluate(const Model& model, int min_confirmations, Family* f, bool declared) {
   FamilyReport& r = f->report;
   r.instances = static_cast<int>(f->instances.size());
   r.checked = r.confirmed = r.contradicted = 0;
@@ -411,7 +416,8 @@ void Evaluate(const Model& model, int min_confirmations, Family* f) {
       }
     }
   }
-  r.accepted = r.contradicted == 0 && r.confirmed >= std::max(1, min_confirmations);
+  r.accepted = r.contradicted == 0 && (declared || r.confirmed >= std::max(1, min_confirmations));
+  if (r.accepted && r.confirmed == 0) r.note = "taken from the tables' layout: no instance can be checked";
   if (!r.accepted && r.contradicted == 0)
     r.note = "no instance with every cell published confirms it";
 }

@@ -21,7 +21,9 @@ enum class Verdict { kOpen, kConfirmed, kZero, kContradicted };
 Verdict Check(const Model& model, const Equation& eq);
 
 // Tests every instance and check of `f` and sets its counts and `accepted`.
-void Evaluate(const Model& model, int min_confirmations, Family* f);
+// `declared`: the tables' layout states the relation (a total row beside its parts), so it is
+// accepted without a confirming instance, unless one contradicts it.
+void Evaluate(const Model& model, int min_confirmations, Family* f, bool declared = false);
 
 // Every candidate family, evaluated. Rejected identity/cross candidates are returned too (with
 // coincidence set) so that they can be counted.
