@@ -72,9 +72,10 @@ struct IntruderOptions {
   // ... and an identity or cross relation, found among the pairs of quantities that happen to be
   // equal somewhere, this many: one equal pair of small counts is too often chance.
   int min_identity_confirmations = 2;
-  // Take a total = categories, Rijk = ministries or all units = unit types relation from the
-  // tables' layout even where no instance has every cell published to confirm it (an intruder
-  // reads the total row as the sum of the rows beside it), unless an instance contradicts it.
+  // Take a total = categories or all units = unit types relation from the tables' layout even
+  // where no instance has every cell published to confirm it (an intruder reads the total row as
+  // the sum of the rows beside it), unless an instance contradicts it. Not the Rijk = ministries
+  // relation: which ministries a Rijk figure takes in differs by figure.
   bool trust_layout = true;
 
   Status Validate() const;

@@ -139,10 +139,10 @@ void AddHierarchies(const Model& m, const IntruderOptions& o, std::vector<Family
       const std::string what =
           fmt::format("{}{} {}: {}", sid.indicator, sid.category.empty() ? "" : "/" + sid.category,
                       QName(sid.quantity), d.text);
-      // A Rijk row beside the ministries and an all-units row beside the unit types say they are
-      // sums; a year beside its quarters does not say whether it is their sum or the last one.
-      const bool declared =
-          o.trust_layout && (d.dim == Dim::kMinistry || d.dim == Dim::kUnitType);
+      // An all-units row beside the unit types says it is their sum. A Rijk row does not say
+      // which ministries it takes in (Defence is outside some figures), nor a year beside its
+      // quarters whether it is their sum or the last one.
+      const bool declared = o.trust_layout && d.dim == Dim::kUnitType;
       Family f = HierarchyFamily(m, groups, d.kind, what, d.dim == Dim::kMinistry,
                                  o.min_confirmations, declared);
       if (!f.instances.empty()) out->push_back(std::move(f));
