@@ -99,6 +99,27 @@ void BuildAttacker(const TableSpec& spec, const std::vector<bool>& suppressed, L
   }
 }
 
+// A sum of fte-days or euros that holds to the last bits only (4280146.0666668564 against the
+// parts' 4280146.0666666776) is exact for everyone but GLPK, whose rows hold to about 1e-7
+// absolute. Where the program is infeasible, each row of such cells gets the room of its
+// floating-point noise (1e-9 of its size, far inside FailsFromOutside's 1e-6 relative tolerance);
+// true when that was needed.
+Result<bool> AllowNoise(const TableSpec& spec, LinearProgram& lp) {
+  JBR_ASSIGN_OR_RETURN(LinearProgram::Solution s, lp.Solve(/*maximize=*/false));
+  if (s.outcome != LinearProgram::Outcome::kInfeasible) return false;
+  for (size_t k = 0; k < spec.constraints.size(); ++k) {
+    const Additivity& a = spec.constraints[k];
+    bool whole = IsIntegerCell(spec, static_cast<size_t>(a.total));
+    double size = std::fabs(spec.cells[a.total].value);
+    for (int p : a.parts) {
+      whole = whole && IsIntegerCell(spec, static_cast<size_t>(p));
+      size += std::fabs(spec.cells[p].value);
+    }
+    if (!whole) lp.SetRowSlack(static_cast<int>(k), 1e-9 * size);
+  }
+  return true;
+}
+
 // `any_integer`: some columns are whole numbers (branch and bound where the vertex is not);
 // `integer`: this one is, so its bound is reported as a whole number.
 Result<double> Bound(LinearProgram& lp, int col, bool maximize, bool any_integer, bool integer) {
@@ -171,6 +192,7 @@ Result<AuditReport> AuditPattern(const TableSpec& spec, const std::vector<bool>&
   }
   LinearProgram lp(static_cast<int>(spec.constraints.size()), static_cast<int>(n));
   BuildAttacker(spec, suppressed, lp);
+  JBR_RETURN_IF_ERROR(AllowNoise(spec, lp).status());
   // Exact integer bounds by branch and bound in tables of up to kMaxBranchAndBoundCells whole
   // numbers; larger ones take the LP bounds rounded inwards (hierarchical tables of totals have
   // integral vertices, so there the two agree).

@@ -29,6 +29,14 @@ void LinearProgram::SetRow(int row, const std::vector<int>& cols,
   glp_set_mat_row(lp_, row + 1, static_cast<int>(cols.size()), ind.data(), val.data());
 }
 
+void LinearProgram::SetRowSlack(int row, double slack) {
+  if (slack > 0) {
+    glp_set_row_bnds(lp_, row + 1, GLP_DB, -slack, slack);
+  } else {
+    glp_set_row_bnds(lp_, row + 1, GLP_FX, 0.0, 0.0);
+  }
+}
+
 void LinearProgram::SetBounds(int col, double lo, double hi) {
   int type = GLP_DB;
   if (hi == kInfinity) {

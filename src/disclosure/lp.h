@@ -38,6 +38,8 @@ class LinearProgram {
   // Sets row `row` to sum(coefs[k] * x[cols[k]]) = 0. Preconditions: equal sizes, distinct
   // columns, indices in range.
   void SetRow(int row, const std::vector<int>& cols, const std::vector<double>& coefs);
+  // Lets row `row` be anything in [-slack, slack] instead of exactly 0 (slack >= 0; 0: exact).
+  void SetRowSlack(int row, double slack);
   // lo must be finite; hi == kInfinity leaves the column unbounded above; lo == hi fixes it.
   void SetBounds(int col, double lo, double hi);
   void SetCost(int col, double cost);
