@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <map>
 #include <memory>
 #include <ranges>
@@ -512,8 +513,15 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
       groups[Excluded(*env.reference, def.datasets)].push_back(def);
     }
     for (const auto& [excluded, defs] : groups) {
-      JBR_ASSIGN_OR_RETURN(auto cells_now, ComputeGroup(*theme, ctx, options.year, *now, defs, excluded));
-      JBR_ASSIGN_OR_RETURN(auto cells_before, ComputeGroup(*theme, ctx, options.year - 1, *before, defs, excluded));
+      // Last year's cells on a second thread: both years only read their loaded inputs (themes
+      // keep no state), and each year's sums are added in the same order as on one thread.
+      auto last_year = std::async(std::launch::async, [&, &ex = excluded, &ds = defs] {
+        return ComputeGroup(*theme, ctx, options.year - 1, *before, ds, ex);
+      });
+      Result<GroupCells> this_year = ComputeGroup(*theme, ctx, options.year, *now, defs, excluded);
+      Result<GroupCells> last_year_cells = last_year.get();
+      JBR_ASSIGN_OR_RETURN(auto cells_now, std::move(this_year));
+      JBR_ASSIGN_OR_RETURN(auto cells_before, std::move(last_year_cells));
       cache.Put(*theme, options.year, defs, cells_now);
       cache.Put(*theme, options.year - 1, defs, cells_before);
       auto v_now = GroupValues(defs, cells_now, *now, excluded, options.year);
