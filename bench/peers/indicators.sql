@@ -40,18 +40,18 @@ CREATE TABLE episodes AS
   SELECT ministry, pid, episode, min(s) AS first, max(preg) AS preg
   FROM seg GROUP BY ministry, pid, episode;
 CREATE INDEX episodes_key ON episodes(ministry, pid, episode);
+-- Which totals a ministry's rows go to: its own, and the Rijk's unless excluded.
+CREATE TABLE scopes AS
+  SELECT ministry, ministry AS scope FROM (SELECT DISTINCT ministry FROM p)
+  UNION ALL
+  SELECT ministry, 'Rijk' FROM (SELECT DISTINCT ministry FROM p)
+  WHERE ministry NOT IN (SELECT ministry FROM excluded);
+-- The absence figures need both datasets: a ministry without absence rows has none.
+CREATE TABLE absence_scopes AS
+  SELECT * FROM scopes WHERE ministry IN (SELECT DISTINCT ministry FROM a);
 
 -- result
 WITH
--- Which totals a ministry's rows go to: its own, and the Rijk's unless excluded.
-ministries AS (SELECT DISTINCT ministry FROM p),
-scopes AS (
-  SELECT ministry, ministry AS scope FROM ministries
-  UNION ALL
-  SELECT ministry, 'Rijk' FROM ministries WHERE ministry NOT IN (SELECT ministry FROM excluded)
-),
--- The absence figures need both datasets: a ministry without absence rows has none.
-absence_scopes AS (SELECT * FROM scopes WHERE ministry IN (SELECT ministry FROM a)),
 -- headcount and fte on 31 December: employments in force that day.
 on_ref AS (
   SELECT p.ministry, p.pid, sum(p.hours / 36.0) AS fte
