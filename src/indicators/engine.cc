@@ -250,7 +250,8 @@ std::string AdjacentNote(const IndicatorDef& def, const std::vector<const Minist
 }
 
 // The cells of `indicator` in `cells`: one run, since the key begins with the indicator.
-std::ranges::subrange<CellMap::const_iterator> OfIndicator(const CellMap& cells, const std::string& indicator) {
+std::ranges::subrange<CellMap::const_iterator> OfIndicator(const CellMap& cells,
+                                                           const std::string& indicator) {
   auto first = cells.lower_bound(CellKey{indicator, "", "", ""});
   auto last = first;
   while (last != cells.end() && std::get<0>(last->first) == indicator) ++last;

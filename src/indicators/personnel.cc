@@ -136,12 +136,6 @@ size_t ScaleBand(int64_t scale) {
   return 4;
 }
 
-// Inflow and outflow of one person in one scope. The employments (sorted by start), with those of
-// the adjacent years' deliveries that touch the turn of the year, are merged into spells without a
-// day off: an employment starting on or before the day after the spell's last day continues it.
-// A spell starting in the year is a start (the day before it the person had no employment in the
-// scope); one ending in the year an end. The person counts once in the inflow when it has a start,
-// once in the outflow when it has an end.
 // The tallies one person is added to: the ministry's, and the Rijk's when the ministry is pooled
 // (null otherwise). Every sum is added to both in the same order, so the Rijk's tallies are exactly
 // those of computing the pooled ministries on their own.
@@ -155,6 +149,12 @@ struct Tallies {
   }
 };
 
+// Inflow and outflow of one person in one scope. The employments (sorted by start), with those of
+// the adjacent years' deliveries that touch the turn of the year, are merged into spells without a
+// day off: an employment starting on or before the day after the spell's last day continues it.
+// A spell starting in the year is a start (the day before it the person had no employment in the
+// scope); one ending in the year an end. The person counts once in the inflow when it has a start,
+// once in the outflow when it has an end.
 void AddFlows(std::vector<const Employment*>* emps, const Period& y, const Tallies& t) {
   std::sort(emps->begin(), emps->end(), [](const Employment* a, const Employment* b) {
     return std::tie(a->start, a->id) < std::tie(b->start, b->id);
@@ -203,7 +203,8 @@ void AddScope(const std::vector<const Employment*>& emps, const std::vector<cons
   const Period& p = y.period;
   t.Add([](Tally& x) { x.in_year += 1; });
   for (const Employment* e : emps) {
-    const double fte_days = e->hours / y.fulltime * OverlapDays(e->start, e->end, p.first, p.last) / p.days();
+    const double fte_days =
+        e->hours / y.fulltime * OverlapDays(e->start, e->end, p.first, p.last) / p.days();
     t.Add([&](Tally& x) { x.fte_mean += fte_days; });
   }
   std::vector<const Employment*>& flows = scratch->flows;
@@ -239,8 +240,9 @@ void AddScope(const std::vector<const Employment*>& emps, const std::vector<cons
   });
 }
 
-// A scope (all units, or one unit type) of the ministry being added: its tallies and, for the person
-// being added, the person's employments in it and those of the adjacent years around the turn.
+// A scope (all units, or one unit type) of the ministry being added: its tallies and, for the
+// person being added, the person's employments in it and those of the adjacent years around the
+// turn.
 struct Scope {
   std::string_view unit_type;  // "" = all units
   Tallies tallies;
@@ -250,7 +252,8 @@ struct Scope {
 // The scopes of one ministry's rows, found by unit type without allocating per person.
 class Scopes {
  public:
-  Scopes(std::map<std::string, Tally>* own, std::map<std::string, Tally>* pooled) : own_(own), pooled_(pooled) {
+  Scopes(std::map<std::string, Tally>* own, std::map<std::string, Tally>* pooled)
+      : own_(own), pooled_(pooled) {
     Get("");  // a ministry that delivered has a total, even with no one in it
   }
   Scope& Get(std::string_view unit_type) {
@@ -337,9 +340,11 @@ void AddTable(const MinistryInputs& in, const Year& y, std::map<std::string, Tal
     while (end < emps.size() && ComparePerson(emps[end], emps[begin]) == 0) ++end;
     while (near < around.size() && ComparePerson(around[near], emps[begin]) < 0) ++near;
     size_t near_end = near;
-    while (near_end < around.size() && ComparePerson(around[near_end], emps[begin]) == 0) ++near_end;
-    AddPerson({emps.data() + begin, emps.data() + end}, {around.data() + near, around.data() + near_end}, y,
-              &scopes, &scratch);
+    while (near_end < around.size() && ComparePerson(around[near_end], emps[begin]) == 0) {
+      ++near_end;
+    }
+    AddPerson({emps.data() + begin, emps.data() + end},
+              {around.data() + near, around.data() + near_end}, y, &scopes, &scratch);
     begin = end;
     near = near_end;
   }

@@ -165,7 +165,8 @@ class SqliteStore : public Store {
   }
 
   Result<std::optional<DeliveryRecord>> GetDelivery(int64_t id) override {
-    static const std::string kSql = fmt::format("SELECT {} FROM deliveries d WHERE d.id = ?", kDeliveryColumns);
+    static const std::string kSql =
+        fmt::format("SELECT {} FROM deliveries d WHERE d.id = ?", kDeliveryColumns);
     JBR_ASSIGN_OR_RETURN(Reused q, Cached(kSql));
     q->Bind(1, id);
     JBR_ASSIGN_OR_RETURN(bool row, q->Step());
