@@ -57,7 +57,7 @@ report="$out/report.txt"
 {
   echo "bench/pipeline.sh at $(date -u '+%Y-%m-%d %H:%M') UTC, REPS=$reps (best of $reps by wall time)"
   echo "machine: $machine; load average at the start: $load_start"
-  echo "jbr: $jbr_src ($(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')); sqlite3 $(sqlite3 --version | cut -d' ' -f1);" \
+  echo "jbr: ${jbr_src#"$root"/} ($(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')); sqlite3 $(sqlite3 --version | cut -d' ' -f1);" \
        "DuckDB $(cd "$here" && node -e "import('@duckdb/node-api').then(async m => { const i = await m.DuckDBInstance.create(); const c = await i.connect(); console.log((await c.runAndReadAll('SELECT version()')).getRows()[0][0]); })" 2>/dev/null || echo '?') (@duckdb/node-api)"
   echo
 } >"$report"
