@@ -16,6 +16,9 @@ namespace absence_detail {
 // Defined in absence_episodes.cc.
 Result<std::vector<Cell>> ComputeAbsenceCells(int year, double fulltime_hours,
                                               const std::vector<const MinistryInputs*>& inputs);
+Result<EachAndPooled> ComputeAbsenceCellsEach(int year, double fulltime_hours,
+                                              const std::vector<const MinistryInputs*>& inputs,
+                                              const std::vector<bool>& pool);
 
 }  // namespace absence_detail
 
@@ -203,11 +206,7 @@ class AbsenceTheme : public Theme {
   Result<std::vector<Cell>> Compute(
       const ThemeContext& ctx, int year,
       const std::vector<const MinistryInputs*>& inputs) const override {
-    // Full time is reference data (norms.csv: personnel.fulltime_hours), 36 hours in the Rijk CAO.
-    double fulltime = kDefaultFulltimeHours;
-    if (ctx.reference != nullptr) {
-      if (auto v = ctx.reference->Norm("personnel.fulltime_hours"); v && *v > 0) fulltime = *v;
-    }
+    const double fulltime = FulltimeHours(ctx);
     // Both datasets are required: a ministry missing either is skipped (the engine reports it).
     std::vector<const MinistryInputs*> usable;
     for (const MinistryInputs* in : inputs) {
@@ -217,6 +216,24 @@ class AbsenceTheme : public Theme {
     }
     if (usable.empty()) return std::vector<Cell>{};
     return absence_detail::ComputeAbsenceCells(year, fulltime, usable);
+  }
+
+  // Each ministry's rows read once, for its own sums and the Rijk's (a ministry missing either
+  // dataset adds nothing, as in Compute).
+  Result<EachAndPooled> ComputeEach(const ThemeContext& ctx, int year,
+                                    const std::vector<const MinistryInputs*>& inputs,
+                                    const std::vector<bool>& pool) const override {
+    return absence_detail::ComputeAbsenceCellsEach(year, FulltimeHours(ctx), inputs, pool);
+  }
+
+ private:
+  // Full time is reference data (norms.csv: personnel.fulltime_hours), 36 hours in the Rijk CAO.
+  static double FulltimeHours(const ThemeContext& ctx) {
+    double fulltime = kDefaultFulltimeHours;
+    if (ctx.reference != nullptr) {
+      if (auto v = ctx.reference->Norm("personnel.fulltime_hours"); v && *v > 0) fulltime = *v;
+    }
+    return fulltime;
   }
 };
 

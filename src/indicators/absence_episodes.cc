@@ -25,6 +25,9 @@ namespace jbr::absence_detail {
 // Declared in absence.cc, the theme that calls it (the directory is header-free per theme).
 Result<std::vector<Cell>> ComputeAbsenceCells(int year, double fulltime_hours,
                                               const std::vector<const MinistryInputs*>& inputs);
+Result<EachAndPooled> ComputeAbsenceCellsEach(int year, double fulltime_hours,
+                                              const std::vector<const MinistryInputs*>& inputs,
+                                              const std::vector<bool>& pool);
 
 namespace {
 
@@ -121,18 +124,29 @@ class PersonIndex {
   std::vector<std::string_view> ids_;
 };
 
+// The sums of the ministries added, each on its own (reset for every ministry) and pooled (those
+// added with `pooled`): every term is added to both in the same order, so the pooled sums are
+// exactly those of adding the pooled ministries alone.
 class Pool {
  public:
   Pool(int year, double fulltime_hours) : fulltime_hours_(fulltime_hours) {
     periods_[0] = YearPeriod(year);
     for (int q = 1; q <= 4; ++q) periods_[q] = QuarterPeriod(year, q);
     sums_.resize(1);
+    pooled_.resize(1);
   }
 
-  Status Add(const MinistryInputs& in);
-  std::vector<Cell> Cells() const;
+  Status Add(const MinistryInputs& in, bool pooled);
+  // The cells of the ministry added last, or of the pooled ministries.
+  std::vector<Cell> Cells(bool pooled) const;
 
  private:
+  // Applies `f` to the sums of `slot` of the ministry and, when it is pooled, of the pool.
+  template <typename F>
+  void Both(size_t slot, F f) {
+    f(sums_[slot]);
+    if (pooling_) f(pooled_[slot]);
+  }
   int Slot(std::string_view unit_type);
   Status ReadPersonnel(const Table& t);
   Status ReadAbsence(const Table& t);
@@ -146,7 +160,9 @@ class Pool {
   double fulltime_hours_;
   std::array<Period, kPeriods> periods_;
   std::vector<std::string> units_;  // slot i + 1 is units_[i]
-  std::vector<Sums> sums_;
+  std::vector<Sums> sums_;          // of the ministry being added
+  std::vector<Sums> pooled_;        // of the pooled ministries
+  bool pooling_ = false;            // the ministry being added is pooled
   // The ministry being added; person numbers are dense within it.
   PersonIndex person_;
   std::vector<Employment> emps_;
@@ -165,6 +181,7 @@ int Pool::Slot(std::string_view unit_type) {
   }
   units_.emplace_back(unit_type);
   sums_.emplace_back();
+  pooled_.emplace_back();
   return static_cast<int>(units_.size());
 }
 
@@ -230,7 +247,9 @@ Status Pool::ReadAbsence(const Table& t) {
   return Status::Ok();
 }
 
-Status Pool::Add(const MinistryInputs& in) {
+Status Pool::Add(const MinistryInputs& in, bool pooled) {
+  std::fill(sums_.begin(), sums_.end(), Sums{});
+  pooling_ = pooled;
   const Table* personnel = in.Get("personnel");
   const Table* absence = in.Get("absence");
   if (personnel == nullptr || absence == nullptr) return Status::Ok();  // the engine reports it
@@ -260,7 +279,8 @@ void Pool::AddPerson(std::span<const Employment> emps, std::span<Segment> segs) 
       int days = OverlapDays(e.first, e.last, periods_[p].first, periods_[p].last);
       if (days == 0) continue;
       for (int slot : {0, e.slot}) {
-        sums_[slot].employed_fte_days[p] += days * e.factor;
+        const double v = days * e.factor;
+        Both(slot, [&](Sums& s) { s.employed_fte_days[p] += v; });
         employed_[slot * kPeriods + p] = 1;
       }
     }
@@ -277,16 +297,19 @@ void Pool::AddPerson(std::span<const Employment> emps, std::span<Segment> segs) 
           absent || (!s.pregnancy && s.first <= periods_[0].last && s.last >= periods_[0].first);
     }
     for (int slot : {0, DominantSlot(emps, periods_[0].last)}) {
-      ++sums_[slot].all_year;
-      if (!absent) ++sums_[slot].zero;
+      Both(slot, [&](Sums& s) {
+        ++s.all_year;
+        if (!absent) ++s.zero;
+      });
     }
   }
   const size_t classes = kDurationClasses.size();
   for (size_t slot = 0; slot < sums_.size(); ++slot) {
-    Sums& s = sums_[slot];
-    for (int p = 0; p < kPeriods; ++p) s.persons[p] += employed_[slot * kPeriods + p];
-    for (size_t c = 0; c < classes; ++c) s.class_persons[c] += ended_[slot * (classes + 1) + c];
-    s.ended_persons += ended_[slot * (classes + 1) + classes];
+    Both(slot, [&](Sums& s) {
+      for (int p = 0; p < kPeriods; ++p) s.persons[p] += employed_[slot * kPeriods + p];
+      for (size_t c = 0; c < classes; ++c) s.class_persons[c] += ended_[slot * (classes + 1) + c];
+      s.ended_persons += ended_[slot * (classes + 1) + classes];
+    });
   }
 }
 
@@ -323,8 +346,8 @@ void Pool::AddSick(std::span<const Employment> emps, std::span<const Segment> se
       for (int p = 0; p < kPeriods; ++p) {
         double v =
             OverlapDays(first, last, periods_[p].first, periods_[p].last) * e.factor * s.degree;
-        sums_[0].sick_fte_days[p] += v;
-        sums_[e.slot].sick_fte_days[p] += v;
+        Both(0, [&](Sums& x) { x.sick_fte_days[p] += v; });
+        Both(e.slot, [&](Sums& x) { x.sick_fte_days[p] += v; });
       }
     }
   }
@@ -361,11 +384,12 @@ int64_t Pool::AddHeadcount(std::span<const Employment> emps) {
     for (int p = 0; p < kPeriods; ++p) {
       int days = OverlapDays(first, last, periods_[p].first, periods_[p].last);
       if (days == 0) continue;
-      sums_[0].headcount_days[p] += days;
+      Both(0, [&](Sums& s) { s.headcount_days[p] += days; });
       for (const Employment& e : emps) {
         if (e.first > first || e.last < first) continue;
         double share = factor > 0 ? e.factor / factor : 1.0 / count;
-        sums_[e.slot].headcount_days[p] += days * share;
+        const double v = days * share;
+        Both(e.slot, [&](Sums& s) { s.headcount_days[p] += v; });
       }
     }
   }
@@ -401,26 +425,30 @@ void Pool::AddEpisodes(std::span<const Employment> emps) {
     int unit = DominantSlot(emps, std::max(ep.first, periods_[0].first));
     if (unit < 0) continue;
     for (int slot : {0, unit}) {
-      Sums& s = sums_[slot];
-      for (int p = 0; p < kPeriods; ++p) {
-        if (ep.first >= periods_[p].first && ep.first <= periods_[p].last) s.episodes[p] += 1;
-      }
+      Both(slot, [&](Sums& s) {
+        for (int p = 0; p < kPeriods; ++p) {
+          if (ep.first >= periods_[p].first && ep.first <= periods_[p].last) s.episodes[p] += 1;
+        }
+      });
       if (ep.open || ep.last < periods_[0].first || ep.last > periods_[0].last) continue;
       int days = ep.last - ep.first + 1;
       int c = DurationClass(days);
-      s.ended_days += days;
-      ++s.ended;
-      ++s.class_count[c];
+      Both(slot, [&](Sums& s) {
+        s.ended_days += days;
+        ++s.ended;
+        ++s.class_count[c];
+      });
       ended_[slot * (classes + 1) + c] = 1;
       ended_[slot * (classes + 1) + classes] = 1;
     }
   }
 }
 
-std::vector<Cell> Pool::Cells() const {
+std::vector<Cell> Pool::Cells(bool pooled) const {
   std::vector<Cell> out;
-  for (size_t slot = 0; slot < sums_.size(); ++slot) {
-    const Sums& s = sums_[slot];
+  const std::vector<Sums>& sums = pooled ? pooled_ : sums_;
+  for (size_t slot = 0; slot < sums.size(); ++slot) {
+    const Sums& s = sums[slot];
     if (s.persons[0] == 0) continue;  // nobody of this unit type in the year
     const std::string unit = slot == 0 ? "" : units_[slot - 1];
     auto add = [&](const char* id, const std::string& period, const std::string& category,
@@ -464,9 +492,25 @@ Result<std::vector<Cell>> ComputeAbsenceCells(int year, double fulltime_hours,
   if (fulltime_hours <= 0) return InternalError("absence: full-time hours must be positive");
   Pool pool(year, fulltime_hours);
   for (const MinistryInputs* in : inputs) {
-    if (in != nullptr) JBR_RETURN_IF_ERROR(pool.Add(*in));
+    if (in != nullptr) JBR_RETURN_IF_ERROR(pool.Add(*in, /*pooled=*/true));
   }
-  return pool.Cells();
+  return pool.Cells(/*pooled=*/true);
+}
+
+Result<EachAndPooled> ComputeAbsenceCellsEach(int year, double fulltime_hours,
+                                              const std::vector<const MinistryInputs*>& inputs,
+                                              const std::vector<bool>& pool) {
+  if (fulltime_hours <= 0) return InternalError("absence: full-time hours must be positive");
+  Pool sums(year, fulltime_hours);
+  EachAndPooled out;
+  out.each.resize(inputs.size());
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    if (inputs[i] == nullptr) continue;
+    JBR_RETURN_IF_ERROR(sums.Add(*inputs[i], i < pool.size() && pool[i]));
+    out.each[i] = sums.Cells(/*pooled=*/false);
+  }
+  out.pooled = sums.Cells(/*pooled=*/true);
+  return out;
 }
 
 }  // namespace jbr::absence_detail

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <map>
 #include <memory>
+#include <ranges>
 #include <set>
 
 #include <fmt/format.h>
@@ -153,17 +155,22 @@ Result<GroupCells> ComputeGroup(const Theme& theme, const ThemeContext& ctx, int
       if (ids.count(c.indicator)) (*into)[{c.indicator, c.unit_type, c.period, c.category}] = c;
     }
   };
-  std::vector<const MinistryInputs*> counted;
+  // Every ministry that delivered anything, and which of them the Rijk pools: one pass.
+  std::vector<const MinistryInputs*> delivered, counted;
+  std::vector<bool> pool;
   for (const auto& in : y.ministries) {
     if (in.tables.empty()) continue;
-    JBR_ASSIGN_OR_RETURN(auto cells, theme.Compute(ctx, year, {&in}));
-    keep(cells, &out.by_ministry[in.ministry]);
-    out.deliveries[in.ministry] = DeliveryIds({&in}, datasets);
-    if (!excluded.count(in.ministry)) counted.push_back(&in);
+    delivered.push_back(&in);
+    pool.push_back(!excluded.count(in.ministry));
+    if (pool.back()) counted.push_back(&in);
+  }
+  JBR_ASSIGN_OR_RETURN(auto cells, theme.ComputeEach(ctx, year, delivered, pool));
+  for (size_t i = 0; i < delivered.size(); ++i) {
+    keep(cells.each[i], &out.by_ministry[delivered[i]->ministry]);
+    out.deliveries[delivered[i]->ministry] = DeliveryIds({delivered[i]}, datasets);
   }
   if (!counted.empty()) {
-    JBR_ASSIGN_OR_RETURN(auto cells, theme.Compute(ctx, year, counted));
-    keep(cells, &out.by_ministry[kRijk]);
+    keep(cells.pooled, &out.by_ministry[kRijk]);
     out.deliveries[kRijk] = DeliveryIds(counted, datasets);
   }
   return out;
@@ -242,6 +249,15 @@ std::string AdjacentNote(const IndicatorDef& def, const std::vector<const Minist
   return note;
 }
 
+// The cells of `indicator` in `cells`: one run, since the key begins with the indicator.
+std::ranges::subrange<CellMap::const_iterator> OfIndicator(const CellMap& cells,
+                                                           const std::string& indicator) {
+  auto first = cells.lower_bound(CellKey{indicator, "", "", ""});
+  auto last = first;
+  while (last != cells.end() && std::get<0>(last->first) == indicator) ++last;
+  return {first, last};
+}
+
 // Values of one year for one group: ministries (missing where they did not deliver) and the Rijk.
 // With `missing_without_cells`, a ministry that delivered but has no cell of a figure is missing
 // for it (a derived figure without the other year).
@@ -263,10 +279,10 @@ std::vector<IndicatorValue> GroupValues(const std::vector<IndicatorDef>& defs, c
       bool any = false;
       const std::string note = AdjacentNote(def, {&in}, year);
       if (it != cells.by_ministry.end()) {
-        for (const auto& [key, c] : it->second) {
-          if (std::get<0>(key) != def.id) continue;
+        const std::vector<int64_t> ids = WithAdjacent(cells.deliveries.at(in.ministry), def, {&in});
+        for (const auto& [key, c] : OfIndicator(it->second, def.id)) {
           IndicatorValue v = ToValue(def, in.ministry, c);
-          v.deliveries = WithAdjacent(cells.deliveries.at(in.ministry), def, {&in});
+          v.deliveries = ids;
           v.in_rijk = !excluded.count(in.ministry);
           v.note = note;
           out.push_back(std::move(v));
@@ -280,10 +296,10 @@ std::vector<IndicatorValue> GroupValues(const std::vector<IndicatorDef>& defs, c
     bool any = false;
     const std::string note = AdjacentNote(def, counted, year);
     if (rijk != cells.by_ministry.end()) {
-      for (const auto& [key, c] : rijk->second) {
-        if (std::get<0>(key) != def.id) continue;
+      const std::vector<int64_t> ids = WithAdjacent(cells.deliveries.at(kRijk), def, counted);
+      for (const auto& [key, c] : OfIndicator(rijk->second, def.id)) {
         IndicatorValue v = ToValue(def, kRijk, c);
-        v.deliveries = WithAdjacent(cells.deliveries.at(kRijk), def, counted);
+        v.deliveries = ids;
         if (!missing.empty()) AddFlag(&v.flag, "incomplete");
         v.note = note;
         out.push_back(std::move(v));
@@ -315,10 +331,9 @@ void AttachPrevious(std::vector<IndicatorValue>* current, const std::vector<Indi
 
 void SortValues(std::vector<IndicatorValue>* values) {
   std::stable_sort(values->begin(), values->end(), [](const IndicatorValue& a, const IndicatorValue& b) {
-    auto key = [](const IndicatorValue& v) {
-      return std::make_tuple(v.indicator, v.ministry == kRijk ? 1 : 0, v.ministry, v.unit_type, v.period, v.category);
-    };
-    return key(a) < key(b);
+    const int rijk_a = a.ministry == kRijk ? 1 : 0, rijk_b = b.ministry == kRijk ? 1 : 0;
+    return std::tie(a.indicator, rijk_a, a.ministry, a.unit_type, a.period, a.category) <
+           std::tie(b.indicator, rijk_b, b.ministry, b.unit_type, b.period, b.category);
   });
 }
 
@@ -330,7 +345,8 @@ class CellCache {
       : inputs_(inputs), ctx_(ctx), ref_(ref) {}
 
   void Put(const Theme& theme, int year, const std::vector<IndicatorDef>& defs, const GroupCells& cells) {
-    for (const auto& d : defs) entries_[{theme.name(), d.id, year}] = std::make_shared<GroupCells>(cells);
+    auto shared = std::make_shared<GroupCells>(cells);  // one copy for the group's indicators
+    for (const auto& d : defs) entries_[{theme.name(), d.id, year}] = shared;
   }
 
   // The cells of `def` of `theme` in `year` (computed when not yet there).
@@ -498,8 +514,15 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
       groups[Excluded(*env.reference, def.datasets)].push_back(def);
     }
     for (const auto& [excluded, defs] : groups) {
-      JBR_ASSIGN_OR_RETURN(auto cells_now, ComputeGroup(*theme, ctx, options.year, *now, defs, excluded));
-      JBR_ASSIGN_OR_RETURN(auto cells_before, ComputeGroup(*theme, ctx, options.year - 1, *before, defs, excluded));
+      // Last year's cells on a second thread: both years only read their loaded inputs (themes
+      // keep no state), and each year's sums are added in the same order as on one thread.
+      auto last_year = std::async(std::launch::async, [&, &ex = excluded, &ds = defs] {
+        return ComputeGroup(*theme, ctx, options.year - 1, *before, ds, ex);
+      });
+      Result<GroupCells> this_year = ComputeGroup(*theme, ctx, options.year, *now, defs, excluded);
+      Result<GroupCells> last_year_cells = last_year.get();
+      JBR_ASSIGN_OR_RETURN(auto cells_now, std::move(this_year));
+      JBR_ASSIGN_OR_RETURN(auto cells_before, std::move(last_year_cells));
       cache.Put(*theme, options.year, defs, cells_now);
       cache.Put(*theme, options.year - 1, defs, cells_before);
       auto v_now = GroupValues(defs, cells_now, *now, excluded, options.year);

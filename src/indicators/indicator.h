@@ -122,6 +122,13 @@ struct DerivedFigure {
   std::function<std::vector<Cell>(int year, const CellMap& now, const CellMap& other)> combine;
 };
 
+// The cells of each of several ministries alone and of some of them pooled (the Rijk), from one
+// call: Theme::ComputeEach.
+struct EachAndPooled {
+  std::vector<std::vector<Cell>> each;  // per input, in the order given
+  std::vector<Cell> pooled;             // of the inputs marked to pool; empty when none is
+};
+
 class Theme {
  public:
   virtual ~Theme() = default;
@@ -134,6 +141,14 @@ class Theme {
   // lists as required.
   virtual Result<std::vector<Cell>> Compute(const ThemeContext& ctx, int year,
                                             const std::vector<const MinistryInputs*>& inputs) const = 0;
+  // The cells of each input alone and of the inputs marked in `pool` together: the same cells as
+  // Compute({inputs[i]}) for each i and Compute(the marked inputs), which is what this default
+  // does. A theme over person-level rows overrides it to read each ministry's rows once, adding
+  // each person to the ministry's sums and to the pooled sums in the order Compute would, so that
+  // every figure is the same to the last bit (docs/ARCHITECTURE.md, "Compute in one pass").
+  virtual Result<EachAndPooled> ComputeEach(const ThemeContext& ctx, int year,
+                                            const std::vector<const MinistryInputs*>& inputs,
+                                            const std::vector<bool>& pool) const;
   // The theme's figures derived across years; their texts may name reference data (a base year).
   virtual std::vector<DerivedFigure> Derived(const ReferenceData& /*reference*/) const { return {}; }
 };

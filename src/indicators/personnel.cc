@@ -29,6 +29,7 @@ constexpr int64_t kSeniorScale = 15;
 
 struct Employment {
   std::string_view person, id, unit_type, gender, contract;
+  uint64_t person_key = 0;  // PersonKey(person): orders most pairs of persons without the bytes
   Days start = 0;
   Days end = kOpen;  // inclusive: the last day in force
   double hours = 0;
@@ -56,6 +57,31 @@ struct Year {
 
 std::string_view StrOrEmpty(const Column& c, size_t i) { return c.is_null(i) ? "" : c.str(i); }
 
+// The first 8 bytes of a person id, big-endian and padded with zero bytes: a.key < b.key implies
+// a < b as strings, so a sort compares the bytes only when the keys are equal.
+uint64_t PersonKey(std::string_view id) {
+  uint64_t key = 0;
+  for (size_t i = 0; i < 8; ++i) key = key << 8 | (i < id.size() ? static_cast<uint8_t>(id[i]) : 0);
+  return key;
+}
+
+// Compares the persons of two employments as strings (<0, 0, >0), the keys first: two ids of at
+// most 8 bytes with equal keys differ only in length (trailing zero bytes), and then the shorter
+// is the smaller.
+int ComparePerson(const Employment& a, const Employment& b) {
+  if (a.person_key != b.person_key) return a.person_key < b.person_key ? -1 : 1;
+  if (a.person.size() <= 8 && b.person.size() <= 8) {
+    return a.person.size() == b.person.size() ? 0 : (a.person.size() < b.person.size() ? -1 : 1);
+  }
+  return a.person.compare(b.person);
+}
+
+// The order of employments: by person, start and id (the order inflow, outflow and every sum see).
+bool EmploymentLess(const Employment& a, const Employment& b) {
+  if (int c = ComparePerson(a, b); c != 0) return c < 0;
+  return std::tie(a.start, a.id) < std::tie(b.start, b.id);
+}
+
 // The employments in force on some day of the year, sorted by person, start and id.
 std::vector<Employment> ReadEmployments(const Table& t, const Period& y) {
   const Column& person = t.col("person_id");
@@ -77,6 +103,7 @@ std::vector<Employment> ReadEmployments(const Table& t, const Period& y) {
     e.end = end.is_null(i) ? kOpen : static_cast<Days>(end.ints[i]);
     if (e.start > y.last || e.end < y.first) continue;  // not in force in this year
     e.person = person.str(i);
+    e.person_key = PersonKey(e.person);
     e.id = StrOrEmpty(id, i);
     e.unit_type = StrOrEmpty(unit, i);
     e.gender = StrOrEmpty(gender, i);
@@ -86,9 +113,7 @@ std::vector<Employment> ReadEmployments(const Table& t, const Period& y) {
     e.scale = scale.is_null(i) ? 0 : scale.ints[i];
     out.push_back(e);
   }
-  std::sort(out.begin(), out.end(), [](const Employment& a, const Employment& b) {
-    return std::tie(a.person, a.start, a.id) < std::tie(b.person, b.start, b.id);
-  });
+  std::sort(out.begin(), out.end(), EmploymentLess);
   return out;
 }
 
@@ -111,14 +136,27 @@ size_t ScaleBand(int64_t scale) {
   return 4;
 }
 
+// The tallies one person is added to: the ministry's, and the Rijk's when the ministry is pooled
+// (null otherwise). Every sum is added to both in the same order, so the Rijk's tallies are exactly
+// those of computing the pooled ministries on their own.
+struct Tallies {
+  Tally* own;
+  Tally* pooled;
+  template <typename F>
+  void Add(F f) const {
+    f(*own);
+    if (pooled != nullptr) f(*pooled);
+  }
+};
+
 // Inflow and outflow of one person in one scope. The employments (sorted by start), with those of
 // the adjacent years' deliveries that touch the turn of the year, are merged into spells without a
 // day off: an employment starting on or before the day after the spell's last day continues it.
 // A spell starting in the year is a start (the day before it the person had no employment in the
 // scope); one ending in the year an end. The person counts once in the inflow when it has a start,
 // once in the outflow when it has an end.
-void AddFlows(std::vector<const Employment*> emps, const Period& y, Tally* t) {
-  std::sort(emps.begin(), emps.end(), [](const Employment* a, const Employment* b) {
+void AddFlows(std::vector<const Employment*>* emps, const Period& y, const Tallies& t) {
+  std::sort(emps->begin(), emps->end(), [](const Employment* a, const Employment* b) {
     return std::tie(a->start, a->id) < std::tie(b->start, b->id);
   });
   int in = 0, out = 0;
@@ -126,9 +164,9 @@ void AddFlows(std::vector<const Employment*> emps, const Period& y, Tally* t) {
     if (first >= y.first && first <= y.last) ++in;
     if (last != kOpen && last >= y.first && last <= y.last) ++out;
   };
-  Days first = emps.front()->start, last = emps.front()->end;
-  for (size_t i = 1; i < emps.size(); ++i) {
-    const Employment& e = *emps[i];
+  Days first = emps->front()->start, last = emps->front()->end;
+  for (size_t i = 1; i < emps->size(); ++i) {
+    const Employment& e = *(*emps)[i];
     if (last == kOpen || e.start <= last + 1) {
       last = std::max(last, e.end);
       continue;
@@ -138,8 +176,10 @@ void AddFlows(std::vector<const Employment*> emps, const Period& y, Tally* t) {
     last = e.end;
   }
   close(first, last);
-  t->inflow += in > 0 ? 1 : 0;
-  t->outflow += out > 0 ? 1 : 0;
+  t.Add([&](Tally& x) {
+    x.inflow += in > 0 ? 1 : 0;
+    x.outflow += out > 0 ? 1 : 0;
+  });
 }
 
 // The employment that describes a person with several on 31 Dec: most hours, then lowest id.
@@ -151,68 +191,123 @@ const Employment* Dominant(const std::vector<const Employment*>& emps) {
   return best;
 }
 
+// Buffers reused from person to person, so that a million persons cost no allocations.
+struct Scratch {
+  std::vector<const Employment*> flows, on_ref;
+};
+
 // Adds one person's employments in one scope. `total_hours` is the person's weekly hours over all
 // employments at the ministry on 31 Dec: part-time work is about the person, not the unit.
 void AddScope(const std::vector<const Employment*>& emps, const std::vector<const Employment*>& around,
-              double total_hours, const Year& y, Tally* t) {
+              double total_hours, const Year& y, const Tallies& t, Scratch* scratch) {
   const Period& p = y.period;
-  t->in_year += 1;
+  t.Add([](Tally& x) { x.in_year += 1; });
   for (const Employment* e : emps) {
-    t->fte_mean +=
+    const double fte_days =
         e->hours / y.fulltime * OverlapDays(e->start, e->end, p.first, p.last) / p.days();
+    t.Add([&](Tally& x) { x.fte_mean += fte_days; });
   }
-  std::vector<const Employment*> flows = emps;
+  std::vector<const Employment*>& flows = scratch->flows;
+  flows.assign(emps.begin(), emps.end());
   flows.insert(flows.end(), around.begin(), around.end());
-  AddFlows(std::move(flows), p, t);
-  std::vector<const Employment*> on_ref;
+  AddFlows(&flows, p, t);
+  std::vector<const Employment*>& on_ref = scratch->on_ref;
+  on_ref.clear();
   for (const Employment* e : emps) {
     if (InForceOn(*e, p.last)) on_ref.push_back(e);
   }
   if (on_ref.empty()) return;
   const Employment& d = *Dominant(on_ref);
-  t->headcount += 1;
-  for (const Employment* e : on_ref) t->fte += e->hours / y.fulltime;
+  t.Add([](Tally& x) { x.headcount += 1; });
+  for (const Employment* e : on_ref) {
+    const double fte = e->hours / y.fulltime;
+    t.Add([&](Tally& x) { x.fte += fte; });
+  }
   const int64_t age = y.year - d.birth_year;
   const bool woman = d.gender == "female";
-  t->age_sum += static_cast<double>(age);
-  t->age_band[AgeBand(age)] += 1;
-  t->scale_band[ScaleBand(d.scale)] += 1;
-  t->women += woman ? 1 : 0;
-  t->temporary += d.contract == "temporary" ? 1 : 0;
-  t->parttime += total_hours < y.fulltime ? 1 : 0;
-  if (d.scale >= kSeniorScale) {
-    t->senior += 1;
-    t->senior_women += woman ? 1 : 0;
-  }
+  const bool temporary = d.contract == "temporary";
+  t.Add([&](Tally& x) {
+    x.age_sum += static_cast<double>(age);
+    x.age_band[AgeBand(age)] += 1;
+    x.scale_band[ScaleBand(d.scale)] += 1;
+    x.women += woman ? 1 : 0;
+    x.temporary += temporary ? 1 : 0;
+    x.parttime += total_hours < y.fulltime ? 1 : 0;
+    if (d.scale >= kSeniorScale) {
+      x.senior += 1;
+      x.senior_women += woman ? 1 : 0;
+    }
+  });
 }
+
+// A scope (all units, or one unit type) of the ministry being added: its tallies and, for the
+// person being added, the person's employments in it and those of the adjacent years around the
+// turn.
+struct Scope {
+  std::string_view unit_type;  // "" = all units
+  Tallies tallies;
+  std::vector<const Employment*> emps, near;
+};
+
+// The scopes of one ministry's rows, found by unit type without allocating per person.
+class Scopes {
+ public:
+  Scopes(std::map<std::string, Tally>* own, std::map<std::string, Tally>* pooled)
+      : own_(own), pooled_(pooled) {
+    Get("");  // a ministry that delivered has a total, even with no one in it
+  }
+  Scope& Get(std::string_view unit_type) {
+    for (Scope& s : scopes_) {
+      if (s.unit_type == unit_type) return s;
+    }
+    const std::string key(unit_type);
+    Scope s;
+    s.unit_type = unit_type;
+    s.tallies = {&(*own_)[key], pooled_ == nullptr ? nullptr : &(*pooled_)[key]};
+    scopes_.push_back(std::move(s));
+    return scopes_.back();
+  }
+  // The scope of `unit_type` if it has been seen, else null (no tally is made for it).
+  Scope* Find(std::string_view unit_type) {
+    for (Scope& s : scopes_) {
+      if (s.unit_type == unit_type) return &s;
+    }
+    return nullptr;
+  }
+  std::vector<Scope>& all() { return scopes_; }
+
+ private:
+  std::map<std::string, Tally>* own_;
+  std::map<std::string, Tally>* pooled_;
+  std::vector<Scope> scopes_;  // few: the total and the unit types
+};
 
 // Adds one person (all employments of one person_id at one ministry) to the total scope ("") and
 // to the scope of every unit type the person has an employment in. `around` are the person's
 // employments of the adjacent years at the turn of the year: they count only for the flows.
 void AddPerson(std::span<const Employment> own, std::span<const Employment> around, const Year& y,
-               std::map<std::string, Tally>* tallies) {
-  std::map<std::string_view, std::vector<const Employment*>> scopes, near;
+               Scopes* scopes, Scratch* scratch) {
+  for (Scope& s : scopes->all()) {
+    s.emps.clear();
+    s.near.clear();
+  }
   double total_hours = 0;
   for (const Employment& e : own) {
-    scopes[""].push_back(&e);
-    if (!e.unit_type.empty()) scopes[e.unit_type].push_back(&e);
+    scopes->Get("").emps.push_back(&e);
+    if (!e.unit_type.empty()) scopes->Get(e.unit_type).emps.push_back(&e);
     if (InForceOn(e, y.period.last)) total_hours += e.hours;
   }
+  // The adjacent years count only in the scopes the person has an employment in this year.
   for (const Employment& e : around) {
-    near[""].push_back(&e);
-    if (!e.unit_type.empty()) near[e.unit_type].push_back(&e);
+    scopes->Get("").near.push_back(&e);
+    if (e.unit_type.empty()) continue;
+    if (Scope* s = scopes->Find(e.unit_type)) s->near.push_back(&e);
   }
-  static const std::vector<const Employment*> kNone;
-  for (const auto& [scope, emps] : scopes) {
-    auto n = near.find(scope);
-    AddScope(emps, n == near.end() ? kNone : n->second, total_hours, y, &(*tallies)[std::string(scope)]);
+  for (const Scope& s : scopes->all()) {
+    if (!s.emps.empty()) AddScope(s.emps, s.near, total_hours, y, s.tallies, scratch);
   }
 }
 
-// The employments of an adjacent year's delivery at the turn of the year, cut to the other side
-// of it, so that within the year only the year's own delivery counts: of the year before, those in
-// force on its 31 December (ending there at the latest); of the year after, those in force on its
-// 1 January (starting there at the earliest).
 std::vector<Employment> AroundTheYear(const MinistryInputs* before, const MinistryInputs* after, const Year& y) {
   std::vector<Employment> out;
   const Days eve = y.period.first - 1, morrow = y.period.last + 1;
@@ -228,25 +323,28 @@ std::vector<Employment> AroundTheYear(const MinistryInputs* before, const Minist
       out.push_back(e);
     }
   }
-  std::sort(out.begin(), out.end(), [](const Employment& a, const Employment& b) {
-    return std::tie(a.person, a.start, a.id) < std::tie(b.person, b.start, b.id);
-  });
+  std::sort(out.begin(), out.end(), EmploymentLess);
   return out;
 }
 
-void AddTable(const MinistryInputs& in, const Year& y, std::map<std::string, Tally>* tallies) {
-  (*tallies)[""];  // a ministry that delivered has a total, even with no one in it
+// Adds a ministry's persons to its own tallies and, when `pooled` is not null, to the Rijk's.
+void AddTable(const MinistryInputs& in, const Year& y, std::map<std::string, Tally>* own,
+              std::map<std::string, Tally>* pooled) {
+  Scopes scopes(own, pooled);
+  Scratch scratch;
   const std::vector<Employment> emps = ReadEmployments(*in.Get(kDataset), y.period);
   const std::vector<Employment> around = AroundTheYear(in.year_before, in.year_after, y);
   size_t begin = 0, near = 0;
   while (begin < emps.size()) {
     size_t end = begin + 1;
-    while (end < emps.size() && emps[end].person == emps[begin].person) ++end;
-    const std::string_view person = emps[begin].person;
-    while (near < around.size() && around[near].person < person) ++near;
+    while (end < emps.size() && ComparePerson(emps[end], emps[begin]) == 0) ++end;
+    while (near < around.size() && ComparePerson(around[near], emps[begin]) < 0) ++near;
     size_t near_end = near;
-    while (near_end < around.size() && around[near_end].person == person) ++near_end;
-    AddPerson({emps.data() + begin, emps.data() + end}, {around.data() + near, around.data() + near_end}, y, tallies);
+    while (near_end < around.size() && ComparePerson(around[near_end], emps[begin]) == 0) {
+      ++near_end;
+    }
+    AddPerson({emps.data() + begin, emps.data() + end},
+              {around.data() + near, around.data() + near_end}, y, &scopes, &scratch);
     begin = end;
     near = near_end;
   }
@@ -540,18 +638,49 @@ class PersonnelTheme : public Theme {
   Result<std::vector<Cell>> Compute(
       const ThemeContext& ctx, int year,
       const std::vector<const MinistryInputs*>& inputs) const override {
+    JBR_ASSIGN_OR_RETURN(const double fulltime, FulltimeHours(ctx));
+    const Year y{year, YearPeriod(year), fulltime};
+    std::map<std::string, Tally> tallies;  // by unit type; "" = all units
+    for (const MinistryInputs* in : inputs) {
+      const Table* t = in == nullptr ? nullptr : in->Get(kDataset);
+      if (t == nullptr) continue;  // not delivered: the engine reports it missing
+      AddTable(*in, y, &tallies, nullptr);
+    }
+    return Cells(tallies, y);
+  }
+
+  // Each ministry's rows read once, its persons added to its own tallies and to the Rijk's.
+  Result<EachAndPooled> ComputeEach(const ThemeContext& ctx, int year,
+                                    const std::vector<const MinistryInputs*>& inputs,
+                                    const std::vector<bool>& pool) const override {
+    JBR_ASSIGN_OR_RETURN(const double fulltime, FulltimeHours(ctx));
+    const Year y{year, YearPeriod(year), fulltime};
+    EachAndPooled out;
+    out.each.resize(inputs.size());
+    std::map<std::string, Tally> pooled;
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      const MinistryInputs* in = inputs[i];
+      const Table* t = in == nullptr ? nullptr : in->Get(kDataset);
+      if (t == nullptr) continue;
+      std::map<std::string, Tally> own;
+      AddTable(*in, y, &own, i < pool.size() && pool[i] ? &pooled : nullptr);
+      out.each[i] = Cells(own, y);
+    }
+    out.pooled = Cells(pooled, y);
+    return out;
+  }
+
+ private:
+  static Result<double> FulltimeHours(const ThemeContext& ctx) {
     std::optional<double> fulltime;
     if (ctx.reference != nullptr) fulltime = ctx.reference->Norm("personnel.fulltime_hours");
     if (!fulltime || *fulltime <= 0) {
       return InvalidInput("norms.csv has no positive personnel.fulltime_hours");
     }
-    const Year y{year, YearPeriod(year), *fulltime};
-    std::map<std::string, Tally> tallies;  // by unit type; "" = all units
-    for (const MinistryInputs* in : inputs) {
-      const Table* t = in == nullptr ? nullptr : in->Get(kDataset);
-      if (t == nullptr) continue;  // not delivered: the engine reports it missing
-      AddTable(*in, y, &tallies);
-    }
+    return *fulltime;
+  }
+
+  static std::vector<Cell> Cells(const std::map<std::string, Tally>& tallies, const Year& y) {
     std::vector<Cell> cells;
     for (const auto& [unit, tally] : tallies) AddCells(unit, tally, y.period.label, &cells);
     SortCells(&cells);

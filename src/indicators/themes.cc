@@ -19,6 +19,22 @@ std::vector<std::unique_ptr<Theme>> AllThemes() {
   return out;
 }
 
+Result<EachAndPooled> Theme::ComputeEach(const ThemeContext& ctx, int year,
+                                         const std::vector<const MinistryInputs*>& inputs,
+                                         const std::vector<bool>& pool) const {
+  EachAndPooled out;
+  std::vector<const MinistryInputs*> pooled;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    JBR_ASSIGN_OR_RETURN(auto cells, Compute(ctx, year, {inputs[i]}));
+    out.each.push_back(std::move(cells));
+    if (i < pool.size() && pool[i]) pooled.push_back(inputs[i]);
+  }
+  if (!pooled.empty()) {
+    JBR_ASSIGN_OR_RETURN(out.pooled, Compute(ctx, year, pooled));
+  }
+  return out;
+}
+
 const char* DisclosureName(Disclosure d) {
   switch (d) {
     case Disclosure::kNone: return "none";

@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include <fstream>
+#include <map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -128,6 +129,25 @@ class SqliteWriter : public DeliveryWriter {
   int64_t chunk_ = 0;
 };
 
+// A statement of SqliteStore's cache, reset when the guard goes: its bindings cleared and, if it
+// stopped before its last row, its read of the database ended.
+class Reused {
+ public:
+  explicit Reused(Statement* s) : s_(s) {}
+  Reused(Reused&& o) noexcept : s_(o.s_) { o.s_ = nullptr; }
+  Reused& operator=(Reused&&) = delete;
+  Reused(const Reused&) = delete;
+  Reused& operator=(const Reused&) = delete;
+  ~Reused() {
+    if (s_ != nullptr) s_->Reset();
+  }
+  Statement& operator*() const { return *s_; }
+  Statement* operator->() const { return s_; }
+
+ private:
+  Statement* s_;
+};
+
 class SqliteStore : public Store {
  public:
   explicit SqliteStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
@@ -145,29 +165,31 @@ class SqliteStore : public Store {
   }
 
   Result<std::optional<DeliveryRecord>> GetDelivery(int64_t id) override {
-    JBR_ASSIGN_OR_RETURN(auto q, db_->Prepare(fmt::format("SELECT {} FROM deliveries d WHERE d.id = ?", kDeliveryColumns)));
-    q.Bind(1, id);
-    JBR_ASSIGN_OR_RETURN(bool row, q.Step());
+    static const std::string kSql =
+        fmt::format("SELECT {} FROM deliveries d WHERE d.id = ?", kDeliveryColumns);
+    JBR_ASSIGN_OR_RETURN(Reused q, Cached(kSql));
+    q->Bind(1, id);
+    JBR_ASSIGN_OR_RETURN(bool row, q->Step());
     if (!row) return std::optional<DeliveryRecord>();
-    return std::optional<DeliveryRecord>(ReadDelivery(q));
+    return std::optional<DeliveryRecord>(ReadDelivery(*q));
   }
 
   Result<std::vector<DeliveryRecord>> ListDeliveries(const DeliveryFilter& filter) override {
-    std::string sql = fmt::format(
+    static const std::string kSql = fmt::format(
         "SELECT {} FROM deliveries d WHERE (?1 IS NULL OR d.dataset = ?1) AND (?2 IS NULL OR d.ministry = ?2) "
         "AND (?3 IS NULL OR d.year = ?3) AND (?4 = 0 OR d.status = 'accepted') "
         "ORDER BY d.dataset, d.ministry, d.year, d.id",
         kDeliveryColumns);
-    JBR_ASSIGN_OR_RETURN(auto q, db_->Prepare(sql));
-    if (filter.dataset) q.Bind(1, *filter.dataset);
-    if (filter.ministry) q.Bind(2, *filter.ministry);
-    if (filter.year) q.Bind(3, static_cast<int64_t>(*filter.year));
-    q.Bind(4, static_cast<int64_t>(filter.current_only ? 1 : 0));
+    JBR_ASSIGN_OR_RETURN(Reused q, Cached(kSql));
+    if (filter.dataset) q->Bind(1, *filter.dataset);
+    if (filter.ministry) q->Bind(2, *filter.ministry);
+    if (filter.year) q->Bind(3, static_cast<int64_t>(*filter.year));
+    q->Bind(4, static_cast<int64_t>(filter.current_only ? 1 : 0));
     std::vector<DeliveryRecord> out;
     while (true) {
-      JBR_ASSIGN_OR_RETURN(bool row, q.Step());
+      JBR_ASSIGN_OR_RETURN(bool row, q->Step());
       if (!row) break;
-      out.push_back(ReadDelivery(q));
+      out.push_back(ReadDelivery(*q));
     }
     return out;
   }
@@ -231,17 +253,17 @@ class SqliteStore : public Store {
   }
 
   Result<Column> ReadColumn(int64_t delivery_id, const std::string& field, FieldType type) override {
-    JBR_ASSIGN_OR_RETURN(auto q, db_->Prepare(
+    JBR_ASSIGN_OR_RETURN(Reused q, Cached(
         "SELECT data FROM delivery_chunks WHERE delivery_id = ? AND field = ? ORDER BY chunk"));
-    q.Bind(1, delivery_id).Bind(2, field);
+    q->Bind(1, delivery_id).Bind(2, field);
     Column column;
     column.type = type;
     bool any = false;
     while (true) {
-      JBR_ASSIGN_OR_RETURN(bool row, q.Step());
+      JBR_ASSIGN_OR_RETURN(bool row, q->Step());
       if (!row) break;
       any = true;
-      JBR_RETURN_IF_ERROR(DecodeChunk(q.Blob(0), &column));
+      JBR_RETURN_IF_ERROR(DecodeChunk(q->Blob(0), &column));
     }
     if (!any) {
       JBR_ASSIGN_OR_RETURN(auto known, db_->Prepare(
@@ -348,6 +370,17 @@ class SqliteStore : public Store {
   Result<std::optional<Release>> GetRelease(int64_t id) override { return sqlite::SelectRelease(db_.get(), id); }
 
  private:
+  // A statement prepared once per store: compute repeats a few queries hundreds of times (a
+  // delivery's columns one by one, the current delivery of every dataset and ministry).
+  Result<Reused> Cached(const std::string& sql) {
+    auto it = cached_.find(sql);
+    if (it == cached_.end()) {
+      JBR_ASSIGN_OR_RETURN(Statement q, db_->Prepare(sql));
+      it = cached_.emplace(sql, std::move(q)).first;
+    }
+    return Reused(&it->second);
+  }
+
   Result<std::optional<ComputeRun>> SelectRun(const char* where, int64_t key) {
     JBR_ASSIGN_OR_RETURN(auto q, db_->Prepare(fmt::format(
         "SELECT id, at, year, definition_version, factor_vintage, deliveries, options FROM compute_runs {}",
@@ -396,6 +429,7 @@ class SqliteStore : public Store {
   }
 
   std::unique_ptr<Database> db_;
+  std::map<std::string, Statement> cached_;  // finalised before db_ closes (declared after it)
 };
 
 }  // namespace
