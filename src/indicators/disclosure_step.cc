@@ -77,8 +77,11 @@ class Protector {
     bool changed = true;
     while (changed) {
       changed = false;
+      // A figure whose every quantity an earlier release published unchanged stays as it was:
+      // hiding it now hides nothing (it would only restate a public number as hidden).
       auto hide = [&](size_t i) {
-        if (!value_hidden_[i]) value_hidden_[i] = changed = true;
+        if (value_hidden_[i] || AllKnown(i)) return;
+        value_hidden_[i] = changed = true;
       };
       for (size_t i = 0; i < value_hidden_.size(); ++i) {
         for (int n : ls_.value_nodes[i]) {
@@ -101,6 +104,16 @@ class Protector {
         if (value_hidden_[a]) hide(b);
       }
     }
+  }
+
+  bool AllKnown(size_t i) const {
+    bool any = false;
+    for (int n : ls_.value_nodes[i]) {
+      if (n < 0) continue;
+      if (!constant_[n]) return false;
+      any = true;
+    }
+    return any;
   }
 
   // Nodes joined by constraints, as separate tables; their hidden count tells whether a
