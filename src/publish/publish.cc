@@ -3,21 +3,22 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "publish/annex.h"
-#include "publish/audit_gate.h"
-#include "publish/opendata.h"
-#include "publish/publication.h"
-#include "publish/ict_dashboard.h"
-#include "publish/ict_pages.h"
-#include "publish/ict_portfolio.h"
-#include "publish/site.h"
-#include "publish/site_print.h"
-#include "publish/site_pages.h"
-#include "publish/html.h"
-#include "common/paths.h"
-#include "store/workspace.h"
-
 #include <filesystem>
+
+#include "common/paths.h"
+#include "publish/audit_gate.h"
+#include "publish/chart/views.h"
+#include "publish/core/html.h"
+#include "publish/core/page.h"
+#include "publish/core/publication.h"
+#include "publish/ict/ict_dashboard.h"
+#include "publish/ict/ict_pages.h"
+#include "publish/ict/ict_portfolio.h"
+#include "publish/opendata/annex.h"
+#include "publish/opendata/opendata.h"
+#include "publish/print/site_print.h"
+#include "publish/site/site.h"
+#include "store/workspace.h"
 
 namespace jbr::publish {
 
@@ -109,7 +110,7 @@ Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& re
       SiteConfig::Load(options.template_dirs.empty() ? std::vector<std::string>{TemplatesDir()}
                                                      : options.template_dirs,
                        &ministries));
-  JBR_ASSIGN_OR_RETURN(std::vector<SitePage> pages, BuildReportPages(pub, config, options.pdf));
+  JBR_ASSIGN_OR_RETURN(std::vector<SitePage> pages, BuildReportPages(pub, config, options.pdf, ChartDirective));
   JBR_ASSIGN_OR_RETURN(SchemaRegistry schemas, LoadSchemas(DataDir()));
   JBR_ASSIGN_OR_RETURN(IctPortfolio ict, LoadIctPortfolio(store, schemas, pub, &ministries));
   AddIctPages(ict, pub, config, &pages);

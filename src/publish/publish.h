@@ -13,7 +13,7 @@
 
 #include "common/result.h"
 #include "indicators/indicator.h"
-#include "publish/output_dir.h"
+#include "publish/core/output_dir.h"
 #include "store/store.h"
 
 namespace jbr::publish {

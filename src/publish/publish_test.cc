@@ -9,8 +9,8 @@
 
 #include "common/sha256.h"
 #include "ingest/xlsx_reader.h"
-#include "publish/test_store.h"
-#include "publish/test_templates.h"
+#include "publish/testing/test_store.h"
+#include "publish/testing/test_templates.h"
 
 namespace jbr::publish {
 namespace {

@@ -5,7 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "publish/compute_fixture.h"
+#include "publish/testing/compute_fixture.h"
 
 namespace jbr::publish {
 namespace {

@@ -6,11 +6,11 @@
 
 #include <fmt/format.h>
 
-#include "publish/compute_fixture.h"
-#include "publish/figures.h"
-#include "publish/publication.h"
+#include "publish/testing/compute_fixture.h"
+#include "publish/core/figures.h"
+#include "publish/core/publication.h"
 #include "publish/release.h"
-#include "publish/table.h"
+#include "publish/opendata/table.h"
 
 namespace jbr::publish {
 namespace {

@@ -1,0 +1,39 @@
+#include "publish/ict/ict_html.h"
+
+#include "publish/ict/ict_pages.h"
+
+namespace jbr::publish::ict_html {
+
+std::string HtmlTable(const std::string& caption, const std::vector<std::string>& headers,
+                      const std::vector<std::vector<std::string>>& rows) {
+  std::string out = "<table>\n<caption>" + caption + "</caption>\n<thead><tr>";
+  for (const auto& h : headers) out += "<th scope=\"col\">" + h + "</th>";
+  out += "</tr></thead>\n<tbody>\n";
+  for (const auto& row : rows) {
+    out += "<tr>";
+    for (size_t c = 0; c < row.size(); ++c) {
+      out += c == 0 ? "<th scope=\"row\">" + row[c] + "</th>" : "<td>" + row[c] + "</td>";
+    }
+    out += "</tr>\n";
+  }
+  return out + "</tbody>\n</table>\n";
+}
+
+std::string FactTable(const std::string& caption,
+                      const std::vector<std::pair<std::string, std::string>>& facts, Lang lang) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& [label, value] : facts) rows.push_back({label, value});
+  return HtmlTable(caption, {Tr(lang, "Gegeven", "Item"), Tr(lang, "Waarde", "Value")}, rows);
+}
+
+std::string Unknown(Lang lang) { return Tr(lang, "onbekend", "unknown"); }
+
+std::string Money(std::optional<double> eur, Lang lang) {
+  return eur ? HtmlEscape(FormatFigure(*eur, "EUR", lang)) : Unknown(lang);
+}
+
+std::string Date(std::optional<Days> d, Lang lang) {
+  return d ? IctDate(*d, lang) : Unknown(lang);
+}
+
+}  // namespace jbr::publish::ict_html
