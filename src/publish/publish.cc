@@ -3,9 +3,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
-
-#include "common/paths.h"
 #include "publish/audit_gate.h"
 #include "publish/chart/views.h"
 #include "publish/core/html.h"
@@ -18,13 +15,16 @@
 #include "publish/opendata/opendata.h"
 #include "publish/print/site_print.h"
 #include "publish/site/site.h"
-#include "store/workspace.h"
 
 namespace jbr::publish {
 
 Status PublishOptions::Validate() const {
   if (year <= 0) return UsageError("publish needs a year");
   if (out_dir.empty()) return UsageError("publish needs an output directory");
+  if (template_dirs.empty()) return UsageError("publish needs the template directories");
+  if (schemas == nullptr || ministries == nullptr) {
+    return UsageError("publish needs the workspace's schemas and ministries");
+  }
   return Status::Ok();
 }
 
@@ -100,19 +100,11 @@ Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& re
                        LoadPublication(store, registry, options.year, options.run_id,
                                        options.series_runs));
   JBR_ASSIGN_OR_RETURN(pub.restatements, LoadRestatements(store, pub, options.before_release));
-  const std::string ministries_csv =
-      options.ministries_csv.empty()
-          ? (std::filesystem::path(DataDir()) / "ministries.csv").string()
-          : options.ministries_csv;
-  JBR_ASSIGN_OR_RETURN(MinistryRegistry ministries, MinistryRegistry::Load(ministries_csv));
-  JBR_ASSIGN_OR_RETURN(
-      SiteConfig config,
-      SiteConfig::Load(options.template_dirs.empty() ? std::vector<std::string>{TemplatesDir()}
-                                                     : options.template_dirs,
-                       &ministries));
+  JBR_ASSIGN_OR_RETURN(SiteConfig config,
+                       SiteConfig::Load(options.template_dirs, options.ministries));
   JBR_ASSIGN_OR_RETURN(std::vector<SitePage> pages, BuildReportPages(pub, config, options.pdf, ChartDirective));
-  JBR_ASSIGN_OR_RETURN(SchemaRegistry schemas, LoadSchemas(DataDir()));
-  JBR_ASSIGN_OR_RETURN(IctPortfolio ict, LoadIctPortfolio(store, schemas, pub, &ministries));
+  JBR_ASSIGN_OR_RETURN(IctPortfolio ict,
+                       LoadIctPortfolio(store, *options.schemas, pub, options.ministries));
   AddIctPages(ict, pub, config, &pages);
   if (options.audit) JBR_RETURN_IF_ERROR(AuditBeforeWriting(pub, options.earlier_releases));
   JBR_ASSIGN_OR_RETURN(OutputDir out, OutputDir::Prepare(options.out_dir));

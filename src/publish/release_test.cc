@@ -23,6 +23,8 @@ class ReleaseTest : public ComputeFixture {
     o.created_at = "2021-04-01T09:00:00Z";
     o.actor = "tester";
     o.template_dirs = TestTemplateDirs();
+    o.schemas = &ws_->schemas();
+    o.ministries = &ws_->ministries();
     o.pdf = false;
     return o;
   }

@@ -29,6 +29,8 @@ TEST_F(RestatementTest, ACorrectedDeliveryRestatesExactlyTheFiguresBuiltOnIt) {
   Compute(2019, "2020-03-01T12:00:00Z");
   ReleaseOptions o;
   o.template_dirs = TestTemplateDirs();
+  o.schemas = &ws_->schemas();
+  o.ministries = &ws_->ministries();
     o.pdf = false;
   o.year = 2019;
   o.out_dir = (dir_ / "r2019").string();
@@ -74,6 +76,8 @@ TEST_F(RestatementTest, ALateDeliveryRestatesAMissingFigure) {
   Compute(2019, "2020-03-01T12:00:00Z");
   ReleaseOptions o;
   o.template_dirs = TestTemplateDirs();
+  o.schemas = &ws_->schemas();
+  o.ministries = &ws_->ministries();
     o.pdf = false;
   o.year = 2019;
   o.out_dir = (dir_ / "r2019").string();
@@ -173,6 +177,8 @@ TEST_F(SuppressedRestatementTest, NeverShowsASuppressedValue) {
   p.year = 2020;
   p.out_dir = (dir_ / "out").string();
   p.template_dirs = PlainTemplateDirs();
+  p.schemas = &ws_->schemas();
+  p.ministries = &ws_->ministries();
   p.pdf = false;
   auto s = Publish(ws_->store(), TestRegistry(), p);
   ASSERT_TRUE(s.ok()) << s.status().ToString();
