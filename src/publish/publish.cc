@@ -59,31 +59,12 @@ std::string IctCharts(const Publication& pub, const SiteConfig& config, Lang lan
                      lang == Lang::kNl ? "Grafieken" : "Charts", charts);
 }
 
-// The ICT appendix pages in the site's shell: the fragment's own <h1> gives way to the shell's.
+// The ICT appendix pages in the site's shell, the overview with the charts of the ict.* figures.
 void AddIctPages(const IctPortfolio& ict, const Publication& pub, const SiteConfig& config,
                  std::vector<SitePage>* pages) {
   for (Lang lang : {Lang::kNl, Lang::kEn}) {
     for (auto& p : IctPages(ict, lang)) {
       std::string body = std::move(p.body_html);
-      const size_t h1 = body.find("<h1>");
-      const size_t end = body.find("</h1>");
-      if (h1 != std::string::npos && end != std::string::npos && h1 < end) {
-        size_t cut = end + 5;
-        if (cut < body.size() && body[cut] == '\n') ++cut;
-        body.erase(h1, cut - h1);
-      }
-      // Wide tables scroll inside their own region, so the page does not at 200% zoom.
-      std::string wrapped;
-      size_t at = 0;
-      for (size_t t = body.find("<table", at); t != std::string::npos; t = body.find("<table", at)) {
-        const size_t close = body.find("</table>", t);
-        if (close == std::string::npos) break;
-        wrapped += body.substr(at, t - at) +
-                   "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" +
-                   HtmlEscape(p.title) + "\">" + body.substr(t, close + 8 - t) + "</div>";
-        at = close + 8;
-      }
-      body = wrapped + body.substr(at);
       if (p.path == "ict/index.html") body += IctCharts(pub, config, lang);
       pages->push_back(SitePage{lang, SitePath(lang, p.path), p.title, std::move(body), false});
     }

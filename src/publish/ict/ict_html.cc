@@ -4,8 +4,14 @@
 
 namespace jbr::publish::ict_html {
 
+std::string ScrollRegion(const std::string& table, const std::string& region) {
+  const std::string_view t = std::string_view(table).substr(0, table.size() - 1);  // without the LF
+  return "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" + region + "\">" +
+         std::string(t) + "</div>\n";
+}
+
 std::string HtmlTable(const std::string& caption, const std::vector<std::string>& headers,
-                      const std::vector<std::vector<std::string>>& rows) {
+                      const std::vector<std::vector<std::string>>& rows, const std::string& region) {
   std::string out = "<table>\n<caption>" + caption + "</caption>\n<thead><tr>";
   for (const auto& h : headers) out += "<th scope=\"col\">" + h + "</th>";
   out += "</tr></thead>\n<tbody>\n";
@@ -16,14 +22,16 @@ std::string HtmlTable(const std::string& caption, const std::vector<std::string>
     }
     out += "</tr>\n";
   }
-  return out + "</tbody>\n</table>\n";
+  return ScrollRegion(out + "</tbody>\n</table>\n", region);
 }
 
 std::string FactTable(const std::string& caption,
-                      const std::vector<std::pair<std::string, std::string>>& facts, Lang lang) {
+                      const std::vector<std::pair<std::string, std::string>>& facts, Lang lang,
+                      const std::string& region) {
   std::vector<std::vector<std::string>> rows;
   for (const auto& [label, value] : facts) rows.push_back({label, value});
-  return HtmlTable(caption, {Tr(lang, "Gegeven", "Item"), Tr(lang, "Waarde", "Value")}, rows);
+  return HtmlTable(caption, {Tr(lang, "Gegeven", "Item"), Tr(lang, "Waarde", "Value")}, rows,
+                   region);
 }
 
 std::string Unknown(Lang lang) { return Tr(lang, "onbekend", "unknown"); }

@@ -73,7 +73,8 @@ void AddIncluded(const IctActivity& a, IctKeyFigures* k) {
 // when none (a table has the same rows every year), then any other in label order. Labels shown
 // as IctStatusLabel (status codes) or IctClassLabel.
 std::string CountTable(const std::string& caption, const std::map<std::string, int>& counts,
-                       const std::vector<std::string>& order, Lang lang, bool status) {
+                       const std::vector<std::string>& order, Lang lang, bool status,
+                       const std::string& region) {
   std::vector<std::pair<std::string, int>> ordered;
   for (const auto& label : order) {
     auto it = counts.find(label);
@@ -88,7 +89,8 @@ std::string CountTable(const std::string& caption, const std::map<std::string, i
                     std::to_string(n)});
   }
   return HtmlTable(HtmlEscape(caption),
-                   {Tr(lang, "Categorie", "Category"), Tr(lang, "Aantal", "Number")}, rows);
+                   {Tr(lang, "Categorie", "Category"), Tr(lang, "Aantal", "Number")}, rows,
+                   region);
 }
 
 template <size_t N>
@@ -96,7 +98,8 @@ std::vector<std::string> Labels(const char* const (&labels)[N]) {
   return std::vector<std::string>(labels, labels + N);
 }
 
-std::string KeyFigureTable(const IctKeyFigures& k, int year, Lang lang) {
+std::string KeyFigureTable(const IctKeyFigures& k, int year, Lang lang,
+                           const std::string& region) {
   const std::string change =
       k.cost_change_pct ? HtmlEscape(FormatSigned(*k.cost_change_pct, 1, lang) + "%")
                         : ict_html::Unknown(lang);
@@ -117,7 +120,7 @@ std::string KeyFigureTable(const IctKeyFigures& k, int year, Lang lang) {
        {Tr(lang, "Verouderde activiteiten (geen registratie in het jaar)",
            "Stale activities (no record in the year)"),
         std::to_string(k.stale)}},
-      lang);
+      lang, region);
 }
 
 std::string OverviewRow(const IctActivity& a, const std::string& path, Lang lang) {
@@ -147,7 +150,7 @@ std::string OverviewRow(const IctActivity& a, const std::string& path, Lang lang
 }
 
 std::string OverviewTable(const IctPortfolio& p, const std::vector<std::string>& paths,
-                          Lang lang) {
+                          Lang lang, const std::string& region) {
   const std::vector<std::string> headers = {
       Tr(lang, "Ministerie", "Ministry"),
       Tr(lang, "ICT-activiteit", "ICT activity"),
@@ -170,7 +173,7 @@ std::string OverviewTable(const IctPortfolio& p, const std::vector<std::string>&
   for (const auto& a : p.activities) {
     if (a.figures.included) out += OverviewRow(a, paths[page++], lang);
   }
-  return out + "</tbody>\n</table>\n";
+  return ict_html::ScrollRegion(out + "</tbody>\n</table>\n", region);
 }
 
 }  // namespace
@@ -218,32 +221,32 @@ std::string IctClassLabel(std::string_view label, Lang lang) {
   return fmt::format("{} ({})", label, en);
 }
 
+std::string IctOverviewTitle(int year, Lang lang) {
+  return fmt::format("{} {}", Tr(lang, "Grote ICT-activiteiten", "Large ICT activities"), year);
+}
+
 // The overview page; `paths` are the activity pages' paths, one per included activity.
 std::string IctOverviewHtml(const IctPortfolio& p, const std::vector<std::string>& paths,
                             Lang lang) {
   const IctKeyFigures k = ComputeIctKeyFigures(p);
-  std::string out = "<h1>" +
-                    HtmlEscape(fmt::format("{} {}", Tr(lang, "Grote ICT-activiteiten",
-                                                       "Large ICT activities"),
-                                           p.year)) +
-                    "</h1>\n";
-  out += KeyFigureTable(k, p.year, lang);
+  const std::string region = HtmlEscape(IctOverviewTitle(p.year, lang));  // the shell's <h1>
+  std::string out = KeyFigureTable(k, p.year, lang, region);
   out += CountTable(Tr(lang, "Activiteiten naar status", "Activities by status"), k.by_status,
-                    {"in_progress", "reorientation", "completed", "cancelled"}, lang, true);
+                    {"in_progress", "reorientation", "completed", "cancelled"}, lang, true, region);
   out += CountTable(Tr(lang, "Activiteiten naar actuele kostencategorie",
                        "Activities by current cost class"),
-                    k.by_cost, Labels(kCostClasses), lang, false);
+                    k.by_cost, Labels(kCostClasses), lang, false, region);
   out += CountTable(Tr(lang, "Activiteiten naar aanpassing einddatum",
                        "Activities by change of end date"),
-                    k.by_slip, Labels(kSlipClasses), lang, false);
+                    k.by_slip, Labels(kSlipClasses), lang, false, region);
   out += CountTable(Tr(lang, "Activiteiten naar verandering doorlooptijd",
                        "Activities by change of duration"),
-                    k.by_duration, Labels(kDurationClasses), lang, false);
+                    k.by_duration, Labels(kDurationClasses), lang, false, region);
   out += CountTable(Tr(lang, "Redenen van herijkingen in het jaar",
                        "Reasons for reassessments in the year"),
-                    k.by_reason, {}, lang, false);
+                    k.by_reason, {}, lang, false, region);
   out += "<h2>" + HtmlEscape(Tr(lang, "Overzicht", "Overview")) + "</h2>\n";
-  out += OverviewTable(p, paths, lang);
+  out += OverviewTable(p, paths, lang, region);
   return out;
 }
 

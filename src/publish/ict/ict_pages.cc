@@ -33,7 +33,7 @@ std::string H2(const std::string& nl, const std::string& en, Lang lang) {
   return "<h2>" + HtmlEscape(Tr(lang, nl, en)) + "</h2>\n";
 }
 
-std::string General(const IctActivity& a, int year, Lang lang) {
+std::string General(const IctActivity& a, int year, Lang lang, const std::string& region) {
   const IctActivityFigures& f = a.figures;
   return H2("Algemeen", "General", lang) +
          FactTable(Tr(lang, "Algemene gegevens", "General data"),
@@ -54,10 +54,10 @@ std::string General(const IctActivity& a, int year, Lang lang) {
                                                "stale: no record in"),
                                    year))
                              : Tr(lang, "actueel", "up to date")}},
-                   lang);
+                   lang, region);
 }
 
-std::string Costs(const IctActivity& a, Lang lang) {
+std::string Costs(const IctActivity& a, Lang lang, const std::string& region) {
   const IctActivityFigures& f = a.figures;
   const auto initial = CostOf(f.initial), current = CostOf(f.current);
   std::string diff = Unknown(lang);
@@ -86,7 +86,7 @@ std::string Costs(const IctActivity& a, Lang lang) {
         Money(f.remaining_cost_eur, lang)},
        {Tr(lang, "Actuele kostencategorie", "Current cost class"),
         HtmlEscape(IctClassLabel(f.cost_class, lang))}},
-      lang);
+      lang, region);
   const IctCategoryCosts& c = a.current_categories;
   if (!c.any()) return out;
   const std::vector<std::string> headers = {Tr(lang, "Categorie", "Category"),
@@ -100,10 +100,11 @@ std::string Costs(const IctActivity& a, Lang lang) {
                     {Tr(lang, "Extern personeel", "External staff"),
                      Money(c.external_staff_estimate, lang), Money(c.external_staff_spend, lang)},
                     {Tr(lang, "Overig materieel", "Other material"),
-                     Money(c.other_material_estimate, lang), Money(c.other_material_spend, lang)}});
+                     Money(c.other_material_estimate, lang), Money(c.other_material_spend, lang)}},
+                   region);
 }
 
-std::string Duration(const IctActivityFigures& f, Lang lang) {
+std::string Duration(const IctActivityFigures& f, Lang lang, const std::string& region) {
   const auto years = [&](std::optional<double> y) {
     return y ? HtmlEscape(FormatDecimal(*y, 1, lang) + Tr(lang, " jaar", " years")) : Unknown(lang);
   };
@@ -129,7 +130,7 @@ std::string Duration(const IctActivityFigures& f, Lang lang) {
                     {Tr(lang, "Verschil doorlooptijd", "Duration change class"),
                      f.duration_class.empty() ? Unknown(lang)
                                               : HtmlEscape(IctClassLabel(f.duration_class, lang))}},
-                   lang);
+                   lang, region);
 }
 
 std::string Join(const std::vector<std::string>& parts, const std::string& sep) {
@@ -138,7 +139,8 @@ std::string Join(const std::vector<std::string>& parts, const std::string& sep) 
   return out;
 }
 
-std::string Reassessments(const IctActivityFigures& f, int year, Lang lang) {
+std::string Reassessments(const IctActivityFigures& f, int year, Lang lang,
+                          const std::string& region) {
   std::string out = H2("Herijkingen", "Reassessments", lang);
   if (f.reassessments.empty()) {
     return out + "<p>" +
@@ -157,10 +159,10 @@ std::string Reassessments(const IctActivityFigures& f, int year, Lang lang) {
                          {Tr(lang, "Datum", "Date"), Tr(lang, "Redenen", "Reasons"),
                           Tr(lang, "Geschatte kosten", "Cost estimate"),
                           Tr(lang, "Geschatte einddatum", "End date estimate")},
-                         rows);
+                         rows, region);
 }
 
-std::string Details(const IctActivity& a, Lang lang) {
+std::string Details(const IctActivity& a, Lang lang, const std::string& region) {
   std::string out;
   const std::string yes = Tr(lang, "ja", "yes"), no = Tr(lang, "nee", "no");
   if (!a.milestones.empty()) {
@@ -174,7 +176,7 @@ std::string Details(const IctActivity& a, Lang lang) {
            HtmlTable(Tr(lang, "Mijlpalen", "Milestones"),
                      {Tr(lang, "Mijlpaal", "Milestone"), Tr(lang, "Verwacht", "Expected"),
                       Tr(lang, "Gerealiseerd", "Realised"), Tr(lang, "Behaald", "Achieved")},
-                     rows);
+                     rows, region);
   }
   if (!a.reviews.empty()) {
     std::vector<std::vector<std::string>> rows;
@@ -185,7 +187,7 @@ std::string Details(const IctActivity& a, Lang lang) {
            HtmlTable(Tr(lang, "Kwaliteitstoetsen", "Quality reviews"),
                      {Tr(lang, "Datum", "Date"), Tr(lang, "Partij", "Party"),
                       Tr(lang, "Soort", "Kind")},
-                     rows);
+                     rows, region);
   }
   if (!a.papers.empty()) {
     std::vector<std::vector<std::string>> rows;
@@ -201,14 +203,15 @@ std::string Details(const IctActivity& a, Lang lang) {
            HtmlTable(Tr(lang, "Kamerstukken", "Parliamentary papers"),
                      {Tr(lang, "Datum", "Date"), Tr(lang, "Nummer", "Number"),
                       Tr(lang, "Titel", "Title"), Tr(lang, "AcICT-advies", "AcICT advice")},
-                     rows);
+                     rows, region);
   }
   return out;
 }
 
 std::string ActivityHtml(const IctActivity& a, int year, Lang lang) {
   const IctActivityFigures& f = a.figures;
-  std::string out = "<h1>" + HtmlEscape(f.name) + "</h1>\n";
+  const std::string region = HtmlEscape(f.name);  // the page's title, in the shell's <h1>
+  std::string out;
   if (f.stale) {
     out += "<p class=\"ict-stale\"><strong>" + Tr(lang, "Verouderd:", "Stale:") + "</strong> " +
            HtmlEscape(fmt::format("{} {}.",
@@ -217,8 +220,9 @@ std::string ActivityHtml(const IctActivity& a, int year, Lang lang) {
                                   year)) +
            "</p>\n";
   }
-  return out + General(a, year, lang) + Costs(a, lang) + Duration(f, lang) +
-         Reassessments(f, year, lang) + Details(a, lang);
+  return out + General(a, year, lang, region) + Costs(a, lang, region) +
+         Duration(f, lang, region) + Reassessments(f, year, lang, region) +
+         Details(a, lang, region);
 }
 
 // File paths of the included activities, unique: a collision gets "~2", "~3", ...
@@ -243,9 +247,7 @@ std::vector<std::string> UniquePaths(const IctPortfolio& p) {
 std::vector<IctPage> IctPages(const IctPortfolio& portfolio, Lang lang) {
   const std::vector<std::string> paths = UniquePaths(portfolio);
   std::vector<IctPage> pages;
-  pages.push_back({"ict/index.html",
-                   fmt::format("{} {}", Tr(lang, "Grote ICT-activiteiten", "Large ICT activities"),
-                               portfolio.year),
+  pages.push_back({"ict/index.html", IctOverviewTitle(portfolio.year, lang),
                    IctOverviewHtml(portfolio, paths, lang)});
   size_t i = 0;
   for (const auto& a : portfolio.activities) {

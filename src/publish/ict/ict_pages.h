@@ -1,8 +1,8 @@
 // The ICT appendix as HTML fragments, in Dutch or English: an overview page with the key figures
 // and one row per included activity, and a page per included activity (ict-projects.md, "Key
-// figures and views"). Each fragment is the content of <main>, starting with <h1>, well-formed
-// XML (every text escaped, no named entities); the site wraps it in its page shell and adds
-// charts. Class labels and reassessment reasons are shown verbatim in Dutch (the identifiers
+// figures and views"). Each fragment is the content of <main> below the shell's <h1> (the page's
+// title), every table in a region that scrolls, well-formed XML (every text escaped, no named
+// entities); the site wraps it in its page shell and adds charts. Class labels and reassessment reasons are shown verbatim in Dutch (the identifiers
 // readers know); English pages add a translation in brackets. Dates are dd-mm-yyyy (nl) or
 // yyyy-mm-dd (en); amounts are FormatFigure(..., "EUR", lang).
 #pragma once
@@ -19,8 +19,9 @@ namespace jbr::publish {
 
 struct IctPage {
   std::string path;       // "ict/index.html" or "ict/<file-safe activity id>.html"
-  std::string title;      // the <h1> text, unescaped
-  std::string body_html;  // the content of <main>
+  std::string title;      // the page's <h1> (the shell's), unescaped
+  // The content of <main> below the <h1>; every table in its region that scrolls (ScrollRegion).
+  std::string body_html;
 };
 
 // The key figures of the overview, over the included activities (as the ict.* indicators count
