@@ -6,11 +6,11 @@
 #include "publish/audit_gate.h"
 #include "publish/chart/views.h"
 #include "publish/core/html.h"
+#include "publish/core/ict_portfolio.h"
 #include "publish/core/page.h"
 #include "publish/core/publication.h"
 #include "publish/ict/ict_dashboard.h"
 #include "publish/ict/ict_pages.h"
-#include "publish/ict/ict_portfolio.h"
 #include "publish/opendata/annex.h"
 #include "publish/opendata/opendata.h"
 #include "publish/print/site_print.h"
@@ -60,10 +60,9 @@ std::string IctCharts(const Publication& pub, const SiteConfig& config, Lang lan
 }
 
 // The ICT appendix pages in the site's shell, the overview with the charts of the ict.* figures.
-void AddIctPages(const IctPortfolio& ict, const Publication& pub, const SiteConfig& config,
-                 std::vector<SitePage>* pages) {
+void AddIctPages(const Publication& pub, const SiteConfig& config, std::vector<SitePage>* pages) {
   for (Lang lang : {Lang::kNl, Lang::kEn}) {
-    for (auto& p : IctPages(ict, lang)) {
+    for (auto& p : IctPages(pub.ict, lang)) {
       std::string body = std::move(p.body_html);
       if (p.path == "ict/index.html") body += IctCharts(pub, config, lang);
       pages->push_back(SitePage{lang, SitePath(lang, p.path), p.title, std::move(body), false});
@@ -81,18 +80,18 @@ Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& re
                        LoadPublication(store, registry, options.year, options.run_id,
                                        options.series_runs));
   JBR_ASSIGN_OR_RETURN(pub.restatements, LoadRestatements(store, pub, options.before_release));
+  JBR_ASSIGN_OR_RETURN(pub.ict,
+                       LoadIctPortfolio(store, *options.schemas, pub, options.ministries));
   JBR_ASSIGN_OR_RETURN(SiteConfig config,
                        SiteConfig::Load(options.template_dirs, options.ministries));
   JBR_ASSIGN_OR_RETURN(std::vector<SitePage> pages, BuildReportPages(pub, config, options.pdf, ChartDirective));
-  JBR_ASSIGN_OR_RETURN(IctPortfolio ict,
-                       LoadIctPortfolio(store, *options.schemas, pub, options.ministries));
-  AddIctPages(ict, pub, config, &pages);
+  AddIctPages(pub, config, &pages);
   if (options.audit) JBR_RETURN_IF_ERROR(AuditBeforeWriting(pub, options.earlier_releases));
   JBR_ASSIGN_OR_RETURN(OutputDir out, OutputDir::Prepare(options.out_dir));
   JBR_RETURN_IF_ERROR(WriteSite(pages, pub, config, &out));
   JBR_RETURN_IF_ERROR(WriteOpenData(pub, &out));
   JBR_RETURN_IF_ERROR(WriteAnnex(pub, &out));
-  JBR_RETURN_IF_ERROR(WriteIctDashboard(ict, &out));
+  JBR_RETURN_IF_ERROR(WriteIctDashboard(pub.ict, &out));
   if (options.pdf) {
     PdfOptions pdf;
     pdf.date = pub.modified;

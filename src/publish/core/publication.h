@@ -11,6 +11,7 @@
 
 #include "common/result.h"
 #include "indicators/indicator.h"
+#include "publish/core/ict_portfolio.h"
 #include "publish/core/restatements.h"
 #include "store/store.h"
 
@@ -62,6 +63,9 @@ struct Publication {
   // Earlier years left out of the series because their latest run was computed under other
   // definitions (compute them again): year and run id, for the method page.
   std::vector<std::pair<int, int64_t>> series_gaps;
+  // The large ICT activities of the run's own ICT deliveries, by id (ict_portfolio.h); empty after
+  // LoadPublication, filled by Publish. The ICT appendix and its open data are written from it.
+  IctPortfolio ict;
 };
 
 // The run ids of the series' years before last year (the ones a release records as series_runs).

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "publish/ict/ict_portfolio.h"
+#include "publish/core/ict_portfolio.h"
 #include "publish/core/output_dir.h"
 
 namespace jbr::publish {

@@ -11,6 +11,7 @@
 #include "importers/ict_dashboard.h"
 #include "indicators/inputs.h"
 #include "ingest/xlsx_reader.h"
+#include "publish/core/publication.h"
 #include "publish/testing/ict_test_portfolio.h"
 #include "schema/ict_dashboard_layout.h"
 #include "store/workspace.h"

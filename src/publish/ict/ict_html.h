@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "publish/core/html.h"
-#include "publish/ict/ict_portfolio.h"
+#include "publish/core/ict_portfolio.h"
 
 namespace jbr::publish::ict_html {
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "publish/core/html.h"
-#include "publish/ict/ict_portfolio.h"
+#include "publish/core/ict_portfolio.h"
 
 namespace jbr::publish {
 

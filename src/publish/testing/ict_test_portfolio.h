@@ -27,7 +27,7 @@
 #include <string>
 #include <vector>
 
-#include "publish/ict/ict_portfolio.h"
+#include "publish/core/ict_portfolio.h"
 
 namespace jbr::publish::testing {
 

@@ -1,4 +1,4 @@
-#include "publish/ict/ict_portfolio.h"
+#include "publish/core/ict_portfolio.h"
 
 #include <algorithm>
 #include <iterator>
@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "indicators/inputs.h"
+#include "publish/core/publication.h"
 
 namespace jbr::publish {
 namespace {

@@ -1,7 +1,8 @@
 // The large ICT activities of a publication (ict-projects.md): for every ministry the activities,
 // records and optional detail lists of the deliveries the compute run used, with the derived
-// figures of the run's year. The ICT appendix pages and the dashboard's open-data layout are
-// written from it, so that they show what the ict.* indicators of the same run counted.
+// figures of the run's year. Loaded into the Publication (Publication::ict) with the rest of the
+// run; the ICT appendix pages and the dashboard's open-data layout are written from it, so that
+// they show what the ict.* indicators of the same run counted.
 #pragma once
 
 #include <map>
@@ -11,12 +12,13 @@
 
 #include "common/result.h"
 #include "indicators/ict_derived.h"
-#include "publish/core/publication.h"
 #include "schema/ministries.h"
 #include "schema/schema.h"
 #include "store/store.h"
 
 namespace jbr::publish {
+
+struct Publication;
 
 struct IctMilestone {
   std::string description;
