@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "common/csv_write.h"
 #include "common/parse.h"
 #include "common/text.h"
 #include "ingest/csv_reader.h"
@@ -417,13 +418,6 @@ class TempDir {
  private:
   std::string path_;
 };
-
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 std::string FormatCents(int64_t cents) {
   const uint64_t abs = cents < 0 ? 0 - static_cast<uint64_t>(cents) : static_cast<uint64_t>(cents);

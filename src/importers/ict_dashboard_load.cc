@@ -10,19 +10,13 @@
 
 #include <fmt/format.h>
 
+#include "common/csv_write.h"
 #include "importers/ict_dashboard_rows.h"
 
 namespace jbr::ict_import {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 std::string Line(const std::vector<std::string>& cells) {
   std::string out;

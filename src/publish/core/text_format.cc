@@ -16,25 +16,6 @@ std::string FormatNumber(const std::optional<double>& v) {
   return v ? FormatNumber(*v) : std::string();
 }
 
-std::string CsvField(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string CsvRecord(const std::vector<std::string>& fields) {
-  std::string out;
-  for (size_t i = 0; i < fields.size(); ++i) {
-    if (i) out += ',';
-    out += CsvField(fields[i]);
-  }
-  return out + "\n";
-}
-
 time_t WorkbookTime(const std::string& at) {
   std::tm tm{};
   if (std::sscanf(at.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,

@@ -4,8 +4,6 @@
 #include <ctime>
 #include <optional>
 #include <string>
-#include <string_view>
-#include <vector>
 
 namespace jbr::publish {
 
@@ -13,11 +11,6 @@ namespace jbr::publish {
 // separator ("4.2", "13", "0.001", "1e+16"); -0 is written "0".
 std::string FormatNumber(double v);
 std::string FormatNumber(const std::optional<double>& v);  // "" when absent
-
-// One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF.
-std::string CsvField(std::string_view s);
-// One CSV record of already formatted fields, ended by LF.
-std::string CsvRecord(const std::vector<std::string>& fields);
 
 // A workbook's creation time from a compute run's time ("YYYY-MM-DDTHH:MM:SS...", read as UTC),
 // so that the same run gives the same bytes; 2000-01-01 when unreadable, never now.

@@ -14,13 +14,5 @@ TEST(FormatNumber, ShortestTextThatReadsBack) {
   EXPECT_EQ(FormatNumber(std::optional<double>()), "");
 }
 
-TEST(CsvField, QuotesOnlyWhatNeedsIt) {
-  EXPECT_EQ(CsvField("Den Haag"), "Den Haag");
-  EXPECT_EQ(CsvField("a,b"), "\"a,b\"");
-  EXPECT_EQ(CsvField("say \"x\""), "\"say \"\"x\"\"\"");
-  EXPECT_EQ(CsvField("two\nlines"), "\"two\nlines\"");
-  EXPECT_EQ(CsvRecord({"a", "", "c,d"}), "a,,\"c,d\"\n");
-}
-
 }  // namespace
 }  // namespace jbr::publish

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "publish/ict/ict_pages.h"
+#include "common/csv_write.h"
 #include "publish/core/text_format.h"
 #include "schema/ict_dashboard_layout.h"
 

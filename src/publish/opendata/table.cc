@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "common/csv_write.h"
 #include "publish/core/text_format.h"
 
 namespace jbr::publish {
