@@ -1,4 +1,4 @@
-// The report's pages other than the chapters, and the chart directive of the narrative.
+// The report's pages besides the chapters: the tables annex, the method page, the ministries.
 #pragma once
 
 #include <map>
