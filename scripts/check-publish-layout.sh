@@ -18,6 +18,8 @@ for folder in "$dir"/*/; do
         echo "$file: includes $inc (the orchestration above every folder)"; bad=1
       elif [[ $sub == testing ]]; then
         echo "$file: includes $inc (test fixtures in production code)"; bad=1
+      elif [[ $name == core && $sub != core ]]; then
+        echo "$file: includes $inc (the core includes no output folder)"; bad=1
       elif [[ $sub != core && $sub != "$name" ]]; then
         echo "$file: includes $inc (a sibling of $name/; move what both need into core/)"; bad=1
       fi
