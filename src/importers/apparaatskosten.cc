@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "common/clock.h"
 #include "common/csv_write.h"
 #include "common/parse.h"
 #include "common/text.h"
@@ -437,15 +438,6 @@ Status WriteDelivery(const std::string& path, const Amounts& amounts,
   return Status::Ok();
 }
 
-std::string NowIsoUtc() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 ApparaatskostenDelivery Describe(const DeliveryKey& key, const Amounts& amounts,
                                  const std::vector<std::string>& categories) {
   ApparaatskostenDelivery d;
@@ -476,7 +468,7 @@ Status LoadAll(Workspace* ws, const DatasetSchema& schema,
     req.delivered_by = options.delivered_by;
     req.path = (fs::path(dir.path()) / d.file_name).string();
     req.display_name = d.file_name;
-    req.received_at = options.received_at.empty() ? NowIsoUtc() : options.received_at;
+    req.received_at = options.received_at.empty() ? SystemNowUtc() : options.received_at;
     req.options.table.csv = CommaCsv(Encoding::kUtf8);
     req.options.decimal = DecimalMark::kPoint;
     JBR_RETURN_IF_ERROR(WriteDelivery(req.path, amounts, categories));
