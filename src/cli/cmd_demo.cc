@@ -171,6 +171,8 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
   p.out_dir = (fs::path(dir) / "site").string();
   p.template_dirs = TemplateDirs(*ws, {});
   p.pdf = !a.no_pdf;
+  p.schemas = &ws->schemas();
+  p.ministries = &ws->ministries();
   std::cout << fmt::format("\npublishing {}{} ...\n", p.year, p.pdf ? " with its PDFs (about a minute)" : "")
             << std::flush;
   JBR_ASSIGN_OR_RETURN(publish::PublishSummary published,

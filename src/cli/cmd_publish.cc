@@ -17,6 +17,8 @@ Status RunPublish(const GlobalOptions& g, const publish::PublishOptions& options
   JBR_ASSIGN_OR_RETURN(auto ws, OpenWorkspace(g));
   publish::PublishOptions o = options;
   o.template_dirs = TemplateDirs(*ws, options.template_dirs);
+  o.schemas = &ws->schemas();
+  o.ministries = &ws->ministries();
   // The intruder's audit reads the workspace's earlier releases beside the new open data.
   o.earlier_releases = publish::EarlierReleaseDirs(
       (std::filesystem::path(ws->dir()) / "releases").string(), o.year);

@@ -41,6 +41,8 @@ Status RunRelease(const GlobalOptions& g, const ReleaseArgs& a) {
   o.actor = DefaultActor();
   o.template_dirs = TemplateDirs(*ws, a.templates);
   o.pdf = !a.no_pdf;
+  o.schemas = &ws->schemas();
+  o.ministries = &ws->ministries();
   const auto defs = AllDefinitions(ref);
   JBR_ASSIGN_OR_RETURN(publish::ReleaseSummary s,
                        o.number ? publish::RebuildRelease(ws->store(), defs, o)

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "common/clock.h"
 #include "common/paths.h"
 #include "common/text.h"
 
@@ -141,12 +142,7 @@ Result<std::unique_ptr<Workspace>> OpenWorkspace(const GlobalOptions& g) {
 
 std::string NowUtc() {
   if (const char* env = std::getenv("JBR_NOW"); env != nullptr && *env != '\0') return env;
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  return SystemNowUtc();
 }
 
 std::string DefaultActor() {

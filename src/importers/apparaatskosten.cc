@@ -14,6 +14,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "common/clock.h"
+#include "common/csv_write.h"
 #include "common/parse.h"
 #include "common/text.h"
 #include "ingest/csv_reader.h"
@@ -418,13 +420,6 @@ class TempDir {
   std::string path_;
 };
 
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 std::string FormatCents(int64_t cents) {
   const uint64_t abs = cents < 0 ? 0 - static_cast<uint64_t>(cents) : static_cast<uint64_t>(cents);
   return fmt::format("{}{}.{:02}", cents < 0 ? "-" : "", abs / 100, abs % 100);
@@ -441,15 +436,6 @@ Status WriteDelivery(const std::string& path, const Amounts& amounts,
   out.close();
   if (!out) return IoError(fmt::format("cannot write {}", path));
   return Status::Ok();
-}
-
-std::string NowIsoUtc() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 ApparaatskostenDelivery Describe(const DeliveryKey& key, const Amounts& amounts,
@@ -482,7 +468,7 @@ Status LoadAll(Workspace* ws, const DatasetSchema& schema,
     req.delivered_by = options.delivered_by;
     req.path = (fs::path(dir.path()) / d.file_name).string();
     req.display_name = d.file_name;
-    req.received_at = options.received_at.empty() ? NowIsoUtc() : options.received_at;
+    req.received_at = options.received_at.empty() ? SystemNowUtc() : options.received_at;
     req.options.table.csv = CommaCsv(Encoding::kUtf8);
     req.options.decimal = DecimalMark::kPoint;
     JBR_RETURN_IF_ERROR(WriteDelivery(req.path, amounts, categories));

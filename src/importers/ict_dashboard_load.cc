@@ -10,19 +10,14 @@
 
 #include <fmt/format.h>
 
+#include "common/clock.h"
+#include "common/csv_write.h"
 #include "importers/ict_dashboard_rows.h"
 
 namespace jbr::ict_import {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 std::string Line(const std::vector<std::string>& cells) {
   std::string out;
@@ -76,15 +71,6 @@ std::string Records(const std::vector<const DashboardRow*>& rows, int year) {
   return out;
 }
 
-std::string NowIsoUtc() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 // Writes `text` to dir/file_name and loads it as `dataset` of `ministry`.
 Result<IctDashboardDelivery> Load(Workspace* ws, const std::string& dir, const std::string& dataset,
                                   const std::string& ministry, int year, const std::string& text,
@@ -104,7 +90,7 @@ Result<IctDashboardDelivery> Load(Workspace* ws, const std::string& dir, const s
   req.delivered_by = options.delivered_by;
   req.path = (fs::path(dir) / d.file_name).string();
   req.display_name = d.file_name;
-  req.received_at = options.received_at.empty() ? NowIsoUtc() : options.received_at;
+  req.received_at = options.received_at.empty() ? SystemNowUtc() : options.received_at;
   req.options.table.csv.delimiter = ',';
   req.options.table.csv.encoding = Encoding::kUtf8;
   req.options.decimal = DecimalMark::kPoint;

@@ -11,8 +11,8 @@
 
 #include "audit/intruder.h"
 #include "audit/publication.h"
-#include "publish/opendata.h"
-#include "publish/output_dir.h"
+#include "publish/opendata/opendata.h"
+#include "publish/core/output_dir.h"
 
 namespace jbr::publish {
 namespace fs = std::filesystem;

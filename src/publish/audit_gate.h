@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "publish/publication.h"
+#include "publish/core/publication.h"
 
 namespace jbr::publish {
 

@@ -3,27 +3,28 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "publish/annex.h"
 #include "publish/audit_gate.h"
-#include "publish/opendata.h"
-#include "publish/publication.h"
-#include "publish/ict_dashboard.h"
-#include "publish/ict_pages.h"
-#include "publish/ict_portfolio.h"
-#include "publish/site.h"
-#include "publish/site_print.h"
-#include "publish/site_pages.h"
-#include "publish/html.h"
-#include "common/paths.h"
-#include "store/workspace.h"
-
-#include <filesystem>
+#include "publish/chart/views.h"
+#include "publish/core/html.h"
+#include "publish/core/ict_portfolio.h"
+#include "publish/core/page.h"
+#include "publish/core/publication.h"
+#include "publish/ict/ict_dashboard.h"
+#include "publish/ict/ict_pages.h"
+#include "publish/opendata/annex.h"
+#include "publish/opendata/opendata.h"
+#include "publish/print/site_print.h"
+#include "publish/site/site.h"
 
 namespace jbr::publish {
 
 Status PublishOptions::Validate() const {
   if (year <= 0) return UsageError("publish needs a year");
   if (out_dir.empty()) return UsageError("publish needs an output directory");
+  if (template_dirs.empty()) return UsageError("publish needs the template directories");
+  if (schemas == nullptr || ministries == nullptr) {
+    return UsageError("publish needs the workspace's schemas and ministries");
+  }
   return Status::Ok();
 }
 
@@ -58,31 +59,11 @@ std::string IctCharts(const Publication& pub, const SiteConfig& config, Lang lan
                      lang == Lang::kNl ? "Grafieken" : "Charts", charts);
 }
 
-// The ICT appendix pages in the site's shell: the fragment's own <h1> gives way to the shell's.
-void AddIctPages(const IctPortfolio& ict, const Publication& pub, const SiteConfig& config,
-                 std::vector<SitePage>* pages) {
+// The ICT appendix pages in the site's shell, the overview with the charts of the ict.* figures.
+void AddIctPages(const Publication& pub, const SiteConfig& config, std::vector<SitePage>* pages) {
   for (Lang lang : {Lang::kNl, Lang::kEn}) {
-    for (auto& p : IctPages(ict, lang)) {
+    for (auto& p : IctPages(pub.ict, lang)) {
       std::string body = std::move(p.body_html);
-      const size_t h1 = body.find("<h1>");
-      const size_t end = body.find("</h1>");
-      if (h1 != std::string::npos && end != std::string::npos && h1 < end) {
-        size_t cut = end + 5;
-        if (cut < body.size() && body[cut] == '\n') ++cut;
-        body.erase(h1, cut - h1);
-      }
-      // Wide tables scroll inside their own region, so the page does not at 200% zoom.
-      std::string wrapped;
-      size_t at = 0;
-      for (size_t t = body.find("<table", at); t != std::string::npos; t = body.find("<table", at)) {
-        const size_t close = body.find("</table>", t);
-        if (close == std::string::npos) break;
-        wrapped += body.substr(at, t - at) +
-                   "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" +
-                   HtmlEscape(p.title) + "\">" + body.substr(t, close + 8 - t) + "</div>";
-        at = close + 8;
-      }
-      body = wrapped + body.substr(at);
       if (p.path == "ict/index.html") body += IctCharts(pub, config, lang);
       pages->push_back(SitePage{lang, SitePath(lang, p.path), p.title, std::move(body), false});
     }
@@ -99,26 +80,18 @@ Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& re
                        LoadPublication(store, registry, options.year, options.run_id,
                                        options.series_runs));
   JBR_ASSIGN_OR_RETURN(pub.restatements, LoadRestatements(store, pub, options.before_release));
-  const std::string ministries_csv =
-      options.ministries_csv.empty()
-          ? (std::filesystem::path(DataDir()) / "ministries.csv").string()
-          : options.ministries_csv;
-  JBR_ASSIGN_OR_RETURN(MinistryRegistry ministries, MinistryRegistry::Load(ministries_csv));
-  JBR_ASSIGN_OR_RETURN(
-      SiteConfig config,
-      SiteConfig::Load(options.template_dirs.empty() ? std::vector<std::string>{TemplatesDir()}
-                                                     : options.template_dirs,
-                       &ministries));
-  JBR_ASSIGN_OR_RETURN(std::vector<SitePage> pages, BuildReportPages(pub, config, options.pdf));
-  JBR_ASSIGN_OR_RETURN(SchemaRegistry schemas, LoadSchemas(DataDir()));
-  JBR_ASSIGN_OR_RETURN(IctPortfolio ict, LoadIctPortfolio(store, schemas, pub, &ministries));
-  AddIctPages(ict, pub, config, &pages);
+  JBR_ASSIGN_OR_RETURN(pub.ict,
+                       LoadIctPortfolio(store, *options.schemas, pub, options.ministries));
+  JBR_ASSIGN_OR_RETURN(SiteConfig config,
+                       SiteConfig::Load(options.template_dirs, options.ministries));
+  JBR_ASSIGN_OR_RETURN(std::vector<SitePage> pages, BuildReportPages(pub, config, options.pdf, ChartDirective));
+  AddIctPages(pub, config, &pages);
   if (options.audit) JBR_RETURN_IF_ERROR(AuditBeforeWriting(pub, options.earlier_releases));
   JBR_ASSIGN_OR_RETURN(OutputDir out, OutputDir::Prepare(options.out_dir));
   JBR_RETURN_IF_ERROR(WriteSite(pages, pub, config, &out));
   JBR_RETURN_IF_ERROR(WriteOpenData(pub, &out));
   JBR_RETURN_IF_ERROR(WriteAnnex(pub, &out));
-  JBR_RETURN_IF_ERROR(WriteIctDashboard(ict, &out));
+  JBR_RETURN_IF_ERROR(WriteIctDashboard(pub.ict, &out));
   if (options.pdf) {
     PdfOptions pdf;
     pdf.date = pub.modified;

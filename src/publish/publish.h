@@ -13,7 +13,9 @@
 
 #include "common/result.h"
 #include "indicators/indicator.h"
-#include "publish/output_dir.h"
+#include "publish/core/output_dir.h"
+#include "schema/ministries.h"
+#include "schema/schema.h"
 #include "store/store.h"
 
 namespace jbr::publish {
@@ -21,10 +23,13 @@ namespace jbr::publish {
 struct PublishOptions {
   int year = 0;
   std::string out_dir;
-  // Where the narrative and page layout are looked up, in order (a workspace's templates/ first);
-  // empty: jbr's default templates (TemplatesDir()).
+  // Where the narrative and page layout are looked up, in order (a workspace's templates/ first,
+  // jbr's default templates last).
   std::vector<std::string> template_dirs;
-  std::string ministries_csv;  // ministry names; empty: DataDir()/ministries.csv
+  // The reference data of the workspace being published (Workspace::schemas, ::ministries): the
+  // ICT datasets' columns and the ministries' names. They must outlive Publish.
+  const SchemaRegistry* schemas = nullptr;
+  const MinistryRegistry* ministries = nullptr;
   bool pdf = true;             // print the PDFs (needs Chromium); false: --no-pdf
   std::optional<int64_t> run_id;  // the compute run to publish; empty: the latest of the year
   // Restatements are found against releases with an id below this one only (a rebuilt release
@@ -38,7 +43,7 @@ struct PublishOptions {
   // rebuilding a release that is already public.
   bool audit = true;
   std::vector<std::string> earlier_releases;
-  Status Validate() const;  // a year and a directory are given
+  Status Validate() const;  // a year, a directory, templates, schemas and ministries are given
 };
 
 struct PublishSummary {

@@ -9,18 +9,20 @@
 
 #include "common/sha256.h"
 #include "ingest/xlsx_reader.h"
-#include "publish/test_store.h"
-#include "publish/test_templates.h"
+#include "publish/testing/test_store.h"
+#include "publish/testing/test_templates.h"
 
 namespace jbr::publish {
 namespace {
 
-PublishOptions Options(int year, std::string dir) {
+PublishOptions Options(const Workspace& ws, int year, std::string dir) {
   PublishOptions o;
   o.year = year;
   o.out_dir = std::move(dir);
   // The narrative of the small test run: the default one names figures this run does not have.
   o.template_dirs = TestTemplateDirs();
+  o.schemas = &ws.schemas();
+  o.ministries = &ws.ministries();
   o.pdf = false;  // printing: pdf_test.cc, pdf_toc_test.cc and tests/site/run.sh
   return o;
 }
@@ -37,7 +39,7 @@ const std::vector<std::string> kFiles = {
 class PublishRunTest : public PublishTest {
  protected:
   PublishSummary PublishTo(const fs::path& out) {
-    auto s = Publish(ws_->store(), TestRegistry(), Options(2020, out.string()));
+    auto s = Publish(ws_->store(), TestRegistry(), Options(*ws_, 2020, out.string()));
     EXPECT_TRUE(s.ok()) << s.status().ToString();
     return s.ok() ? std::move(s).value() : PublishSummary{};
   }
@@ -156,7 +158,7 @@ TEST_F(PublishRunTest, RefusesADirectoryWithOtherFiles) {
   SaveRun();
   fs::create_directories(dir_ / "busy");
   std::ofstream(dir_ / "busy" / "notes.txt") << "mine";
-  auto s = Publish(ws_->store(), TestRegistry(), Options(2020, (dir_ / "busy").string()));
+  auto s = Publish(ws_->store(), TestRegistry(), Options(*ws_, 2020, (dir_ / "busy").string()));
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().code(), StatusCode::kUsage);
   EXPECT_THAT(s.status().message(), HasSubstr("not empty"));

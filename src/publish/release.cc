@@ -77,6 +77,8 @@ Result<ReleaseSummary> MakeRelease(Store* store, const std::vector<IndicatorDef>
   p.run_id = run->id;
   p.template_dirs = options.template_dirs;
   p.pdf = options.pdf;
+  p.schemas = options.schemas;
+  p.ministries = options.ministries;
   if (!options.releases_root.empty()) {
     p.earlier_releases = EarlierReleaseDirs(options.releases_root, options.year);
   }
@@ -108,6 +110,8 @@ Result<ReleaseSummary> RebuildRelease(Store* store, const std::vector<IndicatorD
   JBR_ASSIGN_OR_RETURN(p.series_runs, ParseSeriesRuns(s.release));
   p.template_dirs = options.template_dirs;
   p.pdf = options.pdf;
+  p.schemas = options.schemas;
+  p.ministries = options.ministries;
   p.audit = false;  // already public: the rebuild must give the same bytes, not a new judgement
   JBR_ASSIGN_OR_RETURN(s.published, Publish(store, registry, p));
   if (s.published.manifest != s.release.manifest) {

@@ -22,6 +22,8 @@ struct ReleaseOptions {
   std::string actor;          // for the audit entry of a new release
   std::vector<std::string> template_dirs;  // as PublishOptions: the same templates give the same bytes
   bool pdf = true;                         // as PublishOptions
+  const SchemaRegistry* schemas = nullptr;      // as PublishOptions: the workspace's
+  const MinistryRegistry* ministries = nullptr;  // as PublishOptions: the workspace's
   Status Validate() const;    // a year; an output directory or a root to put it under
 };
 

@@ -5,7 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "publish/compute_fixture.h"
+#include "publish/testing/compute_fixture.h"
 
 namespace jbr::publish {
 namespace {
@@ -23,6 +23,8 @@ class ReleaseTest : public ComputeFixture {
     o.created_at = "2021-04-01T09:00:00Z";
     o.actor = "tester";
     o.template_dirs = TestTemplateDirs();
+    o.schemas = &ws_->schemas();
+    o.ministries = &ws_->ministries();
     o.pdf = false;
     return o;
   }

@@ -6,11 +6,11 @@
 
 #include <fmt/format.h>
 
-#include "publish/compute_fixture.h"
-#include "publish/figures.h"
-#include "publish/publication.h"
+#include "publish/testing/compute_fixture.h"
+#include "publish/core/figures.h"
+#include "publish/core/publication.h"
 #include "publish/release.h"
-#include "publish/table.h"
+#include "publish/opendata/table.h"
 
 namespace jbr::publish {
 namespace {
@@ -146,6 +146,8 @@ TEST_F(SeriesTest, AReleaseRebuildsWithTheSeriesItWasMadeWith) {
   o.created_at = "2022-04-01T09:00:00Z";
   o.actor = "tester";
   o.template_dirs = TestTemplateDirs();
+  o.schemas = &ws_->schemas();
+  o.ministries = &ws_->ministries();
   o.pdf = false;
   auto made = MakeRelease(ws_->store(), Registry(), o);
   ASSERT_TRUE(made.ok()) << made.status().ToString();
@@ -164,6 +166,8 @@ TEST_F(SeriesTest, AReleaseRebuildsWithTheSeriesItWasMadeWith) {
   p.year = 2021;
   p.out_dir = (dir_ / "now").string();
   p.template_dirs = TestTemplateDirs();
+  p.schemas = &ws_->schemas();
+  p.ministries = &ws_->ministries();
   p.pdf = false;
   auto now = Publish(ws_->store(), Registry(), p);
   ASSERT_TRUE(now.ok()) << now.status().ToString();
@@ -184,6 +188,8 @@ TEST_F(SeriesTest, TheSiteShowsTheSeriesInChartsTablesAndSentences) {
   p.year = 2021;
   p.out_dir = (dir_ / "site").string();
   p.template_dirs = {(dir_ / "own").string()};
+  p.schemas = &ws_->schemas();
+  p.ministries = &ws_->ministries();
   for (const auto& d : TestTemplateDirs()) p.template_dirs.push_back(d);
   p.pdf = false;
   auto done = Publish(ws_->store(), Registry(), p);

@@ -477,7 +477,7 @@ def same_text(pdf, html):
 
 
 def print_page_of(pdf_name, year):
-    """The print page a PDF is printed from (src/publish/site_print.cc)."""
+    """The print page a PDF is printed from (src/publish/print/site_print.cc)."""
     for pattern, page in ((rf"jbr-{year}-(nl|en)\.pdf", "print-rapport.html"),
                           (rf"jbr-{year}-hoofdlijnen-(nl|en)\.pdf", "print-hoofdlijnen.html"),
                           (rf"jbr-{year}-ict-(nl|en)\.pdf", os.path.join("ict", "print.html"))):

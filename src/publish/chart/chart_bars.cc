@@ -1,0 +1,200 @@
+// Vertical bars (one series, grouped, stacked) and horizontal bars. Geometry: chart.h.
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "publish/chart/chart_check.h"
+#include "publish/chart/chart_svg.h"
+#include "publish/core/html.h"
+#include "publish/chart/palette.h"
+
+namespace jbr::publish::svg {
+namespace {
+
+constexpr double kLeft = 80, kRight = 624, kTop = 24, kBottom = 224;
+
+struct Band {
+  double x, width;  // the bar's left edge and width
+};
+
+std::string Bar(const ChartSpec& spec, size_t i, double x, double y0, double y1, double width) {
+  const double top = std::min(y0, y1);
+  // Stacked segments get a white outline: the 2px gap that separates neighbours (chart_spec.h).
+  const bool gap = spec.kind == ChartKind::kStackedBars && spec.stack_gap;
+  return fmt::format(
+      "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\"{}/>", Num(x),
+      Num(top), Num(width), Num(std::max(y0, y1) - top), BarFill(spec, i),
+      gap ? kBackground : SeriesColor(spec, i), gap ? " stroke-width=\"2\"" : "");
+}
+
+// The mark of a suppressed or missing cell, standing on the baseline.
+std::string CellMarkAt(const ChartSpec& spec, const ChartCell& c, double cx, double base) {
+  return Text(cx, base - 5, CellMark(c, spec.lang), "middle");
+}
+
+AxisScale ScaleOf(const ChartSpec& spec) {
+  double lo = 0, hi = 0;
+  if (spec.kind == ChartKind::kStackedBars) {
+    for (size_t c = 0; c < spec.categories.size(); ++c) {
+      double up = 0, down = 0;
+      for (const ChartSeries& s : spec.series) {
+        const double v = s.cells[c].value.value_or(0);
+        (v >= 0 ? up : down) += v;
+      }
+      hi = std::max(hi, up);
+      lo = std::min(lo, down);
+    }
+  } else {
+    ValueRange(spec, &lo, &hi);
+  }
+  if (spec.norm) hi = std::max(hi, spec.norm->value), lo = std::min(lo, spec.norm->value);
+  return NiceScale(lo, hi, true);
+}
+
+std::string SideBySide(const ChartSpec& spec, const AxisScale& s, size_t c, double band_x,
+                       double band) {
+  const size_t n = spec.series.size();
+  const double group = band * (n == 1 ? 0.6 : 0.7);
+  const double w = group / n - (n == 1 ? 0 : 2);
+  const double base = s.Map(0, kBottom, kTop);
+  std::string out;
+  for (size_t i = 0; i < n; ++i) {
+    const double x = band_x + (band - group) / 2 + i * (w + (n == 1 ? 0 : 2));
+    const ChartCell& cell = spec.series[i].cells[c];
+    if (!cell.value) {
+      out += CellGroup(cell, CellMarkAt(spec, cell, x + w / 2, base)) + "\n";
+      continue;
+    }
+    const double y = s.Map(*cell.value, kBottom, kTop);
+    std::string drawn = Bar(spec, i, x, base, y, w);
+    if (n == 1) {  // one series: the figure on the bar is its direct label
+      const double ly = *cell.value >= 0 ? y - 6 : y + kFontSize + 4;
+      drawn += Text(x + w / 2, ly, ValueText(spec, *cell.value), "middle");
+    }
+    out += CellGroup(cell, drawn) + "\n";
+  }
+  return out;
+}
+
+std::string Stack(const ChartSpec& spec, const AxisScale& s, size_t c, double band_x, double band) {
+  const double w = band * 0.6, x = band_x + band * 0.2;
+  double up = 0, down = 0;
+  std::string out, marks;
+  int n_marks = 0;
+  for (size_t i = 0; i < spec.series.size(); ++i) {
+    const ChartCell& cell = spec.series[i].cells[c];
+    if (!cell.value) {  // a <tspan> per mark, so that a keyed cell's mark is found by its key
+      const std::string mark = HtmlEscape(CellMark(cell, spec.lang));
+      marks += (cell.cell.empty() ? mark
+                                  : fmt::format("<tspan data-cell=\"{}\">{}</tspan>",
+                                                HtmlEscape(cell.cell), mark)) +
+               " ";
+      ++n_marks;
+      continue;
+    }
+    double& end = *cell.value >= 0 ? up : down;
+    out += CellGroup(cell, Bar(spec, i, x, s.Map(end, kBottom, kTop),
+                               s.Map(end + *cell.value, kBottom, kTop), w)) +
+           "\n";
+    end += *cell.value;
+  }
+  // The marks of the segments that are not drawn, above the stack (a bar cannot show a gap).
+  if (n_marks > 0) {
+    marks.pop_back();
+    out += TextMarkup(x + w / 2, s.Map(up, kBottom, kTop) - 6, marks, "middle") + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string VerticalBars(const ChartSpec& spec, const std::string& desc) {
+  const AxisScale s = ScaleOf(spec);
+  const double band = (kRight - kLeft) / spec.categories.size();
+  std::string body = PatternDefs(spec) + ValueAxisY(spec, s, kLeft, kRight, kBottom, kTop);
+  body += "<g class=\"bars\">\n";
+  for (size_t c = 0; c < spec.categories.size(); ++c) {
+    const double x = kLeft + c * band;
+    body += spec.kind == ChartKind::kStackedBars ? Stack(spec, s, c, x, band)
+                                                 : SideBySide(spec, s, c, x, band);
+    body += Text(x + band / 2, kBottom + 20, spec.categories[c], "middle") + "\n";
+  }
+  body += "</g>\n" + BaselineY(s, kLeft, kRight, kBottom, kTop);
+  if (spec.norm) body += NormY(spec, kLeft, kRight, s.Map(spec.norm->value, kBottom, kTop));
+  double height = kBottom + 32;
+  if (spec.series.size() > 1) {
+    double legend_height = 0;
+    body += Legend(spec, height + 8, true, &legend_height);
+    height += legend_height + 8;
+  }
+  return Open(spec, height, desc) + body + "</svg>\n";
+}
+
+namespace {
+
+// Horizontal bars: category labels end at x=176, the plot runs 184..540 (value labels after the
+// bar ends need the rest), a row of 32 per category from y=8, bars 20 high, 6 into their row.
+constexpr double kLabelEnd = 176, kPlotLeft = 184, kPlotRight = 540, kRow = 32, kTopH = 8;
+
+std::string HorizontalAxis(const ChartSpec& spec, const AxisScale& s, double bottom) {
+  std::string out = "<g class=\"axis\">\n";
+  for (double t : s.Ticks()) {
+    const double x = s.Map(t, kPlotLeft, kPlotRight);
+    out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\"/>", Num(x),
+                       Num(kTopH), Num(bottom), kGridColor);
+    out += Text(x, bottom + 20, TickText(t, s.step, spec.unit, spec.lang), "middle") + "\n";
+  }
+  if (spec.unit == "EUR") out += Text(kPlotRight + 30, bottom + 20, "€ mln", "start") + "\n";
+  const double base = s.Map(0, kPlotLeft, kPlotRight);
+  return out + fmt::format(
+                   "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" "
+                   "stroke-width=\"1.5\"/>\n</g>\n",
+                   Num(base), Num(kTopH), Num(bottom), kAxisColor);
+}
+
+// The norm as a vertical dashed line, its label under the tick labels.
+std::string HorizontalNorm(const ChartSpec& spec, const AxisScale& s, double bottom) {
+  if (!spec.norm) return "";
+  const double x = s.Map(spec.norm->value, kPlotLeft, kPlotRight);
+  return fmt::format(
+             "<g class=\"norm\"><line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" "
+             "stroke=\"{3}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>",
+             Num(x), Num(kTopH), Num(bottom), kNormColor) +
+         fmt::format(
+             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{} {}</text></g>\n",
+             Num(x), Num(bottom + 40), kNormColor, HtmlEscape(spec.norm->label),
+             HtmlEscape(ValueText(spec, spec.norm->value)));
+}
+
+}  // namespace
+
+std::string HorizontalBars(const ChartSpec& spec, const std::string& desc) {
+  const AxisScale s = ScaleOf(spec);
+  const double bottom = kTopH + kRow * spec.categories.size();
+  const double base = s.Map(0, kPlotLeft, kPlotRight);
+  std::string body = PatternDefs(spec) + HorizontalAxis(spec, s, bottom) + "<g class=\"bars\">\n";
+  for (size_t c = 0; c < spec.categories.size(); ++c) {
+    const double y = kTopH + c * kRow + 6, text_y = y + 15;
+    body += Text(kLabelEnd, text_y, spec.categories[c], "end");
+    const ChartCell& cell = spec.series[0].cells[c];
+    if (!cell.value) {
+      body += CellGroup(cell, Text(base + 6, text_y, CellMark(cell, spec.lang), "start")) + "\n";
+      continue;
+    }
+    const double x = s.Map(*cell.value, kPlotLeft, kPlotRight);
+    body += CellGroup(
+                cell,
+                fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" fill=\"{}\" "
+                            "stroke=\"{}\"/>",
+                            Num(std::min(x, base)), Num(y), Num(std::fabs(x - base)),
+                            BarFill(spec, 0), SeriesColor(spec, 0)) +
+                    Text(std::max(x, base) + 6, text_y, ValueText(spec, *cell.value), "start")) +
+            "\n";
+  }
+  body += "</g>\n" + HorizontalNorm(spec, s, bottom);
+  return Open(spec, bottom + 48, desc) + body + "</svg>\n";
+}
+
+}  // namespace jbr::publish::svg

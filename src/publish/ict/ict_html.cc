@@ -1,0 +1,47 @@
+#include "publish/ict/ict_html.h"
+
+#include "publish/ict/ict_pages.h"
+
+namespace jbr::publish::ict_html {
+
+std::string ScrollRegion(const std::string& table, const std::string& region) {
+  const std::string_view t = std::string_view(table).substr(0, table.size() - 1);  // without the LF
+  return "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" + region + "\">" +
+         std::string(t) + "</div>\n";
+}
+
+std::string HtmlTable(const std::string& caption, const std::vector<std::string>& headers,
+                      const std::vector<std::vector<std::string>>& rows, const std::string& region) {
+  std::string out = "<table>\n<caption>" + caption + "</caption>\n<thead><tr>";
+  for (const auto& h : headers) out += "<th scope=\"col\">" + h + "</th>";
+  out += "</tr></thead>\n<tbody>\n";
+  for (const auto& row : rows) {
+    out += "<tr>";
+    for (size_t c = 0; c < row.size(); ++c) {
+      out += c == 0 ? "<th scope=\"row\">" + row[c] + "</th>" : "<td>" + row[c] + "</td>";
+    }
+    out += "</tr>\n";
+  }
+  return ScrollRegion(out + "</tbody>\n</table>\n", region);
+}
+
+std::string FactTable(const std::string& caption,
+                      const std::vector<std::pair<std::string, std::string>>& facts, Lang lang,
+                      const std::string& region) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& [label, value] : facts) rows.push_back({label, value});
+  return HtmlTable(caption, {Tr(lang, "Gegeven", "Item"), Tr(lang, "Waarde", "Value")}, rows,
+                   region);
+}
+
+std::string Unknown(Lang lang) { return Tr(lang, "onbekend", "unknown"); }
+
+std::string Money(std::optional<double> eur, Lang lang) {
+  return eur ? HtmlEscape(FormatFigure(*eur, "EUR", lang)) : Unknown(lang);
+}
+
+std::string Date(std::optional<Days> d, Lang lang) {
+  return d ? IctDate(*d, lang) : Unknown(lang);
+}
+
+}  // namespace jbr::publish::ict_html

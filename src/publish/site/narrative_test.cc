@@ -1,0 +1,123 @@
+#include "publish/site/narrative.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace jbr::publish {
+namespace {
+
+using ::testing::HasSubstr;
+
+// A two-ministry publication worked by hand: absence 5.2% (last year 5.0%) for the Rijk, 4.8% at
+// BZK, suppressed at AZ; hire share 13.3% against a 10% norm.
+Publication SmallPublication() {
+  Publication p;
+  p.run.year = 2021;
+  IndicatorDef absence;
+  absence.id = "absence.rate";
+  absence.unit = "%";
+  IndicatorDef hire;
+  hire.id = "hire.share";
+  hire.unit = "%";
+  hire.norm = Norm{Norm::Kind::kMaximum, 10, "above_norm", "Rijksbrede norm"};
+  p.definitions = {absence, hire};
+  auto value = [](std::string ind, std::string min, std::string status, std::optional<double> v,
+                  std::optional<double> prev) {
+    PublishedValue x;
+    x.indicator = std::move(ind);
+    x.ministry = std::move(min);
+    x.period = "2021";
+    x.unit = "%";
+    x.status = std::move(status);
+    x.value = v;
+    x.previous = prev;
+    if (v && prev) x.change = *v - *prev;
+    return x;
+  };
+  p.values = {value("absence.rate", "AZ", "suppressed", std::nullopt, std::nullopt),
+              value("absence.rate", "BZK", "published", 4.8, 4.9),
+              value("absence.rate", "Rijk", "published", 5.2, 5.0),
+              value("hire.share", "Rijk", "published", 13.3, 12.2),
+              value("hire.share", "BZK", "missing", std::nullopt, std::nullopt)};
+  return p;
+}
+
+Result<std::string> Render(const std::string& text, Lang lang = Lang::kNl) {
+  static const Publication pub = SmallPublication();
+  static const FigureIndex index(pub);
+  return RenderNarrative({"werkgever.md", text}, index, lang, [](const Directive& d) -> Result<std::string> {
+    if (d.kind != "chart") return UsageError("unknown directive '" + d.kind + "'");
+    return "<figure>" + d.args.at(0) + "</figure>\n";
+  });
+}
+
+TEST(Narrative, FillsFiguresFromThePublication) {
+  auto html = Render("# Verzuim\n\nHet verzuim is {{absence.rate direction}} met "
+                     "{{absence.rate change}} naar **{{absence.rate}}** in {{year}}; bij BZK "
+                     "{{absence.rate BZK}} (was {{absence.rate BZK previous}}).\n");
+  ASSERT_TRUE(html.ok()) << html.status().message();
+  EXPECT_THAT(*html, HasSubstr("<h1>Verzuim</h1>"));
+  // 5.2 - 5.0 = 0.2 points, risen; BZK 4.8 from 4.9.
+  EXPECT_THAT(*html, HasSubstr("Het verzuim is gestegen met 0,2 procentpunt naar "
+                               "<strong>5,2%</strong> in 2021; bij BZK 4,8% (was 4,9%)."));
+}
+
+TEST(Narrative, EnglishAndLastYearAndNorm) {
+  auto html = Render("Hire {{hire.share}} against {{hire.share norm}}; {{previous_year}}: "
+                     "{{hire.share 2020}}.\n", Lang::kEn);
+  ASSERT_TRUE(html.ok()) << html.status().message();
+  EXPECT_THAT(*html, HasSubstr("Hire 13.3% against 10.0%; 2020: 12.2%."));
+}
+
+TEST(Narrative, SuppressedFigureStopsTheBuildWithFileAndLine) {
+  auto html = Render("Intro.\n\nBij AZ: {{absence.rate AZ}}.\n");
+  ASSERT_FALSE(html.ok());
+  EXPECT_THAT(html.status().message(), HasSubstr("werkgever.md:3:"));
+  EXPECT_THAT(html.status().message(), HasSubstr("suppressed"));
+}
+
+TEST(Narrative, MissingAndUnknownStopTheBuild) {
+  auto missing = Render("a\n{{hire.share BZK}}\n");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_THAT(missing.status().message(), HasSubstr("werkgever.md:2:"));
+  EXPECT_THAT(missing.status().message(), HasSubstr("missing"));
+  auto unknown = Render("{{absence.rates}}\n");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_THAT(unknown.status().message(), HasSubstr("werkgever.md:1:"));
+  EXPECT_THAT(unknown.status().message(), HasSubstr("unknown indicator 'absence.rates'"));
+  auto no_norm = Render("{{absence.rate norm}}\n");
+  ASSERT_FALSE(no_norm.ok());
+  EXPECT_THAT(no_norm.status().message(), HasSubstr("no norm"));
+  auto bad_year = Render("{{absence.rate 2018}}\n");
+  ASSERT_FALSE(bad_year.ok());
+}
+
+TEST(Narrative, TypedNumbersAreRefused) {
+  auto html = Render("Het verzuim is 5,2 procent.\n");
+  ASSERT_FALSE(html.ok());
+  EXPECT_THAT(html.status().message(), HasSubstr("werkgever.md:1: a typed number"));
+  // Digits in a link target are not figures.
+  EXPECT_TRUE(Render("[bron](https://example.org/kst-31490-1)\n").ok());
+  // Nor are digits inside a word.
+  EXPECT_TRUE(Render("De CO2-uitstoot.\n").ok());
+  EXPECT_FALSE(Render("Het jaar 2021.\n").ok());
+}
+
+TEST(Narrative, DirectivesAndEscaping) {
+  auto html = Render("Tekst <script>x</script>\n\n::: chart absence.rate\n\nSlot.\n");
+  ASSERT_TRUE(html.ok()) << html.status().message();
+  EXPECT_THAT(*html, HasSubstr("<figure>absence.rate</figure>"));
+  EXPECT_THAT(*html, HasSubstr("&lt;script&gt;"));
+  EXPECT_THAT(*html, ::testing::Not(HasSubstr("<script>")));
+  auto bad = Render("a\n::: map absence.rate\n");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(bad.status().message(), HasSubstr("werkgever.md:2: ::: map"));
+}
+
+TEST(Narrative, UnclosedTagIsAnError) {
+  auto html = Render("{{#year}} open\n");
+  EXPECT_FALSE(html.ok());
+}
+
+}  // namespace
+}  // namespace jbr::publish

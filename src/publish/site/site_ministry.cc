@@ -1,0 +1,105 @@
+// The ministry pages, the tables annex and the navigation.
+#include <fmt/format.h>
+
+#include "indicators/engine.h"
+#include "publish/site/site_pages.h"
+
+namespace jbr::publish {
+namespace {
+
+std::string Title(const IndicatorDef& d, Lang lang) {
+  return lang == Lang::kNl ? d.title_nl : d.title_en;
+}
+
+std::string MinistryTable(const Chapter& ch, const std::string& code, const FigureIndex& index,
+                          const SiteConfig& config, Lang lang) {
+  const bool nl = lang == Lang::kNl;
+  const std::string year = std::to_string(index.year());
+  std::string rows;
+  for (const auto& id : ch.indicators) {
+    const IndicatorDef* def = index.Definition(id);
+    const PublishedValue* v = def ? index.Find(id, code, year) : nullptr;
+    if (v == nullptr) continue;
+    const PublishedValue* rijk = index.Find(id, kRijk, year);
+    const std::string prev =
+        v->status == "published" && v->previous ? FormatFigure(*v->previous, v->unit, lang) : "";
+    rows += fmt::format(
+        "<tr><th scope=\"row\"><a href=\"../{}.html#{}\">{}</a></th>{}<td>{}</td>"
+        "<td>{}</td>{}</tr>\n",
+        ch.slug, HtmlEscape(id), HtmlEscape(Title(*def, lang)), ValueTd(v, lang), HtmlEscape(prev),
+        HtmlEscape(ChangeCell(*v, lang)), ValueTd(rijk, lang));
+  }
+  if (rows.empty()) return "";
+  return fmt::format(
+      "<section>\n<h2>{0}</h2>\n<table>\n<caption>{0}: {1}, {2}</caption>\n<thead><tr><th "
+      "scope=\"col\">{3}</th><th scope=\"col\">{2}</th><th scope=\"col\">{4}</th><th "
+      "scope=\"col\">{5}</th><th scope=\"col\">Rijk {2}</th></tr></thead>\n<tbody>\n{6}</tbody>\n"
+      "</table>\n</section>\n",
+      HtmlEscape(ch.Title(lang)), HtmlEscape(config.MinistryName(code, lang)), year,
+      nl ? "Indicator" : "Indicator", index.year() - 1, nl ? "Verschil" : "Change", rows);
+}
+
+}  // namespace
+
+std::vector<SitePage> MinistryPages(const FigureIndex& index, const SiteConfig& config, Lang lang) {
+  const bool nl = lang == Lang::kNl;
+  std::vector<SitePage> pages;
+  std::string list = "<ul class=\"ministries\">\n";
+  for (const auto& code : index.Ministries()) {
+    const std::string name = config.MinistryName(code, lang);
+    list += fmt::format("<li><a href=\"{}.html\">{} ({})</a></li>\n", HtmlEscape(code),
+                        HtmlEscape(name), HtmlEscape(code));
+    SitePage page{lang, SitePath(lang, "ministeries/" + code + ".html"), name, "", false};
+    page.body = fmt::format(
+        "<p>{}</p>\n",
+        nl ? "De cijfers van dit ministerie naast die van het Rijk. Een punt (.) is onderdrukt ter "
+             "bescherming van personen; n.g. is niet geleverd."
+           : "This ministry's figures next to the Rijk's. A dot (.) is suppressed to protect "
+             "persons; n.a. is not delivered.");
+    for (const auto& ch : config.chapters()) page.body += MinistryTable(ch, code, index, config, lang);
+    pages.push_back(std::move(page));
+  }
+  list += "</ul>\n";
+  pages.push_back(SitePage{lang, SitePath(lang, "ministeries/index.html"),
+                           nl ? "Per ministerie" : "By ministry", list, false});
+  return pages;
+}
+
+SitePage TablesPage(const FigureIndex& index, const SiteConfig& config, Lang lang) {
+  const bool nl = lang == Lang::kNl;
+  SitePage page{lang, SitePath(lang, "tabellen.html"), nl ? "Bijlage: tabellen" : "Annex: tables",
+                "", false};
+  BlockContext ctx{&index, &config, lang, page.path};
+  std::string toc = "<ul class=\"toc\">\n";
+  std::string body;
+  for (const auto& def : index.pub().definitions) {
+    toc += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", HtmlEscape(def.id),
+                       HtmlEscape(Title(def, lang)));
+    body += FullTable(def, ctx);
+  }
+  page.body = fmt::format(
+      "<p>{}</p>\n<nav aria-label=\"{}\">{}</ul></nav>\n{}",
+      nl ? "Alle tabellen per ministerie; dezelfde tabellen staan in het Excel-bestand."
+         : "All tables by ministry; the same tables are in the Excel workbook.",
+      nl ? "Tabellen" : "Tables", toc, body);
+  return page;
+}
+
+std::vector<NavLink> Navigation(const SiteConfig& config, Lang lang,
+                                const std::map<std::string, bool>& exists) {
+  const bool nl = lang == Lang::kNl;
+  std::vector<NavLink> nav{{SitePath(lang, "index.html"), nl ? "Start" : "Home"}};
+  for (const auto& ch : config.chapters()) nav.push_back({SitePath(lang, ch.slug + ".html"), ch.Title(lang)});
+  const std::pair<const char*, std::string> extra[] = {
+      {"hoofdlijnen.html", nl ? "Hoofdlijnen" : "Highlights"},
+      {"ministeries/index.html", nl ? "Per ministerie" : "By ministry"},
+      {"tabellen.html", nl ? "Tabellen" : "Tables"},
+      {"ict/index.html", nl ? "ICT-activiteiten" : "ICT activities"},
+      {"verantwoording.html", nl ? "Verantwoording" : "Method"}};
+  for (const auto& [page, label] : extra) {
+    if (exists.count(SitePath(lang, page))) nav.push_back({SitePath(lang, page), label});
+  }
+  return nav;
+}
+
+}  // namespace jbr::publish
