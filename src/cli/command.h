@@ -42,6 +42,8 @@ void RegisterRelease(CLI::App& app, GlobalOptions& g, Action& run);  // release 
 void RegisterServeSite(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterAuditPublication(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterMigrateStore(CLI::App& app, GlobalOptions& g, Action& run);
+void RegisterUser(CLI::App& app, GlobalOptions& g, Action& run);   // user and token
+void RegisterServe(CLI::App& app, GlobalOptions& g, Action& run);  // the portal
 
 int ExitCodeFor(const Status& status);
 
