@@ -1,5 +1,5 @@
 // jbr serve: the delivery portal and the public API, until SIGINT or SIGTERM (graceful: requests
-// in flight are finished, no new ones accepted).
+// in flight are finished, no new ones accepted). jbr demo ends here too.
 #include <pthread.h>
 #include <signal.h>
 
@@ -13,6 +13,37 @@
 #include "portal/server.h"
 
 namespace jbr::cli {
+
+Status ServePortalUntilSignal(const portal::PortalOptions& o,
+                              const std::function<void()>& started) {
+  // As serve-site: the signals are taken by sigwait in this thread, never by a handler.
+  sigset_t stop;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGINT);
+  sigaddset(&stop, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+  signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
+  JBR_ASSIGN_OR_RETURN(auto server, portal::PortalServer::Start(o));
+  std::cout << fmt::format("jbr portal at {} (workspace {}; Ctrl-C or SIGTERM stops)",
+                           server->address(), o.workspace)
+            << std::endl;
+  started();
+  Status result;
+  std::atomic<bool> stopping{false};
+  std::thread worker([&] {
+    result = server->Run();
+    if (!stopping) kill(getpid(), SIGTERM);
+  });
+  int sig = 0;
+  sigwait(&stop, &sig);
+  stopping = true;
+  server->Stop();
+  worker.join();
+  std::cout << "jbr portal stopped" << std::endl;
+  return result;
+}
+
 namespace {
 
 struct ServeArgs {
@@ -47,31 +78,7 @@ Status RunServe(const GlobalOptions& g, ServeArgs a) {
   a.o.max_upload_bytes = a.max_upload_mb << 20;
   a.o.login.session_seconds = a.session_minutes * 60;
   a.o.access_log = a.quiet ? nullptr : &std::cerr;
-  // As serve-site: the signals are taken by sigwait in this thread, never by a handler.
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGINT);
-  sigaddset(&stop, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop, nullptr);
-  signal(SIGINT, SIG_DFL);
-  signal(SIGTERM, SIG_DFL);
-  JBR_ASSIGN_OR_RETURN(auto server, portal::PortalServer::Start(a.o));
-  std::cout << fmt::format("jbr portal at {} (workspace {}; Ctrl-C or SIGTERM stops)",
-                           server->address(), a.o.workspace)
-            << std::endl;
-  Status result;
-  std::atomic<bool> stopping{false};
-  std::thread worker([&] {
-    result = server->Run();
-    if (!stopping) kill(getpid(), SIGTERM);
-  });
-  int sig = 0;
-  sigwait(&stop, &sig);
-  stopping = true;
-  server->Stop();
-  worker.join();
-  std::cout << "jbr portal stopped" << std::endl;
-  return result;
+  return ServePortalUntilSignal(a.o, [] {});
 }
 
 }  // namespace

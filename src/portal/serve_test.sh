@@ -92,4 +92,22 @@ grep -i '^set-cookie: jbr_login=.*; Secure' headers >/dev/null || fail "no Secur
 kill -TERM "$pid"
 wait "$pid"
 pid=""
-echo "serve: accounts, health, access log, login and upload, graceful shutdown with an upload in flight, TLS"
+echo "== jbr demo ends in the portal with a steward's login that works"
+port=$((20000 + RANDOM % 20000))
+# A small synthetic Rijk (the sample files are too few to publish: the Rijk's figures are hidden).
+"$JBR" -w demo demo --scale 0.1 --years 2020-2021 --no-pdf --port "$port" >demo.out 2>demo.err &
+pid=$!
+for _ in $(seq 1200); do grep -q "the published site is in" demo.out 2>/dev/null && break; sleep 0.5; done
+grep -q "jbr portal at http://127.0.0.1:$port/" demo.out || fail "demo: $(tail -3 demo.out) $(tail -3 demo.err)"
+steward=$(sed -n 's/^  steward-bzk  *password \([^ ]*\) .*/\1/p' demo.out)
+[ -n "$steward" ] || fail "demo printed no steward login: $(cat demo.out)"
+curl -s -c jar2 -b jar2 "http://127.0.0.1:$port/login" -o login2.html
+csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' login2.html | head -1)
+code=$(curl -s -o /dev/null -w '%{http_code}' -c jar2 -b jar2 --data-urlencode "csrf=$csrf" \
+  --data-urlencode name=steward-bzk --data-urlencode "password=$steward" "http://127.0.0.1:$port/login")
+[ "$code" = 303 ] || fail "the demo's steward login: $code"
+curl -s -b jar2 "http://127.0.0.1:$port/deliveries" | grep -q "<td>BZK</td>" || fail "the demo steward's deliveries"
+kill -TERM "$pid"
+wait "$pid"
+pid=""
+echo "serve: accounts, health, access log, login and upload, graceful shutdown with an upload in flight, TLS, the demo's logins"
