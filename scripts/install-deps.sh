@@ -8,7 +8,7 @@ packages=(
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-client-15 libzip-dev libexpat1-dev nlohmann-json3-dev libfmt-dev libcli11-dev
   libcpp-httplib-dev libxlsxwriter-dev libsodium-dev libglpk-dev libmd4c-dev libmd4c-html0-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  time jq
+  time jq curl openssl
   chromium poppler-utils tidy libkainjow-mustache-dev fonts-dejavu-core python3
   nodejs
 )

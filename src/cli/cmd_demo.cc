@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "portal/accounts.h"
+#include "portal/security.h"
 #include "publish/publish.h"
 #include "common/paths.h"
 #include "indicators/engine.h"
@@ -181,25 +183,41 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
                            published.files.size(), p.out_dir, p.out_dir,
                            p.pdf ? fmt::format(", the PDFs in {}/pdf/", p.out_dir) : "");
   if (a.no_serve) return Status::Ok();
-  serve::StaticServerOptions s;
-  s.root = p.out_dir;
-  s.host = "127.0.0.1";
-  s.port = a.port;
-  return ServeUntilSignal(s);
+  // The portal on the demo workspace, with a coordinator and a steward of BZK to log in as.
+  JBR_RETURN_IF_ERROR(portal::InitSecurity());
+  const portal::Context who{"demo", "cli", NowUtc()};
+  std::vector<std::pair<portal::NewUser, std::string>> logins = {
+      {{"coordinator", "coordinator", "", portal::RandomToken(12)}, "coordinator: every ministry, the matrix"},
+      {{"steward-bzk", "steward", "BZK", portal::RandomToken(12)}, "steward of BZK: upload, deliveries"}};
+  for (const auto& [u, what] : logins) {
+    JBR_RETURN_IF_ERROR(portal::AddUser(ws->store(), ws->ministries(), u, who).status());
+  }
+  portal::PortalOptions o;
+  o.workspace = dir;
+  o.store_url = g.store;
+  o.port = a.port;
+  return ServePortalUntilSignal(o, [&] {
+    std::cout << "log in at /login as (the passwords are new each demo):\n";
+    for (const auto& [u, what] : logins) {
+      std::cout << fmt::format("  {:<12} password {}  ({})\n", u.name, u.password, what);
+    }
+    std::cout << fmt::format("the published site is in {}/ (jbr serve-site {} to preview it)", p.out_dir, p.out_dir)
+              << std::endl;
+  });
 }
 
 }  // namespace
 
 void RegisterDemo(CLI::App& app, GlobalOptions& g, Action& run) {
   auto a = std::make_shared<DemoArgs>();
-  auto* cmd = app.add_subcommand("demo", "The main job end to end: synthesise, load, compute, publish the latest year and serve it, in a fresh workspace (default ./demo-workspace)");
+  auto* cmd = app.add_subcommand("demo", "The main job end to end: synthesise, load, compute, publish the latest year and serve the portal, in a fresh workspace (default ./demo-workspace)");
   cmd->add_option("--samples", a->samples, "Load the deliveries of this folder's manifest.csv instead of synthesising");
   cmd->add_option("--years", a->years, "Years to synthesise")->capture_default_str();
   cmd->add_option("--scale", a->scale, "Size of the synthetic Rijk relative to the real one")->capture_default_str();
   cmd->add_option("--seed", a->seed, "Seed of the synthetic Rijk")->capture_default_str();
   cmd->add_flag("--no-serve", a->no_serve, "Stop after publishing instead of serving (for scripts)");
   cmd->add_flag("--no-pdf", a->no_pdf, "Publish without the PDFs");
-  cmd->add_option("--port", a->port, "Port to serve the site on")->check(CLI::Range(1, 65535))->capture_default_str();
+  cmd->add_option("--port", a->port, "Port to serve the portal on")->check(CLI::Range(1, 65535))->capture_default_str();
   cmd->footer("Example:\n  jbr demo --workspace /tmp/jbr-demo --no-serve");
   cmd->callback([&g, &run, a] { run = [&g, a] { return RunDemo(g, *a); }; });
 }

@@ -13,6 +13,7 @@
 
 #include "common/finding.h"
 #include "common/result.h"
+#include "portal/server.h"
 #include "serve/static_server.h"
 #include "store/workspace.h"
 #include "validate/validator.h"
@@ -42,11 +43,16 @@ void RegisterRelease(CLI::App& app, GlobalOptions& g, Action& run);  // release 
 void RegisterServeSite(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterAuditPublication(CLI::App& app, GlobalOptions& g, Action& run);
 void RegisterMigrateStore(CLI::App& app, GlobalOptions& g, Action& run);
+void RegisterUser(CLI::App& app, GlobalOptions& g, Action& run);   // user and token
+void RegisterServe(CLI::App& app, GlobalOptions& g, Action& run);  // the portal
 
 int ExitCodeFor(const Status& status);
 
 // Serves a published directory (jbr serve-site, jbr demo) until SIGINT or SIGTERM.
 Status ServeUntilSignal(const serve::StaticServerOptions& options);
+
+// Serves the portal (jbr serve, jbr demo) until SIGINT or SIGTERM; `started` runs once it listens.
+Status ServePortalUntilSignal(const portal::PortalOptions& options, const std::function<void()>& started);
 
 // Where publish and release look for the narrative and layout: the directories given with
 // --templates, then WORKSPACE/templates when it exists, then jbr's default templates.

@@ -89,6 +89,8 @@ int main(int argc, char** argv) {
   RegisterServeSite(app, g, run);
   RegisterAuditPublication(app, g, run);
   RegisterMigrateStore(app, g, run);
+  RegisterUser(app, g, run);
+  RegisterServe(app, g, run);
   RegisterSynth(app, g, run);
   RegisterDemo(app, g, run);
   if (const std::string misplaced = MisplacedOption(app, argc, argv); !misplaced.empty()) {

@@ -144,6 +144,7 @@ TEST_F(ReleaseStoreTest, MigratesAStoreOfSchemaVersionTwo) {
   // Back to version 2 as a store made before releases: no releases table, no provenance columns.
   // The same SQL on both backends: a version-2 store is the same tables on either.
   const Status down = backend_->Exec(
+      "DROP TABLE actions; DROP TABLE api_tokens; DROP TABLE sessions; DROP TABLE users; "
       "DROP TABLE releases; ALTER TABLE computed_values DROP COLUMN previous_status; "
       "ALTER TABLE computed_values DROP COLUMN previous_deliveries; "
       "DELETE FROM schema_migrations WHERE version > 2;");

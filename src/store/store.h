@@ -19,6 +19,7 @@
 
 #include "common/result.h"
 #include "schema/schema.h"
+#include "store/accounts.h"
 #include "store/column_codec.h"
 #include "validate/validator.h"
 
@@ -223,6 +224,9 @@ class Store {
   // No writes in between. Use ReadSnapshot below rather than the pair.
   virtual Status BeginReadSnapshot() = 0;
   virtual Status EndReadSnapshot() = 0;
+
+  // The portal's users, sessions, API tokens and action log (accounts.h), on this connection.
+  virtual AccountStore* accounts() = 0;
 };
 
 // `url` fit to print: a password in it ("postgresql://user:secret@host/db") shown as "***".

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/sha256.h"
+#include "store/postgres/accounts.h"
 #include "store/postgres/import.h"
 #include "store/postgres/migrations.h"
 #include "store/postgres/pg.h"
@@ -135,7 +136,10 @@ class PostgresWriter : public DeliveryWriter {
 
 class PostgresStore : public Store {
  public:
-  explicit PostgresStore(std::unique_ptr<Connection> c) : c_(std::move(c)) {}
+  explicit PostgresStore(std::unique_ptr<Connection> c)
+      : c_(std::move(c)), accounts_(pg::MakeAccountStore(c_.get())) {}
+
+  AccountStore* accounts() override { return accounts_.get(); }
 
   Result<std::optional<DeliveryRecord>> CurrentDelivery(const std::string& dataset, const std::string& ministry,
                                                         int year) override {
@@ -403,6 +407,7 @@ class PostgresStore : public Store {
   }
 
   std::unique_ptr<Connection> c_;
+  std::unique_ptr<AccountStore> accounts_;
   bool in_snapshot_ = false;
   struct CachedDelivery {
     int64_t id = 0;

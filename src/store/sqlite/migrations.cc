@@ -114,6 +114,53 @@ CREATE TRIGGER releases_no_delete BEFORE DELETE ON releases
 ALTER TABLE computed_values ADD COLUMN previous_status TEXT NOT NULL DEFAULT '';
 ALTER TABLE computed_values ADD COLUMN previous_deliveries TEXT NOT NULL DEFAULT '[]';
 )sql",
+    // 5: the portal's accounts (store/accounts.h): users, sessions, API tokens, the action log.
+    R"sql(
+CREATE TABLE users (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL UNIQUE,
+  role          TEXT NOT NULL CHECK (role IN ('steward', 'coordinator', 'admin')),
+  ministry      TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  disabled      INTEGER NOT NULL DEFAULT 0,
+  created_at    TEXT NOT NULL,
+  CHECK ((role = 'steward') = (ministry <> ''))
+);
+CREATE TABLE sessions (
+  id_hash    TEXT PRIMARY KEY,
+  user_id    INTEGER NOT NULL REFERENCES users(id),
+  csrf       TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  source     TEXT NOT NULL,
+  ended      INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX sessions_by_user ON sessions(user_id);
+CREATE TABLE api_tokens (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL UNIQUE,
+  ministry   TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE actions (
+  id      INTEGER PRIMARY KEY,
+  at      TEXT NOT NULL,
+  actor   TEXT NOT NULL,
+  source  TEXT NOT NULL,
+  action  TEXT NOT NULL,
+  target  TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  detail  TEXT NOT NULL
+);
+CREATE INDEX actions_by_action ON actions(action, at);
+CREATE TRIGGER actions_no_update BEFORE UPDATE ON actions
+  BEGIN SELECT RAISE(ABORT, 'the action log is append-only'); END;
+CREATE TRIGGER actions_no_delete BEFORE DELETE ON actions
+  BEGIN SELECT RAISE(ABORT, 'the action log is append-only'); END;
+)sql",
 };
 
 }  // namespace

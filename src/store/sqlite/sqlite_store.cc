@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/sha256.h"
+#include "store/sqlite/accounts.h"
 #include "store/sqlite/db.h"
 #include "store/sqlite/import.h"
 #include "store/sqlite/migrations.h"
@@ -150,7 +151,10 @@ class Reused {
 
 class SqliteStore : public Store {
  public:
-  explicit SqliteStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+  explicit SqliteStore(std::unique_ptr<Database> db)
+      : db_(std::move(db)), accounts_(sqlite::MakeAccountStore(db_.get())) {}
+
+  AccountStore* accounts() override { return accounts_.get(); }
 
   Result<std::optional<DeliveryRecord>> CurrentDelivery(const std::string& dataset,
                                                         const std::string& ministry, int year) override {
@@ -430,6 +434,7 @@ class SqliteStore : public Store {
 
   std::unique_ptr<Database> db_;
   std::map<std::string, Statement> cached_;  // finalised before db_ closes (declared after it)
+  std::unique_ptr<AccountStore> accounts_;
 };
 
 }  // namespace

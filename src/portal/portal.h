@@ -1,0 +1,124 @@
+// Inside the portal: the state every route shares (Portal) and one request being answered (Call).
+// Routes are registered by group (Register*Routes); server.cc wraps each handler so that it gets a
+// store connection and the caller's Principal, and so that a Status error becomes a 500 page in
+// one place.
+#pragma once
+
+#include <httplib.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "common/finding.h"
+#include "indicators/indicator.h"
+#include "portal/accounts.h"
+#include "portal/server.h"
+#include "portal/store_pool.h"
+#include "publish/core/publication.h"
+#include "schema/ministries.h"
+#include "schema/schema.h"
+
+namespace jbr::portal {
+
+// A validation report of one upload, kept in memory for paging and CSV download by its owner.
+struct Report {
+  std::string id;
+  std::string owner;  // the user or token that uploaded
+  std::string ministry;
+  std::string dataset;
+  int year = 0;
+  std::string file_name;
+  std::string outcome;  // accepted | rejected | identical
+  int64_t delivery_id = 0;
+  std::string sha256;
+  int64_t errors = 0, warnings = 0;
+  bool truncated = false;  // more findings than kept
+  std::vector<Finding> findings;
+};
+
+class ReportCache {
+ public:
+  explicit ReportCache(size_t capacity = 256) : capacity_(capacity) {}
+  std::string Put(Report r);  // returns the new id
+  std::shared_ptr<const Report> Get(const std::string& id);
+
+ private:
+  size_t capacity_;
+  std::mutex mu_;
+  std::map<std::string, std::shared_ptr<const Report>> by_id_;
+  std::vector<std::string> order_;
+};
+
+// The published cells of compute runs (publish::Disclose), read once: a stored run never changes.
+class RunCache {
+ public:
+  using Cells = std::vector<publish::PublishedValue>;
+  Result<std::shared_ptr<const Cells>> Get(Store* store, int64_t run);
+
+ private:
+  std::mutex mu_;
+  std::map<int64_t, std::shared_ptr<const Cells>> runs_;
+};
+
+struct Portal {
+  PortalOptions options;
+  bool tls = false;
+  std::string workspace_dir;
+  std::string data_dir;
+  std::string templates_dir;  // the site's stylesheet comes from here
+  std::string upload_dir;     // uploads are streamed here, removed after the load
+  SchemaRegistry schemas;
+  MinistryRegistry ministries;
+  std::vector<IndicatorDef> definitions;
+  std::unique_ptr<StorePool> pool;
+  ReportCache reports;
+  RunCache runs;
+};
+
+struct Call {
+  const httplib::Request& req;
+  httplib::Response& res;
+  Portal& portal;
+  Store* store = nullptr;
+  Principal who;
+  Context ctx;  // actor, source address, now
+  // The content reader of a streamed POST (uploads); null otherwise.
+  const httplib::ContentReader* reader = nullptr;
+};
+
+using Handler = std::function<Status(Call&)>;
+
+// Adds a route; `method` is GET or POST; `streamed` POSTs get a content reader instead of a body.
+struct Router {
+  std::function<void(const std::string& method, const std::string& pattern, Handler h,
+                     bool streamed)>
+      add;
+};
+
+void RegisterAuthRoutes(Router& r);    // /, /login, /logout, /healthz, /assets/*
+void RegisterUploadRoutes(Router& r);  // /upload, /reports/*, /api/v1/deliveries (POST)
+void RegisterHistoryRoutes(
+    Router& r);  // /deliveries, /deliveries/N/original, /matrix, /actions, /users
+void RegisterApiRoutes(Router& r);  // /api/v1/* (public)
+
+// Answers with an error: an HTML page, or JSON under /api/. Always returns Ok (the answer is made).
+Status Fail(Call& c, int status, const std::string& message);
+// True when the caller has one of `roles` ("steward", "coordinator", "admin", "token");
+// otherwise answers 401 (anonymous) or 403 and returns false.
+bool Allow(Call& c, std::initializer_list<const char*> roles);
+// True when a state-changing request made with a session carries its CSRF token (form field or
+// X-CSRF-Token header); otherwise answers 403 and returns false. Token callers pass.
+bool CsrfOk(Call& c, const std::string& given);
+// A query or form parameter, "" when absent.
+std::string Param(const Call& c, const char* name);
+void Html(Call& c, const std::string& page, int status = 200);
+// The value of cookie `name` in the request, "" when absent.
+std::string CookieValue(const httplib::Request& req, const std::string& name);
+// A CSV field: quoted when needed, and a leading = + - @ made harmless for spreadsheets.
+std::string CsvField(const std::string& s);
+
+}  // namespace jbr::portal

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# jbr serve as a black box, as an operator runs it: accounts made with jbr user and jbr token, the
+# server started on a free port, the health endpoint, the access log (one JSON object a request),
+# a login and an upload with curl, graceful shutdown on SIGTERM (an upload in flight is finished
+# and stored, then the process exits 0 and the port is closed), and HTTPS with a certificate
+# (Secure cookies).
+# Usage: serve_test.sh JBR SAMPLE_DIR
+set -euo pipefail
+JBR=$(readlink -f "$1")
+SAMPLES=$(readlink -f "$2")
+work=$(mktemp -d)
+pid=""
+cleanup() {
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+cd "$work"
+fail() { echo "FAIL: $*"; [ -f serve.err ] && tail -5 serve.err; exit 1; }
+password='correct horse battery staple'
+
+"$JBR" init ws >/dev/null
+printf '%s\n' "$password" | "$JBR" -w ws user add anna --role steward --ministry BZK >/dev/null
+printf '%s\n' "$password" | "$JBR" -w ws user add carl --role coordinator >/dev/null
+rc=0; printf 'short\n' | "$JBR" -w ws user add bob --role admin >/dev/null 2>&1 || rc=$?
+[ "$rc" = 2 ] || fail "a short password: exit $rc, not 2"
+rc=0; printf '%s\n' "$password" | "$JBR" -w ws user add bob --role steward >/dev/null 2>&1 || rc=$?
+[ "$rc" = 2 ] || fail "a steward without a ministry: exit $rc, not 2"
+token=$("$JBR" -w ws token create bzk-hr --ministry BZK 2>/dev/null)
+[ "${#token}" -gt 40 ] || fail "token: '$token'"
+"$JBR" -w ws token list | grep -q "^bzk-hr	BZK	" || fail "token list"
+"$JBR" -w ws token list | grep -qF "$token" && fail "token list shows the secret"
+[ "$("$JBR" -w ws user list | wc -l)" = 2 ] || fail "user list: $("$JBR" -w ws user list)"
+
+start() {  # start [extra args]: the server on a free port; sets pid and base
+  "$JBR" -w ws serve --listen 127.0.0.1:0 --max-upload-mb 8 "$@" >serve.out 2>serve.err &
+  pid=$!
+  for _ in $(seq 100); do grep -q "jbr portal at" serve.out 2>/dev/null && break; sleep 0.1; done
+  base=$(sed -n 's/^jbr portal at \([^ ]*\) .*/\1/p' serve.out)
+  base=${base%/}
+  [ -n "$base" ] || fail "the server did not start"
+}
+
+echo "== health and access log"
+start
+[ "$(curl -s "$base/healthz" | jq -r .status)" = ok ] || fail "healthz"
+curl -s -o /dev/null "$base/no/such/page"
+sleep 0.2
+tail -1 serve.err | jq -e 'select(.path == "/no/such/page" and .status == 404 and .method == "GET" and .remote == "127.0.0.1")' >/dev/null ||
+  fail "access log: $(tail -1 serve.err)"
+
+echo "== login and upload with curl"
+curl -s -c jar -b jar "$base/login" -o login.html
+csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' login.html | head -1)
+code=$(curl -s -o /dev/null -w '%{http_code}' -c jar -b jar --data-urlencode "csrf=$csrf" --data-urlencode name=anna \
+  --data-urlencode "password=$password" "$base/login")
+[ "$code" = 303 ] || fail "login: $code"
+grep -q "jbr_session" jar || fail "no session cookie"
+csrf=$(curl -s -b jar "$base/upload" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+code=$(curl -s -o /dev/null -w '%{http_code}' -b jar -F "csrf=$csrf" -F dataset=personnel -F year=2020 \
+  -F "file=@$SAMPLES/personnel-BZK-2020.csv" "$base/upload")
+[ "$code" = 303 ] || fail "upload: $code"
+"$JBR" -w ws deliveries --ministry BZK | grep -q "personnel-BZK-2020.csv" || fail "the upload is not stored"
+
+echo "== graceful shutdown: an upload in flight is finished"
+# A delivery of about 2 MB sent at 1 MB/s: SIGTERM arrives while it is being received.
+{ head -1 "$SAMPLES/personnel-BZK-2020.csv"
+  for i in $(seq 1 20000); do printf 'P%05d,E%06d,DG Overheidsorganisatie,core,2018-07-03,,36,1961,female,7,permanent,nee\n' "$i" "$i"; done
+} >big.csv
+curl -s -o big.out -w '%{http_code}' -H "Authorization: Bearer $token" -F dataset=personnel -F year=2021 \
+  -F "file=@big.csv" --limit-rate 1M "$base/api/v1/deliveries" >big.code &
+curl_pid=$!
+sleep 0.7
+kill -TERM "$pid"
+wait "$curl_pid" || true
+rc=0; wait "$pid" || rc=$?
+pid=""
+[ "$rc" = 0 ] || fail "jbr serve exit $rc after SIGTERM"
+[ "$(cat big.code)" = 200 ] || fail "the upload in flight: $(cat big.code) $(cat big.out)"
+[ "$(jq -r .outcome big.out)" = accepted ] || fail "the upload in flight: $(cat big.out)"
+grep -q "jbr portal stopped" serve.out || fail "no stop message"
+curl -s -o /dev/null --max-time 2 "$base/healthz" && fail "the port still answers after shutdown"
+"$JBR" -w ws deliveries --year 2021 | grep -q "big.csv" || fail "the upload in flight is not stored"
+
+echo "== HTTPS with a certificate: Secure cookies"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 1 -subj /CN=127.0.0.1 2>/dev/null
+start --cert cert.pem --key key.pem
+case "$base" in https://*) ;; *) fail "not https: $base" ;; esac
+[ "$(curl -sk "$base/healthz" | jq -r .status)" = ok ] || fail "healthz over TLS"
+curl -sk -D headers -o /dev/null "$base/login"
+grep -i '^set-cookie: jbr_login=.*; Secure' headers >/dev/null || fail "no Secure cookie under TLS: $(grep -i set-cookie headers)"
+kill -TERM "$pid"
+wait "$pid"
+pid=""
+echo "== jbr demo ends in the portal with a steward's login that works"
+port=$((20000 + RANDOM % 20000))
+# A small synthetic Rijk (the sample files are too few to publish: the Rijk's figures are hidden).
+"$JBR" -w demo demo --scale 0.1 --years 2020-2021 --no-pdf --port "$port" >demo.out 2>demo.err &
+pid=$!
+for _ in $(seq 1200); do grep -q "the published site is in" demo.out 2>/dev/null && break; sleep 0.5; done
+grep -q "jbr portal at http://127.0.0.1:$port/" demo.out || fail "demo: $(tail -3 demo.out) $(tail -3 demo.err)"
+steward=$(sed -n 's/^  steward-bzk  *password \([^ ]*\) .*/\1/p' demo.out)
+[ -n "$steward" ] || fail "demo printed no steward login: $(cat demo.out)"
+curl -s -c jar2 -b jar2 "http://127.0.0.1:$port/login" -o login2.html
+csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' login2.html | head -1)
+code=$(curl -s -o /dev/null -w '%{http_code}' -c jar2 -b jar2 --data-urlencode "csrf=$csrf" \
+  --data-urlencode name=steward-bzk --data-urlencode "password=$steward" "http://127.0.0.1:$port/login")
+[ "$code" = 303 ] || fail "the demo's steward login: $code"
+curl -s -b jar2 "http://127.0.0.1:$port/deliveries" | grep -q "<td>BZK</td>" || fail "the demo steward's deliveries"
+kill -TERM "$pid"
+wait "$pid"
+pid=""
+echo "serve: accounts, health, access log, login and upload, graceful shutdown with an upload in flight, TLS, the demo's logins"

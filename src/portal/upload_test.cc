@@ -1,0 +1,165 @@
+// Uploading over real HTTP: a defective file shows its findings (paged, and as CSV) and stores
+// nothing; a good one is accepted and appears, with its SHA-256 and original bytes, only in its
+// own ministry's history; hostile uploads get clear 4xx answers and store nothing.
+#include "common/sha256.h"
+#include "portal/test_portal.h"
+
+namespace jbr::portal {
+namespace {
+
+std::string Sha(const std::string& bytes) {
+  Sha256 h;
+  h.Update(bytes);
+  return h.HexDigest();
+}
+
+// The sample personnel file with every person's weekly hours set to `hours` on `rows` rows.
+std::string Personnel(int rows, const char* hours) {
+  std::string out =
+      "person_id,employment_id,organisation_unit,unit_type,start_date,end_date,weekly_hours,birth_"
+      "year,gender,"
+      "salary_scale,contract,jobs_agreement\n";
+  for (int i = 1; i <= rows; ++i) {
+    out += fmt::format(
+        "P{:05},E{:06},DG Overheidsorganisatie,core,2018-07-03,,{},1961,female,7,permanent,nee\n",
+        i, i, hours);
+  }
+  return out;
+}
+
+int CountRows(const std::string& html) {
+  int n = 0;
+  for (size_t p = html.find("<tr><th scope=\"row\">"); p != std::string::npos;
+       p = html.find("<tr><th scope=\"row\">", p + 1))
+    ++n;
+  return n;
+}
+
+TEST_F(PortalTest, ADefectiveFileShowsItsFindingsAndStoresNothing) {
+  Browser anna = LogIn("anna");
+  // 120 rows, each with 44 hours a week: one error per row (the maximum is 40, data/schemas).
+  auto r = Upload(anna, "personnel", "2020", "personeel.csv", Personnel(120, "44"), anna.csrf);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 303);
+  const std::string report = r->get_header_value("Location");
+  auto page1 = client_->Get(report.c_str(), anna.Headers());
+  ASSERT_EQ(page1->status, 200);
+  EXPECT_NE(page1->body.find("Rejected"), std::string::npos);
+  EXPECT_NE(page1->body.find("120 errors"), std::string::npos);
+  EXPECT_NE(page1->body.find("weekly_hours"), std::string::npos);
+  EXPECT_NE(page1->body.find("<td>44</td>"), std::string::npos);
+  EXPECT_EQ(CountRows(page1->body), 50);
+  EXPECT_NE(page1->body.find("page 1 of 3"), std::string::npos);
+  EXPECT_EQ(CountRows(client_->Get((report + "?page=3").c_str(), anna.Headers())->body), 20);
+  EXPECT_EQ(client_->Get((report + "?page=4").c_str(), anna.Headers())->status, 404);
+  auto csv = client_->Get((report + "/findings.csv").c_str(), anna.Headers());
+  ASSERT_EQ(csv->status, 200);
+  EXPECT_EQ(std::count(csv->body.begin(), csv->body.end(), '\n'), 121);
+  EXPECT_NE(csv->body.find("personeel.csv,,2,weekly_hours,44,error,"), std::string::npos);
+  // Another steward cannot read it.
+  Browser fiona = LogIn("fiona");
+  EXPECT_EQ(client_->Get(report.c_str(), fiona.Headers())->status, 404);
+  EXPECT_EQ(DeliveryCount(), 0);
+}
+
+TEST_F(PortalTest, AGoodFileIsAcceptedAndOnlyItsMinistrySeesIt) {
+  Browser anna = LogIn("anna");
+  const std::string good = ReadAll(Sample("personnel-BZK-2020.csv"));
+  auto r = Upload(anna, "personnel", "2020", "personeel.csv", good, anna.csrf);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 303);
+  auto report = client_->Get(r->get_header_value("Location").c_str(), anna.Headers());
+  EXPECT_NE(report->body.find("Accepted"), std::string::npos) << report->body;
+  auto list = ws_->store()->ListDeliveries({});
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 1u);
+  const DeliveryRecord& d = list->front();
+  EXPECT_EQ(d.ministry, "BZK") << "the ministry comes from the account";
+  EXPECT_EQ(d.delivered_by, "anna");
+  EXPECT_EQ(d.sha256, Sha(good));
+  EXPECT_EQ(d.row_count, 40);  // the sample's 41 lines less the header
+  auto history = client_->Get("/deliveries", anna.Headers());
+  EXPECT_NE(history->body.find(Sha(good)), std::string::npos);
+  auto original =
+      client_->Get(fmt::format("/deliveries/{}/original", d.id).c_str(), anna.Headers());
+  ASSERT_EQ(original->status, 200);
+  EXPECT_EQ(original->body, good);
+  // The same file again: identical, nothing new.
+  auto again = Upload(anna, "personnel", "2020", "personeel.csv", good, anna.csrf);
+  EXPECT_NE(client_->Get(again->get_header_value("Location").c_str(), anna.Headers())
+                ->body.find("identical"),
+            std::string::npos);
+  EXPECT_EQ(DeliveryCount(), 1);
+  Browser fiona = LogIn("fiona");
+  auto theirs = client_->Get("/deliveries?ministry=BZK", fiona.Headers());
+  EXPECT_EQ(theirs->body.find(Sha(good)), std::string::npos)
+      << "a steward sees only their own ministry";
+  EXPECT_EQ(
+      client_->Get(fmt::format("/deliveries/{}/original", d.id).c_str(), fiona.Headers())->status,
+      404);
+  // The coordinator's matrix shows it.
+  auto matrix = client_->Get("/matrix?year=2020", LogIn("carl").Headers());
+  EXPECT_NE(matrix->body.find("accepted "), std::string::npos);
+  ActionFilter f;
+  f.action = "upload";
+  auto logged = ws_->store()->accounts()->Actions(f);
+  ASSERT_EQ(logged->size(), 2u);
+  EXPECT_EQ(logged->back().actor, "anna");
+  EXPECT_EQ(logged->back().source, "127.0.0.1");
+  EXPECT_EQ(logged->back().outcome, "accepted");
+}
+
+TEST_F(PortalTest, HostileUploadsGetClearAnswersAndStoreNothing) {
+  Browser anna = LogIn("anna");
+  const std::string good = ReadAll(Sample("personnel-BZK-2020.csv"));
+  for (const char* name : {"../../evil.csv", "dir/personnel.csv", "..\\x.csv", ".hidden.csv", ""}) {
+    auto r = Upload(anna, "personnel", "2020", name, good, anna.csrf);
+    ASSERT_TRUE(r) << name;
+    EXPECT_EQ(r->status, 400) << name;
+  }
+  EXPECT_EQ(Upload(anna, "personnel", "2020", "personnel.exe", good, anna.csrf)->status, 415);
+  EXPECT_EQ(Upload(anna, "nosuch", "2020", "p.csv", good, anna.csrf)->status, 400);
+  EXPECT_EQ(Upload(anna, "personnel", "20x0", "p.csv", good, anna.csrf)->status, 400);
+  // Larger than the server's limit (1 MiB in these tests): 413 before the body is read.
+  const std::string big = RawRequest(fmt::format(
+      "POST /upload HTTP/1.1\r\nHost: x\r\nCookie: {}\r\nContent-Type: multipart/form-data; "
+      "boundary=b\r\nContent-Length: {}\r\n\r\n",
+      anna.cookie, 2 << 20));
+  EXPECT_EQ(big.substr(0, 12), "HTTP/1.1 413") << big.substr(0, 200);
+  EXPECT_NE(big.find("larger than the 1 MiB"), std::string::npos);
+  // Malformed multipart and the wrong content type.
+  auto bad = client_->Post("/upload", anna.Headers(), "--nothing\r\ngarbage",
+                           "multipart/form-data; boundary=xyz");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(client_->Post("/upload", anna.Headers(), good, "text/csv")->status, 415);
+  // Headers larger than any browser sends.
+  httplib::Headers huge = anna.Headers();
+  huge.emplace("X-Padding", std::string(64 << 10, 'a'));
+  auto h = client_->Get("/upload", huge);
+  EXPECT_TRUE(!h || (h->status >= 400 && h->status < 500)) << (h ? h->status : 0);
+  EXPECT_EQ(DeliveryCount(), 0);
+  // Nothing left behind in the upload directory either.
+  EXPECT_TRUE(std::filesystem::is_empty(dir_ / "ws" / "portal-uploads"));
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "evil.csv"));
+  EXPECT_EQ(client_->Get("/healthz")->status, 200) << "the server is still there";
+}
+
+TEST_F(PortalTest, AnHrSystemUploadsWithItsTokenAndGetsJson) {
+  httplib::MultipartFormDataItems items = {
+      {"dataset", "personnel", "", ""},
+      {"year", "2020", "", ""},
+      {"file", Personnel(3, "45"), "hr-export.csv", "text/csv"}};
+  auto r = client_->Post("/api/v1/deliveries", {{"Authorization", "Bearer " + token_}}, items);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 422);
+  auto j = nlohmann::json::parse(r->body);
+  EXPECT_EQ(j["outcome"], "rejected");
+  EXPECT_EQ(j["errors"], 3);
+  EXPECT_EQ(j["findings"][0]["column"], "weekly_hours");
+  EXPECT_EQ(j["findings"][0]["row"], 2);
+  EXPECT_EQ(DeliveryCount(), 0);
+}
+
+}  // namespace
+}  // namespace jbr::portal
