@@ -233,24 +233,36 @@ bool QuickContradiction(const Model& m, const Aggregate& a, const Aggregate& b) 
 }
 
 // Identities and cross relations: pairs of aggregates of different indicators that agree on at
-// least min_confirmations published, non-zero instances are candidates, then tested on all.
+// least min_identity_confirmations published, non-zero instances (of at least person_threshold
+// where neither side is a sum of categories) are candidates, then tested on all. Single small
+// counts agree by chance far too often: integrity reports of
+// abuse of power and confirmed cases of private misconduct agreed at two ministries, and that
+// "identity" made the audit recover values that were not the true ones.
 void AddIdentities(const Model& m, const IntruderOptions& o, std::vector<Family>* out) {
   const std::vector<Aggregate> aggs = Aggregates(m);
-  std::unordered_map<std::string, std::vector<int>> buckets;
+  struct Bucket {
+    std::vector<int> ids;
+    bool small = false;  // below the person threshold
+  };
+  std::unordered_map<std::string, Bucket> buckets;
   for (int a = 0; a < static_cast<int>(aggs.size()); ++a) {
     for (const auto& [ctx, vars] : aggs[a].cells) {
       double sum = 0;
       if (!KnownSum(m, vars, &sum) || sum == 0) continue;
-      buckets[fmt::format("{}|{}|{}|{}|{:.9g}", ctx.release, ctx.ministry, ctx.unit_type,
-                          ctx.period, sum)]
-          .push_back(a);
+      Bucket& b = buckets[fmt::format("{}|{}|{}|{}|{:.9g}", ctx.release, ctx.ministry,
+                                      ctx.unit_type, ctx.period, sum)];
+      b.ids.push_back(a);
+      b.small = sum < o.person_threshold;
     }
   }
   std::unordered_map<uint64_t, int> pairs;
-  for (const auto& [key, ids] : buckets) {
+  for (const auto& [key, bucket] : buckets) {
+    const std::vector<int>& ids = bucket.ids;
     for (size_t i = 0; i < ids.size(); ++i) {
       for (size_t j = i + 1; j < ids.size(); ++j) {
         if (aggs[ids[i]].indicator == aggs[ids[j]].indicator) continue;
+        // Two single small counts: no evidence (a sum of categories equal to a count is).
+        if (bucket.small && !aggs[ids[i]].category_sum && !aggs[ids[j]].category_sum) continue;
         ++pairs[(static_cast<uint64_t>(ids[i]) << 32) | static_cast<uint64_t>(ids[j])];
       }
     }
