@@ -41,8 +41,11 @@ tidy: deps
 	cmake --preset tidy >/dev/null
 	cmake --build --preset tidy -j $(JOBS)
 
+# Validation and load speed (run.sh), then the whole pipeline against sqlite3 and DuckDB at the
+# Rijk's scale and ten times it (pipeline.sh; ratios to bench/results/).
 bench: build
 	bench/run.sh
+	bench/pipeline.sh 1 10
 
 clean:
 	rm -rf build
