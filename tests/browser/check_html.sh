@@ -5,7 +5,7 @@
 # warnings do not fail.
 #
 # Usage: check_html.sh SITE_DIR      Exit status: 0 no errors, 1 errors, 2 usage or no tidy.
-set -uo pipefail
+set -euo pipefail
 site=${1:-}
 [ -d "$site" ] || { echo "usage: check_html.sh SITE_DIR" >&2; exit 2; }
 command -v tidy >/dev/null || { echo "check_html: tidy is not installed (scripts/install-deps.sh)" >&2; exit 2; }
@@ -14,8 +14,8 @@ failed=0
 warned=0
 while IFS= read -r -d '' page; do
   pages=$((pages + 1))
-  out=$(tidy -quiet -errors --show-warnings yes --gnu-emacs yes "$page" 2>&1)
-  rc=$?
+  rc=0
+  out=$(tidy -quiet -errors --show-warnings yes --gnu-emacs yes "$page" 2>&1) || rc=$?
   rel=${page#"$site"/}
   if [ $rc -ge 2 ]; then
     failed=$((failed + 1))
@@ -24,7 +24,9 @@ while IFS= read -r -d '' page; do
     warned=$((warned + 1))
     echo "warn $rel"
   fi
-  [ -n "$out" ] && grep -v "^This document has errors\|^using HTML Tidy\|^$" <<<"$out" | sed 's/^/       /'
+  if [ -n "$out" ]; then
+    grep -v "^This document has errors\|^using HTML Tidy\|^$" <<<"$out" | sed 's/^/       /' || true
+  fi
 done < <(find "$site" -name '*.html' -type f -print0 | sort -z)
 [ $pages -gt 0 ] || { echo "check_html: no *.html under $site" >&2; exit 2; }
 echo "$pages pages, $failed with errors, $warned with warnings only"

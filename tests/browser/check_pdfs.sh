@@ -9,7 +9,7 @@
 #
 # Usage: check_pdfs.sh DIR [--pages MIN:MAX] [--lang LANG] [--two-pages NAME.pdf]...
 # Exit status: 0 all pass, 1 a check failed, 2 usage error or poppler-utils missing.
-set -uo pipefail
+set -euo pipefail
 dir=""
 min=1
 max=500
@@ -35,17 +35,19 @@ check_one() {  # prints problems of one PDF, one a line
   info=$(pdfinfo "$pdf" 2>&1) || { echo "does not parse: $(head -1 <<<"$info")"; return; }
   pages=$(sed -n 's/^Pages: *//p' <<<"$info")
   title=$(sed -n 's/^Title: *//p' <<<"$info" | collapse)
-  for t in "${two[@]}"; do [ "$(basename "$pdf")" = "$t" ] && lo=2 && hi=2; done
+  for t in "${two[@]}"; do
+    if [ "$(basename "$pdf")" = "$t" ]; then lo=2; hi=2; fi
+  done
   [ "$pages" -ge "$lo" ] && [ "$pages" -le "$hi" ] || echo "$pages pages, expected $lo..$hi"
   [ -n "$title" ] || echo "no Title in the metadata"
   local got
-  got=$(grep -aoE '/Lang ?\([a-zA-Z-]+\)' "$pdf" | head -1 | sed 's/.*(//; s/)//')
+  got=$(grep -aoE '/Lang ?\([a-zA-Z-]+\)' "$pdf" | head -1 | sed 's/.*(//; s/)//') || true
   if [ -z "$got" ]; then
     echo "no language (/Lang) in the catalog"
   elif [ -n "$lang" ] && [ "$got" != "$lang" ] && [ "${got%%-*}" != "$lang" ]; then
     echo "language $got, expected $lang"
   fi
-  text=$(pdftotext -enc UTF-8 "$pdf" - 2>/dev/null | collapse)
+  text=$(pdftotext -enc UTF-8 "$pdf" - 2>/dev/null | collapse) || true
   [ -n "$text" ] || { echo "no extractable text"; return; }
   [ -z "$title" ] || grep -qF -- "$title" <<<"$text" || echo "the text does not contain the title '$title'"
 }
@@ -55,7 +57,7 @@ failed=0
 while IFS= read -r -d '' pdf; do
   count=$((count + 1))
   problems=$(check_one "$pdf")
-  pages=$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+  pages=$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Pages: *//p') || true
   if [ -n "$problems" ]; then
     failed=$((failed + 1))
     echo "FAIL ${pdf#"$dir"/} (${pages:-?} pages)"

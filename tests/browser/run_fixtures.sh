@@ -2,7 +2,7 @@
 # Tests of the browser checks themselves (ctest: browser_checks): each checker must pass the good
 # fixtures and fail the bad ones for the reasons planted in them. Exit 77 (skipped) when Chromium
 # is not installed (a failure under CI=true); anything else missing is a failure.
-set -uo pipefail
+set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 chromium=${CHROMIUM:-/usr/bin/chromium}
 source "$here/../skip_or_fail.sh"
@@ -17,8 +17,8 @@ fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 expect() {
   local want=$1 name=$2
   shift 2
-  "$@" >"$tmp/$name.out" 2>&1
-  local got=$?
+  local got=0
+  "$@" >"$tmp/$name.out" 2>&1 || got=$?
   [ "$got" -eq "$want" ] || { fail "$name exited $got, expected $want"; sed 's/^/  | /' "$tmp/$name.out"; }
 }
 # contains NAME TEXT: the output of NAME names TEXT.
