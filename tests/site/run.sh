@@ -9,7 +9,7 @@
 #   - every page well-formed for tidy (tests/browser/check_html.sh);
 #   - the PDFs: text, title, language, a plausible page count, the highlights exactly two pages.
 # Exit 77 (skipped) when Chromium is not installed; under CI=true that fails instead.
-set -uo pipefail
+set -euo pipefail
 JBR=$(readlink -f "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 tests=$(dirname "$here")
@@ -37,11 +37,11 @@ python3 "$tests/privacy/check_outputs.py" "$tmp/pub" || fail "privacy across out
 
 step "pages in Chromium: axe-core, no JavaScript, 200% zoom, links"
 "$tests/browser/install.sh" >/dev/null || fail "npm packages could not be installed"
-node "$tests/browser/check_site.mjs" "$tmp/pub" --sample --screenshots "$tmp/shots" --parallel 2 >"$tmp/site.out" 2>&1
-rc=$?
-grep -E "^(FAIL|[0-9]+ pages)" "$tmp/site.out"
-[ $rc -eq 0 ] || { cat "$tmp/site.out" | head -60; fail "browser checks"; }
-grep -c "review (axe incomplete)" "$tmp/site.out" | sed 's/^/axe "incomplete" results listed for review: /'
+rc=0
+node "$tests/browser/check_site.mjs" "$tmp/pub" --sample --screenshots "$tmp/shots" --parallel 2 >"$tmp/site.out" 2>&1 || rc=$?
+grep -E "^(FAIL|[0-9]+ pages)" "$tmp/site.out" || true
+[ $rc -eq 0 ] || { head -60 "$tmp/site.out"; fail "browser checks"; }
+echo "axe \"incomplete\" results listed for review: $(grep -c "review (axe incomplete)" "$tmp/site.out" || true)"
 
 step "HTML well-formed (tidy)"
 bash "$tests/browser/check_html.sh" "$tmp/pub" >"$tmp/html.out" 2>&1 || { head -40 "$tmp/html.out"; fail "tidy"; }
@@ -55,8 +55,8 @@ for lang in nl en; do
     --two-pages "jbr-2021-hoofdlijnen-$lang.pdf" || fail "PDFs ($lang)"
 done
 # The printed table of contents carries page numbers, and the chapter is on the page it names.
-toc=$(pdftotext -f 1 -l 2 -layout "$tmp/pub/pdf/jbr-2021-nl.pdf" - | grep -E "Rijk als werkgever.* [0-9]+$" | head -1)
-page=$(echo "$toc" | grep -oE "[0-9]+$")
+toc=$(pdftotext -f 1 -l 2 -layout "$tmp/pub/pdf/jbr-2021-nl.pdf" - | grep -E "Rijk als werkgever.* [0-9]+$" | head -1 || true)
+page=$(echo "$toc" | grep -oE "[0-9]+$" || true)
 [ -n "$page" ] || fail "no page number for chapter 1 in the table of contents"
 pdftotext -f "$page" -l "$page" "$tmp/pub/pdf/jbr-2021-nl.pdf" - | head -3 | grep -q "Rijk als werkgever" ||
   fail "chapter 1 is not on page $page, which the table of contents names"

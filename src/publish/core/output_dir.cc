@@ -90,12 +90,17 @@ Status OutputDir::Write(const std::string& relative, std::string_view bytes) {
 
 Status OutputDir::Record(const std::string& relative) {
   JBR_ASSIGN_OR_RETURN(FileDigest digest, DigestFile((fs::path(root_) / relative).string()));
+  std::lock_guard lock(*mu_);
   files_.push_back({relative, digest});
   return Status::Ok();
 }
 
 std::vector<WrittenFile> OutputDir::files() const {
-  auto out = files_;
+  std::vector<WrittenFile> out;
+  {
+    std::lock_guard lock(*mu_);
+    out = files_;
+  }
   std::sort(out.begin(), out.end(),
             [](const WrittenFile& a, const WrittenFile& b) { return a.path < b.path; });
   return out;

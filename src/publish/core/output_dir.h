@@ -2,6 +2,8 @@
 // which the manifest is made.
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,12 +34,14 @@ class OutputDir {
   Status Record(const std::string& relative);
 
   const std::string& root() const { return root_; }
-  // Sorted by path.
+  // Sorted by path, so the order in which files were written does not matter. Write and Record
+  // may be called from several threads at once (the PDFs of the two languages print side by side).
   std::vector<WrittenFile> files() const;
 
  private:
   explicit OutputDir(std::string root) : root_(std::move(root)) {}
   std::string root_;
+  std::shared_ptr<std::mutex> mu_ = std::make_shared<std::mutex>();  // movable, unlike a mutex
   std::vector<WrittenFile> files_;
 };
 

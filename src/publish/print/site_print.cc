@@ -1,7 +1,6 @@
 #include "publish/print/site_print.h"
-
+#include <future>
 #include <fmt/format.h>
-
 #include "publish/print/pdf_toc.h"
 #include "publish/print/print_tables.h"
 #include "publish/core/page.h"
@@ -142,7 +141,7 @@ Status WritePdfs(const std::vector<SitePage>& pages, const Publication& pub,
                  const SiteConfig& config, const PdfOptions& options, OutputDir* out) {
   JBR_RETURN_IF_ERROR(options.Validate());
   const int year = pub.run.year;
-  for (Lang lang : {Lang::kNl, Lang::kEn}) {
+  auto print_language = [&](Lang lang) -> Status {
     const bool nl = lang == Lang::kNl;
     JBR_RETURN_IF_ERROR(PrintReport(pages, pub, config, lang, options, out));
     if (const SitePage* brief = FindPage(pages, lang, "hoofdlijnen.html")) {
@@ -158,8 +157,16 @@ Status WritePdfs(const std::vector<SitePage>& pages, const Publication& pub,
           fmt::format("{} {}", nl ? "Grote ICT-activiteiten" : "Large ICT activities", year), ict,
           fmt::format("pdf/jbr-{}-ict-{}.pdf", year, LangCode(lang)), pub, lang, options, out));
     }
-  }
-  return Status::Ok();
+    return Status::Ok();
+  };
+  // The two languages print side by side: each Chromium lays out its pages on one core, and the
+  // languages share nothing but the output directory's record (which locks). Every PDF's bytes are
+  // the same as printed one after the other; the first language's error is reported first.
+  auto english = std::async(std::launch::async, print_language, Lang::kEn);
+  Status dutch = print_language(Lang::kNl);
+  Status other = english.get();
+  JBR_RETURN_IF_ERROR(dutch);
+  return other;
 }
 
 }  // namespace jbr::publish
