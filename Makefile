@@ -42,10 +42,12 @@ tidy: deps
 	cmake --build --preset tidy -j $(JOBS)
 
 # Validation and load speed (run.sh), then the whole pipeline against sqlite3 and DuckDB at the
-# Rijk's scale and ten times it (pipeline.sh; ratios to bench/results/).
+# Rijk's scale and ten times it (pipeline.sh; ratios to bench/results/), then load and compute on
+# SQLite and on PostgreSQL side by side in one run, with their ratio (store.sh).
 bench: build
 	bench/run.sh
 	bench/pipeline.sh 1 10
+	bench/store.sh 1
 
 clean:
 	rm -rf build

@@ -145,7 +145,13 @@ Status RunExplain(const GlobalOptions& g, const std::string& indicator, const st
   ComputeOptions o;
   o.year = year;
   o.indicator_pattern = indicator;
-  JBR_ASSIGN_OR_RETURN(ComputeResult r, ComputeYear(env, o));
+  ComputeResult r;
+  {
+    // The figure explained is computed as compute does: from one snapshot, never from a mix of
+    // the deliveries current before and after a load that commits meanwhile.
+    JBR_ASSIGN_OR_RETURN(auto snapshot, ReadSnapshot::Begin(ws->store()));
+    JBR_ASSIGN_OR_RETURN(r, ComputeYear(env, o));
+  }
   if (r.definitions.size() != 1) return UsageError(fmt::format("unknown indicator '{}'", indicator));
   const IndicatorDef& d = r.definitions.front();
   std::cout << fmt::format("{} — {} ({})\n\n", d.id, d.title_nl, d.title_en);

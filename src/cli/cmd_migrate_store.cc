@@ -20,9 +20,11 @@ Status RunMigrateStore(const GlobalOptions& g, const std::string& to) {
   JBR_ASSIGN_OR_RETURN(CopyCounts n, CopyStore(from.get(), target.get()));
   JBR_RETURN_IF_ERROR(Workspace::SetStore(dir, to));
   std::cout << fmt::format(
-      "copied {} deliveries ({} original bytes, {} column chunks), {} compute runs ({} values), {} releases and "
-      "{} audit entries to {}\n{} now uses that store\n",
-      n.deliveries, n.bytes, n.chunks, n.runs, n.values, n.releases, n.audit, RedactStoreUrl(to), dir);
+      "copied {} deliveries ({} original bytes, {} column chunks), {} compute runs ({} values), {} releases, "
+      "{} audit entries, and the portal's {} users, {} sessions, {} API tokens and {} actions to {}\n"
+      "{} now uses that store\n",
+      n.deliveries, n.bytes, n.chunks, n.runs, n.values, n.releases, n.audit, n.users, n.sessions, n.tokens,
+      n.actions, RedactStoreUrl(to), dir);
   return Status::Ok();
 }
 
@@ -32,8 +34,8 @@ void RegisterMigrateStore(CLI::App& app, GlobalOptions& g, Action& run) {
   auto to = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand(
       "migrate-store",
-      "Copy the workspace's store (deliveries with their bytes, compute runs, releases, audit log) into a new, "
-      "empty store, all or nothing, and make the workspace use it");
+      "Copy the workspace's store (deliveries with their bytes, compute runs, releases, audit log, the portal's "
+      "accounts) into a new, empty store, all or nothing, and make the workspace use it");
   cmd->add_option("--to", *to, "The new store: postgresql://user@host:port/database or sqlite:PATH")->required();
   cmd->footer("Example:\n  jbr migrate-store --workspace jbr-2020 --to postgresql://jbr@db.example:5432/jbr");
   cmd->callback([&g, &run, to] { run = [&g, to] { return RunMigrateStore(g, *to); }; });

@@ -10,6 +10,8 @@
 #include <regex>
 #include <sstream>
 
+#include "store/testing/backend.h"
+
 namespace jbr {
 namespace {
 
@@ -166,12 +168,17 @@ class ApparaatskostenTest : public ::testing::Test {
                                          "-" + std::to_string(++counter)))
                .string();
     fs::remove_all(dir_);
-    auto ws = Workspace::Create(dir_ + "/ws");
+    fs::create_directories(dir_);
+    auto backend = testing::TestBackend::Make(dir_);
+    ASSERT_TRUE(backend.ok()) << backend.status().ToString();
+    backend_ = std::move(backend).value();
+    auto ws = Workspace::Create(dir_ + "/ws", backend_->url());
     ASSERT_TRUE(ws.ok()) << ws.status().ToString();
     ws_ = std::move(ws).value();
   }
   void TearDown() override {
     ws_.reset();
+    backend_.reset();
     fs::remove_all(dir_);
   }
 
@@ -217,6 +224,7 @@ class ApparaatskostenTest : public ::testing::Test {
   }
 
   std::string dir_;
+  std::unique_ptr<testing::TestBackend> backend_;  // SQLite, or PostgreSQL (..._tests_postgres)
   std::unique_ptr<Workspace> ws_;
 };
 

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "store/testing/backend.h"
+
 namespace jbr {
 namespace {
 
@@ -24,12 +26,16 @@ class IctDashboardImportTest : public ::testing::Test {
            ("jbr-ict-import-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    auto ws = Workspace::Create((dir_ / "ws").string());
+    auto backend = testing::TestBackend::Make(dir_.string());
+    ASSERT_TRUE(backend.ok()) << backend.status().ToString();
+    backend_ = std::move(backend).value();
+    auto ws = Workspace::Create((dir_ / "ws").string(), backend_->url());
     ASSERT_TRUE(ws.ok()) << ws.status().ToString();
     ws_ = std::move(ws).value();
   }
   void TearDown() override {
     ws_.reset();
+    backend_.reset();
     fs::remove_all(dir_);
   }
 
@@ -55,6 +61,7 @@ class IctDashboardImportTest : public ::testing::Test {
   }
 
   fs::path dir_;
+  std::unique_ptr<testing::TestBackend> backend_;  // SQLite, or PostgreSQL (..._tests_postgres)
   std::unique_ptr<Workspace> ws_;
   CollectingSink sink_;
 };

@@ -4,14 +4,19 @@
 # a login and an upload with curl, graceful shutdown on SIGTERM (an upload in flight is finished
 # and stored, then the process exits 0 and the port is closed), and HTTPS with a certificate
 # (Secure cookies).
-# Usage: serve_test.sh JBR SAMPLE_DIR
+# Usage: serve_test.sh JBR SAMPLE_DIR [PG_URL_FILE]
+# With PG_URL_FILE (a file holding a PostgreSQL server's URL, tests/pg/server.sh) both workspaces'
+# stores are new databases on that server (jbr init --store, jbr demo --store); else SQLite files.
 set -euo pipefail
 JBR=$(readlink -f "$1")
 SAMPLES=$(readlink -f "$2")
+PG_URL_FILE=${3:-}
 work=$(mktemp -d)
 pid=""
+databases=()
 cleanup() {
   [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  for db in "${databases[@]}"; do psql "$server" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -19,7 +24,21 @@ cd "$work"
 fail() { echo "FAIL: $*"; [ -f serve.err ] && tail -5 serve.err; exit 1; }
 password='correct horse battery staple'
 
-"$JBR" init ws >/dev/null
+backend=sqlite
+store_ws=(); store_demo=()
+if [ -n "$PG_URL_FILE" ]; then
+  backend=postgresql
+  server=$(cat "$PG_URL_FILE" 2>/dev/null || true)
+  [ -n "$server" ] || { echo "no PostgreSQL server URL in $PG_URL_FILE: the server did not start"; exit 1; }
+  for name in ws demo; do
+    psql "$server" -qc "CREATE DATABASE jbr_serve_$$_$name" >/dev/null
+    databases+=("jbr_serve_$$_$name")
+  done
+  store_ws=(--store "${server%/*}/jbr_serve_$$_ws")
+  store_demo=(--store "${server%/*}/jbr_serve_$$_demo")
+fi
+
+"$JBR" "${store_ws[@]}" init ws >/dev/null
 printf '%s\n' "$password" | "$JBR" -w ws user add anna --role steward --ministry BZK >/dev/null
 printf '%s\n' "$password" | "$JBR" -w ws user add carl --role coordinator >/dev/null
 rc=0; printf 'short\n' | "$JBR" -w ws user add bob --role admin >/dev/null 2>&1 || rc=$?
@@ -92,10 +111,37 @@ grep -i '^set-cookie: jbr_login=.*; Secure' headers >/dev/null || fail "no Secur
 kill -TERM "$pid"
 wait "$pid"
 pid=""
+
+echo "== accounts changed from the command line: a new password, a disabled user, a revoked token"
+printf '%s\n' "$password again" | "$JBR" -w ws user passwd anna >/dev/null
+printf '%s\n' "$password" | "$JBR" -w ws user add dora --role steward --ministry FIN >/dev/null
+"$JBR" -w ws user disable dora >/dev/null
+[ "$("$JBR" -w ws user list | grep -c 'active$')" = 2 ] || fail "user list after disable: $("$JBR" -w ws user list)"
+"$JBR" -w ws user list | grep -q "^dora	steward	FIN	disabled$" || fail "dora is not disabled"
+"$JBR" -w ws token revoke bzk-hr >/dev/null
+"$JBR" -w ws token list | grep -q "^bzk-hr	BZK	expires .*	revoked " || fail "token list after revoke: $("$JBR" -w ws token list)"
+start
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -F dataset=personnel -F year=2020 \
+  -F "file=@$SAMPLES/personnel-BZK-2020.csv" "$base/api/v1/deliveries")
+[ "$code" = 401 ] || fail "a revoked token: $code"
+login() {  # NAME PASSWORD -> the HTTP status of the login
+  curl -s -c jar3 -b jar3 "$base/login" -o login3.html
+  local c
+  c=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' login3.html | head -1)
+  curl -s -o /dev/null -w '%{http_code}' -c jar3 -b jar3 --data-urlencode "csrf=$c" --data-urlencode "name=$1" \
+    --data-urlencode "password=$2" "$base/login"
+}
+[ "$(login anna "$password again")" = 303 ] || fail "the new password does not log in"
+[ "$(login anna "$password")" != 303 ] || fail "the old password still logs in"
+[ "$(login dora "$password")" != 303 ] || fail "a disabled user logs in"
+kill -TERM "$pid"
+wait "$pid"
+pid=""
+
 echo "== jbr demo ends in the portal with a steward's login that works"
 port=$((20000 + RANDOM % 20000))
 # A small synthetic Rijk (the sample files are too few to publish: the Rijk's figures are hidden).
-"$JBR" -w demo demo --scale 0.1 --years 2020-2021 --no-pdf --port "$port" >demo.out 2>demo.err &
+"$JBR" -w demo "${store_demo[@]}" demo --scale 0.1 --years 2020-2021 --no-pdf --port "$port" >demo.out 2>demo.err &
 pid=$!
 for _ in $(seq 1200); do grep -q "the published site is in" demo.out 2>/dev/null && break; sleep 0.5; done
 grep -q "jbr portal at http://127.0.0.1:$port/" demo.out || fail "demo: $(tail -3 demo.out) $(tail -3 demo.err)"
@@ -110,4 +156,5 @@ curl -s -b jar2 "http://127.0.0.1:$port/deliveries" | grep -q "<td>BZK</td>" || 
 kill -TERM "$pid"
 wait "$pid"
 pid=""
-echo "serve: accounts, health, access log, login and upload, graceful shutdown with an upload in flight, TLS, the demo's logins"
+[ "$backend" = sqlite ] || grep -qF "\"${server%/*}/jbr_serve_$$_ws\"" ws/jbr.json || fail "ws is not on PostgreSQL"
+echo "serve ($backend): accounts, health, access log, login and upload, graceful shutdown with an upload in flight, TLS, accounts changed, the demo's logins"

@@ -36,6 +36,7 @@ struct Session {
   std::string created_at;
   std::string expires_at;
   std::string source;  // the address it was made from
+  bool ended = false;  // logged out, or ended by a new password or by disabling its user
 };
 
 struct ApiToken {
@@ -85,6 +86,8 @@ class AccountStore {
   virtual Result<std::optional<Session>> FindSession(const std::string& id_hash,
                                                      const std::string& now) = 0;
   virtual Status EndSession(const std::string& id_hash) = 0;
+  // Every session, ended and expired ones too, by creation time (for jbr migrate-store).
+  virtual Result<std::vector<Session>> ListSessions() = 0;
 
   // Usage error when the name is taken.
   virtual Result<ApiToken> AddToken(const ApiToken& t) = 0;

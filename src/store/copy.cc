@@ -1,8 +1,46 @@
 #include "store/copy.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace jbr {
+namespace {
+
+template <typename T>
+void ById(std::vector<T>* rows) {
+  std::sort(rows->begin(), rows->end(), [](const T& a, const T& b) { return a.id < b.id; });
+}
+
+Status CopyAccounts(AccountStore* from, StoreImport* import, CopyCounts* n) {
+  JBR_ASSIGN_OR_RETURN(auto users, from->ListUsers());
+  ById(&users);
+  for (const auto& u : users) {
+    JBR_RETURN_IF_ERROR(import->AddUser(u));
+    ++n->users;
+  }
+  JBR_ASSIGN_OR_RETURN(auto sessions, from->ListSessions());
+  for (const auto& s : sessions) {
+    JBR_RETURN_IF_ERROR(import->AddSession(s));
+    ++n->sessions;
+  }
+  JBR_ASSIGN_OR_RETURN(auto tokens, from->ListTokens());
+  ById(&tokens);
+  for (const auto& t : tokens) {
+    JBR_RETURN_IF_ERROR(import->AddToken(t));
+    ++n->tokens;
+  }
+  ActionFilter all;
+  all.limit = std::numeric_limits<int64_t>::max();
+  JBR_ASSIGN_OR_RETURN(auto actions, from->Actions(all));
+  ById(&actions);
+  for (const auto& e : actions) {
+    JBR_RETURN_IF_ERROR(import->AddAction(e));
+    ++n->actions;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
 
 Result<CopyCounts> CopyStore(Store* from, Store* to) {
   CopyCounts n;
@@ -41,6 +79,7 @@ Result<CopyCounts> CopyStore(Store* from, Store* to) {
     JBR_RETURN_IF_ERROR(import->AddAudit(e));
     ++n.audit;
   }
+  JBR_RETURN_IF_ERROR(CopyAccounts(from->accounts(), import.get(), &n));
   JBR_RETURN_IF_ERROR(import->Commit());
   return n;
 }

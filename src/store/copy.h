@@ -1,6 +1,7 @@
 // Copying a whole store into a new, empty one (jbr migrate-store): deliveries with their original
-// bytes, fields and column chunks, compute runs with their values, releases and the audit log,
-// every row with its id, so that the JSON that names deliveries and runs stays true.
+// bytes, fields and column chunks, compute runs with their values, releases and the audit log, and
+// the portal's accounts (users, sessions, API tokens, the action log), every row with its id, so
+// that the JSON that names deliveries and runs stays true.
 #pragma once
 
 #include <cstdint>
@@ -17,10 +18,14 @@ struct CopyCounts {
   int64_t values = 0;
   int64_t releases = 0;
   int64_t audit = 0;
+  int64_t users = 0;
+  int64_t sessions = 0;
+  int64_t tokens = 0;
+  int64_t actions = 0;
 };
 
 // Reads `from` in one read snapshot and writes `to` in one transaction: `to` has everything or,
-// after any error, nothing. `to` must be empty (usage error otherwise). Every delivery's bytes are
+// after any error, nothing. `to` must be empty, accounts included (usage error otherwise). Every delivery's bytes are
 // checked against its size and SHA-256 on the way.
 Result<CopyCounts> CopyStore(Store* from, Store* to);
 

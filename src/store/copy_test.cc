@@ -1,6 +1,7 @@
 // CopyStore (jbr migrate-store) on the backend under test: into a second store of the same
 // backend, and into a SQLite file (from PostgreSQL when the suite runs there): everything comes
-// over with its id, bytes and values; a non-empty target is refused; the copy goes on numbering.
+// over with its id, bytes and values, the portal's accounts too; a non-empty target is refused;
+// the copy goes on numbering.
 #include "store/copy.h"
 
 #include <gtest/gtest.h>
@@ -8,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 
 #include "store/load.h"
 #include "store/testing/backend.h"
@@ -97,6 +99,83 @@ class CopyStoreTest : public ::testing::Test {
     r.manifest = "{\"files\":[]}\n";
     ASSERT_TRUE(ws_->store()->CreateRelease(r).ok());
     ASSERT_TRUE(ws_->store()->AppendAudit({0, "2021-05-01T00:00:00Z", "me", "note", 1, "{\"x\":1}"}).ok());
+    FillAccounts();
+  }
+
+  // The portal's accounts: a steward and a disabled coordinator, an ended and a live session, a
+  // valid and a revoked token, three actions.
+  void FillAccounts() {
+    AccountStore* acc = ws_->store()->accounts();
+    auto anna = acc->AddUser({0, "anna", "steward", "BZK", "$argon2id$a", false, "2021-01-01T00:00:00Z"});
+    ASSERT_TRUE(anna.ok()) << anna.status().ToString();
+    ASSERT_TRUE(acc->AddUser({0, "carl", "coordinator", "", "$argon2id$c", false, "2021-01-02T00:00:00Z"}).ok());
+    ASSERT_TRUE(acc->SetDisabled("carl", true).ok());
+    ASSERT_TRUE(acc->AddSession({"s1", anna->id, "csrf1", "2021-01-03T00:00:00Z", "2021-01-03T08:00:00Z", "10.0.0.1"}).ok());
+    ASSERT_TRUE(acc->AddSession({"s2", anna->id, "csrf2", "2021-01-03T00:00:01Z", "2099-01-01T00:00:00Z", "::1"}).ok());
+    ASSERT_TRUE(acc->EndSession("s1").ok());
+    ASSERT_TRUE(acc->AddToken({0, "bzk-hr", "BZK", "hash-1", "2021-01-04T00:00:00Z", "2022-01-04T00:00:00Z", ""}).ok());
+    ASSERT_TRUE(acc->AddToken({0, "fin-hr", "FIN", "hash-2", "2021-01-05T00:00:00Z", "2022-01-05T00:00:00Z", ""}).ok());
+    ASSERT_TRUE(acc->RevokeToken("fin-hr", "2021-02-01T00:00:00Z").ok());
+    for (const char* action : {"user-add", "login", "upload"}) {
+      ASSERT_TRUE(acc->AppendAction({0, "2021-01-06T00:00:00Z", "anna", "10.0.0.1", action, "t \"1\"\tx", "ok",
+                                     "{\"why\":\"line\\nbreak\"}"}).ok());
+    }
+  }
+
+  static ActionFilter AllActions() {
+    ActionFilter f;
+    f.limit = 1000000;
+    return f;
+  }
+
+  void ExpectSameAccounts(Store* a, Store* b) {
+    AccountStore* x = a->accounts();
+    AccountStore* y = b->accounts();
+    auto ua = x->ListUsers();
+    auto ub = y->ListUsers();
+    ASSERT_TRUE(ua.ok() && ub.ok()) << ub.status().ToString();
+    ASSERT_EQ(ub->size(), 2u);
+    for (size_t i = 0; i < ua->size(); ++i) {
+      const User& p = (*ua)[i];
+      const User& q = (*ub)[i];
+      EXPECT_EQ(std::tie(p.id, p.name, p.role, p.ministry, p.password_hash, p.disabled, p.created_at),
+                std::tie(q.id, q.name, q.role, q.ministry, q.password_hash, q.disabled, q.created_at));
+    }
+    EXPECT_TRUE((*ub)[1].disabled);
+    auto sa = x->ListSessions();
+    auto sb = y->ListSessions();
+    ASSERT_TRUE(sa.ok() && sb.ok()) << sb.status().ToString();
+    ASSERT_EQ(sb->size(), 2u);
+    for (size_t i = 0; i < sa->size(); ++i) {
+      const Session& p = (*sa)[i];
+      const Session& q = (*sb)[i];
+      EXPECT_EQ(std::tie(p.id_hash, p.user_id, p.csrf, p.created_at, p.expires_at, p.source, p.ended),
+                std::tie(q.id_hash, q.user_id, q.csrf, q.created_at, q.expires_at, q.source, q.ended));
+    }
+    EXPECT_TRUE((*sb)[0].ended);
+    EXPECT_FALSE((*y->FindSession("s1", "2021-01-03T01:00:00Z"))) << "an ended session came back to life";
+    EXPECT_TRUE((*y->FindSession("s2", "2021-01-03T01:00:00Z")));
+    auto ta = x->ListTokens();
+    auto tb = y->ListTokens();
+    ASSERT_TRUE(ta.ok() && tb.ok());
+    ASSERT_EQ(tb->size(), 2u);
+    for (size_t i = 0; i < ta->size(); ++i) {
+      const ApiToken& p = (*ta)[i];
+      const ApiToken& q = (*tb)[i];
+      EXPECT_EQ(std::tie(p.id, p.name, p.ministry, p.token_hash, p.created_at, p.expires_at, p.revoked_at),
+                std::tie(q.id, q.name, q.ministry, q.token_hash, q.created_at, q.expires_at, q.revoked_at));
+    }
+    EXPECT_EQ((*tb)[1].revoked_at, "2021-02-01T00:00:00Z");
+    auto aa = x->Actions(AllActions());
+    auto ab = y->Actions(AllActions());
+    ASSERT_TRUE(aa.ok() && ab.ok());
+    ASSERT_EQ(ab->size(), 3u);
+    for (size_t i = 0; i < aa->size(); ++i) {
+      const ActionEntry& p = (*aa)[i];
+      const ActionEntry& q = (*ab)[i];
+      EXPECT_EQ(std::tie(p.id, p.at, p.actor, p.source, p.action, p.target, p.outcome, p.detail),
+                std::tie(q.id, q.at, q.actor, q.source, q.action, q.target, q.outcome, q.detail));
+    }
   }
 
   static std::string Bytes(Store* s, int64_t id) {
@@ -157,6 +236,7 @@ class CopyStoreTest : public ::testing::Test {
       EXPECT_EQ((*la)[i].detail, (*lb)[i].detail);
       EXPECT_EQ((*la)[i].delivery_id, (*lb)[i].delivery_id);
     }
+    ExpectSameAccounts(a, b);
   }
 
   fs::path dir_;
@@ -174,6 +254,10 @@ TEST_F(CopyStoreTest, CopiesEverythingWithItsIdsAndGoesOnNumbering) {
   EXPECT_EQ(n->values, 2);
   EXPECT_EQ(n->releases, 1);
   EXPECT_EQ(n->audit, 5);  // two loads, a compute, a release, a note
+  EXPECT_EQ(n->users, 2);
+  EXPECT_EQ(n->sessions, 2);
+  EXPECT_EQ(n->tokens, 2);
+  EXPECT_EQ(n->actions, 3);
   ExpectSameContent(ws_->store(), to->get());
   // The copy goes on after the copied ids.
   auto run = (*to)->SaveComputeRun({0, "2022-01-01T00:00:00Z", 2021, "d", "v", "[]", "{}"}, {});
@@ -181,6 +265,15 @@ TEST_F(CopyStoreTest, CopiesEverythingWithItsIdsAndGoesOnNumbering) {
   EXPECT_EQ(*run, 2);
   ASSERT_TRUE((*to)->AppendAudit({0, "2022-01-01T00:00:00Z", "me", "after", std::nullopt, "{}"}).ok());
   EXPECT_EQ((*to)->AuditLog(std::nullopt)->back().id, 7);  // 5 copied, the run's, this one
+  AccountStore* acc = (*to)->accounts();
+  auto dora = acc->AddUser({0, "dora", "admin", "", "$argon2id$d", false, "2022-01-01T00:00:00Z"});
+  ASSERT_TRUE(dora.ok()) << dora.status().ToString();
+  EXPECT_EQ(dora->id, 3);
+  auto token = acc->AddToken({0, "szw-hr", "SZW", "hash-3", "2022-01-01T00:00:00Z", "2023-01-01T00:00:00Z", ""});
+  ASSERT_TRUE(token.ok()) << token.status().ToString();
+  EXPECT_EQ(token->id, 3);
+  ASSERT_TRUE(acc->AppendAction({0, "2022-01-01T00:00:00Z", "dora", "cli", "user-add", "dora", "ok", "{}"}).ok());
+  EXPECT_EQ(acc->Actions(AllActions())->front().id, 4);
   // A store that is not empty is refused, and keeps what it had.
   auto again = CopyStore(ws_->store(), to->get());
   EXPECT_EQ(again.status().code(), StatusCode::kUsage);
@@ -201,11 +294,11 @@ TEST_F(CopyStoreTest, CopiesIntoSqliteAndBack) {
 TEST_F(CopyStoreTest, AFailedCopyLeavesTheTargetEmpty) {
   auto to = Store::Open(to_backend_->url());
   ASSERT_TRUE(to.ok());
-  // The last table refuses: releases are copied, then the audit log fails.
+  // The last table refuses: everything else is copied, then the portal's action log fails.
   const std::string refuse = to_backend_->postgres()
       ? "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$; "
-        "CREATE TRIGGER refuse BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse();"
-      : "CREATE TRIGGER refuse BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'refused'); END;";
+        "CREATE TRIGGER refuse BEFORE INSERT ON actions FOR EACH ROW EXECUTE FUNCTION refuse();"
+      : "CREATE TRIGGER refuse BEFORE INSERT ON actions BEGIN SELECT RAISE(ABORT, 'refused'); END;";
   ASSERT_TRUE(to_backend_->Exec(refuse).ok());
   auto n = CopyStore(ws_->store(), to->get());
   EXPECT_EQ(n.status().code(), StatusCode::kStore);
@@ -213,6 +306,22 @@ TEST_F(CopyStoreTest, AFailedCopyLeavesTheTargetEmpty) {
   EXPECT_TRUE((*to)->ListDeliveries({})->empty());
   EXPECT_TRUE((*to)->ListComputeRuns()->empty());
   EXPECT_TRUE((*to)->ListReleases(std::nullopt)->empty());
+  EXPECT_TRUE((*to)->AuditLog(std::nullopt)->empty());
+  EXPECT_TRUE((*to)->accounts()->ListUsers()->empty());
+  EXPECT_TRUE((*to)->accounts()->ListSessions()->empty());
+  EXPECT_TRUE((*to)->accounts()->ListTokens()->empty());
+}
+
+// A target that holds only portal accounts is not empty either: copying would mix two stores' users.
+TEST_F(CopyStoreTest, ATargetWithAccountsIsRefused) {
+  auto to = Store::Open(to_backend_->url());
+  ASSERT_TRUE(to.ok());
+  ASSERT_TRUE((*to)->accounts()->AddUser({0, "erik", "admin", "", "$argon2id$e", false, "2022-01-01T00:00:00Z"}).ok());
+  auto n = CopyStore(ws_->store(), to->get());
+  EXPECT_EQ(n.status().code(), StatusCode::kUsage);
+  EXPECT_NE(n.status().message().find("not empty"), std::string::npos) << n.status().message();
+  EXPECT_TRUE((*to)->ListDeliveries({})->empty());
+  EXPECT_EQ((*to)->accounts()->ListUsers()->size(), 1u);
 }
 
 }  // namespace

@@ -160,5 +160,33 @@ TEST_F(ReleaseStoreTest, MigratesAStoreOfSchemaVersionTwo) {
   EXPECT_TRUE(store_->CreateRelease(New(2020, 1, a)).ok());
 }
 
+// Each numbered migration is one transaction: version 5 (the portal's accounts) fails at its last
+// table, which is in the way, and leaves no table of it behind and the store at version 4. Once the
+// obstacle is gone, the same migration runs whole (it could not, had "users" been left behind).
+TEST_F(ReleaseStoreTest, AMigrationThatFailsLeavesNothingOfItAndTheVersionAsItWas) {
+  store_.reset();
+  const Status down = backend_->Exec(
+      "DROP TABLE actions; DROP TABLE api_tokens; DROP TABLE sessions; DROP TABLE users; "
+      "DELETE FROM schema_migrations WHERE version > 4; "
+      "CREATE TABLE actions (in_the_way integer);");
+  ASSERT_TRUE(down.ok()) << down.ToString();
+  auto failed = Store::Open(backend_->url());
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.status().code(), StatusCode::kStore);
+  EXPECT_NE(failed.status().message().find("actions"), std::string::npos) << failed.status().ToString();
+  EXPECT_FALSE(backend_->Exec("SELECT count(*) FROM users").ok()) << "migration 5 left its first table";
+  EXPECT_FALSE(backend_->Exec("SELECT count(*) FROM sessions").ok());
+  EXPECT_TRUE(backend_->Exec("INSERT INTO schema_migrations VALUES (5, 'x'); "
+                             "DELETE FROM schema_migrations WHERE version = 5;").ok())
+      << "version 5 was recorded";
+
+  ASSERT_TRUE(backend_->Exec("DROP TABLE actions;").ok());
+  auto reopened = Store::Open(backend_->url());
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  EXPECT_TRUE(backend_->Exec("SELECT count(*) FROM users; SELECT count(*) FROM actions;").ok());
+  EXPECT_FALSE(backend_->Exec("INSERT INTO schema_migrations VALUES (5, 'x')").ok())
+      << "version 5 not recorded after it ran";
+}
+
 }  // namespace
 }  // namespace jbr

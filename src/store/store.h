@@ -149,7 +149,8 @@ class Store;
 
 // Filling an empty store with another store's contents (jbr migrate-store), everything with its
 // own id, in one transaction: destroyed without Commit, nothing is kept. Add in the order of the
-// references: deliveries (by id), their bytes, fields and chunks, runs, releases, audit entries.
+// references: deliveries (by id), their bytes, fields and chunks, runs, releases, audit entries;
+// then the portal's accounts (store/accounts.h): users, their sessions, API tokens, actions.
 class StoreImport {
  public:
   virtual ~StoreImport() = default;
@@ -161,6 +162,10 @@ class StoreImport {
   virtual Status AddComputeRun(const ComputeRun& run, const std::vector<StoredValue>& values) = 0;
   virtual Status AddRelease(const Release& r) = 0;
   virtual Status AddAudit(const AuditEntry& e) = 0;
+  virtual Status AddUser(const User& u) = 0;
+  virtual Status AddSession(const Session& s) = 0;  // with s.ended
+  virtual Status AddToken(const ApiToken& t) = 0;
+  virtual Status AddAction(const ActionEntry& e) = 0;
   virtual Status Commit() = 0;
 };
 

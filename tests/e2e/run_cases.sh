@@ -14,10 +14,18 @@
 #              begins with "!" is refused (bash never stops on a negated command); write
 #              `if CMD; then exit 1; fi` instead.
 # Each case runs in a scratch copy of its folder with a fresh workspace in ./ws (JBR_WORKSPACE).
+# With $JBR_E2E_POSTGRES naming a file that holds a PostgreSQL server's URL (tests/pg/server.sh),
+# each case's workspace is a new database on that server instead of a SQLite file, dropped after
+# the case; $E2E_PG_URL is its URL (empty on SQLite) for a check that looks into the store.
 set -uo pipefail
 JBR=$(readlink -f "$1")
 CASES=$(readlink -f "$2")
 shift 2
+PG_SERVER=""
+if [ -n "${JBR_E2E_POSTGRES:-}" ]; then
+  PG_SERVER=$(cat "$JBR_E2E_POSTGRES" 2>/dev/null || true)
+  [ -n "$PG_SERVER" ] || { echo "no PostgreSQL server URL in $JBR_E2E_POSTGRES: the server did not start"; exit 1; }
+fi
 export E2E_TEMPLATES="$(dirname "$CASES")/templates"
 export JBR LC_ALL=C JBR_NOW=2021-03-01T12:00:00Z JBR_USER=e2e
 pass=0
@@ -31,10 +39,17 @@ for name in "${names[@]}"; do
   cp -r "$dir/." "$scratch/"
   ok=1
   why=""
+  export E2E_PG_URL=""
+  if [ -n "$PG_SERVER" ]; then
+    db="jbr_e2e_$$_$((pass + fail))"
+    psql "$PG_SERVER" -qc "CREATE DATABASE $db" >/dev/null || { echo "cannot create database $db"; exit 1; }
+    E2E_PG_URL="${PG_SERVER%/*}/$db"
+  fi
   (
     cd "$scratch" || exit 99
     export JBR_WORKSPACE="$scratch/ws"
-    "$JBR" init ws >/dev/null || exit 98
+    "$JBR" ${E2E_PG_URL:+--store "$E2E_PG_URL"} init ws >/dev/null || exit 98
+    if [ -n "$E2E_PG_URL" ]; then grep -qF "\"$E2E_PG_URL\"" ws/jbr.json || exit 98; fi
     last=""
     while IFS= read -r line || [ -n "$line" ]; do
       case "$line" in ''|'#'*) continue ;; esac
@@ -81,6 +96,8 @@ for name in "${names[@]}"; do
     done
   fi
   rm -rf "$scratch"
+  [ -n "$E2E_PG_URL" ] && psql "$PG_SERVER" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
 done
-echo "$pass passed, $fail failed"
+on=""; [ -n "$PG_SERVER" ] && on=" (every workspace on PostgreSQL)"
+echo "$pass passed, $fail failed$on"
 [ $fail -eq 0 ]

@@ -3,7 +3,8 @@
 #   1. two `jbr load` of the same dataset, ministry and year at once, ROUNDS times: every time both
 #      are stored, exactly one is current and the other superseded by it (the wins are counted);
 #   2. twelve `jbr load` of twelve ministries' Rijk-scale deliveries at once: each stored once, whole;
-#   3. `jbr compute` while loads commit: each run saw one whole delivery, never a mix of two.
+#   3. `jbr compute` while loads commit: each run saw one whole delivery, never a mix of two (and
+#      `jbr explain` likewise).
 # Usage: concurrency.sh JBR [ROUNDS [PG_URL_FILE]]: with PG_URL_FILE (tests/pg/server.sh) on
 # PostgreSQL (a new database each part), else on SQLite files.
 set -euo pipefail
@@ -110,11 +111,11 @@ new_ws snapshot
 personnel 40000 x >x.csv
 personnel 60000 y >y.csv
 "$JBR" load -d personnel -m BZK -y 2020 x.csv >/dev/null
-( for i in 1 2 3 4 5 6; do
+( for i in $(seq 1 10); do
     if [ $((i % 2)) = 1 ]; then f=y.csv; else f=x.csv; fi
     "$JBR" load -d personnel -m BZK -y 2020 "$f" >/dev/null
   done ) & loader=$!
-runs=0; seen_x=0; seen_y=0
+runs=0; seen_x=0; seen_y=0; explains=0
 while kill -0 "$loader" 2>/dev/null || [ "$runs" -lt 3 ]; do
   "$JBR" compute --year 2020 --ministry BZK --indicator personnel.headcount --format json >run.json
   runs=$((runs + 1))
@@ -129,6 +130,14 @@ while kill -0 "$loader" 2>/dev/null || [ "$runs" -lt 3 ]; do
     *) fail "run $runs: headcount $value is neither delivery's" ;;
   esac
   [ "$rows" = "$value" ] || fail "run $runs: headcount $value from delivery $ids of $rows rows: a mix"
+  # jbr explain computes the figure it explains the same way, from one snapshot.
+  "$JBR" explain personnel.headcount --ministry BZK --year 2020 >explain.txt
+  value=$(sed -n 's/^BZK 2020: personnel.headcount = .* = \([0-9]*\)\.0000 .*/\1/p' explain.txt)
+  ids=$(sed -n 's/^  \([0-9][0-9]*\) personnel BZK 2020: .*/\1/p' explain.txt | paste -sd,)
+  [[ "$ids" =~ ^[0-9]+$ ]] || fail "explain $runs used deliveries '$ids', not one: $(cat explain.txt)"
+  [ "$(q "SELECT row_count FROM deliveries WHERE id = $ids")" = "$value" ] ||
+    fail "explain $runs: headcount '$value' from delivery $ids: a mix"
+  explains=$((explains + 1))
 done
 wait "$loader" || fail "a load failed"
-echo "compute during loads ($backend): $runs runs, each saw one whole delivery ($seen_x x 40000, $seen_y x 60000)"
+echo "compute during loads ($backend): $runs runs, each saw one whole delivery ($seen_x x 40000, $seen_y x 60000); $explains explains the same"

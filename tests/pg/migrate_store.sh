@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # jbr migrate-store end to end, SQLite -> PostgreSQL -> SQLite, on a small synthetic Rijk with a
-# superseded delivery, compute runs and a release:
+# superseded delivery, compute runs, a release, and portal accounts:
 #   - afterwards `jbr deliveries` and `jbr releases` list the same, every delivery's bytes come
 #     back with their SHA-256, and release 2021-1 rebuilt from PostgreSQL has a byte-identical
 #     manifest (jbr release --number checks it) and the same files as the release made on SQLite;
+#   - jbr user list and jbr token list list the same (the portal's accounts come along);
 #   - a copy back to a fresh SQLite file has the same content as the original, table by table;
 #   - all or nothing: a copy that fails midway leaves the target empty and jbr.json unchanged, and
 #     a target that is not empty is refused.
@@ -38,13 +39,22 @@ sed -i 's/$/\r/' "$tmp/again.csv"  # the same rows with CRLF: another file, supe
 "$JBR" -w "$ws" load -d "$dataset" -m "$ministry" -y "$year" "$tmp/again.csv" >/dev/null
 "$JBR" -w "$ws" compute --year 2021 --format csv >/dev/null
 "$JBR" -w "$ws" release --year 2021 --no-pdf --out "$tmp/release-sqlite" >/dev/null
+# The portal's accounts: users (one disabled), tokens (one revoked), and the actions they logged.
+printf 'correct horse battery staple\n' | "$JBR" -w "$ws" user add anna --role steward --ministry BZK >/dev/null
+printf 'correct horse battery staple\n' | "$JBR" -w "$ws" user add carl --role coordinator >/dev/null
+"$JBR" -w "$ws" user disable carl >/dev/null
+"$JBR" -w "$ws" token create bzk-hr --ministry BZK >/dev/null 2>&1
+"$JBR" -w "$ws" token create fin-hr --ministry FIN >/dev/null 2>&1
+"$JBR" -w "$ws" token revoke fin-hr >/dev/null
 "$JBR" -w "$ws" deliveries >"$tmp/deliveries.before"
 "$JBR" -w "$ws" releases >"$tmp/releases.before"
+"$JBR" -w "$ws" user list >"$tmp/users.before"
+"$JBR" -w "$ws" token list >"$tmp/tokens.before"
 grep -q superseded "$tmp/deliveries.before" || fail "no superseded delivery to copy"
 cp "$ws/jbr.sqlite" "$tmp/original.sqlite"
 cp "$ws/jbr.json" "$tmp/jbr.json.before"
 
-echo "== all or nothing: a copy that fails at its last table leaves the target empty"
+echo "== all or nothing: a copy that fails midway (at the audit log) leaves the target empty"
 broken=$(new_db broken)
 "$JBR" --store "$broken" init "$tmp/broken-ws" >/dev/null
 psql "$broken" -q >/dev/null <<'SQL'
@@ -54,7 +64,7 @@ SQL
 rc=0; "$JBR" -w "$ws" migrate-store --to "$broken" >"$tmp/broken.out" 2>&1 || rc=$?
 [ "$rc" = 3 ] || fail "a failing copy exited $rc: $(cat "$tmp/broken.out")"
 grep -q "refused by the test" "$tmp/broken.out" || fail "the error does not say why: $(cat "$tmp/broken.out")"
-left=$(psql "$broken" -Atc "SELECT (SELECT count(*) FROM deliveries) + (SELECT count(*) FROM delivery_files) + (SELECT count(*) FROM delivery_chunks) + (SELECT count(*) FROM compute_runs) + (SELECT count(*) FROM computed_values) + (SELECT count(*) FROM releases)")
+left=$(psql "$broken" -Atc "SELECT (SELECT count(*) FROM deliveries) + (SELECT count(*) FROM delivery_files) + (SELECT count(*) FROM delivery_chunks) + (SELECT count(*) FROM compute_runs) + (SELECT count(*) FROM computed_values) + (SELECT count(*) FROM releases) + (SELECT count(*) FROM users) + (SELECT count(*) FROM api_tokens) + (SELECT count(*) FROM actions)")
 [ "$left" = 0 ] || fail "the failed copy left $left rows"
 cmp -s "$ws/jbr.json" "$tmp/jbr.json.before" || fail "a failed copy changed jbr.json"
 
@@ -66,6 +76,8 @@ pg=$(new_db main)
 diff "$tmp/deliveries.before" "$tmp/deliveries.after" || fail "jbr deliveries differs after the move"
 "$JBR" -w "$ws" releases >"$tmp/releases.after"
 diff "$tmp/releases.before" "$tmp/releases.after" || fail "jbr releases differs after the move"
+"$JBR" -w "$ws" user list | diff "$tmp/users.before" - || fail "jbr user list differs after the move"
+"$JBR" -w "$ws" token list | diff "$tmp/tokens.before" - || fail "jbr token list differs after the move"
 rc=0; "$JBR" --store "sqlite:$tmp/original.sqlite" -w "$ws" migrate-store --to "$pg" >"$tmp/again.out" 2>&1 || rc=$?
 [ "$rc" = 2 ] && grep -q "not empty" "$tmp/again.out" || fail "a copy into a store that is not empty: exit $rc, $(cat "$tmp/again.out")"
 

@@ -112,6 +112,15 @@ class PostgresAccounts : public AccountStore {
     return c_->Exec("UPDATE sessions SET ended = 1 WHERE id_hash = $1", Params().Add(id_hash));
   }
 
+  Result<std::vector<Session>> ListSessions() override {
+    JBR_ASSIGN_OR_RETURN(auto q, c_->Query("SELECT id_hash, user_id, csrf, created_at, expires_at, source, ended "
+                                           "FROM sessions ORDER BY created_at, id_hash"));
+    return All<Session>(q, [](const Rows& r, int i) {
+      return Session{r.Text(i, 0), r.Int(i, 1), r.Text(i, 2), r.Text(i, 3),
+                     r.Text(i, 4), r.Text(i, 5), r.Int(i, 6) != 0};
+    });
+  }
+
   Result<ApiToken> AddToken(const ApiToken& t) override {
     JBR_ASSIGN_OR_RETURN(auto q, c_->Query("INSERT INTO api_tokens(name, ministry, token_hash, "
                                            "created_at, expires_at) VALUES ($1,$2,$3,$4,$5) "

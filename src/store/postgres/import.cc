@@ -84,9 +84,40 @@ class PostgresImport : public StoreImport {
                     Params().Add(e.id).Add(e.at).Add(e.actor).Add(e.action).Add(e.delivery_id).Add(e.detail));
   }
 
+  Status AddUser(const User& u) override {
+    return c_->Exec(
+        "INSERT INTO users(id, name, role, ministry, password_hash, disabled, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)",
+        Params().Add(u.id).Add(u.name).Add(u.role).Add(u.ministry).Add(u.password_hash).Add(u.disabled ? 1 : 0)
+            .Add(u.created_at));
+  }
+
+  Status AddSession(const Session& s) override {
+    return c_->Exec(
+        "INSERT INTO sessions(id_hash, user_id, csrf, created_at, expires_at, source, ended) "
+        "VALUES ($1,$2,$3,$4,$5,$6,$7)",
+        Params().Add(s.id_hash).Add(s.user_id).Add(s.csrf).Add(s.created_at).Add(s.expires_at).Add(s.source)
+            .Add(s.ended ? 1 : 0));
+  }
+
+  Status AddToken(const ApiToken& t) override {
+    return c_->Exec(
+        "INSERT INTO api_tokens(id, name, ministry, token_hash, created_at, expires_at, revoked_at) "
+        "VALUES ($1,$2,$3,$4,$5,$6,$7)",
+        Params().Add(t.id).Add(t.name).Add(t.ministry).Add(t.token_hash).Add(t.created_at).Add(t.expires_at)
+            .Add(t.revoked_at));
+  }
+
+  Status AddAction(const ActionEntry& e) override {
+    return c_->Exec(
+        "INSERT INTO actions(id, at, actor, source, action, target, outcome, detail) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)",
+        Params().Add(e.id).Add(e.at).Add(e.actor).Add(e.source).Add(e.action).Add(e.target).Add(e.outcome)
+            .Add(e.detail));
+  }
+
   // The identity sequences continue after the copied ids, so that the next load gets a new one.
   Status Commit() override {
-    for (const char* table : {"deliveries", "delivery_chunks", "audit_log", "compute_runs", "releases"}) {
+    for (const char* table : {"deliveries", "delivery_chunks", "audit_log", "compute_runs", "releases", "users",
+                              "api_tokens", "actions"}) {
       JBR_RETURN_IF_ERROR(c_->Exec(fmt::format(
           "SELECT setval(pg_get_serial_sequence('{0}', 'id'), COALESCE((SELECT max(id) FROM {0}), 1), "
           "(SELECT max(id) FROM {0}) IS NOT NULL)",
@@ -147,10 +178,12 @@ Status SelectChunks(Connection* c, int64_t delivery_id, const std::function<Stat
 Result<std::unique_ptr<StoreImport>> BeginImport(Connection* c) {
   JBR_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(c));
   // No load, computation or release may start in this store until the copy is committed.
-  JBR_RETURN_IF_ERROR(c->Exec("LOCK TABLE deliveries, compute_runs, releases, audit_log IN EXCLUSIVE MODE"));
+  JBR_RETURN_IF_ERROR(c->Exec("LOCK TABLE deliveries, compute_runs, releases, audit_log, users, sessions, "
+                              "api_tokens, actions IN EXCLUSIVE MODE"));
   JBR_ASSIGN_OR_RETURN(auto q, c->Query(
       "SELECT (SELECT count(*) FROM deliveries) + (SELECT count(*) FROM compute_runs) + "
-      "(SELECT count(*) FROM releases) + (SELECT count(*) FROM audit_log)"));
+      "(SELECT count(*) FROM releases) + (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM users) + "
+      "(SELECT count(*) FROM sessions) + (SELECT count(*) FROM api_tokens) + (SELECT count(*) FROM actions)"));
   if (q.Int(0, 0) > 0) {
     return UsageError("the target store is not empty: jbr migrate-store copies into a new, empty store only");
   }

@@ -102,6 +102,35 @@ class SqliteImport : public StoreImport {
         .Bind(6, e.detail).Run();
   }
 
+  Status AddUser(const User& u) override {
+    JBR_ASSIGN_OR_RETURN(auto q, db_->Prepare(
+        "INSERT INTO users(id, name, role, ministry, password_hash, disabled, created_at) VALUES (?,?,?,?,?,?,?)"));
+    return q.Bind(1, u.id).Bind(2, u.name).Bind(3, u.role).Bind(4, u.ministry).Bind(5, u.password_hash)
+        .Bind(6, static_cast<int64_t>(u.disabled ? 1 : 0)).Bind(7, u.created_at).Run();
+  }
+
+  Status AddSession(const Session& s) override {
+    JBR_ASSIGN_OR_RETURN(auto q, db_->Prepare(
+        "INSERT INTO sessions(id_hash, user_id, csrf, created_at, expires_at, source, ended) VALUES (?,?,?,?,?,?,?)"));
+    return q.Bind(1, s.id_hash).Bind(2, s.user_id).Bind(3, s.csrf).Bind(4, s.created_at).Bind(5, s.expires_at)
+        .Bind(6, s.source).Bind(7, static_cast<int64_t>(s.ended ? 1 : 0)).Run();
+  }
+
+  Status AddToken(const ApiToken& t) override {
+    JBR_ASSIGN_OR_RETURN(auto q, db_->Prepare(
+        "INSERT INTO api_tokens(id, name, ministry, token_hash, created_at, expires_at, revoked_at) "
+        "VALUES (?,?,?,?,?,?,?)"));
+    return q.Bind(1, t.id).Bind(2, t.name).Bind(3, t.ministry).Bind(4, t.token_hash).Bind(5, t.created_at)
+        .Bind(6, t.expires_at).Bind(7, t.revoked_at).Run();
+  }
+
+  Status AddAction(const ActionEntry& e) override {
+    JBR_ASSIGN_OR_RETURN(auto q, db_->Prepare(
+        "INSERT INTO actions(id, at, actor, source, action, target, outcome, detail) VALUES (?,?,?,?,?,?,?,?)"));
+    return q.Bind(1, e.id).Bind(2, e.at).Bind(3, e.actor).Bind(4, e.source).Bind(5, e.action).Bind(6, e.target)
+        .Bind(7, e.outcome).Bind(8, e.detail).Run();
+  }
+
   Status Commit() override { return tx_.Commit(); }
 
  private:
@@ -155,7 +184,8 @@ Result<std::unique_ptr<StoreImport>> BeginImport(Database* db) {
   JBR_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(db));
   JBR_ASSIGN_OR_RETURN(auto q, db->Prepare(
       "SELECT (SELECT count(*) FROM deliveries) + (SELECT count(*) FROM compute_runs) + "
-      "(SELECT count(*) FROM releases) + (SELECT count(*) FROM audit_log)"));
+      "(SELECT count(*) FROM releases) + (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM users) + "
+      "(SELECT count(*) FROM sessions) + (SELECT count(*) FROM api_tokens) + (SELECT count(*) FROM actions)"));
   JBR_ASSIGN_OR_RETURN(bool row, q.Step());
   if (row && q.Int(0) > 0) {
     return UsageError("the target store is not empty: jbr migrate-store copies into a new, empty store only");
