@@ -98,20 +98,7 @@ std::string People(const Panel& p) {
                                    w.value.text, p.year(), w.previous->text, p.year(-1))
                      : fmt::format("Women in the senior scales: {} in {}, against {} in {}. The line marks half.",
                                    w.value.text, p.year(), w.previous->text, p.year(-1));
-  pictures::YearBarsSpec ages;
-  ages.id = p.Id("age-bands");
-  ages.highlight_last = false;
-  ages.height = 124;
-  const IndicatorDef* def = p.ctx.index->Definition("personnel.age_band");
-  if (def != nullptr) {
-    for (const auto* c : RijkCategories(*def, *p.ctx.index)) {
-      ages.years.push_back(c->category);
-      ages.values.push_back(p.Of(c));
-    }
-  }
-  ages.message = p.T("Medewerkers per leeftijdsgroep in ", "Employees by age group in ") + p.year() +
-                 ": " + Panel::List(ages.years, ages.values) + ".";
-  return Panel::Wrap(pictures::NormBar(w) + (ages.years.empty() ? "" : pictures::YearBars(ages)));
+  return Panel::Wrap(pictures::NormBar(w));
 }
 
 std::string Jobs(const Panel& p) {
@@ -127,21 +114,13 @@ std::string Jobs(const Panel& p) {
   while (pictures::MarkCount(std::max(u.count, u.target.value_or(0)), u.unit) > 200) u.unit *= 10;
   const std::string per = p.Figure(u.unit, "jobs");
   const std::string target = u.target ? p.Figure(*u.target, "jobs") : MissingMark(p.ctx.lang);
-  u.legend = p.nl() ? fmt::format("1 blokje = {} banen; open blokjes: nog niet gehaald", per)
-                    : fmt::format("1 square = {} jobs; open squares: not yet reached", per);
+  u.legend = p.nl() ? fmt::format("1 blokje = {} banen", per) : fmt::format("1 square = {} jobs", per);
+  if (u.target) u.legend2 = p.T("open blokje: nog niet gehaald", "open square: not yet reached");
   u.message = p.nl() ? fmt::format("{} gevulde blokjes van {} banen: {} banen, tegen een doel van {}.",
                                    pictures::MarkCount(u.count, u.unit), per, j.text, target)
                      : fmt::format("{} filled squares of {} jobs: {} jobs, against a target of {}.",
                                    pictures::MarkCount(u.count, u.unit), per, j.text, target);
-  pictures::NormBarSpec r;
-  r.id = p.Id("jobs-realisation");
-  r.value = p.Of(real);
-  r.norm = 100;
-  r.scale_max = std::max(100.0, r.value.value.value_or(0));
-  r.norm_label = p.T("doel: 100%", "target: 100%");
-  r.message = p.nl() ? fmt::format("Het doel van de banenafspraak is voor {} gehaald; de streep is het hele doel.", r.value.text)
-                     : fmt::format("{} of the jobs agreement's target is reached; the line is the whole target.", r.value.text);
-  return Panel::Wrap(pictures::UnitChart(u) + pictures::NormBar(r));
+  return Panel::Wrap(pictures::UnitChart(u));
 }
 
 std::string Absence(const Panel& p) {

@@ -3,8 +3,8 @@
 // (the <title> of its SVG) stating the figure and what it is measured against.
 //
 //   staff        a unit chart of the staff (a person per 1.000) and the headcount by year
-//   people       women in the senior scales (a bar against half) and the staff by age band
-//   jobs         the jobs agreement: a square per 100 jobs against the target, realisation bar
+//   people       women in the senior scales (a bar against half)
+//   jobs         the jobs agreement: a square per 100 jobs, outlined up to the target
 //   absence      sickness absence by year
 //   hire         external hire on a gauge against the 10% norm
 //   co2          CO2 by source and year (stacked), and mobility CO2 on the path to the 2030 goal

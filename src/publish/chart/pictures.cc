@@ -86,7 +86,7 @@ std::string NormBar(const NormBarSpec& s) {
 }
 
 std::string Gauge(const NormBarSpec& s) {
-  const double cx = 160, cy = 146, r = 110, thick = 30;
+  const double cx = 160, cy = 138, r = 110, thick = 30;
   const double pi = std::numbers::pi;
   auto point = [&](double frac, double radius) {
     const double a = pi * (1 - frac);  // 0 at the left end, 1 at the right end
@@ -100,7 +100,7 @@ std::string Gauge(const NormBarSpec& s) {
                        Num(x0), Num(y0), Num(r - thick / 2), Num(r - thick / 2), Num(x1), Num(y1),
                        color, Num(thick));
   };
-  std::string out = Open(s.id, s.message, 320, 192, "gauge");
+  std::string out = Open(s.id, s.message, 320, 180, "gauge");
   out += arc(0, 1, kTrack);
   std::string mark;
   if (s.value.value) {
@@ -181,7 +181,7 @@ std::string UnitChart(const UnitChartSpec& s) {
   const int rows = std::max(1, (total + columns - 1) / columns);
   const double w = 320, cell_w = std::min(40.0, (w - 8) / columns), cell_h = cell_w * ratio;
   const double k = cell_w / 13;  // a mark is drawn 13 by 23 and scaled to its cell
-  const double h = rows * cell_h + 26;
+  const double h = rows * cell_h + (s.legend2.empty() ? 26 : 44);
   std::string out = Open(s.id, s.message, w, h, "unit-chart");
   for (int i = 0; i < total; ++i) {
     const double x = 4 + (i % columns) * cell_w, y = 2 + (i / columns) * cell_h;
@@ -195,7 +195,9 @@ std::string UnitChart(const UnitChartSpec& s) {
     }
     out += "</g>\n";
   }
-  out += Txt(4, h - 6, s.legend, "start", 14);
+  const double legend_y = rows * cell_h + 20;
+  out += Txt(4, legend_y, s.legend, "start", 14);
+  if (!s.legend2.empty()) out += Txt(4, legend_y + 18, s.legend2, "start", 14);
   return out + "</svg>\n";
 }
 
@@ -259,7 +261,7 @@ std::string ShareBars(const ShareBarsSpec& s) {
 }
 
 std::string GoalPath(const GoalPathSpec& s) {
-  const double w = 320, left = 30, right = 300, top = 24, bottom = 170, h = 210;
+  const double w = 320, left = 30, right = 300, top = 24, bottom = 118, h = 156;
   auto x_of = [&](double year) {
     return left + (right - left) * (year - s.base_year) / std::max(1, s.goal_year - s.base_year);
   };

@@ -49,7 +49,7 @@ struct YearBarsSpec {
   std::optional<double> norm;
   std::string norm_label;
   bool highlight_last = true;  // false: bars of categories (age bands), all alike
-  double height = 198;         // of the viewBox (320 wide); lower for a wide, flat picture
+  double height = 170;         // of the viewBox (320 wide); lower for a wide, flat picture
 };
 std::string YearBars(const YearBarsSpec& s);
 
@@ -61,7 +61,8 @@ struct UnitChartSpec {
   double count = 0;
   double unit = 1000;
   std::optional<double> target;
-  std::string legend;  // "1 poppetje = 1.000 medewerkers"
+  std::string legend;   // "1 poppetje = 1.000 medewerkers"
+  std::string legend2;  // a second line, under it ("open blokje: nog niet gehaald"), or empty
   bool person = true;  // a person shape, else a square
 };
 int MarkCount(double count, double unit);

@@ -36,16 +36,16 @@ TEST(Pictures, UnitChartDrawsOneMarkPerUnitAndOutlinesTheTargetNotReached) {
 }
 
 TEST(Pictures, BarsStartAtZeroAndAFigureWithoutValueDrawsNoBar) {
-  // Two years, 5.0 and 5.2 on a scale from 0: the plot runs from y=176 (0) to y=26 (the largest,
-  // 5.2), so 5.0 is 150 * 5.0 / 5.2 = 144.2 high and 5.2 the full 150.
+  // Two years, 5.0 and 5.2 on a scale from 0: the plot runs from y=148 (0, the height 170 less
+  // 22) to y=26 (the largest, 5.2), so 5.0 is 122 * 5.0 / 5.2 = 117.3 high and 5.2 the full 122.
   YearBarsSpec s;
   s.id = "abs";
   s.message = "m";
   s.years = {"2020", "2021", "2019"};
   s.values = {{5.0, "5,0%", ""}, {5.2, "5,2%", ""}, {std::nullopt, ".", ""}};
   const std::string svg = YearBars(s);
-  EXPECT_THAT(svg, HasSubstr("height=\"144.2\""));
-  EXPECT_THAT(svg, HasSubstr("height=\"150.0\""));
+  EXPECT_THAT(svg, HasSubstr("height=\"117.3\""));
+  EXPECT_THAT(svg, HasSubstr("height=\"122.0\""));
   EXPECT_EQ(Count(svg, "<rect"), 2u);  // the suppressed year: its mark only
   EXPECT_THAT(svg, HasSubstr(">.</text>"));
 }
@@ -64,9 +64,9 @@ TEST(Pictures, GaugeAndNormBarFillToTheirShareOfTheScale) {
   EXPECT_THAT(bar, HasSubstr("width=\"207.5\""));
   EXPECT_THAT(bar, HasSubstr("x1=\"160.0\" x2=\"160.0\""));
   EXPECT_THAT(bar, HasSubstr("data-cell=\"hire.share|Rijk|2021||\""));
-  // The gauge's arc of 13.3/20 of a half circle (radius 95 around 160,146) ends at angle
-  // pi * (1 - 0.665) = 1.0524: x = 160 + 95 cos(1.0524) = 207.07, y = 146 - 95 sin(1.0524) = 63.48.
-  EXPECT_THAT(Gauge(s), HasSubstr("207.1 63.5"));
+  // The gauge's arc of 13.3/20 of a half circle (radius 95 around 160,138) ends at angle
+  // pi * (1 - 0.665) = 1.0524: x = 160 + 95 cos(1.0524) = 207.07, y = 138 - 95 sin(1.0524) = 55.48.
+  EXPECT_THAT(Gauge(s), HasSubstr("207.1 55.5"));
 }
 
 }  // namespace
