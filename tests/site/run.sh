@@ -6,6 +6,8 @@
 #     found in the Excel annex and every HTML table, one suppression pattern, no disagreement;
 #   - every page type in headless Chromium with axe-core (WCAG 2.1 A and AA), without JavaScript,
 #     at 200% zoom, with every internal link resolving (tests/browser/check_site.mjs --sample);
+#   - no tile, table header, heading or panel whose text runs out of its box, and no page that
+#     scrolls sideways, at 320, 768 and 1280 px (tests/browser/check_overflow.mjs);
 #   - every page well-formed for tidy (tests/browser/check_html.sh);
 #   - the PDFs: text, title, language, a plausible page count, the highlights exactly two pages;
 #   - the highlights' pages filled: each at least 65% covered (tests/browser/page_coverage.py, about
@@ -48,6 +50,10 @@ rc=$?
 grep -E "^(FAIL|[0-9]+ pages)" "$tmp/site.out"
 [ $rc -eq 0 ] || { cat "$tmp/site.out" | head -60; fail "browser checks"; }
 grep -c "review (axe incomplete)" "$tmp/site.out" | sed 's/^/axe "incomplete" results listed for review: /'
+
+step "no text runs out of its box at 320, 768 and 1280 px"
+node "$tests/browser/check_overflow.mjs" "$tmp/pub" >"$tmp/overflow.out" 2>&1 || { head -40 "$tmp/overflow.out"; fail "overflowing boxes"; }
+tail -1 "$tmp/overflow.out"
 
 step "HTML well-formed (tidy)"
 bash "$tests/browser/check_html.sh" "$tmp/pub" >"$tmp/html.out" 2>&1 || { head -40 "$tmp/html.out"; fail "tidy"; }
