@@ -9,6 +9,8 @@
 #   - no tile, table header, heading or panel whose text runs out of its box, and no page that
 #     scrolls sideways, at 320, 768 and 1280 px (tests/browser/check_overflow.mjs);
 #   - every page well-formed for tidy (tests/browser/check_html.sh);
+#   - every colour of the stylesheets and SVGs from the house style, an open typeface
+#     (tests/browser/check_colours.sh);
 #   - the PDFs: text, title, language, a plausible page count, the highlights exactly two pages;
 #   - the highlights' pages filled: each at least 65% covered (tests/browser/page_coverage.py, about
 #     70% at the demo's figures), in both languages, at the demo's figures and again with every
@@ -58,6 +60,9 @@ tail -1 "$tmp/overflow.out"
 step "HTML well-formed (tidy)"
 bash "$tests/browser/check_html.sh" "$tmp/pub" >"$tmp/html.out" 2>&1 || { head -40 "$tmp/html.out"; fail "tidy"; }
 tail -1 "$tmp/html.out"
+
+step "house style: colours and typeface"
+bash "$tests/browser/check_colours.sh" "$tmp/pub" || fail "house style"
 
 step "PDFs"
 for lang in nl en; do

@@ -173,7 +173,9 @@ std::string HorizontalBars(const ChartSpec& spec, const std::string& desc) {
   const double top = spec.reference ? kTopH + 20 : kTopH;
   const double bottom = top + kRow * spec.categories.size();
   const double base = s.Map(0, kPlotLeft, kPlotRight);
-  std::string body = PatternDefs(spec) + HorizontalAxis(spec, s, bottom) + "<g class=\"bars\">\n";
+  // The reference line behind the bars, so that a bar crossing it stays whole.
+  std::string body = PatternDefs(spec) + HorizontalAxis(spec, s, bottom) +
+                     HorizontalReference(spec, s, bottom) + "<g class=\"bars\">\n";
   for (size_t c = 0; c < spec.categories.size(); ++c) {
     const double y = top + c * kRow + 6, text_y = y + 15;
     body += Text(kLabelEnd, text_y, spec.categories[c], "end");
@@ -192,7 +194,7 @@ std::string HorizontalBars(const ChartSpec& spec, const std::string& desc) {
                     Text(std::max(x, base) + 6, text_y, ValueText(spec, *cell.value), "start")) +
             "\n";
   }
-  body += "</g>\n" + HorizontalNorm(spec, s, bottom) + HorizontalReference(spec, s, bottom);
+  body += "</g>\n" + HorizontalNorm(spec, s, bottom);
   return Open(spec, bottom + 48, desc) + body + "</svg>\n";
 }
 

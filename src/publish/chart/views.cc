@@ -2,6 +2,8 @@
 // and drawn by chart.h (which refuses a chart that fails the contrast or colour-alone checks).
 #include "publish/chart/views.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "indicators/engine.h"
@@ -215,8 +217,20 @@ Result<std::string> ChartDirective(const IndicatorDef& def, const std::vector<st
     spec.category_heading = nl ? "Ministerie" : "Ministry";
     spec.series = {now};
     if (def.norm) spec.norm = NormLine{def.norm->value, NormText(def, ctx.lang)};
+    // The Rijk as a line where it is a rate or an average, which lies among the ministries'
+    // figures; a total (the sum of them) is the title's figure only, as a line it would dwarf
+    // the ministries just as its bar did.
     const PublishedValue* rijk = ctx.index->Find(def.id, kRijk, std::to_string(year));
-    const bool rijk_line = rijk && rijk->status == "published" && rijk->value;
+    double lo = 0, hi = 0;
+    bool any = false;
+    for (const auto& c : now.cells) {
+      if (!c.value) continue;
+      lo = any ? std::min(lo, *c.value) : *c.value;
+      hi = any ? std::max(hi, *c.value) : *c.value;
+      any = true;
+    }
+    const bool rijk_line = rijk && rijk->status == "published" && rijk->value && any &&
+                           *rijk->value >= lo && *rijk->value <= hi;
     if (rijk_line) spec.reference = NormLine{*rijk->value, kRijk};
     spec.description =
         nl ? fmt::format("Staafdiagram: {} per ministerie in {}{}.", title, year,
