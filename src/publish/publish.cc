@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "publish/audit_gate.h"
+#include "publish/chart/highlights.h"
 #include "publish/chart/views.h"
 #include "publish/core/html.h"
 #include "publish/core/ict_portfolio.h"
@@ -84,7 +85,7 @@ Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& re
                        LoadIctPortfolio(store, *options.schemas, pub, options.ministries));
   JBR_ASSIGN_OR_RETURN(SiteConfig config,
                        SiteConfig::Load(options.template_dirs, options.ministries));
-  JBR_ASSIGN_OR_RETURN(std::vector<SitePage> pages, BuildReportPages(pub, config, options.pdf, ChartDirective));
+  JBR_ASSIGN_OR_RETURN(std::vector<SitePage> pages, BuildReportPages(pub, config, options.pdf, ChartDirective, HighlightPicture));
   AddIctPages(pub, config, &pages);
   if (options.audit) JBR_RETURN_IF_ERROR(AuditBeforeWriting(pub, options.earlier_releases));
   JBR_ASSIGN_OR_RETURN(OutputDir out, OutputDir::Prepare(options.out_dir));

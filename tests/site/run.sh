@@ -6,8 +6,18 @@
 #     found in the Excel annex and every HTML table, one suppression pattern, no disagreement;
 #   - every page type in headless Chromium with axe-core (WCAG 2.1 A and AA), without JavaScript,
 #     at 200% zoom, with every internal link resolving (tests/browser/check_site.mjs --sample);
+#   - no tile, table header, heading or panel whose text runs out of its box, and no page that
+#     scrolls sideways, at 320, 768 and 1280 px (tests/browser/check_overflow.mjs);
 #   - every page well-formed for tidy (tests/browser/check_html.sh);
-#   - the PDFs: text, title, language, a plausible page count, the highlights exactly two pages.
+#   - every colour of the stylesheets and SVGs from the house style, an open typeface
+#     (tests/browser/check_colours.sh);
+#   - the PDFs: text, title, language, a plausible page count, the highlights exactly two pages;
+#   - the highlights' pages filled: each at least 65% covered (tests/browser/page_coverage.py, about
+#     70% at the demo's figures), in both languages, at the demo's figures and again with every
+#     panel's text and title at the longest the layout allows (site/highlights.h), which must
+#     still give exactly two pages, while one character more is refused; and on the layout boxes
+#     (tests/browser/check_highlights.mjs): two page containers, no panel overflowing, every
+#     picture drawn large enough to read.
 # Exit 77 (skipped) when Chromium is not installed; under CI=true that fails instead.
 set -euo pipefail
 JBR=$(readlink -f "$1")
@@ -43,9 +53,16 @@ grep -E "^(FAIL|[0-9]+ pages)" "$tmp/site.out" || true
 [ $rc -eq 0 ] || { head -60 "$tmp/site.out"; fail "browser checks"; }
 echo "axe \"incomplete\" results listed for review: $(grep -c "review (axe incomplete)" "$tmp/site.out" || true)"
 
+step "no text runs out of its box at 320, 768 and 1280 px"
+node "$tests/browser/check_overflow.mjs" "$tmp/pub" >"$tmp/overflow.out" 2>&1 || { head -40 "$tmp/overflow.out"; fail "overflowing boxes"; }
+tail -1 "$tmp/overflow.out"
+
 step "HTML well-formed (tidy)"
 bash "$tests/browser/check_html.sh" "$tmp/pub" >"$tmp/html.out" 2>&1 || { head -40 "$tmp/html.out"; fail "tidy"; }
 tail -1 "$tmp/html.out"
+
+step "house style: colours and typeface"
+bash "$tests/browser/check_colours.sh" "$tmp/pub" || fail "house style"
 
 step "PDFs"
 for lang in nl en; do
@@ -60,4 +77,52 @@ page=$(echo "$toc" | grep -oE "[0-9]+$" || true)
 [ -n "$page" ] || fail "no page number for chapter 1 in the table of contents"
 pdftotext -f "$page" -l "$page" "$tmp/pub/pdf/jbr-2021-nl.pdf" - | head -3 | grep -q "Rijk als werkgever" ||
   fail "chapter 1 is not on page $page, which the table of contents names"
+step "highlights: two full pages, at the demo's figures and with the longest texts allowed"
+command -v pdftoppm >/dev/null || skip_or_fail "pdftoppm (poppler-utils) is not installed"
+for lang in nl en; do
+  python3 "$tests/browser/page_coverage.py" "$tmp/pub/pdf/jbr-2021-hoofdlijnen-$lang.pdf" --pages 2 --min 65 ||
+    fail "highlights ($lang) at the demo's figures"
+done
+node "$tests/browser/check_highlights.mjs" "$tmp/pub" | grep -v "^     " || fail "highlights' layout boxes at the demo's figures"
+# Every title and panel text at its budget (the numbers of src/publish/site/highlights.cc), in long
+# Dutch words; budget+1 must be refused, so that this script and the code cannot drift apart.
+longest() {  # longest TEMPLATE EXTRA > TEMPLATE': each title and panel text at its budget + EXTRA
+  python3 - "$1" "$2" <<'PY'
+import sys
+budgets = {"staff": 260, "people": 125, "jobs": 125, "absence": 125, "hire": 125, "co2": 190,
+           "ict": 190, "procurement": 190, "housing": 190}
+extra = int(sys.argv[2])
+words = "Ziekteverzuimpercentage arbeidsongeschiktheidsverzekering rijksoverheidsorganisaties "
+def fill(n):  # n characters of long words, never ending in a space (Markdown would drop it)
+    t = (words * (n // len(words) + 1))[:n]
+    return t[:-1] + "e" if t.endswith(" ") else t
+out = []
+for line in open(sys.argv[1], encoding="utf-8"):
+    if line.startswith("::: page"):
+        out.append("::: page " + fill(40) + "\n\n")
+    elif line.startswith("::: panel"):
+        kind = line.split()[2]
+        out.append(f"::: panel {kind} " + fill(34) + "\n\n")
+        # The key figure line (a long one), then the sentences: budget + extra characters in all.
+        key = "{{year}} Rijksmedewerkers"
+        out.append(key + "\n\n" + fill(budgets[kind] + extra - len("2021 Rijksmedewerkers")) + "\n\n")
+sys.stdout.write("".join(out))
+PY
+}
+for lang in nl en; do
+  mkdir -p "$tmp/long/report/$lang" "$tmp/over/report/$lang"
+  longest "$here/../../templates/report/$lang/hoofdlijnen.md" 0 >"$tmp/long/report/$lang/hoofdlijnen.md"
+  longest "$here/../../templates/report/$lang/hoofdlijnen.md" 1 >"$tmp/over/report/$lang/hoofdlijnen.md"
+done
+if "$JBR" -w "$tmp/ws" publish --year 2021 --no-pdf --templates "$tmp/over" --out "$tmp/pub-over" >"$tmp/over.out" 2>&1; then
+  fail "a panel text one character over its budget was published"
+fi
+grep -q "characters of text, at most" "$tmp/over.out" || { cat "$tmp/over.out"; fail "the over-long text was refused for another reason"; }
+"$JBR" -w "$tmp/ws" publish --year 2021 --templates "$tmp/long" --out "$tmp/pub-long" >"$tmp/long.out" 2>&1 ||
+  { cat "$tmp/long.out"; fail "publish with the longest texts allowed"; }
+for lang in nl en; do
+  python3 "$tests/browser/page_coverage.py" "$tmp/pub-long/pdf/jbr-2021-hoofdlijnen-$lang.pdf" --pages 2 --min 65 ||
+    fail "highlights ($lang) with the longest texts allowed"
+done
+node "$tests/browser/check_highlights.mjs" "$tmp/pub-long" | grep -v "^     " || fail "highlights' layout boxes with the longest texts allowed"
 echo "all site checks passed"

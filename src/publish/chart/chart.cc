@@ -65,6 +65,10 @@ std::string ChartDescription(const ChartSpec& spec) {
   if (Has(spec, CellState::kMissing)) {
     desc += nl ? " n.g. betekent: niet geleverd." : " n.a. means: not available.";
   }
+  if (spec.kind != ChartKind::kKeyFigures) {
+    const AxisScale s = ValueScale(spec);
+    if (OmitsZero(s)) desc += " " + svg::AxisNote(spec, s);
+  }
   return desc;
 }
 

@@ -34,24 +34,7 @@ std::string CellMarkAt(const ChartSpec& spec, const ChartCell& c, double cx, dou
   return Text(cx, base - 5, CellMark(c, spec.lang), "middle");
 }
 
-AxisScale ScaleOf(const ChartSpec& spec) {
-  double lo = 0, hi = 0;
-  if (spec.kind == ChartKind::kStackedBars) {
-    for (size_t c = 0; c < spec.categories.size(); ++c) {
-      double up = 0, down = 0;
-      for (const ChartSeries& s : spec.series) {
-        const double v = s.cells[c].value.value_or(0);
-        (v >= 0 ? up : down) += v;
-      }
-      hi = std::max(hi, up);
-      lo = std::min(lo, down);
-    }
-  } else {
-    ValueRange(spec, &lo, &hi);
-  }
-  if (spec.norm) hi = std::max(hi, spec.norm->value), lo = std::min(lo, spec.norm->value);
-  return NiceScale(lo, hi, true);
-}
+AxisScale ScaleOf(const ChartSpec& spec) { return ValueScale(spec); }
 
 std::string SideBySide(const ChartSpec& spec, const AxisScale& s, size_t c, double band_x,
                        double band) {
@@ -168,15 +151,33 @@ std::string HorizontalNorm(const ChartSpec& spec, const AxisScale& s, double bot
              HtmlEscape(ValueText(spec, spec.norm->value)));
 }
 
+// The reference line (the Rijk's figure on a chart of ministries): dark and dotted, its label
+// above the plot so that it never collides with the norm's label under it.
+std::string HorizontalReference(const ChartSpec& spec, const AxisScale& s, double bottom) {
+  if (!spec.reference) return "";
+  const double x = s.Map(spec.reference->value, kPlotLeft, kPlotRight);
+  return fmt::format(
+             "<g class=\"reference\"><line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" "
+             "stroke=\"{3}\" stroke-width=\"2.5\" stroke-dasharray=\"2 3\"/>",
+             Num(x), Num(kTopH + 14), Num(bottom), kTextColor) +
+         Text(x, kTopH + 10, spec.reference->label + " " + ValueText(spec, spec.reference->value),
+              x > (kPlotLeft + kPlotRight) / 2 ? "end" : "start") +
+         "</g>\n";
+}
+
 }  // namespace
 
 std::string HorizontalBars(const ChartSpec& spec, const std::string& desc) {
   const AxisScale s = ScaleOf(spec);
-  const double bottom = kTopH + kRow * spec.categories.size();
+  // A reference line's label takes a row above the bars.
+  const double top = spec.reference ? kTopH + 20 : kTopH;
+  const double bottom = top + kRow * spec.categories.size();
   const double base = s.Map(0, kPlotLeft, kPlotRight);
-  std::string body = PatternDefs(spec) + HorizontalAxis(spec, s, bottom) + "<g class=\"bars\">\n";
+  // The reference line behind the bars, so that a bar crossing it stays whole.
+  std::string body = PatternDefs(spec) + HorizontalAxis(spec, s, bottom) +
+                     HorizontalReference(spec, s, bottom) + "<g class=\"bars\">\n";
   for (size_t c = 0; c < spec.categories.size(); ++c) {
-    const double y = kTopH + c * kRow + 6, text_y = y + 15;
+    const double y = top + c * kRow + 6, text_y = y + 15;
     body += Text(kLabelEnd, text_y, spec.categories[c], "end");
     const ChartCell& cell = spec.series[0].cells[c];
     if (!cell.value) {

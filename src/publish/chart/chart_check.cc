@@ -1,10 +1,12 @@
 #include "publish/chart/chart_check.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "indicators/engine.h"
 #include "publish/chart/palette.h"
 
 namespace jbr::publish {
@@ -146,7 +148,66 @@ Status CheckMarks(const ChartSpec& spec) {
   return Status::Ok();
 }
 
+bool IsBars(const ChartSpec& spec) {
+  return spec.kind == ChartKind::kBars || spec.kind == ChartKind::kHorizontalBars ||
+         spec.kind == ChartKind::kGroupedBars || spec.kind == ChartKind::kStackedBars ||
+         (spec.kind == ChartKind::kSmallMultiples && spec.panel_kind == ChartKind::kBars);
+}
+
+Status CheckAxis(const ChartSpec& spec) {
+  const bool bars = IsBars(spec) && spec.kind != ChartKind::kSmallMultiples;
+  if (spec.reference && !(spec.kind == ChartKind::kBars || spec.kind == ChartKind::kHorizontalBars)) {
+    return Fail(spec, "a reference line is drawn on single bars only");
+  }
+  if (bars && spec.categories.size() > 1) {
+    for (const auto& c : spec.categories) {
+      if (c == kRijk) {
+        return Fail(spec, "the Rijk is a bar beside the ministries, which makes every ministry look "
+                          "tiny: give the Rijk as the reference line or in the title");
+      }
+    }
+  }
+  if (IsBars(spec)) {
+    const AxisScale s = ValueScale(spec);
+    if (s.lo > 0 || s.hi < 0) return Fail(spec, "a bar chart's axis must start at zero");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
+
+AxisScale ValueScale(const ChartSpec& spec) {
+  double lo = 0, hi = 0;
+  bool first = true;
+  auto take = [&](double v) {
+    lo = first ? v : std::min(lo, v);
+    hi = first ? v : std::max(hi, v);
+    first = false;
+  };
+  if (spec.kind == ChartKind::kStackedBars) {
+    for (size_t c = 0; c < spec.categories.size(); ++c) {
+      double up = 0, down = 0;
+      for (const ChartSeries& s : spec.series) {
+        const double v = c < s.cells.size() ? s.cells[c].value.value_or(0) : 0;
+        (v >= 0 ? up : down) += v;
+      }
+      take(up);
+      take(down);
+    }
+  } else {
+    for (const ChartSeries& s : spec.series) {
+      for (const ChartCell& c : s.cells) {
+        if (c.value) take(*c.value);
+      }
+    }
+  }
+  if (spec.norm) take(spec.norm->value);
+  if (spec.reference) take(spec.reference->value);
+  if (first) lo = hi = 0;
+  return NiceScale(lo, hi, IsBars(spec));
+}
+
+bool OmitsZero(const AxisScale& s) { return s.lo > 0 || s.hi < 0; }
 
 std::string SeriesColor(const ChartSpec& spec, size_t i) {
   if (!spec.series[i].color.empty()) return spec.series[i].color;
@@ -165,6 +226,7 @@ Status CheckChart(const ChartSpec& spec) {
   JBR_RETURN_IF_ERROR(CheckSeriesCount(spec));
   JBR_RETURN_IF_ERROR(CheckCells(spec));
   JBR_RETURN_IF_ERROR(CheckColors(spec));
+  JBR_RETURN_IF_ERROR(CheckAxis(spec));
   return CheckMarks(spec);
 }
 

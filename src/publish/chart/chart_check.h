@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/result.h"
+#include "publish/chart/chart_scale.h"
 #include "publish/chart/chart_spec.h"
 
 namespace jbr::publish {
@@ -11,6 +12,14 @@ namespace jbr::publish {
 // The colour and mark a series is drawn with: its own, or the default of its position.
 std::string SeriesColor(const ChartSpec& spec, size_t i);
 Mark SeriesMark(const ChartSpec& spec, size_t i);
+
+// The value axis every renderer draws `spec` on: it covers every published value, the norm and the
+// reference line; for bars (single, horizontal, grouped, stacked by their sums, and small
+// multiples of bars) it always includes 0, for lines it may start above 0 (or end below it), and
+// the drawing then says so in words under the axis and in its text alternative.
+AxisScale ValueScale(const ChartSpec& spec);
+// Whether a line drawn on `s` leaves 0 off its axis (what the drawing must say).
+bool OmitsZero(const AxisScale& s);
 
 // Checks `spec`; RenderChart calls it first. A usage error whose message starts with
 // "chart ID: " and says what to change, for:
@@ -23,6 +32,9 @@ Mark SeriesMark(const ChartSpec& spec, size_t i);
 //   stack_gap, neighbouring colours below 3:1 against each other;
 // - with more than one series drawn in one chart, two series with the same mark (colour alone
 //   would tell them apart), and an empty series label.
+// - a bar chart whose categories hold the Rijk beside others (kRijk: "Rijk"): give the Rijk as
+//   the reference line or in the title instead; a reference line on a chart other than bars;
+// - a bar chart whose value axis (ValueScale) does not include 0.
 // The text colours of palette.h are checked for 4.5:1 as well (they are constants, so this fails
 // only when someone edits them).
 Status CheckChart(const ChartSpec& spec);

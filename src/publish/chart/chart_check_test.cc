@@ -114,5 +114,45 @@ TEST(ChartCheck, RejectsMissingTextsAndBadShapes) {
   EXPECT_EQ(CheckChart(spec).code(), StatusCode::kUsage);
 }
 
+// The Rijk is no bar beside the ministries (its bar would dwarf them): the reference line instead.
+TEST(ChartCheck, RefusesTheRijkAsABarBesideTheMinistries) {
+  ChartSpec spec = Base(ChartKind::kHorizontalBars, 1);
+  spec.categories = {"BZK", "Rijk"};
+  ExpectUsage(CheckChart(spec), "give the Rijk as the reference line or in the title");
+  spec.categories = {"BZK", "FIN"};
+  spec.reference = NormLine{5.1, "Rijk"};
+  EXPECT_TRUE(CheckChart(spec).ok());
+  // A chart of the Rijk alone, or a line of the Rijk among others, is fine.
+  ChartSpec alone = Base(ChartKind::kBars, 1);
+  alone.categories = {"Rijk"};
+  alone.series[0].cells.resize(1);
+  EXPECT_TRUE(CheckChart(alone).ok());
+  ChartSpec line = Base(ChartKind::kTimeSeries, 1);
+  line.reference = NormLine{5.1, "Rijk"};
+  ExpectUsage(CheckChart(line), "reference line is drawn on single bars only");
+}
+
+// Bars start at zero: values 95 and 105 give an axis from 0; a line of the same values starts at
+// 94 (the raw step (105 - 95) / 5 = 2 is already round: 94..106), which it must say.
+TEST(ChartCheck, BarsStartAtZeroAndALineThatDoesNotSaysSo) {
+  ChartSpec bars = Base(ChartKind::kBars, 1);
+  bars.series[0] = Series("S1", {95, 105});
+  const AxisScale b = ValueScale(bars);
+  EXPECT_EQ(b.lo, 0);
+  EXPECT_FALSE(OmitsZero(b));
+  EXPECT_TRUE(CheckChart(bars).ok());
+  ChartSpec stacked = Base(ChartKind::kStackedBars, 2);
+  EXPECT_EQ(ValueScale(stacked).lo, 0);
+  ChartSpec line = Base(ChartKind::kTimeSeries, 1);
+  line.series[0] = Series("S1", {95, 105});
+  const AxisScale l = ValueScale(line);
+  EXPECT_EQ(l.lo, 94);
+  EXPECT_EQ(l.hi, 106);
+  EXPECT_TRUE(OmitsZero(l));
+  // A norm or reference below the data pulls the axis down with it.
+  line.norm = NormLine{10, "norm"};
+  EXPECT_EQ(ValueScale(line).lo, 0);
+}
+
 }  // namespace
 }  // namespace jbr::publish

@@ -7,6 +7,7 @@
 
 #include "publish/chart/chart_check.h"
 #include "publish/chart/chart_svg.h"
+#include "publish/chart/palette.h"
 
 namespace jbr::publish::svg {
 namespace {
@@ -19,12 +20,7 @@ double XOf(const ChartSpec& spec, size_t c) {
   return kLeft + (c + 0.5) * band;
 }
 
-AxisScale ScaleOf(const ChartSpec& spec) {
-  double lo = 0, hi = 0;
-  ValueRange(spec, &lo, &hi);
-  if (spec.norm) lo = std::min(lo, spec.norm->value), hi = std::max(hi, spec.norm->value);
-  return NiceScale(lo, hi, false);
-}
+AxisScale ScaleOf(const ChartSpec& spec) { return ValueScale(spec); }
 
 // The path of one series: a new sub-path after every gap.
 std::string LinePath(const ChartSpec& spec, size_t i, const AxisScale& s) {
@@ -115,6 +111,13 @@ std::string TimeSeries(const ChartSpec& spec, const std::string& desc) {
   }
   double strip = 0;
   body += GapStrip(spec, &strip);
+  if (OmitsZero(s)) {  // said in words, and a break mark on the axis where 0 would be
+    body += fmt::format("<path class=\"axis-break\" d=\"M{0} {1}l6 -4l-12 -6l6 -4\" fill=\"none\" "
+                        "stroke=\"{2}\" stroke-width=\"2\"/>\n",
+                        Num(kLeft), Num(kBottom + 2), kAxisColor);
+    body += Text(kLeft, kBottom + 56 + strip, AxisNote(spec, s), "start") + "\n";
+    strip += 26;
+  }
   return Open(spec, kBottom + 36 + strip, desc) + body + "</svg>\n";
 }
 

@@ -71,13 +71,16 @@ std::string Panel(const ChartSpec& spec, size_t i, const AxisScale& s) {
 }  // namespace
 
 std::string SmallMultiples(const ChartSpec& spec, const std::string& desc) {
-  double lo = 0, hi = 0;
-  ValueRange(spec, &lo, &hi);
-  const AxisScale s = NiceScale(lo, hi, spec.panel_kind != ChartKind::kTimeSeries);
+  const AxisScale s = ValueScale(spec);
   std::string body;
   for (size_t i = 0; i < spec.series.size(); ++i) body += Panel(spec, i, s);
   const size_t rows = (spec.series.size() + kColumns - 1) / kColumns;
-  return Open(spec, rows * kPanelH, desc) + body + "</svg>\n";
+  double height = rows * kPanelH;
+  if (OmitsZero(s)) {
+    body += Text(8, height + 14, AxisNote(spec, s), "start", kSmallFontSize) + "\n";
+    height += 22;
+  }
+  return Open(spec, height, desc) + body + "</svg>\n";
 }
 
 }  // namespace jbr::publish::svg

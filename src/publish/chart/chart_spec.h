@@ -81,6 +81,10 @@ struct ChartSpec {
   std::vector<std::string> categories;
   std::vector<ChartSeries> series;
   std::optional<NormLine> norm;
+  // Bars only: a reference line for a figure that is no category, such as the Rijk's on a chart
+  // of ministries (dark, dotted, labelled "Rijk 5,2%"). The Rijk as a bar among the ministries
+  // would stretch the axis so that every ministry looks tiny, so CheckChart refuses that.
+  std::optional<NormLine> reference;
   std::string opendata_href;  // the open data file of the figures; required
   // Stacked bars only: draw a 2px white gap between segments. With it, each colour is checked
   // against white alone (the gap is the neighbour); without it, neighbouring segment colours must

@@ -189,3 +189,18 @@ void ValueRange(const ChartSpec& spec, double* min, double* max) {
 }
 
 }  // namespace jbr::publish::svg
+
+namespace jbr::publish::svg {
+
+std::string AxisNote(const ChartSpec& spec, const AxisScale& s) {
+  const bool nl = spec.lang == Lang::kNl;
+  if (s.hi < 0) {
+    const std::string at = TickText(s.hi, s.step, spec.unit, spec.lang);
+    return nl ? "De as eindigt bij " + at + ", niet bij 0." : "The axis ends at " + at + ", not at 0.";
+  }
+  const std::string at = TickText(s.lo, s.step, spec.unit, spec.lang);
+  return nl ? "Let op: de as begint bij " + at + ", niet bij 0."
+            : "Note: the axis starts at " + at + ", not at 0.";
+}
+
+}  // namespace jbr::publish::svg

@@ -66,6 +66,10 @@ std::string ValueText(const ChartSpec& spec, double v);
 // "." for a suppressed cell, "n.g."/"n.a." for a missing one.
 std::string CellMark(const ChartCell& c, Lang lang);
 
+// "De as begint bij 95, niet bij 0." / "The axis starts at 95, not at 0." (ends below 0: says
+// where it ends) for a line chart whose axis leaves 0 off.
+std::string AxisNote(const ChartSpec& spec, const AxisScale& s);
+
 // The smallest and largest published value of all series (0, 0 when none).
 void ValueRange(const ChartSpec& spec, double* min, double* max);
 

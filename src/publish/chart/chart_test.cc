@@ -268,7 +268,7 @@ std::vector<std::string> CellDrawing(const Doc& doc, const std::string& key) {
 // The privacy test finds a chart's cells by their keys: in the table beside the figure, and on the
 // SVG mark that shows it. A suppressed cell's mark draws no bar and no number, only ".".
 TEST(ChartCells, KeyedCellsCarryTheirKeyInTableAndSvg) {
-  ChartSpec spec = Base(ChartKind::kHorizontalBars, "persons", {"BZK", "FIN", "JenV", "Rijk"});
+  ChartSpec spec = Base(ChartKind::kHorizontalBars, "persons", {"BZK", "FIN", "JenV", "OCW"});
   spec.series = {{"2021",
                   {Figure(40, "instroom|BZK|2021||"), Suppressed("instroom|FIN|2021||"),
                    Missing("instroom|JenV|2021||"), Figure(80)},
@@ -280,11 +280,11 @@ TEST(ChartCells, KeyedCellsCarryTheirKeyInTableAndSvg) {
   EXPECT_THAT(html, HasSubstr("<th scope=\"row\">BZK</th><td data-cell=\"instroom|BZK|2021||\">40</td>"));
   EXPECT_THAT(html, HasSubstr("<th scope=\"row\">FIN</th><td data-cell=\"instroom|FIN|2021||\">.</td>"));
   EXPECT_THAT(html, HasSubstr("<td data-cell=\"instroom|JenV|2021||\">n.g.</td>"));
-  EXPECT_THAT(html, HasSubstr("<th scope=\"row\">Rijk</th><td>80</td>"));  // no key: none shown
+  EXPECT_THAT(html, HasSubstr("<th scope=\"row\">OCW</th><td>80</td>"));  // no key: none shown
   EXPECT_THAT(CellDrawing(doc, "instroom|BZK|2021||"), ::testing::ElementsAre("rect", "text:40"));
   EXPECT_THAT(CellDrawing(doc, "instroom|FIN|2021||"), ::testing::ElementsAre("text:."));
   EXPECT_THAT(CellDrawing(doc, "instroom|JenV|2021||"), ::testing::ElementsAre("text:n.g."));
-  EXPECT_EQ(Bars(doc).size(), 2u);  // BZK and Rijk
+  EXPECT_EQ(Bars(doc).size(), 2u);  // BZK and OCW
 }
 
 // Lines and stacks: a published point's marker is in its cell's group; a suppressed point has no
@@ -416,6 +416,30 @@ TEST(ChartRender, EdgeCasesStayWellFormed) {
   // 2.200 in millions with the unit once above them.
   EXPECT_THAT(Render(one), HasSubstr(">2.200</text>"));
   EXPECT_THAT(Render(one), HasSubstr(">€ mln</text>"));
+}
+
+// A line whose axis does not start at zero says so under the plot and in its text alternative, and
+// marks the break on the axis; one that starts at zero says nothing of the kind.
+TEST(ChartAxis, ALineNotStartingAtZeroSaysSoVisibly) {
+  ChartSpec spec = Base(ChartKind::kTimeSeries, "persons", {"2020", "2021"});
+  spec.series = {{"Rijk", {Figure(95), Figure(105)}, "", Mark::kAuto}};
+  const std::string html = Render(spec);
+  EXPECT_THAT(html, HasSubstr(">Let op: de as begint bij 94, niet bij 0.</text>"));
+  EXPECT_THAT(html, HasSubstr("class=\"axis-break\""));
+  EXPECT_THAT(ChartDescription(spec), HasSubstr("de as begint bij 94, niet bij 0."));
+  spec.series = {{"Rijk", {Figure(5), Figure(105)}, "", Mark::kAuto}};
+  EXPECT_EQ(Render(spec).find("niet bij 0"), std::string::npos);
+}
+
+// The Rijk's figure on a chart of ministries is a dotted reference line with its label, at its
+// place on the axis: 50 on an axis 0..100 (bars of 40 and 100) is halfway the plot 184..540, 362.
+TEST(ChartAxis, TheRijkIsAReferenceLineOnAChartOfMinistries) {
+  ChartSpec spec = Base(ChartKind::kHorizontalBars, "persons", {"BZK", "FIN"});
+  spec.series = {{"2021", {Figure(40), Figure(100)}, "", Mark::kAuto}};
+  spec.reference = NormLine{50, "Rijk"};
+  const std::string html = Render(spec);
+  EXPECT_THAT(html, HasSubstr("<g class=\"reference\"><line x1=\"362.0\""));
+  EXPECT_THAT(html, HasSubstr(">Rijk 50</text>"));
 }
 
 }  // namespace

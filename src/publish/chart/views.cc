@@ -2,6 +2,8 @@
 // and drawn by chart.h (which refuses a chart that fails the contrast or colour-alone checks).
 #include "publish/chart/views.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "indicators/engine.h"
@@ -53,10 +55,11 @@ View Collect(const IndicatorDef& def, const std::string& view, const BlockContex
     v.cells.push_back(cell);
   };
   if (view == "ministries") {
+    // The Rijk is no bar among them (its bar would dwarf every ministry): it is the title's figure
+    // and the reference line (ChartDirective).
     for (const auto& m : ix.Ministries()) {
       if (const auto* c = ix.Find(def.id, m, year)) add(m, c);
     }
-    if (const auto* c = ix.Find(def.id, kRijk, year)) add(kRijk, c);
   } else if (view == "categories") {
     for (const auto* c : RijkCategories(def, ix)) add(ctx.config->Label(c->category, ctx.lang), c);
   } else if (view == "quarters") {
@@ -214,9 +217,26 @@ Result<std::string> ChartDirective(const IndicatorDef& def, const std::vector<st
     spec.category_heading = nl ? "Ministerie" : "Ministry";
     spec.series = {now};
     if (def.norm) spec.norm = NormLine{def.norm->value, NormText(def, ctx.lang)};
+    // The Rijk as a line where it is a rate or an average, which lies among the ministries'
+    // figures; a total (the sum of them) is the title's figure only, as a line it would dwarf
+    // the ministries just as its bar did.
+    const PublishedValue* rijk = ctx.index->Find(def.id, kRijk, std::to_string(year));
+    double lo = 0, hi = 0;
+    bool any = false;
+    for (const auto& c : now.cells) {
+      if (!c.value) continue;
+      lo = any ? std::min(lo, *c.value) : *c.value;
+      hi = any ? std::max(hi, *c.value) : *c.value;
+      any = true;
+    }
+    const bool rijk_line = rijk && rijk->status == "published" && rijk->value && any &&
+                           *rijk->value >= lo && *rijk->value <= hi;
+    if (rijk_line) spec.reference = NormLine{*rijk->value, kRijk};
     spec.description =
-        nl ? fmt::format("Staafdiagram: {} per ministerie en voor het Rijk in {}.", title, year)
-           : fmt::format("Bar chart: {} by ministry and for the Rijk in {}.", title, year);
+        nl ? fmt::format("Staafdiagram: {} per ministerie in {}{}.", title, year,
+                         rijk_line ? "; de stippellijn is het Rijk" : "")
+           : fmt::format("Bar chart: {} by ministry in {}{}.", title, year,
+                         rijk_line ? "; the dotted line is the Rijk" : "");
   } else {
     spec.kind = view == "quarters" ? ChartKind::kTimeSeries : ChartKind::kGroupedBars;
     spec.category_heading = view == "quarters" ? (nl ? "Kwartaal" : "Quarter") : (nl ? "Soort" : "Kind");

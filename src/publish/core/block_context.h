@@ -27,4 +27,10 @@ struct BlockContext {
 using ChartDrawer = std::function<Result<std::string>(
     const IndicatorDef& def, const std::vector<std::string>& args, const BlockContext& ctx)>;
 
+// Draws the pictures of a panel of the public version ("::: panel KIND" of hoofdlijnen.md) on a
+// block's page: one or more SVGs with their text alternatives. Handed to the site like ChartDrawer
+// (chart/highlights.h: HighlightPicture).
+using PictureDrawer =
+    std::function<Result<std::string>(const std::string& kind, const BlockContext& ctx)>;
+
 }  // namespace jbr::publish

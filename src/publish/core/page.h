@@ -32,6 +32,11 @@ std::string RootPrefix(const std::string& path);
 // A link from `from` to the site-relative `to`.
 std::string RelativeLink(const std::string& from, const std::string& to);
 
+// Puts every table of `body` that is not in one yet in a scroll region of its own
+// (<div class="scroll" tabindex="0" role="region" aria-label="CAPTION">), so that on a phone a
+// wide table scrolls inside it instead of pushing the page sideways. RenderPage applies it.
+std::string WrapTables(const std::string& body, Lang lang);
+
 // The whole HTML document.
 std::string RenderPage(const PageSpec& page);
 

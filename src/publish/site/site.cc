@@ -4,6 +4,7 @@
 
 #include "indicators/engine.h"
 #include "publish/core/figures.h"
+#include "publish/site/highlights.h"
 #include "publish/site/narrative.h"
 #include "publish/site/site_blocks.h"
 #include "publish/site/site_pages.h"
@@ -100,10 +101,24 @@ std::string Downloads(int year, Lang lang, bool pdf) {
       year, pdf ? pdfs : "", nl ? "Alle tabellen" : "All tables", "Open data");
 }
 
+// The public version: two pages of panels (highlights.h), its icons from templates/site/icons/.
+Result<SitePage> HighlightsPage(const FigureIndex& index, const SiteConfig& config, Lang lang,
+                                const ChartDrawer& chart, const PictureDrawer& picture) {
+  SitePage page{lang, SitePath(lang, "hoofdlijnen.html"),
+                lang == Lang::kNl ? "Hoofdlijnen" : "Highlights", "", false};
+  BlockContext ctx{&index, &config, lang, page.path};
+  JBR_ASSIGN_OR_RETURN(NarrativeSource src, config.Narrative("hoofdlijnen", lang));
+  auto icons = [&config](const std::string& kind) { return config.SiteFile("icons/" + kind + ".svg"); };
+  JBR_ASSIGN_OR_RETURN(page.body,
+                       RenderHighlights(src, ctx, Directives(ctx, chart), picture, icons));
+  return page;
+}
+
 }  // namespace
 
 Result<std::vector<SitePage>> BuildReportPages(const Publication& pub, const SiteConfig& config,
-                                               bool pdf, const ChartDrawer& chart) {
+                                               bool pdf, const ChartDrawer& chart,
+                                               const PictureDrawer& picture) {
   const FigureIndex index(pub);
   std::vector<SitePage> pages;
   for (Lang lang : kLangs) {
@@ -119,9 +134,7 @@ Result<std::vector<SitePage>> BuildReportPages(const Publication& pub, const Sit
       JBR_ASSIGN_OR_RETURN(SitePage page, ChapterPage(ch, index, config, lang, chart));
       pages.push_back(std::move(page));
     }
-    JBR_ASSIGN_OR_RETURN(SitePage brief,
-                         NarrativePage("hoofdlijnen", nl ? "Hoofdlijnen" : "Highlights", index,
-                                       config, lang, "", chart));
+    JBR_ASSIGN_OR_RETURN(SitePage brief, HighlightsPage(index, config, lang, chart, picture));
     pages.push_back(std::move(brief));
     pages.push_back(TablesPage(index, config, lang));
     pages.push_back(MethodPage(pub, index, config, lang));

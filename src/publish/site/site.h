@@ -18,9 +18,11 @@
 namespace jbr::publish {
 
 // Builds every report page of `pub` in both languages; `pdf`: the downloads list the PDFs; `chart`
-// draws the narrative's charts. Errors: a narrative error (file:line), a template missing.
+// draws the narrative's charts, `picture` the public version's pictures (highlights.h). Errors: a
+// narrative error (file:line), a template missing.
 Result<std::vector<SitePage>> BuildReportPages(const Publication& pub, const SiteConfig& config,
-                                               bool pdf, const ChartDrawer& chart);
+                                               bool pdf, const ChartDrawer& chart,
+                                               const PictureDrawer& picture);
 
 // Wraps pages in the shell (navigation of `lang`), writes them and the stylesheet, and the root
 // index.html that lets a reader pick a language.

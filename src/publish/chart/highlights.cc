@@ -1,0 +1,314 @@
+#include "publish/chart/highlights.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "indicators/engine.h"
+#include "publish/chart/pictures.h"
+
+namespace jbr::publish {
+namespace {
+
+using pictures::Value;
+
+// The aim of the Rijk's mobility: half the CO2 of the base year by the goal year (norms.csv
+// co2.mobility.base_year; co2.mobility_change is the change against that base year).
+constexpr int kCo2BaseYear = 2016;
+constexpr int kCo2GoalYear = 2030;
+constexpr double kCo2GoalIndex = 50;
+
+struct Panel {
+  const BlockContext& ctx;
+  bool nl() const { return ctx.lang == Lang::kNl; }
+  std::string T(const char* dutch, const char* english) const { return nl() ? dutch : english; }
+  std::string year(int offset = 0) const { return std::to_string(ctx.index->year() + offset); }
+  const PublishedValue* Rijk(const std::string& id, const std::string& period = "",
+                             const std::string& category = "") const {
+    return ctx.index->Find(id, kRijk, period.empty() ? year() : period, "", category);
+  }
+  Value Of(const PublishedValue* v) const {
+    if (v == nullptr) return {std::nullopt, MissingMark(ctx.lang), ""};
+    Value out{std::nullopt, CellText(*v, ctx.lang), CellKey(*v)};
+    if (v->status == "published") out.value = v->value;
+    return out;
+  }
+  Value Previous(const PublishedValue* v) const { return Of(v ? Rijk(v->indicator, year(-1), v->category) : nullptr); }
+  std::string Id(const std::string& name) const { return "hl-" + name; }
+  std::string Figure(double v, const char* unit) const { return FormatFigure(v, unit, ctx.lang); }
+  std::vector<std::string> Years() const {
+    std::vector<std::string> ys;
+    for (int y : ctx.index->SeriesYears()) ys.push_back(std::to_string(y));
+    return ys;
+  }
+  pictures::YearBarsSpec ByYear(const std::string& indicator, const std::string& name) const {
+    pictures::YearBarsSpec s;
+    s.id = Id(name);
+    s.years = Years();
+    for (const auto& y : s.years) s.values.push_back(Of(Rijk(indicator, y)));
+    return s;
+  }
+  // "2019: 13.100, 2020: 13.674, 2021: 14.309".
+  static std::string List(const std::vector<std::string>& years, const std::vector<Value>& vs) {
+    std::string out;
+    for (size_t i = 0; i < years.size(); ++i) {
+      out += fmt::format("{}{}: {}", i ? ", " : "", years[i], vs[i].text);
+    }
+    return out;
+  }
+  static std::string Wrap(const std::string& pictures) {
+    return "<div class=\"hl-pictures\">\n" + pictures + "</div>\n";
+  }
+};
+
+std::string Staff(const Panel& p) {
+  const PublishedValue* head = p.Rijk("personnel.headcount");
+  const Value v = p.Of(head);
+  pictures::UnitChartSpec u;
+  u.id = p.Id("staff-units");
+  u.unit = 1000;
+  u.count = v.value.value_or(0);
+  // More than 200 marks no longer read as a picture: then one stands for ten times as many.
+  while (pictures::MarkCount(u.count, u.unit) > 200) u.unit *= 10;
+  const std::string per = p.Figure(u.unit, "persons");
+  u.legend = p.T("1 poppetje = ", "1 figure = ") + per + p.T(" medewerkers", " employees");
+  u.message = p.nl() ? fmt::format("{} poppetjes, elk voor {} medewerkers: het Rijk had {} medewerkers in {}.",
+                                   pictures::MarkCount(u.count, u.unit), per, v.text, p.year())
+                     : fmt::format("{} figures, each for {} employees: the Rijk had {} employees in {}.",
+                                   pictures::MarkCount(u.count, u.unit), per, v.text, p.year());
+  auto bars = p.ByYear("personnel.headcount", "staff-years");
+  bars.message = p.T("Medewerkers per jaar: ", "Employees by year: ") + Panel::List(bars.years, bars.values) + ".";
+  return Panel::Wrap(pictures::UnitChart(u) + pictures::YearBars(bars));
+}
+
+std::string People(const Panel& p) {
+  pictures::NormBarSpec w;
+  w.id = p.Id("women-senior");
+  const PublishedValue* women = p.Rijk("personnel.women_share_senior");
+  w.value = p.Of(women);
+  w.previous = p.Previous(women);
+  w.previous_label = p.year(-1);
+  w.norm = 50;
+  w.norm_label = p.T("de helft", "half");
+  w.color = "#a90061";
+  w.message = p.nl() ? fmt::format("Vrouwen in de hoogste schalen: {} in {}, tegen {} in {}. De streep staat op de helft.",
+                                   w.value.text, p.year(), w.previous->text, p.year(-1))
+                     : fmt::format("Women in the senior scales: {} in {}, against {} in {}. The line marks half.",
+                                   w.value.text, p.year(), w.previous->text, p.year(-1));
+  return Panel::Wrap(pictures::NormBar(w));
+}
+
+std::string Jobs(const Panel& p) {
+  const PublishedValue* jobs = p.Rijk("jobs_agreement.jobs");
+  const PublishedValue* real = p.Rijk("jobs_agreement.realisation");
+  const Value j = p.Of(jobs);
+  pictures::UnitChartSpec u;
+  u.id = p.Id("jobs-units");
+  u.person = false;
+  u.unit = 100;
+  u.count = j.value.value_or(0);
+  if (real && real->status == "published" && real->denominator) u.target = *real->denominator;
+  while (pictures::MarkCount(std::max(u.count, u.target.value_or(0)), u.unit) > 200) u.unit *= 10;
+  const std::string per = p.Figure(u.unit, "jobs");
+  const std::string target = u.target ? p.Figure(*u.target, "jobs") : MissingMark(p.ctx.lang);
+  u.legend = p.nl() ? fmt::format("1 blokje = {} banen", per) : fmt::format("1 square = {} jobs", per);
+  if (u.target) u.legend2 = p.T("open blokje: nog niet gehaald", "open square: not yet reached");
+  u.message = p.nl() ? fmt::format("{} gevulde blokjes van {} banen: {} banen, tegen een doel van {}.",
+                                   pictures::MarkCount(u.count, u.unit), per, j.text, target)
+                     : fmt::format("{} filled squares of {} jobs: {} jobs, against a target of {}.",
+                                   pictures::MarkCount(u.count, u.unit), per, j.text, target);
+  return Panel::Wrap(pictures::UnitChart(u));
+}
+
+std::string Absence(const Panel& p) {
+  auto bars = p.ByYear("absence.rate", "absence-years");
+  bars.message = p.T("Ziekteverzuim per jaar: ", "Sickness absence by year: ") + Panel::List(bars.years, bars.values) + ".";
+  return Panel::Wrap(pictures::YearBars(bars));
+}
+
+std::string Hire(const Panel& p) {
+  const PublishedValue* hire = p.Rijk("hire.share");
+  const IndicatorDef* def = p.ctx.index->Definition("hire.share");
+  pictures::NormBarSpec g;
+  g.id = p.Id("hire-gauge");
+  g.value = p.Of(hire);
+  g.previous = p.Previous(hire);
+  g.previous_label = p.year(-1);
+  if (def && def->norm && std::isfinite(def->norm->value)) g.norm = def->norm->value;
+  const double norm = g.norm.value_or(10);
+  g.scale_max = std::max(2 * norm, std::ceil(g.value.value.value_or(0) / 5) * 5);
+  g.max_label = p.Figure(g.scale_max, "%");
+  g.norm_label = p.T("norm ", "norm ") + p.Figure(norm, "%");
+  g.color = "#e17000";
+  const bool above = g.value.value && *g.value.value > norm;
+  g.message = p.nl() ? fmt::format("Meter: externe inhuur was {} in {}, {} de norm van {}.", g.value.text, p.year(),
+                                   above ? "boven" : "binnen", p.Figure(norm, "%"))
+                     : fmt::format("Gauge: external hire was {} in {}, {} the norm of {}.", g.value.text, p.year(),
+                                   above ? "above" : "within", p.Figure(norm, "%"));
+  return Panel::Wrap(pictures::Gauge(g));
+}
+
+// CO2 by source: flights, cars (service, private for business and commuting), other transport,
+// buildings. Four parts, since a stack of nine cannot be read.
+std::string Co2(const Panel& p) {
+  struct Group {
+    const char* nl;
+    const char* en;
+    const char* color;
+    std::vector<std::pair<const char*, const char*>> cells;  // indicator, category
+  };
+  const std::vector<Group> groups = {
+      {"gebouwen", "buildings", "#42145f", {{"co2.buildings", ""}}},
+      {"auto's", "cars", "#154273", {{"co2.mobility", "service_cars"}, {"co2.mobility", "private_car_business"},
+                                     {"co2.mobility", "private_car_commute"}}},
+      {"vliegreizen", "flights", "#e17000", {{"co2.mobility", "flights"}}},
+      {"ov en overig", "transit, other", "#007bc7", {{"co2.mobility", "public_transport"}, {"co2.mobility", "other"}}},
+  };
+  pictures::StackedYearsSpec s;
+  s.id = p.Id("co2-sources");
+  s.years = p.Years();
+  std::string parts;
+  for (const auto& g : groups) {
+    pictures::StackPart part{p.nl() ? g.nl : g.en, g.color, {}};
+    for (const auto& y : s.years) {
+      double sum = 0;
+      bool all = true;
+      for (const auto& [id, cat] : g.cells) {
+        const PublishedValue* v = p.Rijk(id, y, cat);
+        if (v && v->status == "published" && v->value) sum += *v->value; else all = false;
+      }
+      part.values.push_back(all ? Value{sum, p.Figure(sum, "t CO2"), ""} : Value{std::nullopt, MissingMark(p.ctx.lang), ""});
+    }
+    parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", part.label, part.values.back().text);
+    s.parts.push_back(std::move(part));
+  }
+  for (const auto& y : s.years) s.totals.push_back(p.Of(p.Rijk("co2.total", y)).text);
+  std::string totals;
+  for (size_t i = 0; i < s.years.size(); ++i) {
+    totals += fmt::format("{}{}: {}", i ? ", " : "", s.years[i], s.totals[i]);
+  }
+  s.message = p.nl() ? fmt::format("CO2-uitstoot per jaar, in delen per bron. Totaal: {}. In {}: {}.",
+                                   totals, p.year(), parts)
+                     : fmt::format("CO2 emissions by year, in parts by source. Total: {}. In {}: {}.",
+                                   totals, p.year(), parts);
+  pictures::GoalPathSpec g;
+  g.id = p.Id("co2-goal");
+  g.base_year = kCo2BaseYear;
+  g.goal_year = kCo2GoalYear;
+  g.goal = kCo2GoalIndex;
+  g.base_label = p.T("100 = mobiliteit ", "100 = mobility ") + std::to_string(kCo2BaseYear);
+  g.goal_label = p.T("doel: de helft", "goal: half");
+  std::string points;
+  for (int y : p.ctx.index->SeriesYears()) {
+    const PublishedValue* c = p.Rijk("co2.mobility_change", std::to_string(y));
+    Value v = p.Of(c);
+    if (v.value) {
+      v.value = 100 + *v.value;
+      v.text = FormatDecimal(*v.value, 0, p.ctx.lang);
+    }
+    points += fmt::format("{}{}: {}", points.empty() ? "" : ", ", y, v.text);
+    g.points.emplace_back(y, std::move(v));
+  }
+  g.message = p.nl() ? fmt::format("Pad naar het doel: de CO2 van mobiliteit moet in {} de helft zijn van {}. "
+                                   "Gemeten, met {} als 100: {}.", kCo2GoalYear, kCo2BaseYear, kCo2BaseYear, points)
+                     : fmt::format("Path to the goal: mobility CO2 in {} is to be half that of {}. "
+                                   "Measured, with {} as 100: {}.", kCo2GoalYear, kCo2BaseYear, kCo2BaseYear, points);
+  return Panel::Wrap(pictures::StackedYears(s) + pictures::GoalPath(g));
+}
+
+std::string Ict(const Panel& p) {
+  const Value n = p.Of(p.Rijk("ict.activities"));
+  pictures::UnitChartSpec u;
+  u.id = p.Id("ict-units");
+  u.person = false;
+  u.unit = 1;
+  u.count = n.value.value_or(0);
+  while (pictures::MarkCount(u.count, u.unit) > 200) u.unit *= 10;
+  u.legend = p.T("1 blokje = 1 groot ICT-project", "1 square = 1 large ICT project");
+  if (u.unit > 1) u.legend = fmt::format("{} {}", p.T("1 blokje =", "1 square ="), p.Figure(u.unit, "count"));
+  u.message = p.nl() ? fmt::format("{} grote ICT-projecten in {}.", n.text, p.year())
+                     : fmt::format("{} large ICT projects in {}.", n.text, p.year());
+  pictures::YearBarsSpec cost;
+  cost.id = p.Id("ict-cost");
+  cost.years = {p.T("eerste raming", "first estimate"), p.T("nu", "now")};
+  cost.values = {p.Of(p.Rijk("ict.cost_initial")), p.Of(p.Rijk("ict.cost_current"))};
+  cost.message = p.nl() ? fmt::format("Kosten van de grote ICT-projecten: eerst geraamd {}, nu {}.",
+                                      cost.values[0].text, cost.values[1].text)
+                        : fmt::format("Cost of the large ICT projects: first estimated {}, now {}.",
+                                      cost.values[0].text, cost.values[1].text);
+  return Panel::Wrap(pictures::UnitChart(u) + pictures::YearBars(cost));
+}
+
+std::string Procurement(const Panel& p) {
+  pictures::ShareBarsSpec s;
+  s.id = p.Id("procurement");
+  s.rows = {{p.T("bij het mkb", "from SMEs"), p.Of(p.Rijk("procurement.sme_share"))},
+            {p.T("duurzaam", "sustainable"), p.Of(p.Rijk("procurement.sustainable_share"))},
+            {p.T("met social return", "with social return"), p.Of(p.Rijk("procurement.social_return_share"))}};
+  s.message = p.nl() ? fmt::format("Van de inkoop in {} ging {} naar het mkb, was {} duurzaam en had {} social return.",
+                                   p.year(), s.rows[0].value.text, s.rows[1].value.text, s.rows[2].value.text)
+                     : fmt::format("Of procurement in {}, {} went to SMEs, {} was sustainable and {} had social return.",
+                                   p.year(), s.rows[0].value.text, s.rows[1].value.text, s.rows[2].value.text);
+  auto spend = p.ByYear("procurement.spend", "procurement-years");
+  spend.height = 150;
+  spend.message = p.T("Inkoop per jaar: ", "Procurement by year: ") + Panel::List(spend.years, spend.values) + ".";
+  return Panel::Wrap(pictures::ShareBars(s) + pictures::YearBars(spend));
+}
+
+std::string Housing(const Panel& p) {
+  const PublishedValue* f = p.Rijk("housing.workplace_factor");
+  const IndicatorDef* def = p.ctx.index->Definition("housing.workplace_factor");
+  pictures::NormBarSpec b;
+  b.id = p.Id("workplaces");
+  b.value = p.Of(f);
+  b.previous = p.Previous(f);
+  b.previous_label = p.year(-1);
+  if (def && def->norm && std::isfinite(def->norm->value)) b.norm = def->norm->value;
+  b.scale_max = std::max(1.0, b.value.value.value_or(0));
+  b.norm_label = p.T("norm ", "norm ") + (b.norm ? FormatDecimal(*b.norm, 1, p.ctx.lang) : "");
+  b.color = "#39870c";
+  b.message = p.nl() ? fmt::format("Werkplekken per fte: {} in {}, tegen een norm van {}.", b.value.text, p.year(),
+                                   b.norm ? FormatDecimal(*b.norm, 1, p.ctx.lang) : MissingMark(p.ctx.lang))
+                     : fmt::format("Workplaces per fte: {} in {}, against a norm of {}.", b.value.text, p.year(),
+                                   b.norm ? FormatDecimal(*b.norm, 1, p.ctx.lang) : MissingMark(p.ctx.lang));
+  auto o = p.ByYear("housing.occupancy", "occupancy-years");
+  o.height = 170;
+  o.message = p.T("Bezetting van de werkplekken per jaar: ", "Workplaces in use by year: ") +
+              Panel::List(o.years, o.values) + ".";
+  return Panel::Wrap(pictures::NormBar(b) + pictures::YearBars(o));
+}
+
+using Drawer = std::function<std::string(const Panel&)>;
+
+const std::vector<std::pair<std::string, Drawer>>& Drawers() {
+  static const std::vector<std::pair<std::string, Drawer>> drawers = {
+      {"staff", Staff}, {"people", People}, {"jobs", Jobs}, {"absence", Absence},
+      {"hire", Hire}, {"co2", Co2}, {"ict", Ict}, {"procurement", Procurement},
+      {"housing", Housing}};
+  return drawers;
+}
+
+}  // namespace
+
+const std::vector<std::string>& HighlightKinds() {
+  static const std::vector<std::string> kinds = [] {
+    std::vector<std::string> k;
+    for (const auto& [name, draw] : Drawers()) k.push_back(name);
+    return k;
+  }();
+  return kinds;
+}
+
+Result<std::string> HighlightPicture(const std::string& kind, const BlockContext& ctx) {
+  for (const auto& [name, draw] : Drawers()) {
+    if (name == kind) return draw(Panel{ctx});
+  }
+  std::string known;
+  for (const auto& k : HighlightKinds()) known += (known.empty() ? "" : ", ") + k;
+  return UsageError(fmt::format("unknown panel '{}' ({})", kind, known));
+}
+
+}  // namespace jbr::publish
