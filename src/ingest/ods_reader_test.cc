@@ -128,6 +128,25 @@ TEST(OdsReader, OpenTableTellsOdsFromXlsxByContentNotName) {
   EXPECT_EQ((*source)->info().format, "ods");
 }
 
+TEST(OdsReader, AFileCutOffIsSaidToBeIncompleteNotAnotherFormat) {
+  // The first half of the LibreOffice file, as an interrupted upload leaves it: it begins as a ZIP
+  // archive but has no directory. It was "not an Excel workbook", which sends a steward who saved
+  // an .ods looking for the wrong cause.
+  TempDir dir;
+  const std::string path = dir.File("afgebroken.ods");
+  const std::string bytes = xlsx_test::ReadBytes(kTypen);
+  std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 2));
+  CollectingSink sink;
+  auto source = OpenTable(path, "afgebroken.ods", {}, &sink);
+  EXPECT_EQ(source.status().code(), StatusCode::kInvalidInput);
+  ASSERT_EQ(sink.findings().size(), 1u);
+  const Finding& f = sink.findings()[0];
+  EXPECT_EQ(f.code, "not-a-workbook");
+  EXPECT_NE(f.message.find("the file is incomplete"), std::string::npos) << f.message;
+  EXPECT_EQ(f.message.find("Excel"), std::string::npos) << f.message;
+  EXPECT_NE(f.hint.find("deliver the file again"), std::string::npos) << f.hint;
+}
+
 TEST(OdsReader, RepeatedRowsAndColumnsAreHandedOutNotAllocated) {
   // LibreOffice writes identical rows once with a count, and fills rows to column XFD and the
   // sheet to row 1,048,576 with empty repeated cells when whole columns are formatted.
