@@ -258,6 +258,28 @@ TEST(OdsReader, AnotherOpenDocumentTypeIsNotAWorkbook) {
   EXPECT_NE(f->message.find("opendocument.text"), std::string::npos) << f->message;
 }
 
+TEST(OdsReader, AZipBombIsRefusedAsInXlsx) {
+  // 8 MiB of blanks after the first row compress about a thousandfold: the ZIP layer the XLSX
+  // reader uses refuses content.xml by its ratio, before a byte of it is parsed.
+  const std::string table = "<table:table table:name=\"B\"><table:table-row>" + Str("h") +
+                            "</table:table-row>" + std::string(8 << 20, ' ') + "</table:table>";
+  Drained d;
+  DrainOdsBuffer(Package(Content(table)), {}, &d);
+  const Finding* f = d.Get("workbook-refused");
+  ASSERT_NE(f, nullptr) << d.status.ToString();
+  EXPECT_NE(f->message.find("content.xml claims to expand"), std::string::npos) << f->message;
+  EXPECT_NE(f->message.find("max_compression_ratio"), std::string::npos) << f->message;
+  EXPECT_TRUE(d.rows.empty());
+
+  XlsxOptions small;
+  small.max_uncompressed_bytes = 1 << 20;  // the total limit, as for XLSX
+  Drained total;
+  DrainOdsBuffer(Package(Content(table)), small, &total);
+  f = total.Get("workbook-refused");
+  ASSERT_NE(f, nullptr) << total.status.ToString();
+  EXPECT_NE(f->message.find("max_uncompressed_bytes"), std::string::npos) << f->message;
+}
+
 TEST(OdsReader, ADoctypeIsRefusedAsInXlsx) {
   const std::string plain = Content("");
   const std::string content = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]>" +
