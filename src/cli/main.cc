@@ -16,9 +16,30 @@ int ExitCodeFor(const Status& status) {
   }
 }
 
+// No argument names a command: the first one that is not an option (or a global option's value)
+// is a misspelt command or a misplaced file ("jbr valdate ...", "jbr p.csv"). Empty when there is
+// none, for CLI11 to say that a command is required.
+std::string UnknownCommand(CLI::App& app, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "-w" || arg == "--workspace" || arg == "--store") {
+      ++i;
+      continue;
+    }
+    if (arg.empty() || arg[0] == '-') continue;
+    std::string names;
+    for (CLI::App* sub : app.get_subcommands({})) {
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+    }
+    return fmt::format("'{}' is not a jbr command; the commands are {} (jbr --help)", arg, names);
+  }
+  return "";
+}
+
 // A subcommand's option given before the subcommand ("jbr --dataset personnel load ...") would
 // otherwise be reported as a missing required option of that subcommand. Returns the message that
-// names the actual problem, or empty when the options before the subcommand are all global.
+// names the actual problem, or empty when the options before the subcommand are all global. The
+// same for a value before the subcommand ("jbr p.csv validate") and for an unknown command.
 std::string MisplacedOption(CLI::App& app, int argc, char** argv) {
   // The subcommand is the first argument that names one (an option's value before it, such as
   // "personnel" in "--dataset personnel load", does not).
@@ -36,10 +57,14 @@ std::string MisplacedOption(CLI::App& app, int argc, char** argv) {
     }
   }
   --first;
-  if (sub == nullptr) return "";
+  if (sub == nullptr) return UnknownCommand(app, argc, argv);
   for (int i = 1; i < first; ++i) {
     const std::string given = argv[i];
-    if (given.size() < 2 || given[0] != '-') continue;
+    if (given.size() < 2 || given[0] != '-') {
+      return fmt::format("'{}' stands before the command name `{}`, where jbr takes only --workspace "
+                         "and --store: put it after the command name (see jbr {} --help)",
+                         given, sub->get_name(), sub->get_name());
+    }
     const std::string arg = given.substr(0, given.find('='));
     const bool global = arg == "-w" || arg == "--workspace" || arg == "--store";
     if (global || arg == "-h" || arg == "--help" || arg == "--version") {

@@ -524,6 +524,7 @@ bool CsvSource::ParseRecord(RawRow* row) {
     return false;
   }
   row->row_number = row_number_ = line_;
+  row->blank_run = 1;
   cells_ = 0;
   row_flagged_ = false;
   BeginField(row);

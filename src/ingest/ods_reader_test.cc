@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <string>
 
 #include "ingest/open_table.h"
@@ -127,6 +128,25 @@ TEST(OdsReader, OpenTableTellsOdsFromXlsxByContentNotName) {
   EXPECT_EQ((*source)->info().format, "ods");
 }
 
+TEST(OdsReader, AFileCutOffIsSaidToBeIncompleteNotAnotherFormat) {
+  // The first half of the LibreOffice file, as an interrupted upload leaves it: it begins as a ZIP
+  // archive but has no directory. It was "not an Excel workbook", which sends a steward who saved
+  // an .ods looking for the wrong cause.
+  TempDir dir;
+  const std::string path = dir.File("afgebroken.ods");
+  const std::string bytes = xlsx_test::ReadBytes(kTypen);
+  std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 2));
+  CollectingSink sink;
+  auto source = OpenTable(path, "afgebroken.ods", {}, &sink);
+  EXPECT_EQ(source.status().code(), StatusCode::kInvalidInput);
+  ASSERT_EQ(sink.findings().size(), 1u);
+  const Finding& f = sink.findings()[0];
+  EXPECT_EQ(f.code, "not-a-workbook");
+  EXPECT_NE(f.message.find("the file is incomplete"), std::string::npos) << f.message;
+  EXPECT_EQ(f.message.find("Excel"), std::string::npos) << f.message;
+  EXPECT_NE(f.hint.find("deliver the file again"), std::string::npos) << f.hint;
+}
+
 TEST(OdsReader, RepeatedRowsAndColumnsAreHandedOutNotAllocated) {
   // LibreOffice writes identical rows once with a count, and fills rows to column XFD and the
   // sheet to row 1,048,576 with empty repeated cells when whole columns are formatted.
@@ -147,7 +167,8 @@ TEST(OdsReader, RepeatedRowsAndColumnsAreHandedOutNotAllocated) {
                  {}, &d);
   ASSERT_TRUE(d.status.ok()) << d.status.ToString();
   EXPECT_EQ(d.header.cells, Strings({"a", "b"}));
-  ASSERT_EQ(d.rows.size(), 6u);  // three copies, two blank rows, the last row; no trailing blanks
+  // Three copies, the two blank rows as one run, the last row; no trailing blanks.
+  ASSERT_EQ(d.rows.size(), 5u);
   for (int i = 0; i < 3; ++i) {
     EXPECT_EQ(d.rows[i].cells, Strings({"x", "2"}));
     EXPECT_EQ(d.rows[i].kinds[1], CellKind::kNumber);
@@ -155,9 +176,34 @@ TEST(OdsReader, RepeatedRowsAndColumnsAreHandedOutNotAllocated) {
   }
   EXPECT_TRUE(d.rows[3].IsBlank());
   EXPECT_EQ(d.rows[3].row_number, 5);
-  EXPECT_EQ(d.rows[5].cells, Strings({"eind"}));
-  EXPECT_EQ(d.rows[5].row_number, 7);
+  EXPECT_EQ(d.rows[3].blank_run, 2);
+  EXPECT_EQ(d.rows[4].cells, Strings({"eind"}));
+  EXPECT_EQ(d.rows[4].row_number, 7);
   EXPECT_EQ(d.sink.total(), 0);
+}
+
+TEST(OdsReader, AClaimOfMillionsOfEmptyRowsIsOneRunNotMillionsOfRows) {
+  // Empty rows between data cost nothing to claim (table:number-rows-repeated). Handed out one by
+  // one, a million of them were a million rows (and as many blank-row findings); a million
+  // million never ended. A run is one blank row that says how many it stands for.
+  for (const int64_t claim : {int64_t{1'000'000}, int64_t{1'000'000'000'000}}) {
+    const std::string rows =
+        "<table:table-row>" + Str("h") + "</table:table-row>"
+        "<table:table-row table:number-rows-repeated=\"" + std::to_string(claim) +
+        "\"><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>"
+        "<table:table-row>" + Str("v") + "</table:table-row>";
+    Drained d;
+    DrainOdsBuffer(Package(Content("<table:table table:name=\"B\">" + rows + "</table:table>")),
+                   {}, &d);
+    ASSERT_TRUE(d.status.ok()) << d.status.ToString();
+    ASSERT_EQ(d.rows.size(), 2u) << claim;
+    EXPECT_TRUE(d.rows[0].IsBlank());
+    EXPECT_EQ(d.rows[0].row_number, 2);
+    EXPECT_EQ(d.rows[0].blank_run, claim);
+    EXPECT_EQ(d.rows[1].cells, Strings({"v"}));
+    EXPECT_EQ(d.rows[1].row_number, claim + 2);
+    EXPECT_EQ(d.rows[1].blank_run, 1);
+  }
 }
 
 TEST(OdsReader, ClaimsOfMillionsOfFilledCellsAreRefused) {
@@ -210,6 +256,28 @@ TEST(OdsReader, AnotherOpenDocumentTypeIsNotAWorkbook) {
   const Finding* f = d.Get("not-a-workbook");
   ASSERT_NE(f, nullptr);
   EXPECT_NE(f->message.find("opendocument.text"), std::string::npos) << f->message;
+}
+
+TEST(OdsReader, AZipBombIsRefusedAsInXlsx) {
+  // 8 MiB of blanks after the first row compress about a thousandfold: the ZIP layer the XLSX
+  // reader uses refuses content.xml by its ratio, before a byte of it is parsed.
+  const std::string table = "<table:table table:name=\"B\"><table:table-row>" + Str("h") +
+                            "</table:table-row>" + std::string(8 << 20, ' ') + "</table:table>";
+  Drained d;
+  DrainOdsBuffer(Package(Content(table)), {}, &d);
+  const Finding* f = d.Get("workbook-refused");
+  ASSERT_NE(f, nullptr) << d.status.ToString();
+  EXPECT_NE(f->message.find("content.xml claims to expand"), std::string::npos) << f->message;
+  EXPECT_NE(f->message.find("max_compression_ratio"), std::string::npos) << f->message;
+  EXPECT_TRUE(d.rows.empty());
+
+  XlsxOptions small;
+  small.max_uncompressed_bytes = 1 << 20;  // the total limit, as for XLSX
+  Drained total;
+  DrainOdsBuffer(Package(Content(table)), small, &total);
+  f = total.Get("workbook-refused");
+  ASSERT_NE(f, nullptr) << total.status.ToString();
+  EXPECT_NE(f->message.find("max_uncompressed_bytes"), std::string::npos) << f->message;
 }
 
 TEST(OdsReader, ADoctypeIsRefusedAsInXlsx) {

@@ -29,10 +29,14 @@ struct RawRow {
   int64_t row_number = 0;           // physical row: CSV line where the record starts, XLSX row
   std::vector<std::string> cells;   // UTF-8
   std::vector<CellKind> kinds;      // same size as cells
+  // A blank row only: how many consecutive blank rows it stands for, from row_number on. A
+  // spreadsheet's run of empty rows comes as one row, however long (an ODS file can claim 2^40).
+  int64_t blank_run = 1;
 
   void Clear() {
     cells.clear();
     kinds.clear();
+    blank_run = 1;
   }
   bool IsBlank() const;  // every cell empty or only blanks
 };
@@ -60,8 +64,8 @@ class RowSource {
   // its findings from here on name columns by it; header() then returns it.
   virtual void UseHeader(const RawRow& header) = 0;
   // Reads the next data row into *row (reusing its storage). Returns false at the end of the input.
-  // Blank rows are returned too, so that the validator can report them; blank rows at the very end
-  // of a file are skipped.
+  // Blank rows are returned too, so that the validator can report them (consecutive ones of a
+  // workbook as one run, see RawRow::blank_run); blank rows at the very end of a file are skipped.
   virtual Result<bool> Next(RawRow* row) = 0;
   virtual const SourceInfo& info() const = 0;
   // Bytes of the file consumed so far, for progress reports.

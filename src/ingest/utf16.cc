@@ -24,7 +24,8 @@ class InvalidUnitReporter {
       if (++count_ > kMaxInvalidUnitsListed) {
         continue;
       }
-      Add(bad.line, fmt::format("invalid UTF-16 at byte offset {}: {}; it was replaced by U+FFFD",
+      Add(bad.line, fmt::format("the file is damaged at byte offset {}: {}; it was read as the "
+                                "replacement character U+FFFD",
                                 bad.offset, bad.what));
     }
     invalid->clear();
@@ -32,7 +33,7 @@ class InvalidUnitReporter {
 
   void Finish() {
     if (count_ > kMaxInvalidUnitsListed) {
-      Add(0, fmt::format("{} more invalid UTF-16 code units after the first {}",
+      Add(0, fmt::format("the file is damaged at {} more places after the first {}",
                          count_ - kMaxInvalidUnitsListed, kMaxInvalidUnitsListed));
     }
   }
@@ -48,8 +49,8 @@ class InvalidUnitReporter {
     f.file = display_name_;
     f.row = line;
     f.message = std::move(message);
-    f.hint = "the file starts as UTF-16 (Excel's Unicode text) but is damaged; save it again "
-             "from Excel as Unicode text or as CSV UTF-8";
+    f.hint = "the file is UTF-16 text (as Excel saves \"Unicode text\"), but not all of it: save "
+             "it again from the program that made it, as Unicode text or as CSV UTF-8";
     sink_->Add(std::move(f));
   }
 
@@ -181,8 +182,10 @@ void Utf16Decoder::Unit(uint16_t unit, std::string* out, std::vector<Invalid>* i
       high_ = 0;
       return;
     }
-    Bad(high_offset_, fmt::format("a high surrogate 0x{:04X} without the low surrogate after it",
-                                  high_),
+    Bad(high_offset_,
+        fmt::format("half a character, a high surrogate 0x{:04X} without the low surrogate that "
+                    "must follow it",
+                    high_),
         out, invalid);
     high_ = 0;
   }
@@ -192,7 +195,10 @@ void Utf16Decoder::Unit(uint16_t unit, std::string* out, std::vector<Invalid>* i
     return;
   }
   if (unit >= 0xDC00 && unit <= 0xDFFF) {
-    return Bad(at, fmt::format("a low surrogate 0x{:04X} without a high surrogate before it", unit),
+    return Bad(at,
+               fmt::format("half a character, a low surrogate 0x{:04X} without the high surrogate "
+                           "that must come before it",
+                           unit),
                out, invalid);
   }
   Emit(unit, out);
@@ -200,12 +206,14 @@ void Utf16Decoder::Unit(uint16_t unit, std::string* out, std::vector<Invalid>* i
 
 void Utf16Decoder::Finish(std::string* out, std::vector<Invalid>* invalid) {
   if (high_ != 0) {
-    Bad(high_offset_, fmt::format("a high surrogate 0x{:04X} at the end of the file", high_), out,
-        invalid);
+    Bad(high_offset_,
+        fmt::format("the file ends in half a character, a high surrogate 0x{:04X}: it was cut off",
+                    high_),
+        out, invalid);
     high_ = 0;
   }
   if (have_byte_ != 0) {
-    Bad(offset_ - 1, "a single byte at the end of the file, half a UTF-16 code unit", out,
+    Bad(offset_ - 1, "the file ends in a single byte where UTF-16 needs two: it was cut off", out,
         invalid);
     have_byte_ = 0;
   }

@@ -92,7 +92,14 @@ TEST(Utf16Csv, BigEndianInMemoryWithAnInvalidUnit) {
   const Finding& f = sink.findings()[0];
   EXPECT_EQ(f.code, "encoding-error");
   EXPECT_EQ(f.row, 2);
-  EXPECT_NE(f.message.find("byte offset 14"), std::string::npos) << f.message;
+  // Said so that a steward sees the cause (a character broken in half) and where, without having
+  // to know what a surrogate is to act on it.
+  EXPECT_EQ(f.message,
+            "the file is damaged at byte offset 14: half a character, a low surrogate 0xDC00 "
+            "without the high surrogate that must come before it; it was read as the replacement "
+            "character U+FFFD");
+  EXPECT_NE(f.hint.find("save it again from the program that made it"), std::string::npos)
+      << f.hint;
 }
 
 TEST(Utf16Csv, StatedWithoutBom) {

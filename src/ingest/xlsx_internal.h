@@ -133,6 +133,13 @@ inline constexpr char kNamespaceSeparator = '\n';
 // The value of attribute `name` (compared in full, prefix included), or null.
 const char* Attribute(const char** attributes, std::string_view name);
 
+// Decodes, in place from `start` on, the escapes of ECMA-376 part 1, 22.4.2.4 (ST_Xstring) in
+// the text of a shared or inline string or a formula's string result: _xHHHH_ is the UTF-16 code
+// unit HHHH. Excel and LibreOffice write so the control characters XML 1.0 cannot hold (ESC is
+// _x001B_), and "_x" followed by four hex digits and "_" in the text itself as _x005F_x....
+// A surrogate pair written as two escapes is one character; a lone surrogate becomes U+FFFD.
+void DecodeXstringEscapes(std::string* text, size_t start);
+
 // Streams one ZIP entry through expat in 64 KiB chunks. Refuses any DOCTYPE (so entity
 // declarations, billion laughs and external entities never get a chance), nesting deeper than
 // max_xml_depth and a single token (tag, attribute) longer than max_cell_bytes + 1 MiB.

@@ -154,6 +154,7 @@ class SharedStringsHandler : public XmlHandler {
       if (!preserve_) {
         TrimFrom(t_start_);
       }
+      DecodeXstringEscapes(&strings_->text_, t_start_);
     } else if (depth == rph_depth_) {
       rph_depth_ = 0;
     } else if (depth == si_depth_) {

@@ -204,16 +204,21 @@ class SheetRowSource final : public RowSource, private xlsx::RowConsumer {
     queue_.push_back(std::move(entry));
   }
 
+  // A run of blank rows goes out as one row (RawRow::blank_run), so that a claim of a million
+  // million empty rows costs no more than one; a run of a non-blank row (ODS repeats, bounded by
+  // max_cells) goes out copy by copy.
   void Pop(RawRow* row) {
     QueuedRow& front = queue_.front();
-    if (front.repeat > 1) {  // a run of the same row: hand out a copy, keep the rest
+    if (front.repeat > 1 && !front.row.IsBlank()) {
       row->cells = front.row.cells;
       row->kinds = front.row.kinds;
       row->row_number = front.row.row_number++;
+      row->blank_run = 1;
       --front.repeat;
       return;
     }
     std::swap(*row, front.row);
+    row->blank_run = front.repeat;
     queued_bytes_ -= front.bytes;
     queue_.pop_front();
   }

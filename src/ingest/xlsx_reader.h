@@ -1,7 +1,8 @@
 // XLSX reader on libzip and expat, streaming one sheet.
 //
 // Reads the named sheet or the first; shared strings, inline strings, numbers, booleans, formula
-// results (the cached value). Dates stored as serial numbers arrive as kNumber cells; the validator
+// results (the cached value). Text escapes (_x001B_, ECMA-376 part 1, 22.4.2.4), in which Excel and
+// LibreOffice write control characters, are decoded, so that the validator sees the character. Dates stored as serial numbers arrive as kNumber cells; the validator
 // converts them when the column is a date. Rows come in sheet order with their real row numbers;
 // missing cells (sparse rows) are empty strings.
 //

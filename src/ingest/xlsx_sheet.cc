@@ -92,6 +92,7 @@ class SheetHandler : public XmlHandler {
       text_depth_ = depth;
       preserve_ = true;
       has_value_ = true;
+      text_start_ = text_.size();
     } else if (name == "f" && formula_depth_ == 0 && text_depth_ == 0) {
       formula_depth_ = depth;
       has_formula_ = true;
@@ -115,6 +116,9 @@ class SheetHandler : public XmlHandler {
       text_depth_ = 0;
       if (!preserve_) {
         TrimFrom(text_start_);
+      }
+      if (type_ == CellType::kInline || type_ == CellType::kFormulaString) {
+        DecodeXstringEscapes(&text_, text_start_);
       }
     } else if (depth == rph_depth_) {
       rph_depth_ = 0;

@@ -216,4 +216,82 @@ bool RunToEnd(XmlPart* part, Problem* problem) {
   return true;
 }
 
+
+namespace {
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The code unit of an escape _xHHHH_ at text[at], or -1 when there is none.
+int32_t EscapeAt(const std::string& text, size_t at) {
+  if (at + 7 > text.size() || text[at] != '_' || text[at + 1] != 'x' || text[at + 6] != '_') {
+    return -1;
+  }
+  int32_t unit = 0;
+  for (size_t i = at + 2; i < at + 6; ++i) {
+    const int digit = HexDigit(text[i]);
+    if (digit < 0) return -1;
+    unit = unit * 16 + digit;
+  }
+  return unit;
+}
+
+// Writes the UTF-8 of `cp` at text[*write]; never past what the escape it replaces took.
+void PutUtf8(uint32_t cp, std::string* text, size_t* write) {
+  char* out = text->data() + *write;
+  size_t n = 0;
+  if (cp < 0x80) {
+    out[n++] = static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out[n++] = static_cast<char>(0xC0 | (cp >> 6));
+    out[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out[n++] = static_cast<char>(0xE0 | (cp >> 12));
+    out[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out[n++] = static_cast<char>(0xF0 | (cp >> 18));
+    out[n++] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  *write += n;
+}
+
+}  // namespace
+
+void DecodeXstringEscapes(std::string* text, size_t start) {
+  if (text->find("_x", start) == std::string::npos) {
+    return;
+  }
+  size_t write = start;
+  size_t read = start;
+  while (read < text->size()) {
+    const int32_t unit = EscapeAt(*text, read);
+    if (unit < 0) {
+      (*text)[write++] = (*text)[read++];
+      continue;
+    }
+    read += 7;
+    uint32_t cp = static_cast<uint32_t>(unit);
+    if (unit >= 0xD800 && unit <= 0xDBFF) {
+      const int32_t low = EscapeAt(*text, read);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        cp = 0x10000 + ((cp - 0xD800) << 10) + static_cast<uint32_t>(low - 0xDC00);
+        read += 7;
+      } else {
+        cp = 0xFFFD;
+      }
+    } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
+      cp = 0xFFFD;
+    }
+    PutUtf8(cp, text, &write);  // at most 4 bytes for the 7 or 14 read
+  }
+  text->resize(write);
+}
+
 }  // namespace jbr::xlsx

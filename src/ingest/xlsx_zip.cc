@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "ingest/xlsx_internal.h"
@@ -35,19 +36,28 @@ Problem Damaged(const char* code, std::string what) {
           "open the file in Excel or LibreOffice and save it again, or export the sheet as CSV", 0};
 }
 
+constexpr std::string_view kZipMagic("PK\x03\x04", 4);
+
 // Maps a failed zip_open to a problem: the machine's failures are kIo, the file's are findings.
-Problem OpenFailure(zip_error_t* error) {
+// `head`: the file's first bytes. A file that begins as a ZIP archive but has none to open was cut
+// off (the archive's directory is at its end): an interrupted copy or upload, not a wrong format.
+Problem OpenFailure(zip_error_t* error, std::string_view head) {
   Problem problem;
   const int code = zip_error_code_zip(error);
   if (code == ZIP_ER_NOENT || code == ZIP_ER_OPEN || code == ZIP_ER_READ) {
     problem.status = StatusCode::kIo;
     problem.message = zip_error_strerror(error);
+  } else if (code == ZIP_ER_NOZIP && head.starts_with(kZipMagic)) {
+    problem.code = kNotAWorkbook;
+    problem.message = "the file is incomplete: it begins as a workbook (.xlsx or .ods, both ZIP "
+                      "archives) but its end is missing, as when a copy or an upload is cut off";
+    problem.hint = "deliver the file again from the original; if it is the same, open it in Excel "
+                   "or LibreOffice and save it again";
   } else if (code == ZIP_ER_NOZIP) {
     problem.code = kNotAWorkbook;
-    problem.message = "not an Excel workbook: the file is not a ZIP archive, as .xlsx files are";
-    problem.hint =
-        "save the file as an Excel workbook (.xlsx) or as CSV; old .xls files are not "
-        "accepted";
+    problem.message = "not a workbook: the file is not a ZIP archive, as .xlsx and .ods files are";
+    problem.hint = "save the file as Excel Workbook (.xlsx), OpenDocument Spreadsheet (.ods) or "
+                   "CSV UTF-8";
   } else {
     problem = Damaged(kNotAWorkbook, zip_error_strerror(error));
   }
@@ -110,7 +120,9 @@ std::unique_ptr<ZipArchive> ZipArchive::OpenFile(const std::string& path,
   if (zip == nullptr) {
     zip_error_t error;
     zip_error_init_with_code(&error, code);
-    *problem = OpenFailure(&error);
+    char head[4] = {};
+    std::ifstream(path, std::ios::binary).read(head, sizeof head);
+    *problem = OpenFailure(&error, std::string_view(head, sizeof head));
     return nullptr;
   }
   std::error_code ec;
@@ -124,13 +136,13 @@ std::unique_ptr<ZipArchive> ZipArchive::OpenBuffer(std::string_view data,
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(data.data(), data.size(), 0, &error);
   if (source == nullptr) {
-    *problem = OpenFailure(&error);
+    *problem = OpenFailure(&error, data);
     return nullptr;
   }
   zip_t* zip = zip_open_from_source(source, ZIP_RDONLY, &error);
   if (zip == nullptr) {
     zip_source_free(source);  // not taken over by a failed open
-    *problem = OpenFailure(&error);
+    *problem = OpenFailure(&error, data);
     return nullptr;
   }
   zip_error_fini(&error);

@@ -118,6 +118,14 @@ TEST_F(PortalTest, HostileUploadsGetClearAnswersAndStoreNothing) {
     EXPECT_EQ(r->status, 400) << name;
   }
   EXPECT_EQ(Upload(anna, "personnel", "2020", "personnel.exe", good, anna.csrf)->status, 415);
+  // An old Excel file by its name: refused as the reader refuses its bytes, saying how to save it.
+  auto xls = Upload(anna, "personnel", "2020", "personeel.XLS", good, anna.csrf);
+  ASSERT_TRUE(xls);
+  EXPECT_EQ(xls->status, 415);
+  EXPECT_NE(xls->body.find("old Excel workbook (.xls"), std::string::npos) << xls->body;
+  EXPECT_NE(xls->body.find("save it as Excel Workbook (.xlsx), OpenDocument Spreadsheet (.ods) or "
+                           "CSV UTF-8"),
+            std::string::npos);
   EXPECT_EQ(Upload(anna, "nosuch", "2020", "p.csv", good, anna.csrf)->status, 400);
   EXPECT_EQ(Upload(anna, "personnel", "20x0", "p.csv", good, anna.csrf)->status, 400);
   // Larger than the server's limit (1 MiB in these tests): 413 before the body is read.

@@ -23,14 +23,44 @@ std::string Joined(const std::vector<std::string>& names) {
   return out;
 }
 
-std::string Preview(const RawRow& row) {
+// Names joined with ", ", cut after about 80 bytes.
+std::string Listed(const std::vector<std::string>& names) {
   std::string out;
-  for (const std::string& cell : row.cells) {
-    if (cell.empty()) continue;
-    if (out.size() > 60) return out + ", ...";
-    out += (out.empty() ? "" : ", ") + cell;
+  for (const std::string& name : names) {
+    if (out.size() > 80) return out + ", ...";
+    out += (out.empty() ? "" : ", ") + name;
   }
   return out;
+}
+
+std::string Preview(const RawRow& row) {
+  std::vector<std::string> cells;
+  for (const std::string& cell : row.cells) {
+    if (!Trim(cell).empty()) cells.emplace_back(Trim(cell));
+  }
+  return Listed(cells);
+}
+
+// One cause: which row came closest and what did not match (the required columns it lacks, the
+// names in it that are no column of the dataset). When no row names any column, the file is most
+// likely another file or another sheet: the first row shows which.
+std::string NotFoundMessage(const DatasetSchema& schema, const RawRow& chosen,
+                            const HeaderScore& score) {
+  const size_t required = score.required + score.missing.size();
+  if (score.fields == 0) {
+    return fmt::format(
+        "none of the first {} rows names a column of a {} delivery (row {} holds: {}); its "
+        "required columns are {}",
+        kHeaderSearchRows, schema.name, chosen.row_number,
+        chosen.IsBlank() ? std::string("nothing") : Preview(chosen), Joined(score.missing));
+  }
+  std::string message = fmt::format(
+      "no row among the first {} is the header of a {} delivery: the closest, row {}, names {} "
+      "of the {} required columns; missing: {}",
+      kHeaderSearchRows, schema.name, chosen.row_number, score.required, required,
+      Joined(score.missing));
+  if (!score.unknown.empty()) message += "; not columns of " + schema.name + ": " + Listed(score.unknown);
+  return message;
 }
 
 }  // namespace
@@ -64,12 +94,7 @@ Result<HeaderChoice> FindHeader(const DatasetSchema& schema, RowSource* source, 
     f.severity = Severity::kError;
     f.row = chosen.row_number;
     f.value = Preview(chosen);
-    const size_t required = best_score.required + best_score.missing.size();
-    f.message = fmt::format(
-        "no row among the first {} is the header of {}: the best candidate, row {}, names {} of "
-        "the {} required columns; missing: {}",
-        kHeaderSearchRows, schema.name, chosen.row_number, best_score.required, required,
-        Joined(best_score.missing));
+    f.message = NotFoundMessage(schema, chosen, best_score);
     f.hint = base.sheet.empty()
                  ? fmt::format("check that the file is a {} delivery, and put the column names in "
                                "one row above the data; jbr datasets {} lists them",
@@ -88,10 +113,14 @@ Result<HeaderChoice> FindHeader(const DatasetSchema& schema, RowSource* source, 
     f.code = "header-row";
     f.severity = Severity::kWarning;
     f.row = chosen.row_number;
+    const int64_t above = chosen.row_number - first.row_number;
     f.message = fmt::format(
-        "the header is row {}, found by its column names; rows {} to {} above it are read as a "
-        "title and skipped",
-        chosen.row_number, first.row_number, chosen.row_number - 1);
+        "the header is row {}, found by its column names; {} above it {} read as a title and "
+        "skipped",
+        chosen.row_number,
+        above == 1 ? fmt::format("row {}", first.row_number)
+                   : fmt::format("rows {} to {}", first.row_number, chosen.row_number - 1),
+        above == 1 ? "is" : "are");
     f.hint = "if that is the wrong row, remove the rows above the column names";
     sink->Add(std::move(f));
     choice.header = std::move(rows[static_cast<size_t>(best)]);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "common/parse.h"
+
 namespace jbr {
 namespace {
 
@@ -25,11 +27,15 @@ std::string ExpectedColumns(const DatasetSchema& schema) {
 
 HeaderScore ScoreHeader(const DatasetSchema& schema, const RawRow& row) {
   std::vector<bool> named(schema.fields.size(), false);
+  HeaderScore score;
   for (const std::string& cell : row.cells) {
     const int f = MatchField(schema, NormaliseHeader(cell));
-    if (f >= 0) named[static_cast<size_t>(f)] = true;
+    if (f >= 0) {
+      named[static_cast<size_t>(f)] = true;
+    } else if (!Trim(cell).empty()) {
+      score.unknown.emplace_back(Trim(cell));
+    }
   }
-  HeaderScore score;
   for (size_t f = 0; f < schema.fields.size(); ++f) {
     score.fields += named[f] ? 1 : 0;
     if (!schema.fields[f].required) continue;

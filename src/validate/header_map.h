@@ -21,12 +21,13 @@ struct HeaderMap {
 HeaderMap MapHeader(const DatasetSchema& schema, const RawRow& header, const Finding& base,
                     FindingSink* sink);
 
-// How well `row` works as the header: the schema fields it names (each counted once), and the
-// required fields it does not name, in schema order.
+// How well `row` works as the header: the schema fields it names (each counted once), the
+// required fields it does not name, in schema order, and its non-empty cells that name no field.
 struct HeaderScore {
   size_t fields = 0;
   size_t required = 0;                 // required fields named
   std::vector<std::string> missing;    // required fields not named
+  std::vector<std::string> unknown;    // cells naming no field, trimmed, in row order
 };
 HeaderScore ScoreHeader(const DatasetSchema& schema, const RawRow& row);
 

@@ -235,7 +235,11 @@ Result<ValidationSummary> ValidateFile(const DatasetSchema& schema, const std::s
     if (raw.IsBlank()) {
       if (checks) {
         state.Report(sink, "blank-row", Severity::kWarning, raw.row_number, -1, "",
-                     "an empty row; it is skipped", "remove empty rows");
+                     raw.blank_run > 1
+                         ? fmt::format("rows {} to {} are empty; they are skipped", raw.row_number,
+                                       raw.row_number + raw.blank_run - 1)
+                         : "an empty row; it is skipped",
+                     raw.blank_run > 1 ? "remove the empty rows" : "remove empty rows");
       }
       continue;
     }

@@ -74,12 +74,31 @@ TEST(HeaderRow, NoHeaderIsOneFindingNamingTheBestRow) {
   ASSERT_EQ(run.Codes(), Codes({"header-not-found@3"}));
   const Finding& f = run.sink.findings()[0];
   EXPECT_EQ(f.severity, Severity::kError);
-  // Row 3 names a column (unit), but none of the two required ones.
-  EXPECT_NE(f.message.find("row 3, names 0 of the 2 required columns; missing: person_id, "
-                           "weekly_hours"),
+  // Row 3 names a column (unit), but none of the two required ones; what did not match is named.
+  EXPECT_NE(f.message.find("the closest, row 3, names 0 of the 2 required columns; missing: "
+                           "person_id, weekly_hours; not columns of staff: Persoon"),
             std::string::npos)
       << f.message;
   EXPECT_EQ(run.rows, 0);
+}
+
+TEST(HeaderRow, NoRowNamingAnyColumnIsSaidSoWithTheFirstRowShown) {
+  Outcome run;
+  Validate("Naam,Afdeling, Functie \nJan,A,adviseur\n", &run);
+  ASSERT_EQ(run.Codes(), Codes({"header-not-found@1"}));
+  // Not "the best candidate names 0 columns": no row is a candidate; row 1 shows what the file is.
+  EXPECT_EQ(run.sink.findings()[0].message,
+            "none of the first 20 rows names a column of a staff delivery (row 1 holds: Naam, "
+            "Afdeling, Functie); its required columns are person_id, weekly_hours");
+}
+
+TEST(HeaderRow, OneTitleRowIsNamedInTheSingular) {
+  Outcome run;
+  Validate("Bezetting 2020,,\nperson_id,uren,unit\nP1,36,A\n", &run);
+  ASSERT_EQ(run.Codes(), Codes({"header-row@2"}));
+  EXPECT_EQ(run.sink.findings()[0].message,
+            "the header is row 2, found by its column names; row 1 above it is read as a title and "
+            "skipped");
 }
 
 TEST(HeaderRow, AMissingColumnIsStillOneMissingColumn) {
