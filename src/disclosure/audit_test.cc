@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <initializer_list>
+#include <string>
+#include <utility>
 
 namespace jbr::sdc {
 namespace {
@@ -29,9 +31,17 @@ void ExpectInterval(const AuditReport& r, int cell, double lo, double hi) {
 
 TEST(ProtectionOptions, Validate) {
   EXPECT_TRUE(ProtectionOptions{}.Validate().ok());
-  EXPECT_FALSE((ProtectionOptions{-1, 1}.Validate().ok()));
-  EXPECT_FALSE((ProtectionOptions{10, -1}.Validate().ok()));
-  EXPECT_FALSE((ProtectionOptions{0, 0}.Validate().ok()));
+  // Each refusal with its code and the option it names.
+  const std::pair<ProtectionOptions, std::string> bad[] = {
+      {ProtectionOptions{-1, 1}, "protection_percent must be finite and >= 0"},
+      {ProtectionOptions{10, -1}, "min_protection must be finite and >= 0"},
+      {ProtectionOptions{0, 0}, "protection_percent and min_protection are both 0: nothing is protected"},
+  };
+  for (const auto& [options, why] : bad) {
+    const Status s = options.Validate();
+    EXPECT_EQ(s.code(), StatusCode::kInvalidInput) << why;
+    EXPECT_EQ(s.message(), why);
+  }
 }
 
 // Defaults 10 %, at least 1, whole: 3 -> 1; 25 -> ceil(2.5) = 3; 100 -> 10; lower capped at the

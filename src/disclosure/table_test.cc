@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace jbr::sdc {
 namespace {
 
@@ -29,12 +31,23 @@ TEST(MakeCountTable2D, ComputesTotalsAndLabels) {
   EXPECT_TRUE(ValidateTable(*t).ok());
 }
 
+// Each refusal with its code and the reason it names.
+void ExpectRefused(const Result<TableSpec>& r, const std::string& why) {
+  ASSERT_FALSE(r.ok()) << why;
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidInput) << why;
+  EXPECT_NE(r.status().message().find(why), std::string::npos) << r.status().message();
+}
+
 TEST(MakeCountTable, RejectsBadInput) {
-  EXPECT_FALSE(MakeCountTable1D({}, {}).ok());
-  EXPECT_FALSE(MakeCountTable1D({"a"}, {1, 2}).ok());
-  EXPECT_FALSE(MakeCountTable1D({"a"}, {-1}).ok());
-  EXPECT_FALSE(MakeCountTable2D({"r"}, {"a", "b"}, {{1}}).ok());            // ragged
-  EXPECT_FALSE(MakeCountTable2D({"r", "s"}, {"a"}, {{1}, {2}, {3}}).ok());  // labels
+  ExpectRefused(MakeCountTable1D({}, {}), "a 1-D table needs at least one part");
+  ExpectRefused(MakeCountTable1D({"a"}, {1, 2}), "labels and counts differ in length");
+  ExpectRefused(MakeCountTable1D({"a"}, {-1}), "negative count -1");
+  // Two rows of labels and counts, the second row one count short.
+  ExpectRefused(MakeCountTable2D({"r", "s"}, {"a", "b"}, {{1, 2}, {3}}), "ragged table");
+  ExpectRefused(MakeCountTable2D({"r"}, {"a", "b"}, {{1}}), "row or column labels do not match the counts");
+  ExpectRefused(MakeCountTable2D({"r", "s"}, {"a"}, {{1}, {2}, {3}}), "row or column labels do not match the counts");
+  ExpectRefused(MakeCountTable2D({"r"}, {"a"}, {{-2}}), "negative count -2");
+  ExpectRefused(MakeCountTable2D({}, {}, {}), "a 2-D table needs cells");
 }
 
 TEST(ValidateTable, ChecksTheContract) {
@@ -45,31 +58,44 @@ TEST(ValidateTable, ChecksTheContract) {
   TableSpec t = *base;
   t.cells[2].value = 8;  // 3 + 4 != 8
   EXPECT_EQ(ValidateTable(t).code(), StatusCode::kInvalidInput);
+  EXPECT_NE(ValidateTable(t).message().find("constraint 0: parts add up to 7"), std::string::npos)
+      << ValidateTable(t).message();
 
   t = *base;
   t.cells[0].value = 2.5;  // not whole in a count table
   t.cells[2].value = 6.5;
   EXPECT_EQ(ValidateTable(t).code(), StatusCode::kInvalidInput);
+  EXPECT_NE(ValidateTable(t).message().find("cell 0 (a): value must be a whole number"), std::string::npos)
+      << ValidateTable(t).message();
   t.integer_values = false;  // fine as a magnitude
   EXPECT_TRUE(ValidateTable(t).ok());
 
   t = *base;
   t.cells[1].sensitivity = Sensitivity::kPersonStatistic;
   EXPECT_EQ(ValidateTable(t).code(), StatusCode::kInvalidInput);
+  EXPECT_NE(ValidateTable(t).message().find("cell 1 (b): a rate, share or mean is not additive"), std::string::npos)
+      << ValidateTable(t).message();
 
   t = *base;
   t.constraints[0].parts.push_back(0);  // repeated part
   EXPECT_EQ(ValidateTable(t).code(), StatusCode::kInvalidInput);
+  EXPECT_NE(ValidateTable(t).message().find("constraint 0: repeated part"), std::string::npos)
+      << ValidateTable(t).message();
 
   t = *base;
   t.constraints[0].parts.push_back(2);  // total among its parts
   EXPECT_EQ(ValidateTable(t).code(), StatusCode::kInvalidInput);
+  EXPECT_NE(ValidateTable(t).message().find("constraint 0: the total is among its own parts"), std::string::npos)
+      << ValidateTable(t).message();
 
   t = *base;
   t.constraints[0].total = 7;  // out of range
   EXPECT_EQ(ValidateTable(t).code(), StatusCode::kInvalidInput);
+  EXPECT_NE(ValidateTable(t).message().find("constraint 0: total index out of range"), std::string::npos)
+      << ValidateTable(t).message();
 
   EXPECT_EQ(ValidateTable(TableSpec{}).code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(ValidateTable(TableSpec{}).message(), "table has no cells");
 }
 
 }  // namespace

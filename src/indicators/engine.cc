@@ -7,6 +7,8 @@
 #include <memory>
 #include <ranges>
 #include <set>
+#include <string>
+#include <utility>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -591,12 +593,59 @@ std::string DefinitionVersion(const std::vector<IndicatorDef>& defs) {
   return "def-" + h.HexDigest().substr(0, 12);
 }
 
+namespace {
+
+// A norm as a method text writes it: "10", "0.7", "25.5" (shortest form); a decimal comma in Dutch.
+std::string NormText(double value, bool dutch) {
+  std::string s = fmt::format("{}", value);
+  if (dutch) std::replace(s.begin(), s.end(), '.', ',');
+  return s;
+}
+
+// Replaces "{norm}" and "{norm:ID}" in the definition's texts (engine.h: ResolveNorms).
+Status FillNormTexts(const ReferenceData& reference, IndicatorDef* d) {
+  for (auto [text, dutch] : {std::pair{&d->definition_nl, true}, std::pair{&d->definition_en, false}}) {
+    std::string out;
+    size_t pos = 0;
+    for (size_t open; (open = text->find("{norm", pos)) != std::string::npos;) {
+      const size_t close = text->find('}', open);
+      const std::string name = close == std::string::npos ? "" : text->substr(open + 1, close - open - 1);
+      double value = 0;
+      if (name == "norm") {
+        if (!d->norm) return InternalError(fmt::format("the definition of {} names {{norm}}, but it has no norm", d->id));
+        value = d->norm->value;
+      } else if (name.rfind("norm:", 0) == 0) {
+        auto v = reference.Norm(name.substr(5));
+        if (!v) {
+          return InvalidInput(fmt::format("norms.csv has no norm {} (named in the definition of {})", name.substr(5),
+                                          d->id));
+        }
+        value = *v;
+      } else {
+        out.append(*text, pos, open + 1 - pos);  // not a norm: "{" as it stands
+        pos = open + 1;
+        continue;
+      }
+      out.append(*text, pos, open - pos);
+      out += NormText(value, dutch);
+      pos = close + 1;
+    }
+    out.append(*text, pos, std::string::npos);
+    *text = std::move(out);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status ResolveNorms(const ReferenceData& reference, std::vector<IndicatorDef>* defs) {
   for (auto& d : *defs) {
-    if (!d.norm || d.norm->id.empty()) continue;
-    auto v = reference.Norm(d.norm->id);
-    if (!v) return InvalidInput(fmt::format("norms.csv has no norm {} (the norm of {})", d.norm->id, d.id));
-    d.norm->value = *v;
+    if (d.norm && !d.norm->id.empty()) {
+      auto v = reference.Norm(d.norm->id);
+      if (!v) return InvalidInput(fmt::format("norms.csv has no norm {} (the norm of {})", d.norm->id, d.id));
+      d.norm->value = *v;
+    }
+    JBR_RETURN_IF_ERROR(FillNormTexts(reference, &d));
   }
   return Status::Ok();
 }

@@ -86,8 +86,11 @@ Result<int64_t> SaveComputation(Store* store, const ComputeResult& result, const
 // A short hash of every definition text: changes when any definition changes.
 std::string DefinitionVersion(const std::vector<IndicatorDef>& defs);
 
-// Fills the value of every definition's norm from norms.csv (Norm::id). Errors: invalid input when
-// norms.csv lacks a norm a definition names.
+// Fills the value of every definition's norm from norms.csv (Norm::id), and the norms its texts
+// name: "{norm}" is the definition's own norm, "{norm:ID}" row ID of norms.csv, written as the
+// file has it ("0.7"; "0,7" in the Dutch text), so that the method text never states another norm
+// than the one flagged. Errors: invalid input when norms.csv lacks a norm a definition names;
+// internal when a text names "{norm}" of a definition without one.
 Status ResolveNorms(const ReferenceData& reference, std::vector<IndicatorDef>* defs);
 
 // Every definition a full compute run has, in its order: per theme its registry, then its figures

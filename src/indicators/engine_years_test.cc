@@ -172,6 +172,53 @@ TEST_F(EngineYearsTest, InflowAndOutflowArePersonsReadAcrossTheTurnOfTheYear) {
   EXPECT_EQ(*growth->value, 50);
 }
 
+TEST_F(EngineYearsTest, RelativeChangesOfHireSpendAndCo2AgainstLastYear) {
+  // Hire (categories 1-8 together): 2019 10,000 interim + 5,000 IT = 15,000;
+  // 2020 12,000 + 6,000 = 18,000: 100 x (18,000 - 15,000) / 15,000 = 20%.
+  const std::string hire = "organisation_unit,category,amount_eur\n";
+  Deliver("external_hire", "BZK", 2019, hire + "kern,own_personnel,90000\nkern,interim_management,10000\nkern,it_advice,5000\n");
+  Deliver("external_hire", "BZK", 2020, hire + "kern,own_personnel,95000\nkern,interim_management,12000\nkern,it_advice,6000\n");
+  // Mobility by train at the shipped (illustrative) 6 g per passenger-km: 2019 1,000 km = 0.006 t;
+  // 2020 1,500 km = 0.009 t: 100 x (0.009 - 0.006) / 0.006 = 50%.
+  const std::string mob = "date,purpose,mode,distance_km,trips\n";
+  Deliver("mobility", "BZK", 2019, mob + "2019-03-01,business,train,1000,1\n");
+  Deliver("mobility", "BZK", 2020, mob + "2020-03-01,business,train,1500,1\n");
+  // One building, all its electricity renewable, 1,000 m3 gas at 2.13 kg/m3 = 2.13 t both years.
+  // Total 2019 2.136 t, 2020 2.139 t: 100 x 0.003 / 2.136 = 0.1404%.
+  const std::string bld =
+      "building_id,name,municipality,floor_area_m2,workplaces,fte_housed,electricity_kwh,"
+      "electricity_renewable_nl_kwh,electricity_renewable_eu_kwh,gas_m3,energy_label\n"
+      "B1,Kantoor,Den Haag,1000,70,100,5000,5000,0,1000,A\n";
+  Deliver("buildings", "BZK", 2019, bld);
+  Deliver("buildings", "BZK", 2020, bld);
+  const ComputeResult r = Compute(2020, "hire.amount_growth");
+  const IndicatorValue* h = Find(r, "hire.amount_growth", "BZK", "2020");
+  ASSERT_NE(h, nullptr);
+  ASSERT_TRUE(h->value && h->numerator && h->denominator) << h->status;
+  EXPECT_NEAR(*h->numerator, 3000, 1e-9);
+  EXPECT_NEAR(*h->denominator, 15000, 1e-9);
+  EXPECT_NEAR(*h->value, 20, 1e-9);
+  EXPECT_EQ(h->unit, "%");
+  const ComputeResult co2 = Compute(2020, "co2.*");
+  const struct {
+    const char* id;
+    double now, before;
+  } growth[] = {{"co2.mobility_growth", 0.009, 0.006}, {"co2.total_growth", 2.139, 2.136}};
+  for (const auto& g : growth) {
+    const IndicatorValue* c = Find(co2, g.id, "BZK", "2020");
+    ASSERT_NE(c, nullptr) << g.id;
+    ASSERT_EQ(c->status, "published") << g.id;
+    ASSERT_TRUE(c->value && c->numerator && c->denominator) << g.id;
+    EXPECT_NEAR(*c->numerator, g.now - g.before, 1e-9) << g.id;
+    EXPECT_NEAR(*c->denominator, g.before, 1e-9) << g.id;
+    EXPECT_NEAR(*c->value, 100 * (g.now - g.before) / g.before, 1e-7) << g.id;
+  }
+  EXPECT_NEAR(*Find(co2, "co2.mobility_growth", "BZK", "2020")->value, 50, 1e-7);
+  EXPECT_NEAR(*Find(co2, "co2.total_growth", "BZK", "2020")->value, 0.140449, 1e-6);
+  // The Rijk (BZK alone) the same.
+  EXPECT_NEAR(*Find(r, "hire.amount_growth", "Rijk", "2020")->value, 20, 1e-9);
+}
+
 TEST_F(EngineYearsTest, WithoutTheNextYearsDeliveryExplainSaysWhatItCannotSee) {
   const std::string h = kPersonnelHeader;
   Deliver("personnel", "BZK", 2020, h + "P1,E3,DG,core,2020-01-01,2020-12-31,36,1980,female,10,temporary,false\n");
@@ -222,16 +269,46 @@ TEST_F(EngineYearsTest, NormsComeFromTheNormsFile) {
   EXPECT_EQ(norm_of(defs, "housing.workplace_factor"), 0.7);
   EXPECT_EQ(norm_of(defs, "jobs_agreement.realisation"), 100);
   EXPECT_EQ(ref_.Norm("jobs_agreement.hours_per_job"), 25.5);
-  // A changed norms file changes the norms, with no change in code.
+  // The method texts state the same norms (Dutch with a decimal comma).
+  auto def_of = [](const std::vector<IndicatorDef>& all, const std::string& id) {
+    for (const auto& d : all) {
+      if (d.id == id) return d;
+    }
+    ADD_FAILURE() << "no definition " << id;
+    return IndicatorDef{};
+  };
+  auto has = [](const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; };
+  EXPECT_TRUE(has(def_of(defs, "hire.share").definition_en, "at most 10% (Roemernorm"));
+  EXPECT_TRUE(has(def_of(defs, "hire.share").definition_nl, "ten hoogste 10% (Roemernorm"));
+  EXPECT_TRUE(has(def_of(defs, "housing.workplace_factor").definition_en, "at most 0.7 workplaces per fte"));
+  EXPECT_TRUE(has(def_of(defs, "housing.workplace_factor").definition_nl, "ten hoogste 0,7 werkplek per fte"));
+  EXPECT_TRUE(has(def_of(defs, "housing.office_share").definition_en, "at the norm of 0.7 workplaces per fte"));
+  EXPECT_TRUE(has(def_of(defs, "jobs_agreement.realisation").definition_en, "at least 100%"));
+  EXPECT_TRUE(has(def_of(defs, "jobs_agreement.jobs").definition_en, "Jobs of 25.5 hours a week"));
+  EXPECT_TRUE(has(def_of(defs, "jobs_agreement.jobs").definition_nl, "banen van 25,5 uur per week"));
+  EXPECT_TRUE(has(def_of(defs, "jobs_agreement.inflow_jobs").definition_en, "divided by 25.5"));
+  EXPECT_TRUE(has(def_of(defs, "fleet.zero_emission_share").definition_en, "at least 20% from 2020"));
+  EXPECT_TRUE(has(def_of(defs, "fleet.zero_emission_share_new").definition_en, "The goal is 100% from 2028"));
+  for (const auto& d : defs) {
+    EXPECT_FALSE(has(d.definition_en, "{norm") || has(d.definition_nl, "{norm")) << d.id << " has an unfilled norm";
+  }
+  // A changed norms file changes the norms and what the method text says of them, with no change in code.
   RefTable norms = *ref_.Get("norms");
   for (auto& row : norms.rows) {
     if (row[0] == "hire.share.max") row[1] = "12";
     if (row[0] == "housing.workplace_factor.max") row[1] = "0.8";
+    if (row[0] == "jobs_agreement.hours_per_job") row[1] = "26";
   }
   ref_.Put(norms);
   const auto changed = AllDefinitions(ref_);
   EXPECT_EQ(norm_of(changed, "hire.share"), 12);
   EXPECT_EQ(norm_of(changed, "housing.workplace_factor"), 0.8);
+  EXPECT_TRUE(has(def_of(changed, "hire.share").definition_en, "at most 12% (Roemernorm"));
+  EXPECT_FALSE(has(def_of(changed, "hire.share").definition_en, "10%"));
+  EXPECT_TRUE(has(def_of(changed, "housing.workplace_factor").definition_nl, "ten hoogste 0,8 werkplek per fte"));
+  EXPECT_FALSE(has(def_of(changed, "housing.office_share").definition_en, "0.7"));
+  EXPECT_TRUE(has(def_of(changed, "jobs_agreement.jobs").definition_en, "Jobs of 26 hours a week"));
+  EXPECT_FALSE(has(def_of(changed, "jobs_agreement.jobs").definition_en, "25.5"));
   // A hire share of 11% is above 10 but not above 12: no flag with the changed file.
   Deliver("external_hire", "BZK", 2020,
           "organisation_unit,category,amount_eur\nkern,own_personnel,89000\nkern,interim_management,11000\n");

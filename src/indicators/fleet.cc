@@ -69,11 +69,11 @@ class FleetTheme : public Theme {
         "100 x het aantal personenauto's van het wagenpark dat op 31 december in gebruik is en emissievrij "
         "rijdt (elektrisch of waterstof), gedeeld door het aantal personenauto's dat op 31 december in "
         "gebruik is. Bestelauto's, vrachtauto's, motoren en overige voertuigen tellen niet mee. De norm is "
-        "ten minste 20% vanaf 2020 (norms.csv: fleet.zero_emission_share.min); daaronder krijgt de waarde "
+        "ten minste {norm}% vanaf 2020 (norms.csv: fleet.zero_emission_share.min); daaronder krijgt de waarde "
         "de vlag below_norm. In 2028 moet het hele wagenpark emissievrij zijn.",
         "100 x the passenger cars of the fleet in service on 31 December that are zero-emission (electric "
         "or hydrogen), divided by the passenger cars in service on 31 December. Vans, trucks, motorcycles "
-        "and other vehicles are left out. The norm is at least 20% from 2020 (norms.csv: "
+        "and other vehicles are left out. The norm is at least {norm}% from 2020 (norms.csv: "
         "fleet.zero_emission_share.min); below it the value is flagged below_norm. By 2028 the whole fleet "
         "must be zero-emission."));
     defs.back().scale = 100;
@@ -83,11 +83,11 @@ class FleetTheme : public Theme {
         "fleet.zero_emission_share_new", "Aandeel emissievrij bij nieuwe dienstauto's",
         "Zero-emission share of new service cars", "%",
         "100 x het aantal personenauto's dat in het jaar in gebruik is genomen en emissievrij rijdt, gedeeld "
-        "door het aantal personenauto's dat in het jaar in gebruik is genomen. Het doel is 100% vanaf 2028 "
+        "door het aantal personenauto's dat in het jaar in gebruik is genomen. Het doel is {norm:fleet.zero_emission_share_new.goal_2028}% vanaf 2028 "
         "(norms.csv: fleet.zero_emission_share_new.goal_2028): het cijfer toont hoe ver de nieuwe auto's "
         "daarvan af zijn. Geen cijfer als er geen personenauto in gebruik is genomen.",
         "100 x the passenger cars that entered service in the year and are zero-emission, divided by the "
-        "passenger cars that entered service in the year. The goal is 100% from 2028 (norms.csv: "
+        "passenger cars that entered service in the year. The goal is {norm:fleet.zero_emission_share_new.goal_2028}% from 2028 (norms.csv: "
         "fleet.zero_emission_share_new.goal_2028): the figure shows how far the new cars are from it. No "
         "figure when no passenger car entered service."));
     defs.back().scale = 100;

@@ -186,11 +186,11 @@ class HireTheme : public Theme {
     defs.push_back(Def(
         "hire.share", "Aandeel externe inhuur", "External hire share", "%",
         "100 x uitgaven externe inhuur (categorieën 1-8) / (uitgaven eigen personeel + uitgaven "
-        "externe inhuur). Norm: ten hoogste 10% (Roemernorm); daarboven wordt de waarde "
+        "externe inhuur). Norm: ten hoogste {norm}% (Roemernorm, norms.csv: hire.share.max); daarboven wordt de waarde "
         "gemarkeerd. Een ministerie dat geen uitgaven eigen personeel levert, heeft geen waarde en "
         "telt voor het Rijk niet mee in dit aandeel (wel in de bedragen).",
         "100 x external hire spend (categories 1-8) / (own personnel spend + external hire "
-        "spend). Norm: at most 10% (Roemernorm); a value above it is flagged. A ministry that "
+        "spend). Norm: at most {norm}% (Roemernorm, norms.csv: hire.share.max); a value above it is flagged. A ministry that "
         "delivers no own personnel spend has no value and is left out of the Rijk's share (not of "
         "the amounts)."));
     defs.back().scale = 100;

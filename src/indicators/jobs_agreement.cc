@@ -168,11 +168,11 @@ void AddInflowDefs(std::vector<IndicatorDef>* defs) {
   jobs.unit = "jobs";
   jobs.definition_nl = std::string(
       "De banen van die starts: som van de uren per week van de dienstverbanden die op de dag van een "
-      "start beginnen, gedeeld door 25,5 (norms.csv: jobs_agreement.hours_per_job); niet naar de "
+      "start beginnen, gedeeld door {norm:jobs_agreement.hours_per_job} (norms.csv: jobs_agreement.hours_per_job); niet naar de "
       "dagen in het jaar gewogen. ") + kRuleNl;
   jobs.definition_en = std::string(
       "The jobs of those starts: the sum of the weekly hours of the employments beginning on the day "
-      "of a start, divided by 25.5 (norms.csv: jobs_agreement.hours_per_job); not weighted by the "
+      "of a start, divided by {norm:jobs_agreement.hours_per_job} (norms.csv: jobs_agreement.hours_per_job); not weighted by the "
       "days in the year. ") + kRuleEn;
   for (IndicatorDef* d : {&persons, &jobs}) {
     d->datasets = {kDataset};
@@ -197,20 +197,22 @@ class JobsAgreementTheme : public Theme {
     jobs.title_en = "Jobs agreement: jobs realised";
     jobs.unit = "jobs";
     jobs.definition_nl =
-        "Aantal banen van 25,5 uur per week (norms.csv: jobs_agreement.hours_per_job): som over "
+        "Aantal banen van {norm:jobs_agreement.hours_per_job} uur per week (norms.csv: jobs_agreement.hours_per_job): som over "
         "de dienstverbanden die meetellen voor de banenafspraak (jobs_agreement = ja) van uren "
         "per week x het aantal kalenderdagen dat het dienstverband in het jaar liep (begin- en "
-        "einddatum inbegrepen) / het aantal dagen van het jaar (365 of 366), gedeeld door 25,5. "
-        "Een heel jaar 25,5 uur is 1 baan, een heel jaar 36 uur 36/25,5 = 1,41 banen; twee "
+        "einddatum inbegrepen) / het aantal dagen van het jaar (365 of 366), gedeeld door "
+        "{norm:jobs_agreement.hours_per_job}. Een heel jaar {norm:jobs_agreement.hours_per_job} uur is 1 "
+        "baan, een heel jaar voltijd (36 uur) 36 / {norm:jobs_agreement.hours_per_job} banen; twee "
         "dienstverbanden tellen op. Dienstverbanden die niet meetellen, tellen niet mee. Per type "
         "eenheid de dienstverbanden in dat type. Het Rijk is de som van de ministeries. Het aantal "
         "personen achter het cijfer zijn de personen met zo'n dienstverband in het jaar.";
     jobs.definition_en =
-        "Jobs of 25.5 hours a week (norms.csv: jobs_agreement.hours_per_job): sum over the "
+        "Jobs of {norm:jobs_agreement.hours_per_job} hours a week (norms.csv: jobs_agreement.hours_per_job): sum over the "
         "employments that count toward the jobs agreement (jobs_agreement = true) of weekly_hours "
         "x the calendar days the employment was in force in the year (start and end date "
-        "included) / the days of the year (365 or 366), divided by 25.5. A whole year at 25.5 "
-        "hours is 1 job, a whole year at 36 hours 36/25.5 = 1.41 jobs; two employments add up. "
+        "included) / the days of the year (365 or 366), divided by {norm:jobs_agreement.hours_per_job}. A "
+        "whole year at {norm:jobs_agreement.hours_per_job} hours is 1 job, a whole year full time (36 hours) "
+        "36 / {norm:jobs_agreement.hours_per_job} jobs; two employments add up. "
         "Other employments are left out. Per unit type the employments in that unit type. The "
         "Rijk is the sum of the ministries. The persons behind the figure are those with such an "
         "employment in the year.";
@@ -227,7 +229,7 @@ class JobsAgreementTheme : public Theme {
         "verdeling over ministeries is illustratief). Voor meer ministeries samen (het Rijk): de "
         "som van hun banen / de som van hun doelstellingen, over de ministeries met een "
         "doelstelling. Een ministerie zonder doelstelling heeft geen realisatie (wel banen). De "
-        "norm is ten minste 100% (norms.csv: jobs_agreement.realisation.min); daaronder krijgt "
+        "norm is ten minste {norm}% (norms.csv: jobs_agreement.realisation.min); daaronder krijgt "
         "de waarde de vlag below_target. Het cijfer valt onder dezelfde geheimhouding als het "
         "aantal banen, omdat de doelstelling openbaar is.";
     real.definition_en =
@@ -235,7 +237,7 @@ class JobsAgreementTheme : public Theme {
         "ministry and year (reference data jobs_agreement_targets.csv; the split over ministries "
         "is illustrative). For several ministries together (the Rijk): the sum of their jobs / "
         "the sum of their targets, over the ministries that have a target. A ministry without a "
-        "target has no realisation (its jobs are still computed). The norm is at least 100% "
+        "target has no realisation (its jobs are still computed). The norm is at least {norm}% "
         "(norms.csv: jobs_agreement.realisation.min); below it the value is flagged "
         "below_target. The figure is protected like the number of jobs, since the target is "
         "public.";

@@ -283,9 +283,10 @@ void EnergyHousingDefs(std::vector<IndicatorDef>* defs) {
       Def("housing.workplace_factor", "Werkplekfactor", "Workplace factor", "workplaces/fte",
           {"buildings"},
           "Som van de werkplekken / som van de gehuisveste fte, over alle gebouwen. De norm is ten "
-          "hoogste 0,7 werkplek per fte; daarboven wordt de waarde gemarkeerd.",
-          "Sum of workplaces / sum of fte housed, over all buildings. The norm is at most 0.7 "
-          "workplaces per fte; above it the value is flagged."));
+          "hoogste {norm} werkplek per fte (norms.csv: housing.workplace_factor.max); daarboven wordt de "
+          "waarde gemarkeerd.",
+          "Sum of workplaces / sum of fte housed, over all buildings. The norm is at most {norm} "
+          "workplaces per fte (norms.csv: housing.workplace_factor.max); above it the value is flagged."));
   defs->back().norm = NormFromFile(Norm::Kind::kMaximum, "housing.workplace_factor.max", "above_norm");
   defs->push_back(Def(
       "housing.occupancy", "Bezettingsgraad werkplekken", "Workplace occupancy", "%", {"buildings"},
@@ -304,16 +305,17 @@ void EnergyHousingDefs(std::vector<IndicatorDef>* defs) {
       "100 x som(bezetting % / 100 x werkplekken) / som(gehuisveste fte), over de gebouwen waarvan de "
       "bezetting in de periode is gemeten: de gebruikte werkplekken op een gemiddelde werkdag per fte, "
       "het aandeel van de medewerkers dat op kantoor werkt. Te lezen tegen de werkplekfactor: bij de "
-      "norm van 0,7 werkplek per fte (norms.csv: housing.workplace_factor.max) en volle bezetting is "
-      "dat 70%; wat ontbreekt tot 100% werkt elders. Het cijfer laat zien hoeveel van de medewerkers "
+      "norm van {norm:housing.workplace_factor.max} werkplek per fte (norms.csv: "
+      "housing.workplace_factor.max) en volle bezetting is dat 100 x die factor procent; wat ontbreekt "
+      "tot 100% werkt elders. Het cijfer laat zien hoeveel van de medewerkers "
       "op een gemiddelde werkdag op kantoor zijn en hoe ver de bezetting onder de werkplekken van de "
       "norm blijft. Het kan thuiswerken niet onderscheiden van verlof, ziekte, reizen of vrije "
       "deeltijddagen, en zegt niets over gebouwen zonder meting. Per kwartaal uit de kwartaalmetingen.",
       "100 x sum(occupancy % / 100 x workplaces) / sum(fte housed), over the buildings whose "
       "occupancy was measured in the period: the workplaces in use on a mean working day per fte, "
       "the share of staff working at the office. Read against the workplace factor: at the norm of "
-      "0.7 workplaces per fte (norms.csv: housing.workplace_factor.max) fully used it is 70%; what is "
-      "missing to 100% works elsewhere. It shows how many staff are at the office on a mean working "
+      "{norm:housing.workplace_factor.max} workplaces per fte (norms.csv: housing.workplace_factor.max) "
+      "fully used it is 100 x that factor percent; what is missing to 100% works elsewhere. It shows how many staff are at the office on a mean working "
       "day and how far use stays below the workplaces of the norm. It cannot tell working from home "
       "from leave, sickness, travel or part-time days off, and says nothing of buildings without a "
       "measurement. Per quarter from the quarterly measurements."));

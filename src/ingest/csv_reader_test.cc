@@ -532,7 +532,9 @@ TEST(OpenTable, ZipSignatureGoesToTheXlsxReader) {
 
   const std::string junk = TempFile(std::string("PK\x03\x04garbage", 11));
   CollectingSink junk_sink;
-  EXPECT_FALSE(OpenTable(junk, "kapot.xlsx", {}, &junk_sink).ok());
+  auto junk_table = OpenTable(junk, "kapot.xlsx", {}, &junk_sink);
+  ASSERT_FALSE(junk_table.ok());
+  EXPECT_EQ(junk_table.status().code(), StatusCode::kInvalidInput);
   ASSERT_FALSE(junk_sink.findings().empty());
   EXPECT_EQ(junk_sink.findings()[0].code, "not-a-workbook");  // not read as CSV
   std::remove(junk.c_str());

@@ -60,8 +60,15 @@ TEST_F(SeriesTest, EachEarlierYearComesFromItsOwnRun) {
   auto text = FigureText(*ref, ix, Lang::kNl);
   ASSERT_TRUE(text.ok()) << text.status().ToString();
   EXPECT_EQ(*text, "12");
-  EXPECT_FALSE(ParseFigureRef("personnel.headcount 2018 change", ix).ok());
-  EXPECT_FALSE(ParseFigureRef("personnel.headcount 2015", ix).ok());
+  // Of an earlier year only the value, and only of the years the series has.
+  auto change = ParseFigureRef("personnel.headcount 2018 change", ix);
+  ASSERT_FALSE(change.ok());
+  EXPECT_EQ(change.status().code(), StatusCode::kUsage);
+  EXPECT_EQ(change.status().message(), "an earlier year's figure: only its value");
+  auto too_early = ParseFigureRef("personnel.headcount 2015", ix);
+  ASSERT_FALSE(too_early.ok());
+  EXPECT_EQ(too_early.status().code(), StatusCode::kUsage);
+  EXPECT_THAT(too_early.status().message(), HasSubstr("year 2015 is not in this report"));
   // The open data's series.csv: the earlier years with the run each comes from.
   const std::string csv = RenderCsv(SeriesTable(*pub));
   EXPECT_THAT(csv, HasSubstr(fmt::format("personnel.headcount,BZK,,2018,,persons,published,12,{}\n",

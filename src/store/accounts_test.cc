@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "common/text.h"
 #include "store/store.h"
 #include "store/testing/backend.h"
 
@@ -59,8 +60,14 @@ TEST_F(AccountStoreTest, UsersHaveUniqueNamesAndStewardsAMinistry) {
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.status().code(), StatusCode::kUsage);
   // The schema itself refuses a steward without a ministry and an unknown role.
-  EXPECT_FALSE(a_->AddUser(User{0, "bob", "steward", "", "h", false, "t"}).ok());
-  EXPECT_FALSE(a_->AddUser(User{0, "eve", "root", "", "h", false, "t"}).ok());
+  // (SQLite says "CHECK constraint failed", PostgreSQL "violates check constraint".)
+  for (const User& bad : {User{0, "bob", "steward", "", "h", false, "t"}, User{0, "eve", "root", "", "h", false, "t"}}) {
+    auto refused = a_->AddUser(bad);
+    ASSERT_FALSE(refused.ok()) << bad.name;
+    EXPECT_EQ(refused.status().code(), StatusCode::kStore) << bad.name;
+    EXPECT_NE(AsciiLower(refused.status().message()).find("check constraint"), std::string::npos)
+        << refused.status().message();
+  }
   auto found = a_->FindUser("anna");
   ASSERT_TRUE(found.ok() && found->has_value());
   EXPECT_EQ((*found)->ministry, "BZK");
@@ -136,8 +143,11 @@ TEST_F(AccountStoreTest, TheActionLogIsAppendOnlyAndCountsFailedLogins) {
   ASSERT_EQ(mine->size(), 4u);
   EXPECT_EQ(mine->front().outcome, "refused") << "newest first: the last appended";
   EXPECT_EQ(mine->front().source, "10.0.0.9");
-  EXPECT_FALSE(backend_->Exec("UPDATE actions SET outcome = 'ok'").ok());
-  EXPECT_FALSE(backend_->Exec("DELETE FROM actions").ok());
+  for (const char* sql : {"UPDATE actions SET outcome = 'ok'", "DELETE FROM actions"}) {
+    const Status s = backend_->Exec(sql);
+    EXPECT_EQ(s.code(), StatusCode::kStore) << sql;
+    EXPECT_NE(s.message().find("the action log is append-only"), std::string::npos) << sql << ": " << s.message();
+  }
 }
 
 }  // namespace

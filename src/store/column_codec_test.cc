@@ -79,18 +79,28 @@ TEST(ColumnCodec, DamagedBlobsAreErrorsNotCrashes) {
   for (int i = 0; i < 50; ++i) values.push_back("value " + std::to_string(i));
   for (const auto& v : values) b.Append(Str(v));
   std::string blob = b.Finish();
-  // Every truncation of a valid blob must be refused.
+  // Every truncation of a valid blob must be refused as a damaged chunk (a store error).
   for (size_t n = 0; n < blob.size(); ++n) {
     Column c;
-    EXPECT_FALSE(DecodeChunk(std::string_view(blob).substr(0, n), &c).ok()) << n;
+    const Status s = DecodeChunk(std::string_view(blob).substr(0, n), &c);
+    ASSERT_FALSE(s.ok()) << n;
+    EXPECT_EQ(s.code(), StatusCode::kStore) << n;
+    EXPECT_EQ(s.message().rfind("damaged column chunk: ", 0), 0u) << n << ": " << s.message();
   }
+  // The empty blob has no header.
+  Column empty;
+  EXPECT_EQ(DecodeChunk("", &empty).message(), "damaged column chunk: header");
   Column wrong_type;
   wrong_type.type = FieldType::kDate;
-  EXPECT_FALSE(DecodeChunk(blob, &wrong_type).ok());
+  const Status type = DecodeChunk(blob, &wrong_type);
+  EXPECT_EQ(type.code(), StatusCode::kStore);
+  EXPECT_EQ(type.message(), "damaged column chunk: type differs from the column's");
   std::string bad_version = blob;
   bad_version[0] = 9;
   Column c;
-  EXPECT_FALSE(DecodeChunk(bad_version, &c).ok());
+  const Status version = DecodeChunk(bad_version, &c);
+  EXPECT_EQ(version.code(), StatusCode::kStore);
+  EXPECT_EQ(version.message(), "damaged column chunk: version");
 }
 
 }  // namespace

@@ -138,7 +138,9 @@ TEST_F(StoreTest, AuditLogIsAppendOnly) {
   ASSERT_TRUE(ws_->store()->AppendAudit({0, "2021-01-01T00:00:00Z", "me", "note", std::nullopt, "{}"}).ok());
   EXPECT_NE(backend_->Exec("UPDATE audit_log SET actor = 'someone else'").message().find("append-only"),
             std::string::npos);
-  EXPECT_FALSE(backend_->Exec("DELETE FROM audit_log").ok());
+  const Status del = backend_->Exec("DELETE FROM audit_log");
+  EXPECT_EQ(del.code(), StatusCode::kStore);
+  EXPECT_NE(del.message().find("audit_log is append-only"), std::string::npos) << del.message();
   EXPECT_EQ(ws_->store()->AuditLog(std::nullopt)->front().actor, "me");
 }
 

@@ -263,7 +263,11 @@ TEST_F(DefectFiles, DuplicateIdCopiesThePreviousRow) {
   ASSERT_TRUE(s.ok()) << s.status().message();
   EXPECT_THAT(Keys(s->key), UnorderedElementsAreArray({"unique-error error 4 employment_id"}));
   EXPECT_EQ(Lines(s->bytes)[3].rfind("P3,E2,", 0), 0u);
-  EXPECT_FALSE(Apply(DefectKind::kDuplicateId, 2).ok());  // nothing before the first row
+  auto first = Apply(DefectKind::kDuplicateId, 2);  // nothing before the first row
+  ASSERT_FALSE(first.ok());
+  EXPECT_EQ(first.status().code(), StatusCode::kInvalidInput);
+  EXPECT_THAT(first.status().message(),
+              HasSubstr("row 2 does not suit: the first data row has no row before it to copy"));
 }
 
 TEST_F(DefectFiles, UnknownEnum) {

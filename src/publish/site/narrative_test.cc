@@ -90,6 +90,9 @@ TEST(Narrative, MissingAndUnknownStopTheBuild) {
   EXPECT_THAT(no_norm.status().message(), HasSubstr("no norm"));
   auto bad_year = Render("{{absence.rate 2018}}\n");
   ASSERT_FALSE(bad_year.ok());
+  EXPECT_EQ(bad_year.status().code(), StatusCode::kUsage);
+  EXPECT_THAT(bad_year.status().message(), HasSubstr("werkgever.md:1:"));
+  EXPECT_THAT(bad_year.status().message(), HasSubstr("year 2018 is not in this report"));
 }
 
 TEST(Narrative, TypedNumbersAreRefused) {
@@ -100,7 +103,9 @@ TEST(Narrative, TypedNumbersAreRefused) {
   EXPECT_TRUE(Render("[bron](https://example.org/kst-31490-1)\n").ok());
   // Nor are digits inside a word.
   EXPECT_TRUE(Render("De CO2-uitstoot.\n").ok());
-  EXPECT_FALSE(Render("Het jaar 2021.\n").ok());
+  auto year = Render("Het jaar 2021.\n");
+  ASSERT_FALSE(year.ok());
+  EXPECT_THAT(year.status().message(), HasSubstr("werkgever.md:1: a typed number"));
 }
 
 TEST(Narrative, DirectivesAndEscaping) {
@@ -116,7 +121,10 @@ TEST(Narrative, DirectivesAndEscaping) {
 
 TEST(Narrative, UnclosedTagIsAnError) {
   auto html = Render("{{#year}} open\n");
-  EXPECT_FALSE(html.ok());
+  ASSERT_FALSE(html.ok());
+  // The file, and the section left open.
+  EXPECT_THAT(html.status().message(), HasSubstr("werkgever.md"));
+  EXPECT_THAT(html.status().message(), HasSubstr("Unclosed section \"year\""));
 }
 
 }  // namespace
