@@ -52,9 +52,16 @@ token=$("$JBR" -w ws token create bzk-hr --ministry BZK 2>/dev/null)
 [ "$("$JBR" -w ws user list | wc -l)" = 2 ] || fail "user list: $("$JBR" -w ws user list)"
 
 start() {  # start [extra args]: the server on a free port; sets pid and base
+  # The previous server's serve.out goes first: the background shell truncates it only when it runs,
+  # and a loop that read the old file would take the old line for the new server's.
+  rm -f serve.out serve.err
   "$JBR" -w ws serve --listen 127.0.0.1:0 --max-upload-mb 8 "$@" >serve.out 2>serve.err &
   pid=$!
-  for _ in $(seq 100); do grep -q "jbr portal at" serve.out 2>/dev/null && break; sleep 0.1; done
+  for _ in $(seq 300); do
+    grep -q "jbr portal at" serve.out 2>/dev/null && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
   base=$(sed -n 's/^jbr portal at \([^ ]*\) .*/\1/p' serve.out)
   base=${base%/}
   [ -n "$base" ] || fail "the server did not start"
