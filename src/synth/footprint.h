@@ -8,7 +8,7 @@
 #include <string>
 
 #include "common/result.h"
-#include "indicators/reference.h"
+#include "indicators/core/reference.h"
 #include "synth/context.h"
 #include "synth/table.h"
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "indicators/reference.h"
+#include "indicators/core/reference.h"
 
 namespace jbr::synth {
 
