@@ -4,8 +4,8 @@
 // passes the 20% norm around 2020 (domain.md section 7; chosen, not published).
 #pragma once
 
-#include "synth/context.h"
-#include "synth/table.h"
+#include "synth/core/context.h"
+#include "synth/core/table.h"
 
 namespace jbr::synth {
 

@@ -1,4 +1,4 @@
-#include "synth/defects.h"
+#include "synth/write/defects.h"
 
 #include <filesystem>
 #include <fstream>

@@ -18,8 +18,8 @@
 #include "common/finding.h"
 #include "common/result.h"
 #include "schema/schema.h"
-#include "synth/style.h"
-#include "synth/table.h"
+#include "synth/core/style.h"
+#include "synth/core/table.h"
 
 namespace jbr::synth {
 

@@ -1,4 +1,4 @@
-#include "synth/style.h"
+#include "synth/core/style.h"
 
 namespace jbr::synth {
 

@@ -2,8 +2,8 @@
 // (spend per unit and budget-rule category), procurement, integrity and information management.
 #pragma once
 
-#include "synth/context.h"
-#include "synth/table.h"
+#include "synth/core/context.h"
+#include "synth/core/table.h"
 
 namespace jbr::synth {
 

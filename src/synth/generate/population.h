@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "common/parse.h"
-#include "synth/profile.h"
-#include "synth/rng.h"
-#include "synth/table.h"
+#include "synth/core/profile.h"
+#include "synth/core/rng.h"
+#include "synth/core/table.h"
 
 namespace jbr::synth {
 

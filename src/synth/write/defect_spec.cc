@@ -8,7 +8,7 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
-#include "synth/defects.h"
+#include "synth/write/defects.h"
 
 namespace jbr::synth {
 namespace {

@@ -1,4 +1,4 @@
-#include "synth/fleet.h"
+#include "synth/generate/fleet.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "common/parse.h"
-#include "synth/rng.h"
+#include "synth/core/rng.h"
 
 namespace jbr::synth {
 namespace {

@@ -1,4 +1,4 @@
-#include "synth/writer.h"
+#include "synth/write/writer.h"
 
 #include <xlsxwriter.h>
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "synth/profile.h"
-#include "synth/rng.h"
-#include "synth/table.h"
+#include "synth/core/profile.h"
+#include "synth/core/rng.h"
+#include "synth/core/table.h"
 
 namespace jbr::synth {
 

@@ -9,8 +9,8 @@
 
 #include "common/parse.h"
 
-#include "synth/profile.h"
-#include "synth/rng.h"
+#include "synth/core/profile.h"
+#include "synth/core/rng.h"
 
 namespace jbr::synth {
 

@@ -1,4 +1,4 @@
-#include "synth/footprint.h"
+#include "synth/generate/footprint.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "synth/population.h"
+#include "synth/generate/population.h"
 
 #include <algorithm>
 #include <array>

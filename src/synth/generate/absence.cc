@@ -1,4 +1,4 @@
-#include "synth/absence.h"
+#include "synth/generate/absence.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "synth/flows.h"
+#include "synth/generate/flows.h"
 
 #include <algorithm>
 #include <array>

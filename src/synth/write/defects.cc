@@ -2,7 +2,7 @@
 // sheet order, the encoding, the end of the file) in a way chosen so that the change gives exactly
 // the findings listed and no others: cells whose change would trip a second rule are not chosen
 // (see the column choosers and the row conditions).
-#include "synth/defects.h"
+#include "synth/write/defects.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -13,8 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include "common/file.h"
-#include "synth/rng.h"
-#include "synth/writer.h"
+#include "synth/core/rng.h"
+#include "synth/write/writer.h"
 
 namespace jbr::synth {
 namespace {

@@ -1,4 +1,4 @@
-#include "synth/organisation.h"
+#include "synth/generate/organisation.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "synth/profile.h"
+#include "synth/core/profile.h"
 
 #include <algorithm>
 #include <cstdlib>

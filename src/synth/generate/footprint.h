@@ -9,8 +9,8 @@
 
 #include "common/result.h"
 #include "indicators/core/reference.h"
-#include "synth/context.h"
-#include "synth/table.h"
+#include "synth/core/context.h"
+#include "synth/core/table.h"
 
 namespace jbr::synth {
 

@@ -6,9 +6,9 @@
 
 #include <vector>
 
-#include "synth/population.h"
-#include "synth/rng.h"
-#include "synth/table.h"
+#include "synth/generate/population.h"
+#include "synth/core/rng.h"
+#include "synth/core/table.h"
 
 namespace jbr::synth {
 

@@ -1,10 +1,10 @@
-#include "synth/ict.h"
+#include "synth/generate/ict.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 
-#include "synth/context.h"
+#include "synth/core/context.h"
 
 namespace jbr::synth {
 namespace {

@@ -5,8 +5,8 @@
 
 #include <vector>
 
-#include "synth/context.h"
-#include "synth/table.h"
+#include "synth/core/context.h"
+#include "synth/core/table.h"
 
 namespace jbr::synth {
 
