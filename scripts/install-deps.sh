@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config git clang clang-tidy libclang-rt-14-dev
+  build-essential cmake pkg-config git clang clang-format clang-tidy libclang-rt-14-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-client-15 libzip-dev libexpat1-dev nlohmann-json3-dev libfmt-dev libcli11-dev
   libcpp-httplib-dev libxlsxwriter-dev libsodium-dev libglpk-dev libmd4c-dev libmd4c-html0-dev
   libgtest-dev libgmock-dev libbenchmark-dev

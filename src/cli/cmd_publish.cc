@@ -6,7 +6,7 @@
 
 #include "cli/command.h"
 #include "indicators/engine.h"
-#include "indicators/reference.h"
+#include "indicators/core/reference.h"
 #include "publish/audit_gate.h"
 #include "publish/publish.h"
 

@@ -8,7 +8,7 @@
 
 #include "cli/command.h"
 #include "indicators/engine.h"
-#include "indicators/reference.h"
+#include "indicators/core/reference.h"
 #include "publish/release.h"
 
 namespace jbr::cli {

@@ -83,12 +83,13 @@ class [[nodiscard]] Result {
     if (!jbr_status_.ok()) return jbr_status_; \
   } while (0)
 
-// `lhs` may be a declaration ("auto x"), so it cannot be parenthesised.
-// NOLINTNEXTLINE(bugprone-macro-parentheses)
+// `lhs` may be a declaration ("auto x") and `tmp` is a name, so neither can be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define JBR_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
   auto tmp = (expr);                              \
   if (!tmp.ok()) return tmp.status();             \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)
 
 #define JBR_ASSIGN_OR_RETURN(lhs, expr) \
   JBR_ASSIGN_OR_RETURN_IMPL(JBR_CONCAT(jbr_result_, __LINE__), lhs, expr)

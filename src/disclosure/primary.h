@@ -16,7 +16,7 @@
 
 namespace jbr::sdc {
 
-// What a figure is, for disclosure purposes. Mirrors jbr::Disclosure (indicators/indicator.h)
+// What a figure is, for disclosure purposes. Mirrors jbr::Disclosure (indicators/core/indicator.h)
 // without depending on it.
 enum class Sensitivity {
   kNone,             // not about persons: always safe

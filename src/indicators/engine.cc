@@ -16,7 +16,7 @@
 #include "common/sha256.h"
 #include "common/text.h"
 #include "indicators/disclosure_step.h"
-#include "indicators/themes.h"
+#include "indicators/core/themes.h"
 
 namespace jbr {
 namespace {

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "indicators/indicator.h"
+#include "indicators/core/indicator.h"
 #include "schema/ministries.h"
 #include "store/store.h"
 

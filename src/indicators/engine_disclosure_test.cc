@@ -9,7 +9,7 @@
 #include <map>
 
 #include "indicators/engine.h"
-#include "indicators/reference.h"
+#include "indicators/core/reference.h"
 #include "store/load.h"
 #include "store/workspace.h"
 

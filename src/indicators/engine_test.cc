@@ -16,7 +16,7 @@
 #include <sstream>
 
 #include "importers/apparaatskosten.h"
-#include "indicators/reference.h"
+#include "indicators/core/reference.h"
 #include "store/load.h"
 #include "store/workspace.h"
 

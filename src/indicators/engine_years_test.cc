@@ -11,8 +11,8 @@
 #include <fstream>
 
 #include "indicators/engine.h"
-#include "indicators/inputs.h"
-#include "indicators/reference.h"
+#include "indicators/core/inputs.h"
+#include "indicators/core/reference.h"
 #include "store/load.h"
 #include "store/workspace.h"
 

@@ -1,4 +1,4 @@
-#include "indicators/themes.h"
+#include "indicators/core/themes.h"
 
 namespace jbr {
 

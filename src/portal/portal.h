@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "common/finding.h"
-#include "indicators/indicator.h"
+#include "indicators/core/indicator.h"
 #include "portal/accounts.h"
 #include "portal/server.h"
 #include "portal/store_pool.h"

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "indicators/engine.h"
-#include "indicators/reference.h"
+#include "indicators/core/reference.h"
 #include "portal/html.h"
 #include "portal/portal.h"
 #include "portal/security.h"

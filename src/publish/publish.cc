@@ -1,3 +1,4 @@
+#include "publish/core/messages.h"
 #include "publish/publish.h"
 
 #include <fmt/format.h>
@@ -57,7 +58,7 @@ std::string IctCharts(const Publication& pub, const SiteConfig& config, Lang lan
   }
   if (charts.empty()) return "";
   return fmt::format("<section id=\"grafieken\">\n<h2>{}</h2>\n{}</section>\n",
-                     lang == Lang::kNl ? "Grafieken" : "Charts", charts);
+                     Tr(Msg::kCharts, lang), charts);
 }
 
 // The ICT appendix pages in the site's shell, the overview with the charts of the ict.* figures.
@@ -85,6 +86,7 @@ Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& re
                        LoadIctPortfolio(store, *options.schemas, pub, options.ministries));
   JBR_ASSIGN_OR_RETURN(SiteConfig config,
                        SiteConfig::Load(options.template_dirs, options.ministries));
+  const UseMessages use_messages(config.messages());
   JBR_ASSIGN_OR_RETURN(std::vector<SitePage> pages, BuildReportPages(pub, config, options.pdf, ChartDirective, HighlightPicture));
   AddIctPages(pub, config, &pages);
   if (options.audit) JBR_RETURN_IF_ERROR(AuditBeforeWriting(pub, options.earlier_releases));

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "indicators/indicator.h"
+#include "indicators/core/indicator.h"
 #include "publish/core/output_dir.h"
 #include "schema/ministries.h"
 #include "schema/schema.h"

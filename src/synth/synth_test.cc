@@ -7,11 +7,11 @@
 #include <sstream>
 
 #include "common/paths.h"
-#include "synth/absence.h"
-#include "synth/rng.h"
-#include "synth/style.h"
+#include "synth/generate/absence.h"
+#include "synth/core/rng.h"
+#include "synth/core/style.h"
 #include "synth/synth.h"
-#include "synth/writer.h"
+#include "synth/write/writer.h"
 
 namespace jbr::synth {
 namespace {

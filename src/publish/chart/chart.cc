@@ -1,3 +1,4 @@
+#include "publish/core/messages.h"
 #include "publish/chart/chart.h"
 
 #include <fmt/format.h>
@@ -56,14 +57,12 @@ std::string Drawing(const ChartSpec& spec, const std::string& desc) {
 }  // namespace
 
 std::string ChartDescription(const ChartSpec& spec) {
-  const bool nl = spec.lang == Lang::kNl;
   std::string desc = spec.description;
   if (Has(spec, CellState::kSuppressed)) {
-    desc += nl ? " Een punt (.) betekent: niet gepubliceerd om personen te beschermen."
-               : " A dot (.) means: not published to protect persons.";
+    desc += Tr(Msg::kADotMeansNotPublished, spec.lang);
   }
   if (Has(spec, CellState::kMissing)) {
-    desc += nl ? " n.g. betekent: niet geleverd." : " n.a. means: not available.";
+    desc += Tr(Msg::kNAMeansNotAvailable, spec.lang);
   }
   if (spec.kind != ChartKind::kKeyFigures) {
     const AxisScale s = ValueScale(spec);
@@ -74,12 +73,11 @@ std::string ChartDescription(const ChartSpec& spec) {
 
 Result<std::string> RenderChart(const ChartSpec& spec) {
   JBR_RETURN_IF_ERROR(CheckChart(spec));
-  const bool nl = spec.lang == Lang::kNl;
   std::string out = fmt::format("<figure class=\"chart chart-{}\" id=\"{}\" lang=\"{}\">\n",
                                 KindClass(spec.kind), spec.id, LangCode(spec.lang));
   out += fmt::format("<figcaption>{}</figcaption>\n", HtmlEscape(spec.title));
   out += Drawing(spec, ChartDescription(spec));
-  out += fmt::format("<details><summary>{}</summary>\n{}</details>\n", nl ? "Tabel" : "Table",
+  out += fmt::format("<details><summary>{}</summary>\n{}</details>\n", Tr(Msg::kTable, spec.lang),
                      RenderDataTable(spec));
   out += fmt::format("<p class=\"chart-opendata\"><a href=\"{}\">Open data (CSV)</a></p>\n",
                      HtmlEscape(spec.opendata_href));

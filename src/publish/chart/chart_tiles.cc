@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "publish/core/messages.h"
 #include "publish/chart/chart.h"
 #include "publish/chart/chart_svg.h"
 #include "publish/core/html.h"
@@ -14,7 +15,6 @@ namespace {
 
 // Percentages change in points ("+0,2 pt"); other units in percent of last year ("+3,1%").
 std::string Change(const ChartSpec& spec, double now, double before) {
-  const bool nl = spec.lang == Lang::kNl;
   const bool points = spec.unit == "%";
   const double delta =
       points ? now - before : (before != 0 ? (now - before) / std::fabs(before) * 100 : 0);
@@ -24,9 +24,9 @@ std::string Change(const ChartSpec& spec, double now, double before) {
   const bool flat = shown.find_first_not_of("+-0.,") == std::string::npos;
   const std::string& prev = spec.categories[spec.categories.size() - 2];
   const char* arrow = flat ? "=" : delta > 0 ? "▲" : "▼";
-  std::string words = flat ? (nl ? "gelijk aan " : "same as in ") + prev
-                           : (delta > 0 ? (nl ? "hoger dan in " : "higher than in ")
-                                        : (nl ? "lager dan in " : "lower than in ")) +
+  std::string words = flat ? (Tr(Msg::kSameAsIn, spec.lang)) + prev
+                           : (delta > 0 ? (Tr(Msg::kHigherThanIn, spec.lang))
+                                        : (Tr(Msg::kLowerThanIn, spec.lang))) +
                                  prev;
   return fmt::format(
       "<span aria-hidden=\"true\">{}</span> {}{} <span class=\"kf-change-text\">{}</span>", arrow,

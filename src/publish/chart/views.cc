@@ -1,5 +1,6 @@
 // The chart directive of the narrative: a chart view of one indicator built from the publication
 // and drawn by chart.h (which refuses a chart that fails the contrast or colour-alone checks).
+#include "publish/core/messages.h"
 #include "publish/chart/views.h"
 
 #include <algorithm>
@@ -82,14 +83,14 @@ std::string AutoTitle(const IndicatorDef& def, const std::string& view, const Bl
           ? fmt::format(", Rijk {}", FormatFigure(*rijk->value, rijk->unit, ctx.lang))
           : "";
   if (view == "ministries") {
-    return fmt::format("{} {} {}{}", title, nl ? "per ministerie in" : "by ministry in", year,
+    return fmt::format("{} {} {}{}", title, Tr(Msg::kByMinistryIn, ctx.lang), year,
                        rijk_text);
   }
   if (view == "quarters") {
-    return fmt::format("{} {} {} {} {}", title, nl ? "per kwartaal:" : "by quarter:", year,
-                       nl ? "tegenover" : "against", year - 1);
+    return fmt::format("{} {} {} {} {}", title, Tr(Msg::kByQuarter, ctx.lang), year,
+                       Tr(Msg::kAgainst, ctx.lang), year - 1);
   }
-  return fmt::format("{}: {} {} {}", title, year, nl ? "en" : "and", year - 1);
+  return fmt::format("{}: {} {} {}", title, year, Tr(Msg::kAnd, ctx.lang), year - 1);
 }
 
 // "quarters-by-ministry": a small chart per ministry of its quarters, all on one scale.
@@ -99,8 +100,8 @@ Result<std::string> QuartersByMinistry(const IndicatorDef& def, const BlockConte
   const bool nl = ctx.lang == Lang::kNl;
   spec.kind = ChartKind::kSmallMultiples;
   spec.panel_kind = ChartKind::kTimeSeries;
-  spec.category_heading = nl ? "Kwartaal" : "Quarter";
-  spec.series_heading = nl ? "Ministerie" : "Ministry";
+  spec.category_heading = Tr(Msg::kQuarter, ctx.lang);
+  spec.series_heading = Tr(Msg::kMinistry, ctx.lang);
   for (int q = 1; q <= 4; ++q) spec.categories.push_back(fmt::format("Q{}", q));
   for (const auto& m : ix.Ministries()) {
     ChartSeries s{m, {}, "", Mark::kAuto};
@@ -115,12 +116,9 @@ Result<std::string> QuartersByMinistry(const IndicatorDef& def, const BlockConte
   if (spec.series.empty()) return UsageError(fmt::format("{} has no quarters by ministry", def.id));
   const std::string title = nl ? def.title_nl : def.title_en;
   if (spec.title.empty()) {
-    spec.title = fmt::format("{} {} {}", title, nl ? "per kwartaal en ministerie," : "by quarter and ministry,", ix.year());
+    spec.title = fmt::format("{} {} {}", title, Tr(Msg::kByQuarterAndMinistry, ctx.lang), ix.year());
   }
-  spec.description = nl ? fmt::format("Kleine lijndiagrammen, een per ministerie: {} per kwartaal van {}, "
-                                      "allemaal op dezelfde schaal.", title, ix.year())
-                        : fmt::format("Small line charts, one per ministry: {} by quarter of {}, all "
-                                      "on the same scale.", title, ix.year());
+  spec.description = fmt::format(fmt::runtime(Tr(Msg::kSmallLineChartsOnePer, ctx.lang)), title, ix.year());
   return RenderChart(spec);
 }
 
@@ -131,7 +129,7 @@ Result<std::string> Years(const IndicatorDef& def, const BlockContext& ctx, Char
   const bool nl = ctx.lang == Lang::kNl;
   const std::string year = std::to_string(ix.year());
   spec.kind = ChartKind::kTimeSeries;
-  spec.category_heading = nl ? "Jaar" : "Year";
+  spec.category_heading = Tr(Msg::kYear, ctx.lang);
   for (int y : ix.SeriesYears()) spec.categories.push_back(std::to_string(y));
   std::vector<std::pair<std::string, std::string>> lines;  // label, category
   if (ix.Find(def.id, kRijk, year) != nullptr) {
@@ -158,8 +156,7 @@ Result<std::string> Years(const IndicatorDef& def, const BlockContext& ctx, Char
     spec.title = fmt::format("{}, Rijk, {}", title, span);
   }
   spec.description =
-      nl ? fmt::format("Lijndiagram: {} voor het Rijk per jaar, {}.", title, span)
-         : fmt::format("Line chart: {} for the Rijk by year, {}.", title, span);
+      fmt::format(fmt::runtime(Tr(Msg::kLineChartForTheRijk, ctx.lang)), title, span);
   return RenderChart(spec);
 }
 
@@ -214,7 +211,7 @@ Result<std::string> ChartDirective(const IndicatorDef& def, const std::vector<st
   const std::string title = nl ? def.title_nl : def.title_en;
   if (view == "ministries") {
     spec.kind = ChartKind::kHorizontalBars;
-    spec.category_heading = nl ? "Ministerie" : "Ministry";
+    spec.category_heading = Tr(Msg::kMinistry, ctx.lang);
     spec.series = {now};
     if (def.norm) spec.norm = NormLine{def.norm->value, NormText(def, ctx.lang)};
     // The Rijk as a line where it is a rate or an average, which lies among the ministries'
@@ -233,19 +230,16 @@ Result<std::string> ChartDirective(const IndicatorDef& def, const std::vector<st
                            *rijk->value >= lo && *rijk->value <= hi;
     if (rijk_line) spec.reference = NormLine{*rijk->value, kRijk};
     spec.description =
-        nl ? fmt::format("Staafdiagram: {} per ministerie in {}{}.", title, year,
-                         rijk_line ? "; de stippellijn is het Rijk" : "")
-           : fmt::format("Bar chart: {} by ministry in {}{}.", title, year,
-                         rijk_line ? "; the dotted line is the Rijk" : "");
+        fmt::format(fmt::runtime(Tr(Msg::kBarChartByMinistry, ctx.lang)), title, year,
+                    rijk_line ? Tr(Msg::kDottedLineIsTheRijk, ctx.lang) : std::string());
   } else {
     spec.kind = view == "quarters" ? ChartKind::kTimeSeries : ChartKind::kGroupedBars;
-    spec.category_heading = view == "quarters" ? (nl ? "Kwartaal" : "Quarter") : (nl ? "Soort" : "Kind");
+    spec.category_heading = view == "quarters" ? Tr(Msg::kQuarter, ctx.lang) : Tr(Msg::kKind2, ctx.lang);
     spec.series = {now, before};
-    const char* kind = view == "quarters" ? (nl ? "Lijndiagram" : "Line chart")
-                                          : (nl ? "Staafdiagram" : "Bar chart");
+    const std::string& kind = view == "quarters" ? Tr(Msg::kLineChart, ctx.lang)
+                                                  : Tr(Msg::kBarChart, ctx.lang);
     spec.description =
-        nl ? fmt::format("{}: {} voor het Rijk, {} naast {}.", kind, title, year, year - 1)
-           : fmt::format("{}: {} for the Rijk, {} next to {}.", kind, title, year, year - 1);
+        fmt::format(fmt::runtime(Tr(Msg::kForTheRijkNextTo, ctx.lang)), kind, title, year, year - 1);
   }
   return RenderChart(spec);
 }

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "indicators/indicator.h"
+#include "indicators/core/indicator.h"
 #include "publish/core/block_context.h"
 
 namespace jbr::publish {

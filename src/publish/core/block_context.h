@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "indicators/indicator.h"
+#include "indicators/core/indicator.h"
 
 #include "publish/core/figures.h"
 #include "publish/core/site_config.h"

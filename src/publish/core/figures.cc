@@ -1,3 +1,4 @@
+#include "publish/core/messages.h"
 #include "publish/core/figures.h"
 
 #include <cctype>
@@ -131,17 +132,16 @@ Result<FigureRef> ParseFigureRef(std::string_view words, const FigureIndex& inde
 }
 
 std::string DirectionWord(double change, Lang lang) {
-  const bool nl = lang == Lang::kNl;
-  if (change > 0) return nl ? "gestegen" : "risen";
-  if (change < 0) return nl ? "gedaald" : "fallen";
-  return nl ? "gelijk gebleven" : "unchanged";
+  if (change > 0) return Tr(Msg::kRisen, lang);
+  if (change < 0) return Tr(Msg::kFallen, lang);
+  return Tr(Msg::kUnchanged, lang);
 }
 
 std::string ChangeText(double change, std::string_view unit, Lang lang, bool with_sign) {
   const double shown = with_sign ? change : std::fabs(change);
   if (unit == "%") {
     const std::string n = with_sign ? FormatSigned(shown, 1, lang) : FormatDecimal(shown, 1, lang);
-    return n + (lang == Lang::kNl ? " procentpunt" : " percentage points");
+    return n + (Tr(Msg::kPercentagePoints, lang));
   }
   const std::string n = FormatFigure(shown, unit, lang);
   return with_sign ? WithSign(n, shown) : n;

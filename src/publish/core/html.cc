@@ -1,3 +1,4 @@
+#include "publish/core/messages.h"
 #include "publish/core/html.h"
 
 #include <cmath>
@@ -52,7 +53,7 @@ std::string FormatDecimal(double v, int decimals, Lang lang) {
 
 std::string FormatFigure(double v, std::string_view unit, Lang lang) {
   if (unit == "EUR") {
-    return fmt::format("€ {} {}", FormatDecimal(v / 1e6, 1, lang), lang == Lang::kNl ? "mln" : "mln");
+    return fmt::format("€ {} {}", FormatDecimal(v / 1e6, 1, lang), Tr(Msg::kMln, lang));
   }
   const std::string n = FormatDecimal(v, DisplayDecimals(unit), lang);
   if (unit == "%") return n + "%";
@@ -73,7 +74,7 @@ std::string WithSign(std::string formatted, double v) {
   return v > 0 ? "+" + formatted : formatted;
 }
 
-std::string MissingMark(Lang lang) { return lang == Lang::kNl ? "n.g." : "n.a."; }
+std::string MissingMark(Lang lang) { return Tr(Msg::kNA, lang); }
 
 std::string CellText(const PublishedValue& v, Lang lang) {
   if (v.status == "suppressed") return kSuppressedMark;

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "indicators/inputs.h"
+#include "indicators/core/inputs.h"
 #include "publish/core/publication.h"
 
 namespace jbr::publish {

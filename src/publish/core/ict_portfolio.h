@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "indicators/ict_derived.h"
+#include "indicators/core/ict_derived.h"
 #include "schema/ministries.h"
 #include "schema/schema.h"
 #include "store/store.h"

@@ -1,3 +1,4 @@
+#include "publish/core/messages.h"
 #include "publish/core/page.h"
 
 #include <algorithm>
@@ -21,17 +22,16 @@ std::string RelativeLink(const std::string& from, const std::string& to) {
 namespace {
 
 std::string Header(const PageSpec& p) {
-  const bool nl = p.lang == Lang::kNl;
   std::string h = fmt::format(
       "<a class=\"skip\" href=\"#inhoud\">{}</a>\n<header class=\"site\">\n<p class=\"name\"><a "
       "href=\"{}\">{}</a></p>\n",
-      nl ? "Naar de inhoud" : "Skip to content",
+      Tr(Msg::kSkipToContent, p.lang),
       HtmlEscape(RelativeLink(p.path, std::string(LangCode(p.lang)) + "/index.html")),
       HtmlEscape(p.site_name));
   if (!p.alternate.empty()) {
     h += fmt::format("<p class=\"lang\"><a href=\"{}\" hreflang=\"{}\" lang=\"{}\">{}</a></p>\n",
-                     HtmlEscape(RelativeLink(p.path, p.alternate)), nl ? "en" : "nl",
-                     nl ? "en" : "nl", nl ? "English" : "Nederlands");
+                     HtmlEscape(RelativeLink(p.path, p.alternate)), Tr(Msg::kNl, p.lang),
+                     Tr(Msg::kNl, p.lang), Tr(Msg::kNederlands, p.lang));
   }
   return h + "</header>\n";
 }
@@ -39,7 +39,7 @@ std::string Header(const PageSpec& p) {
 std::string Nav(const PageSpec& p) {
   if (p.nav.empty()) return "";
   std::string n = fmt::format("<nav aria-label=\"{}\">\n<ul>\n",
-                              p.lang == Lang::kNl ? "Hoofdstukken" : "Chapters");
+                              Tr(Msg::kChapters, p.lang));
   for (const auto& link : p.nav) {
     const bool here = link.path == p.path;
     n += fmt::format("<li><a href=\"{}\"{}>{}</a></li>\n",
@@ -94,7 +94,6 @@ std::string WrapTables(const std::string& body, Lang lang) {
 }
 
 std::string RenderPage(const PageSpec& p) {
-  const bool nl = p.lang == Lang::kNl;
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -104,7 +103,7 @@ std::string RenderPage(const PageSpec& p) {
       p.title == p.site_name ? "" : " - " + HtmlEscape(p.site_name), RootPrefix(p.path),
       RootPrefix(p.path));
   if (!p.alternate.empty()) {
-    out += fmt::format("<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n", nl ? "en" : "nl",
+    out += fmt::format("<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n", Tr(Msg::kNl, p.lang),
                        HtmlEscape(RelativeLink(p.path, p.alternate)));
   }
   out += fmt::format("</head>\n<body{}>\n", p.print ? " class=\"print\"" : "");
@@ -114,10 +113,7 @@ std::string RenderPage(const PageSpec& p) {
   if (!p.print) {
     out += fmt::format(
         "<footer class=\"site\">\n<p>{}</p>\n</footer>\n",
-        nl ? "Gemaakt met jbr uit de leveringen van de ministeries. Alle cijfers staan ook als open "
-             "data in de map opendata."
-           : "Made with jbr from the ministries' deliveries. Every figure is also available as "
-             "open data in the opendata folder.");
+        Tr(Msg::kMadeWithJbrFromThe, p.lang));
   }
   return out + "</body>\n</html>\n";
 }
@@ -127,8 +123,7 @@ std::string SitePath(Lang lang, const std::string& page) {
 }
 
 std::string SiteName(int year, Lang lang) {
-  return fmt::format("{} {}", lang == Lang::kNl ? "Jaarrapportage Bedrijfsvoering Rijk"
-                                                : "Annual Report on Central Government Operations",
+  return fmt::format("{} {}", Tr(Msg::kAnnualReportOnCentralGovernment, lang),
                      year);
 }
 

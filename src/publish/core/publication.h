@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "indicators/indicator.h"
+#include "indicators/core/indicator.h"
 #include "publish/core/ict_portfolio.h"
 #include "publish/core/restatements.h"
 #include "store/store.h"

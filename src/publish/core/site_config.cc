@@ -99,6 +99,7 @@ Result<SiteConfig> SiteConfig::Load(std::vector<std::string> template_dirs,
   JBR_ASSIGN_OR_RETURN(c.chapters_, ParseChapters(chapters, path));
   JBR_ASSIGN_OR_RETURN(std::string labels, c.Find("report/labels.csv", &path));
   JBR_ASSIGN_OR_RETURN(c.labels_, ParseLabels(labels, path));
+  JBR_ASSIGN_OR_RETURN(c.messages_, Messages::Load(c.dirs_));
   return c;
 }
 

@@ -9,7 +9,7 @@
 #include <iterator>
 
 #include "importers/ict_dashboard.h"
-#include "indicators/inputs.h"
+#include "indicators/core/inputs.h"
 #include "ingest/xlsx_reader.h"
 #include "publish/core/publication.h"
 #include "publish/testing/ict_test_portfolio.h"

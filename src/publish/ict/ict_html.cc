@@ -1,3 +1,4 @@
+#include "publish/core/messages.h"
 #include "publish/ict/ict_html.h"
 
 #include "publish/ict/ict_pages.h"
@@ -30,11 +31,11 @@ std::string FactTable(const std::string& caption,
                       const std::string& region) {
   std::vector<std::vector<std::string>> rows;
   for (const auto& [label, value] : facts) rows.push_back({label, value});
-  return HtmlTable(caption, {Tr(lang, "Gegeven", "Item"), Tr(lang, "Waarde", "Value")}, rows,
+  return HtmlTable(caption, {Tr(Msg::kItem, lang), Tr(Msg::kValue, lang)}, rows,
                    region);
 }
 
-std::string Unknown(Lang lang) { return Tr(lang, "onbekend", "unknown"); }
+std::string Unknown(Lang lang) { return Tr(Msg::kUnknown, lang); }
 
 std::string Money(std::optional<double> eur, Lang lang) {
   return eur ? HtmlEscape(FormatFigure(*eur, "EUR", lang)) : Unknown(lang);

@@ -12,10 +12,6 @@
 
 namespace jbr::publish::ict_html {
 
-inline std::string Tr(Lang l, std::string_view nl, std::string_view en) {
-  return std::string(l == Lang::kNl ? nl : en);
-}
-
 // `table` (ending in "</table>\n") in a region of its own that scrolls when the table is wide, so
 // that the page does not at 200% zoom; `region` is its label, HTML (the page's title, escaped).
 std::string ScrollRegion(const std::string& table, const std::string& region);

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "publish/core/messages.h"
 #include "publish/ict/ict_html.h"
 #include "publish/ict/ict_pages.h"
 
@@ -13,7 +14,6 @@ namespace {
 using ict_html::Date;
 using ict_html::HtmlTable;
 using ict_html::Money;
-using ict_html::Tr;
 
 struct Translation {
   const char* nl;
@@ -89,7 +89,7 @@ std::string CountTable(const std::string& caption, const std::map<std::string, i
                     std::to_string(n)});
   }
   return HtmlTable(HtmlEscape(caption),
-                   {Tr(lang, "Categorie", "Category"), Tr(lang, "Aantal", "Number")}, rows,
+                   {Tr(Msg::kCategory, lang), Tr(Msg::kNumber, lang)}, rows,
                    region);
 }
 
@@ -104,21 +104,20 @@ std::string KeyFigureTable(const IctKeyFigures& k, int year, Lang lang,
       k.cost_change_pct ? HtmlEscape(FormatSigned(*k.cost_change_pct, 1, lang) + "%")
                         : ict_html::Unknown(lang);
   return ict_html::FactTable(
-      HtmlEscape(fmt::format("{} {}", Tr(lang, "Kerncijfers", "Key figures"), year)),
-      {{Tr(lang, "Activiteiten in de rapportage", "Activities in the report"),
+      HtmlEscape(fmt::format("{} {}", Tr(Msg::kKeyFigures, lang), year)),
+      {{Tr(Msg::kActivitiesInTheReport, lang),
         std::to_string(k.included)},
-       {Tr(lang, "Initieel geschatte meerjarige kosten", "Initial whole-life estimate"),
+       {Tr(Msg::kInitialWholeLifeEstimate, lang),
         Money(k.cost_initial, lang)},
-       {Tr(lang, "Actueel geschatte meerjarige kosten", "Current whole-life estimate"),
+       {Tr(Msg::kCurrentWholeLifeEstimate, lang),
         Money(k.cost_current, lang)},
-       {Tr(lang, "Gerealiseerde kosten", "Actual cost to date"), Money(k.cost_actual, lang)},
-       {Tr(lang, "Verandering geschatte kosten", "Change in estimated cost"), change},
-       {Tr(lang, "Herijkingen in het jaar", "Reassessments in the year"),
+       {Tr(Msg::kActualCostToDate, lang), Money(k.cost_actual, lang)},
+       {Tr(Msg::kChangeInEstimatedCost, lang), change},
+       {Tr(Msg::kReassessmentsInTheYear, lang),
         std::to_string(k.reassessments)},
-       {Tr(lang, "Activiteiten met AcICT-advies", "Activities with AcICT advice"),
+       {Tr(Msg::kActivitiesWithAcictAdvice, lang),
         std::to_string(k.acict_advice)},
-       {Tr(lang, "Verouderde activiteiten (geen registratie in het jaar)",
-           "Stale activities (no record in the year)"),
+       {Tr(Msg::kStaleActivitiesNoRecordIn, lang),
         std::to_string(k.stale)}},
       lang, region);
 }
@@ -143,7 +142,7 @@ std::string OverviewRow(const IctActivity& a, const std::string& path, Lang lang
       Date(end(f.current), lang),
       std::to_string(f.reassessments.size()),
       IctDate(f.reference_date, lang),
-      f.stale ? Tr(lang, "verouderd", "stale") : Tr(lang, "actueel", "up to date")};
+      f.stale ? Tr(Msg::kStale, lang) : Tr(Msg::kUpToDate, lang)};
   std::string out = "<tr><td>" + row[0] + "</td><th scope=\"row\">" + row[1] + "</th>";
   for (size_t i = 2; i < row.size(); ++i) out += "<td>" + row[i] + "</td>";
   return out + "</tr>\n";
@@ -152,19 +151,18 @@ std::string OverviewRow(const IctActivity& a, const std::string& path, Lang lang
 std::string OverviewTable(const IctPortfolio& p, const std::vector<std::string>& paths,
                           Lang lang, const std::string& region) {
   const std::vector<std::string> headers = {
-      Tr(lang, "Ministerie", "Ministry"),
-      Tr(lang, "ICT-activiteit", "ICT activity"),
-      Tr(lang, "Status", "Status"),
-      Tr(lang, "Initiële kosten", "Initial cost"),
-      Tr(lang, "Actuele kosten", "Current cost"),
-      Tr(lang, "Initiële einddatum", "Initial end date"),
-      Tr(lang, "Actuele einddatum", "Current end date"),
-      Tr(lang, "Herijkingen in het jaar", "Reassessments in the year"),
-      Tr(lang, "Peildatum", "Reference date"),
-      Tr(lang, "Actualiteit", "Up to date")};
+      Tr(Msg::kMinistry, lang),
+      Tr(Msg::kIctActivity, lang),
+      Tr(Msg::kStatus, lang),
+      Tr(Msg::kInitialCost, lang),
+      Tr(Msg::kCurrentCost, lang),
+      Tr(Msg::kInitialEndDate, lang),
+      Tr(Msg::kCurrentEndDate, lang),
+      Tr(Msg::kReassessmentsInTheYear, lang),
+      Tr(Msg::kReferenceDate, lang),
+      Tr(Msg::kUpToDate2, lang)};
   std::string out = "<table>\n<caption>" +
-                    HtmlEscape(fmt::format("{} {}", Tr(lang, "Alle activiteiten in de rapportage",
-                                                       "All activities in the report"),
+                    HtmlEscape(fmt::format("{} {}", Tr(Msg::kAllActivitiesInTheReport, lang),
                                            p.year)) +
                     "</caption>\n<thead><tr>";
   for (const auto& h : headers) out += "<th scope=\"col\">" + HtmlEscape(h) + "</th>";
@@ -222,7 +220,7 @@ std::string IctClassLabel(std::string_view label, Lang lang) {
 }
 
 std::string IctOverviewTitle(int year, Lang lang) {
-  return fmt::format("{} {}", Tr(lang, "Grote ICT-activiteiten", "Large ICT activities"), year);
+  return fmt::format("{} {}", Tr(Msg::kLargeIctActivities, lang), year);
 }
 
 // The overview page; `paths` are the activity pages' paths, one per included activity.
@@ -231,21 +229,17 @@ std::string IctOverviewHtml(const IctPortfolio& p, const std::vector<std::string
   const IctKeyFigures k = ComputeIctKeyFigures(p);
   const std::string region = HtmlEscape(IctOverviewTitle(p.year, lang));  // the shell's <h1>
   std::string out = KeyFigureTable(k, p.year, lang, region);
-  out += CountTable(Tr(lang, "Activiteiten naar status", "Activities by status"), k.by_status,
+  out += CountTable(Tr(Msg::kActivitiesByStatus, lang), k.by_status,
                     {"in_progress", "reorientation", "completed", "cancelled"}, lang, true, region);
-  out += CountTable(Tr(lang, "Activiteiten naar actuele kostencategorie",
-                       "Activities by current cost class"),
+  out += CountTable(Tr(Msg::kActivitiesByCurrentCostClass, lang),
                     k.by_cost, Labels(kCostClasses), lang, false, region);
-  out += CountTable(Tr(lang, "Activiteiten naar aanpassing einddatum",
-                       "Activities by change of end date"),
+  out += CountTable(Tr(Msg::kActivitiesByChangeOfEnd, lang),
                     k.by_slip, Labels(kSlipClasses), lang, false, region);
-  out += CountTable(Tr(lang, "Activiteiten naar verandering doorlooptijd",
-                       "Activities by change of duration"),
+  out += CountTable(Tr(Msg::kActivitiesByChangeOfDuration, lang),
                     k.by_duration, Labels(kDurationClasses), lang, false, region);
-  out += CountTable(Tr(lang, "Redenen van herijkingen in het jaar",
-                       "Reasons for reassessments in the year"),
+  out += CountTable(Tr(Msg::kReasonsForReassessmentsInThe, lang),
                     k.by_reason, {}, lang, false, region);
-  out += "<h2>" + HtmlEscape(Tr(lang, "Overzicht", "Overview")) + "</h2>\n";
+  out += "<h2>" + HtmlEscape(Tr(Msg::kOverview, lang)) + "</h2>\n";
   out += OverviewTable(p, paths, lang, region);
   return out;
 }

@@ -1,4 +1,5 @@
 // The page per ICT activity, and the list of pages (ict_pages.h).
+#include "publish/core/messages.h"
 #include "publish/ict/ict_pages.h"
 
 #include <cmath>
@@ -15,7 +16,6 @@ using ict_html::Date;
 using ict_html::FactTable;
 using ict_html::HtmlTable;
 using ict_html::Money;
-using ict_html::Tr;
 using ict_html::Unknown;
 
 std::optional<double> CostOf(const std::optional<IctRecord>& r) {
@@ -26,34 +26,33 @@ std::optional<Days> EndOf(const std::optional<IctRecord>& r) {
 }
 
 std::string Text(const std::string& s, Lang lang) {
-  return s.empty() ? Tr(lang, "niet opgegeven", "not given") : HtmlEscape(s);
+  return s.empty() ? Tr(Msg::kNotGiven, lang) : HtmlEscape(s);
 }
 
-std::string H2(const std::string& nl, const std::string& en, Lang lang) {
-  return "<h2>" + HtmlEscape(Tr(lang, nl, en)) + "</h2>\n";
+std::string H2(const std::string& text) {
+  return "<h2>" + HtmlEscape(text) + "</h2>\n";
 }
 
 std::string General(const IctActivity& a, int year, Lang lang, const std::string& region) {
   const IctActivityFigures& f = a.figures;
-  return H2("Algemeen", "General", lang) +
-         FactTable(Tr(lang, "Algemene gegevens", "General data"),
-                   {{Tr(lang, "Nummer", "Number"), HtmlEscape(f.activity_id)},
-                    {Tr(lang, "Ministerie", "Ministry"), HtmlEscape(f.ministry)},
-                    {Tr(lang, "Organisatie", "Organisation"), Text(f.organisation, lang)},
-                    {Tr(lang, "Status", "Status"), HtmlEscape(IctStatusLabel(f.status, lang))},
-                    {Tr(lang, "Soort ICT-activiteit", "Kind"), Text(a.kind, lang)},
-                    {Tr(lang, "Ontwikkelwijze", "Method"), Text(a.method, lang)},
-                    {Tr(lang, "Onderwerp", "Subjects"), Text(a.subjects, lang)},
-                    {Tr(lang, "Omschrijving", "Description"), Text(a.description, lang)},
-                    {Tr(lang, "Peildatum", "Reference date"), IctDate(f.reference_date, lang)},
-                    {Tr(lang, "AcICT-advies", "AcICT advice"),
-                     a.acict_advice ? Tr(lang, "ja", "yes") : Tr(lang, "nee", "no")},
-                    {Tr(lang, "Actualiteit", "Up to date"),
+  return H2(Tr(Msg::kGeneral, lang)) +
+         FactTable(Tr(Msg::kGeneralData, lang),
+                   {{Tr(Msg::kNumber2, lang), HtmlEscape(f.activity_id)},
+                    {Tr(Msg::kMinistry, lang), HtmlEscape(f.ministry)},
+                    {Tr(Msg::kOrganisation, lang), Text(f.organisation, lang)},
+                    {Tr(Msg::kStatus, lang), HtmlEscape(IctStatusLabel(f.status, lang))},
+                    {Tr(Msg::kKind, lang), Text(a.kind, lang)},
+                    {Tr(Msg::kMethod, lang), Text(a.method, lang)},
+                    {Tr(Msg::kSubjects, lang), Text(a.subjects, lang)},
+                    {Tr(Msg::kDescription, lang), Text(a.description, lang)},
+                    {Tr(Msg::kReferenceDate, lang), IctDate(f.reference_date, lang)},
+                    {Tr(Msg::kAcictAdvice, lang),
+                     a.acict_advice ? Tr(Msg::kYes, lang) : Tr(Msg::kNo, lang)},
+                    {Tr(Msg::kUpToDate2, lang),
                      f.stale ? HtmlEscape(fmt::format(
-                                   "{} {}", Tr(lang, "verouderd: geen registratie in",
-                                               "stale: no record in"),
+                                   "{} {}", Tr(Msg::kStaleNoRecordIn, lang),
                                    year))
-                             : Tr(lang, "actueel", "up to date")}},
+                             : Tr(Msg::kUpToDate, lang)}},
                    lang, region);
 }
 
@@ -71,63 +70,61 @@ std::string Costs(const IctActivity& a, Lang lang, const std::string& region) {
   const auto rec_date = [&](const std::optional<IctRecord>& r) {
     return r ? " (" + IctDate(r->date, lang) + ")" : std::string();
   };
-  std::string out = H2("Kosten", "Costs", lang);
+  std::string out = H2(Tr(Msg::kCosts, lang));
   out += FactTable(
-      Tr(lang, "Geschatte meerjarige kosten: initieel naast actueel",
-         "Whole-life cost estimate: initial next to current"),
-      {{Tr(lang, "Initiële schatting", "Initial estimate") + rec_date(f.initial),
+      Tr(Msg::kWholeLifeCostEstimateInitial, lang),
+      {{Tr(Msg::kInitialEstimate, lang) + rec_date(f.initial),
         Money(initial, lang)},
-       {Tr(lang, "Actuele schatting", "Current estimate") + rec_date(f.current),
+       {Tr(Msg::kCurrentEstimate, lang) + rec_date(f.current),
         Money(current, lang)},
-       {Tr(lang, "Verschil", "Difference"), diff},
-       {Tr(lang, "Gerealiseerd tot nu", "Spent to date"),
+       {Tr(Msg::kDifference, lang), diff},
+       {Tr(Msg::kSpentToDate, lang),
         Money(f.current ? f.current->spend_eur : std::nullopt, lang)},
-       {Tr(lang, "Prognose toekomstige kosten", "Forecast remaining cost"),
+       {Tr(Msg::kForecastRemainingCost, lang),
         Money(f.remaining_cost_eur, lang)},
-       {Tr(lang, "Actuele kostencategorie", "Current cost class"),
+       {Tr(Msg::kCurrentCostClass, lang),
         HtmlEscape(IctClassLabel(f.cost_class, lang))}},
       lang, region);
   const IctCategoryCosts& c = a.current_categories;
   if (!c.any()) return out;
-  const std::vector<std::string> headers = {Tr(lang, "Categorie", "Category"),
-                                            Tr(lang, "Schatting", "Estimate"),
-                                            Tr(lang, "Gerealiseerd", "Spent")};
+  const std::vector<std::string> headers = {Tr(Msg::kCategory, lang),
+                                            Tr(Msg::kEstimate, lang),
+                                            Tr(Msg::kSpent, lang)};
   return out + HtmlTable(
-                   HtmlEscape(Tr(lang, "Actuele kosten per categorie", "Current cost by category")),
+                   HtmlEscape(Tr(Msg::kCurrentCostByCategory, lang)),
                    headers,
-                   {{Tr(lang, "Intern personeel", "Internal staff"),
+                   {{Tr(Msg::kInternalStaff, lang),
                      Money(c.internal_staff_estimate, lang), Money(c.internal_staff_spend, lang)},
-                    {Tr(lang, "Extern personeel", "External staff"),
+                    {Tr(Msg::kExternalStaff, lang),
                      Money(c.external_staff_estimate, lang), Money(c.external_staff_spend, lang)},
-                    {Tr(lang, "Overig materieel", "Other material"),
+                    {Tr(Msg::kOtherMaterial, lang),
                      Money(c.other_material_estimate, lang), Money(c.other_material_spend, lang)}},
                    region);
 }
 
 std::string Duration(const IctActivityFigures& f, Lang lang, const std::string& region) {
   const auto years = [&](std::optional<double> y) {
-    return y ? HtmlEscape(FormatDecimal(*y, 1, lang) + Tr(lang, " jaar", " years")) : Unknown(lang);
+    return y ? HtmlEscape(FormatDecimal(*y, 1, lang) + Tr(Msg::kYears, lang)) : Unknown(lang);
   };
   // Months between the initial and the current end date: the slip in years x 12, rounded.
   const std::string months =
       f.end_slip_years
           ? HtmlEscape(FormatSigned(std::round(*f.end_slip_years * 12), 0, lang) +
-                       Tr(lang, " maanden", " months"))
+                       Tr(Msg::kMonths, lang))
           : Unknown(lang);
-  return H2("Doorlooptijd", "Duration", lang) +
-         FactTable(Tr(lang, "Doorlooptijd: initieel naast actueel",
-                      "Duration: initial next to current"),
-                   {{Tr(lang, "Startdatum", "Start date"), IctDate(f.start_date, lang)},
-                    {Tr(lang, "Initiële einddatum", "Initial end date"), Date(EndOf(f.initial), lang)},
-                    {Tr(lang, "Actuele einddatum", "Current end date"), Date(EndOf(f.current), lang)},
-                    {Tr(lang, "Verschil einddatum", "Change of end date"), months},
-                    {Tr(lang, "Doorlooptijd initieel", "Initial duration"),
+  return H2(Tr(Msg::kDuration, lang)) +
+         FactTable(Tr(Msg::kDurationInitialNextToCurrent, lang),
+                   {{Tr(Msg::kStartDate, lang), IctDate(f.start_date, lang)},
+                    {Tr(Msg::kInitialEndDate, lang), Date(EndOf(f.initial), lang)},
+                    {Tr(Msg::kCurrentEndDate, lang), Date(EndOf(f.current), lang)},
+                    {Tr(Msg::kChangeOfEndDate, lang), months},
+                    {Tr(Msg::kInitialDuration, lang),
                      years(f.initial_duration_years)},
-                    {Tr(lang, "Actuele doorlooptijd", "Current duration"),
+                    {Tr(Msg::kCurrentDuration, lang),
                      years(f.current_duration_years)},
-                    {Tr(lang, "Aanpassing einddatum", "End-date change class"),
+                    {Tr(Msg::kEndDateChangeClass, lang),
                      HtmlEscape(IctClassLabel(f.slip_class, lang))},
-                    {Tr(lang, "Verschil doorlooptijd", "Duration change class"),
+                    {Tr(Msg::kDurationChangeClass, lang),
                      f.duration_class.empty() ? Unknown(lang)
                                               : HtmlEscape(IctClassLabel(f.duration_class, lang))}},
                    lang, region);
@@ -141,10 +138,10 @@ std::string Join(const std::vector<std::string>& parts, const std::string& sep) 
 
 std::string Reassessments(const IctActivityFigures& f, int year, Lang lang,
                           const std::string& region) {
-  std::string out = H2("Herijkingen", "Reassessments", lang);
+  std::string out = H2(Tr(Msg::kReassessments, lang));
   if (f.reassessments.empty()) {
     return out + "<p>" +
-           HtmlEscape(fmt::format("{} {}.", Tr(lang, "Geen herijking in", "No reassessment in"),
+           HtmlEscape(fmt::format("{} {}.", Tr(Msg::kNoReassessmentIn, lang),
                                   year)) +
            "</p>\n";
   }
@@ -153,18 +150,17 @@ std::string Reassessments(const IctActivityFigures& f, int year, Lang lang,
     rows.push_back({IctDate(r.date, lang), HtmlEscape(Join(r.reasons, "; ")),
                     Money(r.cost_eur, lang), Date(r.end_date, lang)});
   }
-  return out + HtmlTable(HtmlEscape(fmt::format("{} {}", Tr(lang, "Herijkingen in",
-                                                            "Reassessments in"),
+  return out + HtmlTable(HtmlEscape(fmt::format("{} {}", Tr(Msg::kReassessmentsIn, lang),
                                                 year)),
-                         {Tr(lang, "Datum", "Date"), Tr(lang, "Redenen", "Reasons"),
-                          Tr(lang, "Geschatte kosten", "Cost estimate"),
-                          Tr(lang, "Geschatte einddatum", "End date estimate")},
+                         {Tr(Msg::kDate, lang), Tr(Msg::kReasons, lang),
+                          Tr(Msg::kCostEstimate, lang),
+                          Tr(Msg::kEndDateEstimate, lang)},
                          rows, region);
 }
 
 std::string Details(const IctActivity& a, Lang lang, const std::string& region) {
   std::string out;
-  const std::string yes = Tr(lang, "ja", "yes"), no = Tr(lang, "nee", "no");
+  const std::string yes = Tr(Msg::kYes, lang), no = Tr(Msg::kNo, lang);
   if (!a.milestones.empty()) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& m : a.milestones) {
@@ -172,10 +168,10 @@ std::string Details(const IctActivity& a, Lang lang, const std::string& region) 
                       m.realised ? IctDate(*m.realised, lang) : std::string("-"),
                       m.achieved ? yes : no});
     }
-    out += H2("Mijlpalen", "Milestones", lang) +
-           HtmlTable(Tr(lang, "Mijlpalen", "Milestones"),
-                     {Tr(lang, "Mijlpaal", "Milestone"), Tr(lang, "Verwacht", "Expected"),
-                      Tr(lang, "Gerealiseerd", "Realised"), Tr(lang, "Behaald", "Achieved")},
+    out += H2(Tr(Msg::kMilestones, lang)) +
+           HtmlTable(Tr(Msg::kMilestones, lang),
+                     {Tr(Msg::kMilestone, lang), Tr(Msg::kExpected, lang),
+                      Tr(Msg::kRealised, lang), Tr(Msg::kAchieved, lang)},
                      rows, region);
   }
   if (!a.reviews.empty()) {
@@ -183,10 +179,10 @@ std::string Details(const IctActivity& a, Lang lang, const std::string& region) 
     for (const auto& r : a.reviews) {
       rows.push_back({IctDate(r.date, lang), HtmlEscape(r.party), HtmlEscape(r.kind)});
     }
-    out += H2("Kwaliteitstoetsen", "Quality reviews", lang) +
-           HtmlTable(Tr(lang, "Kwaliteitstoetsen", "Quality reviews"),
-                     {Tr(lang, "Datum", "Date"), Tr(lang, "Partij", "Party"),
-                      Tr(lang, "Soort", "Kind")},
+    out += H2(Tr(Msg::kQualityReviews, lang)) +
+           HtmlTable(Tr(Msg::kQualityReviews, lang),
+                     {Tr(Msg::kDate, lang), Tr(Msg::kParty, lang),
+                      Tr(Msg::kKind2, lang)},
                      rows, region);
   }
   if (!a.papers.empty()) {
@@ -199,10 +195,10 @@ std::string Details(const IctActivity& a, Lang lang, const std::string& region) 
       rows.push_back({IctDate(p.date, lang), HtmlEscape(p.number), title,
                       p.acict_advice ? yes : no});
     }
-    out += H2("Kamerstukken", "Parliamentary papers", lang) +
-           HtmlTable(Tr(lang, "Kamerstukken", "Parliamentary papers"),
-                     {Tr(lang, "Datum", "Date"), Tr(lang, "Nummer", "Number"),
-                      Tr(lang, "Titel", "Title"), Tr(lang, "AcICT-advies", "AcICT advice")},
+    out += H2(Tr(Msg::kParliamentaryPapers, lang)) +
+           HtmlTable(Tr(Msg::kParliamentaryPapers, lang),
+                     {Tr(Msg::kDate, lang), Tr(Msg::kNumber2, lang),
+                      Tr(Msg::kTitle, lang), Tr(Msg::kAcictAdvice, lang)},
                      rows, region);
   }
   return out;
@@ -213,10 +209,9 @@ std::string ActivityHtml(const IctActivity& a, int year, Lang lang) {
   const std::string region = HtmlEscape(f.name);  // the page's title, in the shell's <h1>
   std::string out;
   if (f.stale) {
-    out += "<p class=\"ict-stale\"><strong>" + Tr(lang, "Verouderd:", "Stale:") + "</strong> " +
+    out += "<p class=\"ict-stale\"><strong>" + Tr(Msg::kStale2, lang) + "</strong> " +
            HtmlEscape(fmt::format("{} {}.",
-                                  Tr(lang, "de nieuwste registratie is van voor",
-                                     "the newest record predates"),
+                                  Tr(Msg::kTheNewestRecordPredates, lang),
                                   year)) +
            "</p>\n";
   }

@@ -1,5 +1,6 @@
 // The splitting works on the HTML jbr wrote itself (site_blocks.cc, ict_overview.cc), whose tables
 // have one known shape, so a small scanner suffices; anything else passes through unchanged.
+#include "publish/core/messages.h"
 #include "publish/print/print_tables.h"
 
 #include <optional>
@@ -98,7 +99,7 @@ std::string Split(const Parsed& p, Lang lang, size_t max_columns) {
     out += p.open_tag + "\n";
     if (!p.caption.empty() || part > 0) {
       out += "<caption>" + p.caption;
-      if (part > 0) out += lang == Lang::kNl ? " (vervolg)" : " (continued)";
+      if (part > 0) out += Tr(Msg::kContinued, lang);
       out += "</caption>\n";
     }
     out += "<thead><tr>";

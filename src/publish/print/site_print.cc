@@ -1,3 +1,4 @@
+#include "publish/core/messages.h"
 #include "publish/print/site_print.h"
 #include <future>
 #include <fmt/format.h>
@@ -66,7 +67,7 @@ struct Part {
 
 std::string TocHtml(const std::vector<TocEntry>& entries, Lang lang) {
   std::string toc = fmt::format("<nav class=\"toc\" aria-label=\"{0}\">\n<h2>{0}</h2>\n<ol>\n",
-                                lang == Lang::kNl ? "Inhoud" : "Contents");
+                                Tr(Msg::kContents, lang));
   for (const auto& e : entries) {
     toc += fmt::format(
         "<li><a href=\"#{}\">{}</a><span class=\"toc-leader\"></span><span "
@@ -142,7 +143,6 @@ Status WritePdfs(const std::vector<SitePage>& pages, const Publication& pub,
   JBR_RETURN_IF_ERROR(options.Validate());
   const int year = pub.run.year;
   auto print_language = [&](Lang lang) -> Status {
-    const bool nl = lang == Lang::kNl;
     JBR_RETURN_IF_ERROR(PrintReport(pages, pub, config, lang, options, out));
     if (const SitePage* brief = FindPage(pages, lang, "hoofdlijnen.html")) {
       JBR_RETURN_IF_ERROR(PrintOne(SitePath(lang, "print-hoofdlijnen.html"),
@@ -154,7 +154,7 @@ Status WritePdfs(const std::vector<SitePage>& pages, const Publication& pub,
     if (!ict.empty()) {
       JBR_RETURN_IF_ERROR(PrintOne(
           SitePath(lang, "ict/print.html"),
-          fmt::format("{} {}", nl ? "Grote ICT-activiteiten" : "Large ICT activities", year), ict,
+          fmt::format("{} {}", Tr(Msg::kLargeIctActivities, lang), year), ict,
           fmt::format("pdf/jbr-{}-ict-{}.pdf", year, LangCode(lang)), pub, lang, options, out));
     }
     return Status::Ok();

@@ -1,3 +1,4 @@
+#include "publish/core/messages.h"
 #include "publish/site/site.h"
 
 #include <fmt/format.h>
@@ -50,7 +51,7 @@ Result<SitePage> ChapterPage(const Chapter& ch, const FigureIndex& index, const 
   }
   if (!blocks.empty()) {
     page.body += fmt::format("<section id=\"cijfers-{}\">\n<h2>{}</h2>\n{}</section>\n", ch.slug,
-                             lang == Lang::kNl ? "Cijfers" : "Figures", blocks);
+                             Tr(Msg::kFigures, lang), blocks);
   }
   return page;
 }
@@ -67,7 +68,6 @@ Result<SitePage> NarrativePage(const std::string& name, const std::string& title
 }
 
 std::string Contents(const SiteConfig& config, Lang lang) {
-  const bool nl = lang == Lang::kNl;
   std::string list = "<ol class=\"toc\">\n";
   for (const auto& ch : config.chapters()) {
     list += fmt::format("<li><a href=\"{}.html\">{}</a></li>\n", ch.slug, HtmlEscape(ch.Title(lang)));
@@ -76,29 +76,28 @@ std::string Contents(const SiteConfig& config, Lang lang) {
       "<li><a href=\"tabellen.html\">{}</a></li>\n<li><a href=\"ict/index.html\">{}</a></li>\n"
       "<li><a href=\"ministeries/index.html\">{}</a></li>\n<li><a "
       "href=\"verantwoording.html\">{}</a></li>\n</ol>\n",
-      nl ? "Bijlage: tabellen" : "Annex: tables",
-      nl ? "Bijlage: grote ICT-activiteiten" : "Annex: large ICT activities",
-      nl ? "Per ministerie" : "By ministry", nl ? "Verantwoording" : "Method and sources");
+      Tr(Msg::kAnnexTables, lang),
+      Tr(Msg::kAnnexLargeIctActivities, lang),
+      Tr(Msg::kByMinistry, lang), Tr(Msg::kMethodAndSources, lang));
   return list;
 }
 
 std::string Downloads(int year, Lang lang, bool pdf) {
-  const bool nl = lang == Lang::kNl;
   const char* code = LangCode(lang);
   const std::string pdfs = fmt::format(
       "<li><a href=\"../pdf/jbr-{0}-{1}.pdf\">{2} (PDF)</a></li>\n"
       "<li><a href=\"../pdf/jbr-{0}-hoofdlijnen-{1}.pdf\">{3} (PDF)</a></li>\n"
       "<li><a href=\"../pdf/jbr-{0}-ict-{1}.pdf\">{4} (PDF)</a></li>\n",
-      year, code, nl ? "Het volledige rapport" : "The full report",
-      nl ? "Hoofdlijnen" : "Highlights",
-      nl ? "Bijlage grote ICT-activiteiten" : "Annex on large ICT activities");
+      year, code, Tr(Msg::kTheFullReport, lang),
+      Tr(Msg::kHighlights, lang),
+      Tr(Msg::kAnnexOnLargeIctActivities, lang));
   return fmt::format(
       "<ul class=\"downloads\">\n{1}"
       "<li><a href=\"../annex/jbr-{0}-tabellen.xlsx\">{2} (Excel)</a></li>\n"
       "<li><a href=\"../opendata/indicators.csv\">{3} (CSV)</a>, <a "
       "href=\"../opendata/indicators.json\">JSON</a>, <a "
       "href=\"../opendata/datapackage.json\">datapackage.json</a></li>\n</ul>\n",
-      year, pdf ? pdfs : "", nl ? "Alle tabellen" : "All tables", "Open data");
+      year, pdf ? pdfs : "", Tr(Msg::kAllTables, lang), "Open data");
 }
 
 // The public version: two pages of panels (highlights.h), its icons from templates/site/icons/.
@@ -122,11 +121,10 @@ Result<std::vector<SitePage>> BuildReportPages(const Publication& pub, const Sit
   const FigureIndex index(pub);
   std::vector<SitePage> pages;
   for (Lang lang : kLangs) {
-    const bool nl = lang == Lang::kNl;
     JBR_ASSIGN_OR_RETURN(
         SitePage home,
         NarrativePage("index", SiteName(pub.run.year, lang), index, config, lang,
-                      Section("inhoud", nl ? "Inhoud" : "Contents", Contents(config, lang)) +
+                      Section("inhoud", Tr(Msg::kContents, lang), Contents(config, lang)) +
                           Section("downloads", "Downloads", Downloads(pub.run.year, lang, pdf)),
                       chart));
     pages.push_back(std::move(home));

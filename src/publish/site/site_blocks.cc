@@ -1,3 +1,4 @@
+#include "publish/core/messages.h"
 #include "publish/site/site_blocks.h"
 
 #include <cstdlib>
@@ -11,7 +12,6 @@
 namespace jbr::publish {
 namespace {
 
-bool Nl(const BlockContext& c) { return c.lang == Lang::kNl; }
 
 std::string Year(const BlockContext& c, int offset = 0) {
   return std::to_string(c.index->year() + offset);
@@ -67,21 +67,20 @@ std::string PreviousTd(const PublishedValue* v, const BlockContext& ctx) {
   std::string td = ValueTd(last, ctx.lang);
   if (Restated(v, ctx.index->pub())) {
     td.insert(td.size() - 5, fmt::format(" <span class=\"restated\">({})</span>",
-                                         Nl(ctx) ? "herzien" : "restated"));
+                                         Tr(Msg::kRestated, ctx.lang)));
   }
   return td;
 }
 
 std::string Links(const IndicatorDef& def, const BlockContext& ctx) {
   const std::string lang = LangCode(ctx.lang);
-  const bool nl = Nl(ctx);
   return fmt::format(
       "<p class=\"links\"><a href=\"{0}\">{1}</a> · <a href=\"{2}\">{3}</a> · <a "
       "href=\"{4}\">{5}</a></p>\n",
       HtmlEscape(RelativeLink(ctx.page, lang + "/tabellen.html#" + def.id)),
-      nl ? "Volledige tabel" : "Full table",
+      Tr(Msg::kFullTable, ctx.lang),
       HtmlEscape(RelativeLink(ctx.page, lang + "/verantwoording.html#" + def.id)),
-      nl ? "Definitie" : "Definition",
+      Tr(Msg::kDefinition, ctx.lang),
       HtmlEscape(RelativeLink(ctx.page, "opendata/indicators.csv")), "Open data (CSV)");
 }
 
@@ -94,7 +93,7 @@ std::string FourColumnTable(const std::string& caption, const std::string& first
       "scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n"
       "<tbody>\n",
       HtmlEscape(caption), HtmlEscape(first), Year(ctx), Year(ctx, -1),
-      Nl(ctx) ? "Verschil" : "Change");
+      Tr(Msg::kChange, ctx.lang));
   for (const auto& [label, v] : rows) {
     const bool rijk = label == kRijk;
     t += fmt::format("<tr{}><th scope=\"row\">{}</th>{}{}<td>{}</td></tr>\n",
@@ -141,45 +140,40 @@ std::string PeriodTable(const IndicatorDef& def, const BlockContext& ctx) {
   return fmt::format(
       "<table>\n<caption>{}, Rijk, {}</caption>\n<thead><tr><th scope=\"col\">{}</th><th "
       "scope=\"col\">Rijk</th></tr></thead>\n<tbody>\n{}</tbody>\n</table>\n",
-      HtmlEscape(Title(def, ctx.lang)), Nl(ctx) ? "per periode" : "by period",
-      Nl(ctx) ? "Periode" : "Period", rows);
+      HtmlEscape(Title(def, ctx.lang)), Tr(Msg::kByPeriod, ctx.lang),
+      Tr(Msg::kPeriod, ctx.lang), rows);
 }
 
 std::string Footnotes(const BlockContext& ctx) {
-  return Nl(ctx) ? "<p class=\"note\">. = onderdrukt ter bescherming van personen; n.g. = niet "
-                   "geleverd; * = niet alle ministeries geleverd.</p>\n"
-                 : "<p class=\"note\">. = suppressed to protect persons; n.a. = not delivered; "
-                   "* = not every ministry delivered.</p>\n";
+  return Tr(Msg::kSuppressedToProtectPersonsN, ctx.lang);
 }
 
 std::string Summary(const IndicatorDef& def, const PublishedValue* rijk, const BlockContext& ctx) {
-  const bool nl = Nl(ctx);
   std::string s = "<p class=\"summary\">";
   if (rijk == nullptr) {
     if (!RijkCategories(def, *ctx.index).empty()) {
-      s += nl ? fmt::format("Rijk {}: per categorie in de tabel.", Year(ctx))
-              : fmt::format("Rijk {}: by category in the table.", Year(ctx));
+      s += fmt::format(fmt::runtime(Tr(Msg::kRijkByCategoryInThe, ctx.lang)), Year(ctx));
     } else {
-      s += nl ? "Geen Rijkscijfer over het hele jaar." : "No figure for the Rijk over the whole year.";
+      s += Tr(Msg::kNoFigureForTheRijk, ctx.lang);
     }
   } else {
-    s += fmt::format("{} {}: <strong>{}</strong>", nl ? "Rijk" : "Rijk", Year(ctx),
+    s += fmt::format("{} {}: <strong>{}</strong>", Tr(Msg::kRijk, ctx.lang), Year(ctx),
                      Cell(rijk, ctx.lang));
     if (!Previous(rijk, ctx.lang).empty()) {
       const std::string change = ChangeCell(*rijk, ctx.lang);
       s += fmt::format(" (in {}: {}{})", Year(ctx, -1), Previous(rijk, ctx.lang),
-                       change.empty() ? "" : fmt::format("; {} {}", nl ? "verschil" : "change",
+                       change.empty() ? "" : fmt::format("; {} {}", Tr(Msg::kChange2, ctx.lang),
                                                          HtmlEscape(change)));
     }
     s += ".";
   }
   const std::string norm = NormText(def, ctx.lang);
   if (!norm.empty()) {
-    s += fmt::format(" {}: {}", nl ? "Norm" : "Norm", HtmlEscape(norm));
+    s += fmt::format(" {}: {}", Tr(Msg::kNorm, ctx.lang), HtmlEscape(norm));
     if (rijk && rijk->flag.find(def.norm->flag) != std::string::npos) {
-      s += nl ? " (niet gehaald)" : " (not met)";
+      s += Tr(Msg::kNotMet, ctx.lang);
     } else if (rijk && rijk->status == "published") {
-      s += nl ? " (gehaald)" : " (met)";
+      s += Tr(Msg::kMet, ctx.lang);
     }
     s += ".";
   }
@@ -208,16 +202,15 @@ std::string IndicatorBlock(const IndicatorDef& def, const BlockContext& ctx) {
     has_total = has_total || v != nullptr;
     rows.emplace_back(m, v);
   }
-  const bool nl = Nl(ctx);
   const std::vector<int>& years = ix.SeriesYears();
   const std::string span = fmt::format("{}–{}", years.front(), years.back());
   if (has_total) {
     rows.emplace_back(kRijk, rijk);
-    out += FourColumnTable(fmt::format("{} {} {}", Title(def, ctx.lang), nl ? "per ministerie," : "by ministry,", year),
-                           nl ? "Ministerie" : "Ministry", rows, ctx);
+    out += FourColumnTable(fmt::format("{} {} {}", Title(def, ctx.lang), Tr(Msg::kByMinistry2, ctx.lang), year),
+                           Tr(Msg::kMinistry, ctx.lang), rows, ctx);
     if (rijk != nullptr) {
       out += SeriesTable(fmt::format("{}, Rijk, {}", Title(def, ctx.lang), span),
-                         nl ? "Ministerie" : "Ministry", {{kRijk, rijk}}, ctx);
+                         Tr(Msg::kMinistry, ctx.lang), {{kRijk, rijk}}, ctx);
     }
   } else {
     rows.clear();
@@ -225,9 +218,9 @@ std::string IndicatorBlock(const IndicatorDef& def, const BlockContext& ctx) {
       rows.emplace_back(ctx.config->Label(v->category, ctx.lang), v);
     if (!rows.empty()) {
       out += FourColumnTable(fmt::format("{}, Rijk, {}", Title(def, ctx.lang), year),
-                             nl ? "Categorie" : "Category", rows, ctx);
+                             Tr(Msg::kCategory, ctx.lang), rows, ctx);
       out += SeriesTable(fmt::format("{}, Rijk, {}", Title(def, ctx.lang), span),
-                         nl ? "Categorie" : "Category", rows, ctx);
+                         Tr(Msg::kCategory, ctx.lang), rows, ctx);
     } else {
       out += PeriodTable(def, ctx);  // a figure given by quarter only
     }
@@ -241,13 +234,12 @@ std::string FullTable(const IndicatorDef& def, const BlockContext& ctx) {
   const auto& current = ctx.index->Of(def.id);
   values.insert(values.end(), current.begin(), current.end());
   const Grid g = BuildGrid(values);
-  const bool nl = Nl(ctx);
   std::string t = fmt::format(
       "<section class=\"table\" id=\"{0}\">\n<h2>{1} ({2})</h2>\n<div class=\"scroll\" "
       "tabindex=\"0\" role=\"region\" aria-label=\"{1}\">\n<table>\n<caption>{1}, {3}</caption>\n"
       "<thead><tr><th scope=\"col\">{4}</th>",
       HtmlEscape(def.id), HtmlEscape(Title(def, ctx.lang)), HtmlEscape(def.unit),
-      nl ? "per ministerie" : "by ministry", nl ? "Ministerie" : "Ministry");
+      Tr(Msg::kByMinistry3, ctx.lang), Tr(Msg::kMinistry, ctx.lang));
   for (const auto& c : g.columns) {
     std::string head = c.period;
     if (!c.unit_type.empty()) head += ", " + ctx.config->Label(c.unit_type, ctx.lang);
@@ -282,7 +274,7 @@ Result<std::string> Tiles(const std::vector<std::string>& ids, const BlockContex
       change = fmt::format("<span class=\"change\"><span aria-hidden=\"true\">{}</span> {} {} ({} {})</span>",
                            arrow, HtmlEscape(DirectionWord(*v->change, ctx.lang)),
                            HtmlEscape(ChangeText(*v->change, v->unit, ctx.lang, false)),
-                           Nl(ctx) ? "t.o.v." : "vs", Year(ctx, -1));
+                           Tr(Msg::kVs, ctx.lang), Year(ctx, -1));
     }
     out += fmt::format(
         "<li class=\"tile\"><span class=\"figure\" data-cell=\"{}\">{}</span> <span "

@@ -1,27 +1,24 @@
 // The method page ("Verantwoording"): how every figure was made and from what.
 #include <fmt/format.h>
 
+#include "publish/core/messages.h"
 #include "publish/site/site_pages.h"
 
 namespace jbr::publish {
 namespace {
 
 std::string DisclosureText(const IndicatorDef& def, Lang lang) {
-  const bool nl = lang == Lang::kNl;
   switch (def.disclosure) {
     case Disclosure::kPersonCount:
-      return nl ? "telling van personen: onderdrukt bij 1 tot 9 personen"
-                : "a count of persons: suppressed at 1 to 9 persons";
+      return Tr(Msg::kACountOfPersonsSuppressed, lang);
     case Disclosure::kPersonStatistic:
-      return nl ? "cijfer over personen: onderdrukt bij minder dan 10 personen"
-                : "a figure over persons: suppressed below 10 persons";
+      return Tr(Msg::kAFigureOverPersonsSuppressed, lang);
     case Disclosure::kIntegrityCount:
-      return nl ? "integriteitszaken: onderdrukt bij 1 tot 4 zaken"
-                : "integrity cases: suppressed at 1 to 4 cases";
+      return Tr(Msg::kIntegrityCasesSuppressedAt1, lang);
     case Disclosure::kNone:
       break;
   }
-  return nl ? "geen (niet over personen)" : "none (not about persons)";
+  return Tr(Msg::kNoneNotAboutPersons, lang);
 }
 
 std::string Definitions(const Publication& pub, Lang lang) {
@@ -33,12 +30,12 @@ std::string Definitions(const Publication& pub, Lang lang) {
         "</dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt>"
         "<dd>{}</dd>\n",
         HtmlEscape(d.id), HtmlEscape(nl ? d.title_nl : d.title_en), "Id", HtmlEscape(d.id),
-        nl ? "Definitie" : "Definition", HtmlEscape(nl ? d.definition_nl : d.definition_en),
-        nl ? "Eenheid" : "Unit", HtmlEscape(d.unit), nl ? "Leveringen" : "Datasets",
+        Tr(Msg::kDefinition, lang), HtmlEscape(nl ? d.definition_nl : d.definition_en),
+        Tr(Msg::kUnit, lang), HtmlEscape(d.unit), Tr(Msg::kDatasets, lang),
         HtmlEscape(fmt::format("{}", fmt::join(d.datasets, ", "))),
-        nl ? "Onthullingsbeheersing" : "Disclosure control", HtmlEscape(DisclosureText(d, lang)));
+        Tr(Msg::kDisclosureControl, lang), HtmlEscape(DisclosureText(d, lang)));
     if (d.norm) {
-      out += fmt::format("<dt>{}</dt><dd>{} ({})</dd>\n", nl ? "Norm" : "Norm",
+      out += fmt::format("<dt>{}</dt><dd>{} ({})</dd>\n", Tr(Msg::kNorm, lang),
                          HtmlEscape(NormText(d, lang)), HtmlEscape(d.norm->source));
     }
     out += "</dl>\n</section>\n";
@@ -47,7 +44,6 @@ std::string Definitions(const Publication& pub, Lang lang) {
 }
 
 std::string Deliveries(const Publication& pub, const SiteConfig& config, Lang lang) {
-  const bool nl = lang == Lang::kNl;
   std::string rows;
   for (const auto& d : pub.deliveries) {
     rows += fmt::format(
@@ -60,63 +56,42 @@ std::string Deliveries(const Publication& pub, const SiteConfig& config, Lang la
       "<caption>{0}</caption>\n<thead><tr><th scope=\"col\">{1}</th><th scope=\"col\">{2}</th>"
       "<th scope=\"col\">{3}</th><th scope=\"col\">{4}</th><th scope=\"col\">{5}</th><th "
       "scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n{6}</tbody>\n</table>\n</div>\n",
-      nl ? "Gebruikte leveringen" : "Deliveries used", nl ? "Levering" : "Delivery",
-      nl ? "Gegevensset" : "Dataset", nl ? "Ministerie" : "Ministry", nl ? "Jaar" : "Year",
-      nl ? "Ontvangen" : "Received", rows);
+      Tr(Msg::kDeliveriesUsed, lang), Tr(Msg::kDelivery, lang),
+      Tr(Msg::kDataset, lang), Tr(Msg::kMinistry, lang), Tr(Msg::kYear, lang),
+      Tr(Msg::kReceived, lang), rows);
 }
 
 // Where the time series' years come from, and the years it leaves out.
 std::string SeriesSources(const Publication& pub, Lang lang) {
-  const bool nl = lang == Lang::kNl;
   std::string runs;
   for (const auto& y : pub.series) {
     if (!runs.empty()) runs += "; ";
     runs += y.year == pub.run.year - 1
-                ? fmt::format("{}: {}", y.year, nl ? "uit deze berekening" : "from this computation")
-                : fmt::format("{}: {} {}", y.year, nl ? "berekening" : "computation", y.run_id);
+                ? fmt::format("{}: {}", y.year, Tr(Msg::kFromThisComputation, lang))
+                : fmt::format("{}: {} {}", y.year, Tr(Msg::kComputation, lang), y.run_id);
   }
-  if (runs.empty()) runs = nl ? "geen eerdere jaren" : "no earlier years";
-  std::string out = fmt::format("<dt>{}</dt><dd>{}</dd>\n", nl ? "Tijdreeks" : "Time series",
+  if (runs.empty()) runs = Tr(Msg::kNoEarlierYears, lang);
+  std::string out = fmt::format("<dt>{}</dt><dd>{}</dd>\n", Tr(Msg::kTimeSeries, lang),
                                 HtmlEscape(runs));
   for (const auto& [year, run] : pub.series_gaps) {
     out += fmt::format(
-        "<dt>{}</dt><dd>{}</dd>\n", nl ? "Niet in de tijdreeks" : "Not in the time series",
-        nl ? fmt::format("{}: berekening {} gebruikte andere definities; bereken {} opnieuw",
-                         year, run, year)
-           : fmt::format("{}: computation {} used other definitions; compute {} again", year,
-                         run, year));
+        "<dt>{}</dt><dd>{}</dd>\n", Tr(Msg::kNotInTheTimeSeries, lang),
+        fmt::format(fmt::runtime(Tr(Msg::kComputationUsedOtherDefinitionsCompu, lang)), year, run, year));
   }
   return out;
 }
 
 std::string Sources(const Publication& pub, Lang lang) {
-  const bool nl = lang == Lang::kNl;
   return fmt::format(
       "<dl>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd><code>{}</code></dd>\n<dt>{}</dt><dd>{}</dd>\n"
       "{}</dl>\n",
-      nl ? "Berekening" : "Computation", HtmlEscape(fmt::format("{} ({})", pub.run.id, pub.run.at)),
-      nl ? "Versie van de definities" : "Definition version", HtmlEscape(pub.run.definition_version),
-      nl ? "Emissiefactoren" : "Emission factors", HtmlEscape(pub.run.factor_vintage),
+      Tr(Msg::kComputation2, lang), HtmlEscape(fmt::format("{} ({})", pub.run.id, pub.run.at)),
+      Tr(Msg::kDefinitionVersion, lang), HtmlEscape(pub.run.definition_version),
+      Tr(Msg::kEmissionFactors, lang), HtmlEscape(pub.run.factor_vintage),
       SeriesSources(pub, lang));
 }
 
-std::string Rules(Lang lang) {
-  if (lang == Lang::kNl) {
-    return "<p>Geen gepubliceerde cel mag een persoon herkenbaar maken. Een telling van personen "
-           "wordt onderdrukt bij 1 tot 9 personen, een percentage of gemiddelde over minder dan 10 "
-           "personen ook, integriteitszaken bij 1 tot 4. Waar een tabel totalen heeft, worden zo "
-           "nodig meer cellen onderdrukt zodat geen cel uit de andere kan worden teruggerekend; "
-           "elke onderdrukte cel is daarna gecontroleerd door de grenzen te berekenen waarbinnen "
-           "zij kan liggen. Dezelfde cellen zijn onderdrukt op de website, in de PDF, in Excel, in "
-           "de grafieken en in de open data, steeds met het teken \".\".</p>\n";
-  }
-  return "<p>No published cell may single out a person. A count of persons is suppressed at 1 to "
-         "9 persons, a percentage or mean over fewer than 10 persons too, integrity cases at 1 to "
-         "4. Where a table has totals, more cells are suppressed where needed so that no cell can "
-         "be recomputed from the others; every suppressed cell was then audited by solving the "
-         "bounds it can take. The same cells are suppressed on the website, in the PDF, in Excel, "
-         "in the charts and in the open data, always with the mark \".\".</p>\n";
-}
+std::string Rules(Lang lang) { return Tr(Msg::kProtectionRules, lang); }
 
 std::string RestatedValue(const std::optional<double>& v, const std::string& status,
                           const std::string& unit, Lang lang) {
@@ -129,10 +104,7 @@ std::string Restatements(const Publication& pub, const FigureIndex& index,
                          const SiteConfig& config, Lang lang) {
   const bool nl = lang == Lang::kNl;
   if (pub.restatements.empty()) {
-    return nl ? "<p>Geen: alle cijfers over vorig jaar zijn gelijk aan die in de eerste publicatie "
-                "van dat jaar.</p>\n"
-              : "<p>None: every figure for last year equals the one in that year's first "
-                "release.</p>\n";
+    return Tr(Msg::kNoneEveryFigureForLast, lang);
   }
   std::string rows;
   for (const auto& r : pub.restatements) {
@@ -155,31 +127,27 @@ std::string Restatements(const Publication& pub, const FigureIndex& index,
       "scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th "
       "scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n"
       "<tbody>\n{}</tbody>\n</table>\n</div>\n",
-      nl ? "Deze cijfers over vorig jaar wijken af van de eerste publicatie van dat jaar. Het "
-           "rapport toont de nieuwe waarde, gemarkeerd als herzien."
-         : "These figures for last year differ from that year's first release. The report shows "
-           "the new value, marked as restated.",
-      nl ? "Herzieningen" : "Restatements", nl ? "Herziene cijfers" : "Restated figures",
-      nl ? "Ministerie" : "Ministry", nl ? "Cel" : "Cell", nl ? "Eerder" : "Before",
-      nl ? "Nu" : "Now", nl ? "Publicatie" : "Release", nl ? "Oorzaak" : "Cause", rows);
+      Tr(Msg::kTheseFiguresForLastYear, lang),
+      Tr(Msg::kRestatements, lang), Tr(Msg::kRestatedFigures, lang),
+      Tr(Msg::kMinistry, lang), Tr(Msg::kCell, lang), Tr(Msg::kBefore, lang),
+      Tr(Msg::kNow, lang), Tr(Msg::kRelease, lang), Tr(Msg::kCause, lang), rows);
 }
 
 }  // namespace
 
 SitePage MethodPage(const Publication& pub, const FigureIndex& index, const SiteConfig& config,
                     Lang lang) {
-  const bool nl = lang == Lang::kNl;
   SitePage page{lang, SitePath(lang, "verantwoording.html"),
-                nl ? "Verantwoording" : "Method and sources", "", false};
+                Tr(Msg::kMethodAndSources, lang), "", false};
   page.body = fmt::format(
       "<section id=\"bronnen\">\n<h2>{}</h2>\n{}{}</section>\n"
       "<section id=\"onthulling\">\n<h2>{}</h2>\n{}</section>\n"
       "<section id=\"herzieningen\">\n<h2>{}</h2>\n{}</section>\n"
       "<section id=\"definities\">\n<h2>{}</h2>\n{}</section>\n",
-      nl ? "Berekening en leveringen" : "Computation and deliveries", Sources(pub, lang),
-      Deliveries(pub, config, lang), nl ? "Bescherming van personen" : "Protecting persons",
-      Rules(lang), nl ? "Herzieningen" : "Restatements",
-      Restatements(pub, index, config, lang), nl ? "Definities" : "Definitions",
+      Tr(Msg::kComputationAndDeliveries, lang), Sources(pub, lang),
+      Deliveries(pub, config, lang), Tr(Msg::kProtectingPersons, lang),
+      Rules(lang), Tr(Msg::kRestatements, lang),
+      Restatements(pub, index, config, lang), Tr(Msg::kDefinitions, lang),
       Definitions(pub, lang));
   return page;
 }

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "indicators/engine.h"
+#include "publish/core/messages.h"
 #include "publish/site/site_pages.h"
 
 namespace jbr::publish {
@@ -13,7 +14,6 @@ std::string Title(const IndicatorDef& d, Lang lang) {
 
 std::string MinistryTable(const Chapter& ch, const std::string& code, const FigureIndex& index,
                           const SiteConfig& config, Lang lang) {
-  const bool nl = lang == Lang::kNl;
   const std::string year = std::to_string(index.year());
   std::string rows;
   for (const auto& id : ch.indicators) {
@@ -36,13 +36,12 @@ std::string MinistryTable(const Chapter& ch, const std::string& code, const Figu
       "scope=\"col\">{5}</th><th scope=\"col\">Rijk {2}</th></tr></thead>\n<tbody>\n{6}</tbody>\n"
       "</table>\n</section>\n",
       HtmlEscape(ch.Title(lang)), HtmlEscape(config.MinistryName(code, lang)), year,
-      nl ? "Indicator" : "Indicator", index.year() - 1, nl ? "Verschil" : "Change", rows);
+      Tr(Msg::kIndicator, lang), index.year() - 1, Tr(Msg::kChange, lang), rows);
 }
 
 }  // namespace
 
 std::vector<SitePage> MinistryPages(const FigureIndex& index, const SiteConfig& config, Lang lang) {
-  const bool nl = lang == Lang::kNl;
   std::vector<SitePage> pages;
   std::string list = "<ul class=\"ministries\">\n";
   for (const auto& code : index.Ministries()) {
@@ -52,22 +51,18 @@ std::vector<SitePage> MinistryPages(const FigureIndex& index, const SiteConfig& 
     SitePage page{lang, SitePath(lang, "ministeries/" + code + ".html"), name, "", false};
     page.body = fmt::format(
         "<p>{}</p>\n",
-        nl ? "De cijfers van dit ministerie naast die van het Rijk. Een punt (.) is onderdrukt ter "
-             "bescherming van personen; n.g. is niet geleverd."
-           : "This ministry's figures next to the Rijk's. A dot (.) is suppressed to protect "
-             "persons; n.a. is not delivered.");
+        Tr(Msg::kThisMinistrySFiguresNext, lang));
     for (const auto& ch : config.chapters()) page.body += MinistryTable(ch, code, index, config, lang);
     pages.push_back(std::move(page));
   }
   list += "</ul>\n";
   pages.push_back(SitePage{lang, SitePath(lang, "ministeries/index.html"),
-                           nl ? "Per ministerie" : "By ministry", list, false});
+                           Tr(Msg::kByMinistry, lang), list, false});
   return pages;
 }
 
 SitePage TablesPage(const FigureIndex& index, const SiteConfig& config, Lang lang) {
-  const bool nl = lang == Lang::kNl;
-  SitePage page{lang, SitePath(lang, "tabellen.html"), nl ? "Bijlage: tabellen" : "Annex: tables",
+  SitePage page{lang, SitePath(lang, "tabellen.html"), Tr(Msg::kAnnexTables, lang),
                 "", false};
   BlockContext ctx{&index, &config, lang, page.path};
   std::string toc = "<ul class=\"toc\">\n";
@@ -79,23 +74,21 @@ SitePage TablesPage(const FigureIndex& index, const SiteConfig& config, Lang lan
   }
   page.body = fmt::format(
       "<p>{}</p>\n<nav aria-label=\"{}\">{}</ul></nav>\n{}",
-      nl ? "Alle tabellen per ministerie; dezelfde tabellen staan in het Excel-bestand."
-         : "All tables by ministry; the same tables are in the Excel workbook.",
-      nl ? "Tabellen" : "Tables", toc, body);
+      Tr(Msg::kAllTablesByMinistryThe, lang),
+      Tr(Msg::kTables, lang), toc, body);
   return page;
 }
 
 std::vector<NavLink> Navigation(const SiteConfig& config, Lang lang,
                                 const std::map<std::string, bool>& exists) {
-  const bool nl = lang == Lang::kNl;
-  std::vector<NavLink> nav{{SitePath(lang, "index.html"), nl ? "Start" : "Home"}};
+  std::vector<NavLink> nav{{SitePath(lang, "index.html"), Tr(Msg::kHome, lang)}};
   for (const auto& ch : config.chapters()) nav.push_back({SitePath(lang, ch.slug + ".html"), ch.Title(lang)});
   const std::pair<const char*, std::string> extra[] = {
-      {"hoofdlijnen.html", nl ? "Hoofdlijnen" : "Highlights"},
-      {"ministeries/index.html", nl ? "Per ministerie" : "By ministry"},
-      {"tabellen.html", nl ? "Tabellen" : "Tables"},
-      {"ict/index.html", nl ? "ICT-activiteiten" : "ICT activities"},
-      {"verantwoording.html", nl ? "Verantwoording" : "Method"}};
+      {"hoofdlijnen.html", Tr(Msg::kHighlights, lang)},
+      {"ministeries/index.html", Tr(Msg::kByMinistry, lang)},
+      {"tabellen.html", Tr(Msg::kTables, lang)},
+      {"ict/index.html", Tr(Msg::kIctActivities, lang)},
+      {"verantwoording.html", Tr(Msg::kMethod2, lang)}};
   for (const auto& [page, label] : extra) {
     if (exists.count(SitePath(lang, page))) nav.push_back({SitePath(lang, page), label});
   }

@@ -15,7 +15,7 @@
 
 #include "indicators/engine.h"
 #include "publish/testing/test_templates.h"
-#include "indicators/reference.h"
+#include "indicators/core/reference.h"
 #include "store/load.h"
 #include "store/workspace.h"
 
