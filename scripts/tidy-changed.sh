@@ -24,6 +24,12 @@ if [[ ! -f $build/compile_commands.json ]]; then
   echo "tidy-changed: $build/compile_commands.json missing (configure with a preset first)" >&2
   exit 1
 fi
+# A shallow clone (git clone --depth 1) lacks the parent: fetch one more commit where the origin
+# can be reached, as the comparison needs it.
+if ! git rev-parse -q --verify "$base^{commit}" >/dev/null &&
+   [[ $(git rev-parse --is-shallow-repository) == true ]]; then
+  git fetch -q --deepen=1 2>/dev/null || true
+fi
 if ! git rev-parse -q --verify "$base^{commit}" >/dev/null; then
   echo "tidy-changed: no commit '$base' to compare with (a clone with history, or JBR_TIDY_BASE)" >&2
   exit 1
