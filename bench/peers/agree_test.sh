@@ -43,8 +43,8 @@ status=0
 "$here/agree.sh" sqlite3 "$tmp/sqlite.csv" "$tmp/jbr.csv" || status=1
 "$here/agree.sh" duckdb "$tmp/duckdb.csv" "$tmp/jbr.csv" || status=1
 # The test must be able to fail: a figure of each kind changed by one part in a million is caught
-# (the Rijk's fte, the Rijk's CO2 of flights, the Rijk's ICT cost change), and so is one activity
-# moved between slip classes.
+# (the Rijk's fte, the Rijk's CO2 of flights, the Rijk's ICT cost change), and so is one activity more
+# in a slip class.
 spoil() {
   awk -F, -v ind="$1" -v cat="$2" -v by="$3" 'BEGIN { OFS = ","; OFMT = CONVFMT = "%.17g" }
     { c = $4; gsub(/"/, "", c) }
