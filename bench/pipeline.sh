@@ -3,14 +3,14 @@
 #   bench/pipeline.sh [SCALE...]      default: 1 (the Rijk); `bench/pipeline.sh 1 10` adds ten times it
 # Per scale, a synthetic Rijk of 2020-2021 as plain UTF-8 CSV (`jbr synth --style utf8-comma`), then,
 # each best of REPS (default 3) by wall time, whole processes unless said otherwise:
-#   load     jbr load of 2021's personnel, absence and external_hire deliveries into a workspace
-#            that holds everything else (2020, the other datasets of 2021: loaded before, not timed);
+#   load     jbr load of 2021's personnel, absence, external_hire, mobility, ict_activities and
+#            ict_records deliveries into a workspace that holds everything else (2020, the other datasets of 2021: loaded before, not timed);
 #            sqlite3 .import of the same files (peers/load_sqlite.sh); DuckDB read_csv of them (timed
 #            inside node, peers/duckdb.mjs)
 #   compute  jbr compute --year 2021, every indicator with last year and the change, disclosure
 #            control and the stored run; the peers compute their subset (peers/indicators.sql:
-#            headcount, fte, fte_mean, absence rate and frequency per quarter, hire share) on their
-#            loaded tables
+#            headcount, fte, fte_mean, absence rate and frequency per quarter, hire share, mobility
+#            CO2 by mode group, ICT cost change and end-date slip classes) on their loaded tables
 #   publish  jbr publish --year 2021 --no-pdf (no peer)
 # A peer figure that disagrees with jbr's fails the run (exit 1, after the table). The table of
 # ratios (jbr / peer, above 1: jbr is slower) goes to stdout and to bench/results/pipeline-<UTC>.txt
@@ -35,7 +35,7 @@ cp "$jbr_src" "$jbr"
 scales=("$@")
 [ ${#scales[@]} -gt 0 ] || scales=(1)
 year=2021
-peer_sets="personnel absence external_hire"
+peer_sets="personnel absence external_hire mobility ict_activities ict_records"
 
 # timed OUT CMD...: runs CMD once under /usr/bin/time; prints "wall cpu peak_MB" (stdout to OUT,
 # stderr to OUT.err); fails, printing nothing, when CMD fails.
@@ -112,9 +112,11 @@ EOF
     keep_best dc "$(node -e "const j = JSON.parse(require('fs').readFileSync('$out/duckdb.json', 'utf8')); console.log(j.compute_seconds.toFixed(3), j.compute_cpu_seconds.toFixed(3), '${w##* }')")"
   done
   agree_out="$out/agree-$scale.txt"
-  { "$here/peers/agree.sh" sqlite3 "$out/sqlite.csv" "$out/jbr-compute.csv" || failed=1; } | tee "$agree_out"
-  { "$here/peers/agree.sh" duckdb "$out/duckdb.csv" "$out/jbr-compute.csv" || failed=1; } | tee -a "$agree_out"
-  persons=$(awk -F, '$1 == "personnel.headcount" && $2 == "Rijk" { print $4 + 0 }' "$out/sqlite.csv")
+  # Not through a pipe: `failed` set in a pipeline's subshell would be lost.
+  "$here/peers/agree.sh" sqlite3 "$out/sqlite.csv" "$out/jbr-compute.csv" >"$agree_out" || failed=1
+  "$here/peers/agree.sh" duckdb "$out/duckdb.csv" "$out/jbr-compute.csv" >>"$agree_out" || failed=1
+  cat "$agree_out"
+  persons=$(awk -F, '$1 == "personnel.headcount" && $2 == "Rijk" { print $5 + 0 }' "$out/sqlite.csv")
   stage_time["$scale,load"]="${jl%% *}" stage_time["$scale,compute"]="${jc%% *}" stage_time["$scale,publish"]="${jp%% *}"
   awk -v sc="$scale" -v rows="$rows" -v persons="$persons" -v jl="$jl" -v jc="$jc" -v jp="$jp" -v sl="$sl" -v sc2="$sc" \
       -v dl="$dl" -v dc="$dc" -v dw="$dw" '
@@ -122,9 +124,9 @@ EOF
     function row(name, s) { printf "  %-34s %8.3f %8.3f %9.1f\n", name, f(s, 1), f(s, 2), f(s, 3) }
     function ratio(name, j, p) { printf "  %-34s %8.2f %8.2f\n", name, f(j, 1) / f(p, 1), f(j, 2) / f(p, 2) }
     BEGIN {
-      printf "scale %s: %s rows of personnel, absence and external_hire in %s; Rijk headcount %s\n", sc, rows, 2021, persons
+      printf "scale %s: %s rows of the peer datasets in %s; Rijk headcount %s\n", sc, rows, 2021, persons
       printf "  %-34s %8s %8s %9s\n", "stage", "wall s", "cpu s", "peak MB"
-      row("jbr load (3 datasets, 2021)", jl); row("sqlite3 load", sl); row("DuckDB load (in node)", dl)
+      row("jbr load (6 datasets, 2021)", jl); row("sqlite3 load", sl); row("DuckDB load (in node)", dl)
       row("jbr compute 2021, every indicator", jc); row("sqlite3 compute, peer subset", sc2); row("DuckDB compute (in node)", dc)
       if (f(jp, 1) == "failed") printf "  %-34s failed (see bench/out/pipeline/publish.out.err)\n", "jbr publish --no-pdf"
       else row("jbr publish --no-pdf", jp)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Whether a peer's figures agree with jbr's:
 #   bench/peers/agree.sh PEER NAME.csv JBR_COMPUTE.csv
-# PEER.csv: indicator,ministry,period,value (indicators.sql); JBR_COMPUTE.csv: `jbr compute --format
-# csv`. Every published jbr figure of the peer subset (all units, no category) must have the peer's
+# PEER.csv: indicator,ministry,period,category,value (indicators.sql); JBR_COMPUTE.csv: `jbr compute
+# --format csv`. Every published jbr figure of the peer subset (all units; the total, and for
+# co2.mobility and ict.by_slip_class every category) must have the peer's
 # value to a relative 1e-9 (the peers add in another order, and sqlite3 prints 15 digits); every peer
 # figure must be one jbr has (published, or suppressed by disclosure control). Prints the count and
 # each disagreement; exit 1 on any.
@@ -12,13 +13,16 @@ peer="$2"
 jbr="$3"
 awk -F, -v name="$name" '
   BEGIN {
-    split("personnel.headcount personnel.fte personnel.fte_mean absence.rate absence.frequency hire.share", ids, " ")
+    split("personnel.headcount personnel.fte personnel.fte_mean absence.rate absence.frequency hire.share ict.cost_change", ids, " ")
     for (i in ids) subset[ids[i]] = 1
+    split("co2.mobility ict.by_slip_class", ids, " ")
+    for (i in ids) subset[ids[i]] = 2  # by category too
   }
-  FILENAME == ARGV[1] { peer[$1 "," $2 "," $3] = $4; next }
+  # sqlite3 -csv writes an empty category as "".
+  FILENAME == ARGV[1] { c = $4; gsub(/"/, "", c); peer[$1 "," $2 "," $3 "," c] = $5; next }
   FNR == 1 { next }
-  ($1 in subset) && $3 == "" && $5 == "" {
-    key = $1 "," $2 "," $4
+  ($1 in subset) && $3 == "" && ($5 == "" || subset[$1] == 2) {
+    key = $1 "," $2 "," $4 "," $5
     if ($10 == "published") {
       published[key] = $6
     } else if ($10 == "suppressed") {

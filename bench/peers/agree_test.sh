@@ -25,11 +25,12 @@ trap 'rm -rf "$tmp"' EXIT
 year=2021
 "$jbr" synth --years "$year" --scale "$scale" --style utf8-comma --out "$tmp/synth" >/dev/null
 "$jbr" init "$tmp/ws" >/dev/null
-awk -F, 'NR > 1 && ($2 == "personnel" || $2 == "absence" || $2 == "external_hire") { print $1, $2, $3, $4 }' \
+awk -F, 'NR > 1 && $2 ~ /^(personnel|absence|external_hire|mobility|ict_activities|ict_records)$/ { print $1, $2, $3, $4 }' \
     "$tmp/synth/manifest.csv" | while read -r file dataset ministry y; do
   "$jbr" -w "$tmp/ws" load --dataset "$dataset" --ministry "$ministry" --year "$y" "$tmp/synth/$file" >/dev/null
 done
-for pattern in personnel.headcount 'personnel.fte*' absence.rate absence.frequency hire.share; do
+for pattern in personnel.headcount 'personnel.fte*' absence.rate absence.frequency hire.share co2.mobility \
+    ict.cost_change ict.by_slip_class; do
   "$jbr" -w "$tmp/ws" compute --year "$year" --indicator "$pattern" --format csv >"$tmp/part.csv"
   if [ ! -f "$tmp/jbr.csv" ]; then head -1 "$tmp/part.csv" >"$tmp/jbr.csv"; fi
   tail -n +2 "$tmp/part.csv" >>"$tmp/jbr.csv"
@@ -41,12 +42,21 @@ node "$here/duckdb.mjs" "$tmp/synth" "$year" "$tmp/peer.duckdb" "$tmp/setup.sql"
 status=0
 "$here/agree.sh" sqlite3 "$tmp/sqlite.csv" "$tmp/jbr.csv" || status=1
 "$here/agree.sh" duckdb "$tmp/duckdb.csv" "$tmp/jbr.csv" || status=1
-# The test must be able to fail: the Rijk's fte changed by one part in a million is caught.
-awk -F, 'BEGIN { OFS = "," } $1 == "personnel.fte" && $2 == "Rijk" { $4 = $4 * 1.000001 } { print }' \
-    "$tmp/sqlite.csv" >"$tmp/spoilt.csv"
-cmp -s "$tmp/sqlite.csv" "$tmp/spoilt.csv" && { echo "FAIL: the peer has no Rijk fte to spoil"; exit 1; }
-if "$here/agree.sh" spoilt "$tmp/spoilt.csv" "$tmp/jbr.csv" >/dev/null; then
-  echo "FAIL: agree.sh accepted a figure changed by one part in a million"
-  status=1
-fi
+# The test must be able to fail: a figure of each kind changed by one part in a million is caught
+# (the Rijk's fte, the Rijk's CO2 of flights, the Rijk's ICT cost change), and so is one activity more
+# in a slip class.
+spoil() {
+  awk -F, -v ind="$1" -v cat="$2" -v by="$3" 'BEGIN { OFS = ","; OFMT = CONVFMT = "%.17g" }
+    { c = $4; gsub(/"/, "", c) }
+    $1 == ind && $2 == "Rijk" && c == cat { $5 = by == "+1" ? $5 + 1 : $5 * 1.000001 } { print }' "$tmp/sqlite.csv" >"$tmp/spoilt.csv"
+  cmp -s "$tmp/sqlite.csv" "$tmp/spoilt.csv" && { echo "FAIL: the peer has no Rijk $1 $2 to spoil"; status=1; return; }
+  if "$here/agree.sh" spoilt "$tmp/spoilt.csv" "$tmp/jbr.csv" >/dev/null; then
+    echo "FAIL: agree.sh accepted a changed $1 $2"
+    status=1
+  fi
+}
+spoil personnel.fte "" x
+spoil co2.mobility flights x
+spoil ict.cost_change "" x
+spoil ict.by_slip_class "Later >1 jaar" +1
 exit "$status"

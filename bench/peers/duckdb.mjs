@@ -1,5 +1,5 @@
-// The DuckDB peer of bench/pipeline.sh: loads one year's personnel, absence and external_hire
-// deliveries of a synthetic Rijk (plain UTF-8 CSV) into a fresh database file and computes the peer
+// The DuckDB peer of bench/pipeline.sh: loads one year's personnel, absence, external_hire,
+// mobility, ict_activities and ict_records deliveries of a synthetic Rijk (plain UTF-8 CSV) into a fresh database file and computes the peer
 // subset with indicators.sql, the same SQL the SQLite peer runs.
 //   node bench/peers/duckdb.mjs SYNTH_DIR YEAR DB.duckdb SETUP.sql OUT.csv
 // SETUP.sql: the parameter tables (setup.sh). OUT.csv: indicator,ministry,period,value. Prints one
@@ -22,13 +22,17 @@ if (existsSync(dbPath)) {
 const here = dirname(fileURLToPath(import.meta.url));
 const quote = (s) => `'${s.replaceAll("'", "''")}'`;
 
-// The year's files of each dataset, from the manifest (file,dataset,ministry,year,...).
-const files = { personnel: [], absence: [], external_hire: [] };
+// The year's files of each dataset, from the manifest (file,dataset,ministry,year,sha256,rows);
+// files without rows are read by nobody but listed in `delivered`.
+const files = { personnel: [], absence: [], external_hire: [], mobility: [], ict_activities: [], ict_records: [] };
 const ministryOf = new Map();
+const delivered = [];
 for (const line of readFileSync(join(dir, 'manifest.csv'), 'utf8').split('\n').slice(1)) {
-  const [file, dataset, ministry, y] = line.split(',');
+  const [file, dataset, ministry, y, , rows] = line.split(',');
   if (y === year && dataset in files) {
     const path = join(dir, file);
+    delivered.push(`(${quote(dataset)}, ${quote(ministry)})`);
+    if (Number(rows) === 0) continue;
     files[dataset].push(path);
     ministryOf.set(path, ministry);
   }
@@ -59,6 +63,20 @@ await conn.run(`CREATE TABLE h AS SELECT m.ministry, category, amount_eur AS amo
   FROM read_csv(${list(files.external_hire)}, header = true, filename = true, union_by_name = true,
                 types = {'amount_eur': 'DOUBLE', 'category': 'VARCHAR'}) r
   JOIN ${ministries} ON m.file = r.filename`);
+await conn.run(`CREATE TABLE m AS SELECT m.ministry, ${day('date')} AS d, purpose, mode, distance_km AS km, trips
+  FROM read_csv(${list(files.mobility)}, header = true, filename = true, union_by_name = true,
+                types = {'date': 'DATE', 'purpose': 'VARCHAR', 'mode': 'VARCHAR', 'distance_km': 'DOUBLE', 'trips': 'BIGINT'}) r
+  JOIN ${ministries} ON m.file = r.filename`);
+// ICT dates stay ISO text; rn is the row's place in its file (the read keeps the files' order).
+await conn.run(`CREATE TABLE ia AS SELECT m.ministry, activity_id AS activity, status, reference_date AS ref
+  FROM read_csv(${list(files.ict_activities)}, header = true, filename = true, union_by_name = true, all_varchar = true) r
+  JOIN ${ministries} ON m.file = r.filename`);
+await conn.run(`CREATE TABLE ir AS SELECT m.ministry, activity_id AS activity, date AS d, action, end_date_estimate AS e,
+  CAST(cost_estimate_eur AS DOUBLE) AS cost, rn
+  FROM (SELECT *, row_number() OVER () AS rn
+        FROM read_csv(${list(files.ict_records)}, header = true, filename = true, union_by_name = true, all_varchar = true)) r
+  JOIN ${ministries} ON m.file = r.filename`);
+await conn.run(`CREATE TABLE delivered AS SELECT * FROM (VALUES ${delivered.join(', ')}) AS t(dataset, ministry)`);
 await conn.run('CHECKPOINT');  // the data is in the database file, as with the other tools
 const loadSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
 let cpu = process.cpuUsage(cpu0);
