@@ -24,35 +24,6 @@
 
 namespace jbr::portal {
 
-// A validation report of one upload, kept in memory for paging and CSV download by its owner.
-struct Report {
-  std::string id;
-  std::string owner;  // the user or token that uploaded
-  std::string ministry;
-  std::string dataset;
-  int year = 0;
-  std::string file_name;
-  std::string outcome;  // accepted | rejected | identical
-  int64_t delivery_id = 0;
-  std::string sha256;
-  int64_t errors = 0, warnings = 0;
-  bool truncated = false;  // more findings than kept
-  std::vector<Finding> findings;
-};
-
-class ReportCache {
- public:
-  explicit ReportCache(size_t capacity = 256) : capacity_(capacity) {}
-  std::string Put(Report r);  // returns the new id
-  std::shared_ptr<const Report> Get(const std::string& id);
-
- private:
-  size_t capacity_;
-  std::mutex mu_;
-  std::map<std::string, std::shared_ptr<const Report>> by_id_;
-  std::vector<std::string> order_;
-};
-
 // The published cells of compute runs (publish::Disclose), read once: a stored run never changes.
 class RunCache {
  public:
@@ -75,7 +46,6 @@ struct Portal {
   MinistryRegistry ministries;
   std::vector<IndicatorDef> definitions;
   std::unique_ptr<StorePool> pool;
-  ReportCache reports;
   RunCache runs;
 };
 
@@ -100,7 +70,7 @@ struct Router {
 };
 
 void RegisterAuthRoutes(Router& r);    // /, /login, /logout, /healthz, /assets/*
-void RegisterUploadRoutes(Router& r);  // /upload, /reports/*, /api/v1/deliveries (POST)
+void RegisterUploadRoutes(Router& r);  // /upload, /reports, /reports/*, /api/v1/deliveries (POST)
 void RegisterHistoryRoutes(
     Router& r);  // /deliveries, /deliveries/N/original, /matrix, /actions, /users
 void RegisterApiRoutes(Router& r);  // /api/v1/* (public)

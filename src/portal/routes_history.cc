@@ -2,6 +2,7 @@
 // original files, the coordinator's matrix of ministries by datasets, the action log and users.
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 
 #include <fmt/format.h>
@@ -34,16 +35,31 @@ Status Deliveries(Call& c) {
     if (!f.year) return Fail(c, 400, "give the year as four digits, e.g. 2021");
   }
   JBR_ASSIGN_OR_RETURN(auto list, c.store->ListDeliveries(f));
+  // The report of the upload that made each delivery (deliveries loaded with jbr load have none).
+  ReportFilter rf;
+  rf.ministry = f.ministry;
+  rf.limit = std::numeric_limits<int64_t>::max();
+  JBR_ASSIGN_OR_RETURN(auto reports, c.store->reports()->ListReports(rf));
+  std::map<int64_t, std::string> report_of;
+  for (const auto& r : reports) {
+    if (r.outcome == "accepted" && r.delivery_id) report_of[*r.delivery_id] = r.id;
+  }
   std::vector<std::vector<std::string>> rows;
   for (auto it = list.rbegin(); it != list.rend(); ++it) {
     const DeliveryRecord& d = *it;
+    auto report = report_of.find(d.id);
     rows.push_back({std::to_string(d.id), Escape(d.dataset), Escape(d.ministry),
                     std::to_string(d.year), Escape(d.received_at), Escape(d.delivered_by),
                     Escape(d.file_name), std::to_string(d.row_count), Escape(d.status),
                     "<code>" + Escape(d.sha256) + "</code>",
                     fmt::format("<a href=\"/deliveries/{}/original\">original<span class=\"skip\"> "
                                 "of delivery {}</span></a>",
-                                d.id, d.id)});
+                                d.id, d.id),
+                    report == report_of.end()
+                        ? std::string("-")
+                        : fmt::format("<a href=\"/reports/{}\">report<span class=\"skip\"> of "
+                                      "delivery {}</span></a>",
+                                      Escape(report->second), d.id)});
   }
   std::string body = c.who.role == "steward"
                          ? fmt::format("<p>The deliveries of {}.</p>\n", Escape(c.who.ministry))
@@ -51,7 +67,7 @@ Status Deliveries(Call& c) {
   body += rows.empty() ? Message("There are no deliveries yet.", false)
                        : Table("Deliveries, newest first",
                                {"Id", "Dataset", "Ministry", "Year", "Received", "By", "File",
-                                "Rows", "Status", "SHA-256", "File"},
+                                "Rows", "Status", "SHA-256", "File", "Report"},
                                rows);
   Html(c, Page("Deliveries", c.who, body));
   return Status::Ok();

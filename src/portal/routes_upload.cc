@@ -1,5 +1,6 @@
 // Uploading a delivery (a steward in the browser, or a ministry's HR system with an API token),
-// and its validation report: paged, and as CSV. The load is `jbr load`'s own (store/load.h): the
+// and its validation report, kept in the store (store/reports.h) whatever the outcome: paged, and
+// as CSV, for the uploader's ministry and the coordinators. The load is `jbr load`'s own (store/load.h): the
 // same validation, limits and all-or-nothing transaction.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -51,9 +52,9 @@ nlohmann::json FindingJson(const Finding& f) {
           {"message", f.message}, {"hint", f.hint}};
 }
 
-Status AnswerApi(Call& c, const Report& r, const std::string& id) {
+Status AnswerApi(Call& c, const UploadReport& r, const std::vector<Finding>& findings) {
   nlohmann::json j = {{"outcome", r.outcome},
-                      {"report", "/reports/" + id},
+                      {"report", "/reports/" + r.id},
                       {"dataset", r.dataset},
                       {"ministry", r.ministry},
                       {"year", r.year},
@@ -61,11 +62,12 @@ Status AnswerApi(Call& c, const Report& r, const std::string& id) {
                       {"errors", r.errors},
                       {"warnings", r.warnings},
                       {"findings", nlohmann::json::array()}};
-  if (r.delivery_id) j["delivery"] = {{"id", r.delivery_id}, {"sha256", r.sha256}};
-  for (size_t i = 0; i < r.findings.size() && i < 1000; ++i)
-    j["findings"].push_back(FindingJson(r.findings[i]));
+  if (r.delivery_id) j["delivery"] = {{"id", *r.delivery_id}, {"sha256", r.sha256}};
+  for (size_t i = 0; i < findings.size() && i < 1000; ++i)
+    j["findings"].push_back(FindingJson(findings[i]));
   c.res.status = r.outcome == "rejected" ? 422 : 200;
-  c.res.set_content(j.dump() + "\n", "application/json");
+  c.res.set_content(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n",
+                    "application/json");
   return Status::Ok();
 }
 
@@ -110,7 +112,9 @@ Status UploadPost(Call& c) {
   CollectingSink sink(kKeptFindings);
   JBR_ASSIGN_OR_RETURN(LoadResult loaded,
                        LoadDelivery(c.store, c.portal.schemas, *schema, lr, &sink));
-  Report r;
+  UploadReport r;
+  r.id = RandomToken(16);
+  r.at = c.ctx.now;
   r.owner = c.who.name;
   r.ministry = c.who.ministry;
   r.dataset = schema->name;
@@ -125,41 +129,57 @@ Status UploadPost(Call& c) {
   }
   r.errors = sink.errors();
   r.warnings = sink.warnings();
-  r.truncated = sink.truncated();
-  r.findings = sink.findings();
-  const nlohmann::json detail = {{"file", r.file_name},       {"bytes", up.size},
-                                 {"errors", r.errors},        {"warnings", r.warnings},
-                                 {"delivery", r.delivery_id}, {"sha256", r.sha256}};
-  JBR_RETURN_IF_ERROR(LogAction(c.store, c.ctx, "upload",
-                                fmt::format("{}/{}/{}", r.dataset, r.ministry, year), r.outcome,
-                                detail.dump()));
-  const Report copy = r;
-  const std::string id = c.portal.reports.Put(std::move(r));
-  if (IsApi(c)) return AnswerApi(c, copy, id);
-  c.res.set_redirect("/reports/" + id, 303);
+  r.kept = static_cast<int64_t>(sink.findings().size());
+  // The report is kept for good, rejected or not: the steward comes back to it later.
+  JBR_RETURN_IF_ERROR(c.store->reports()->AddReport(r, sink.findings()).status());
+  const nlohmann::json detail = {{"file", r.file_name},
+                                 {"bytes", up.size},
+                                 {"errors", r.errors},
+                                 {"warnings", r.warnings},
+                                 {"delivery", r.delivery_id.value_or(0)},
+                                 {"sha256", r.sha256},
+                                 {"report", r.id}};
+  JBR_RETURN_IF_ERROR(
+      LogAction(c.store, c.ctx, "upload", fmt::format("{}/{}/{}", r.dataset, r.ministry, year),
+                r.outcome, detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+  if (IsApi(c)) return AnswerApi(c, r, sink.findings());
+  c.res.set_redirect("/reports/" + r.id, 303);
   return Status::Ok();
 }
 
-std::shared_ptr<const Report> OwnReport(Call& c) {
-  auto r = c.portal.reports.Get(c.req.matches[1]);
-  if (r == nullptr) {
-    (void)Fail(c, 404,
-               "There is no such report (reports are kept for the most recent uploads only).");
-    return nullptr;
+// A report its caller may see: a coordinator's any, a steward's or token's their own ministry's.
+// Another ministry's is "not found": its existence is not theirs to know.
+Result<std::optional<UploadReport>> VisibleReport(Call& c) {
+  JBR_ASSIGN_OR_RETURN(auto r, c.store->reports()->GetReport(c.req.matches[1]));
+  if (r && (c.who.role == "coordinator" || r->ministry == c.who.ministry)) return r;
+  (void)Fail(c, 404, "There is no such report.");
+  return std::optional<UploadReport>();
+}
+
+std::string Outcome(const UploadReport& r) {
+  if (r.outcome == "accepted") {
+    return Message(fmt::format("Accepted: {} is delivery {} of {} {} {} (SHA-256 {}).", r.file_name,
+                               *r.delivery_id, r.dataset, r.ministry, r.year, r.sha256),
+                   false);
   }
-  if (r->owner != c.who.name && c.who.role != "coordinator") {
-    (void)Fail(c, 404,
-               "There is no such report (reports are kept for the most recent uploads only).");
-    return nullptr;
+  if (r.outcome == "identical") {
+    return Message(fmt::format("{} is identical to the current delivery {}; nothing changed.",
+                               r.file_name, *r.delivery_id),
+                   false);
   }
-  return r;
+  return Message(
+      fmt::format(
+          "Rejected: {} has {} errors; nothing was stored. Correct the file and upload it again.",
+          r.file_name, r.errors),
+      true);
 }
 
 Status ReportPage(Call& c) {
   if (!Allow(c, {"steward", "coordinator", "token"})) return Status::Ok();
-  auto r = OwnReport(c);
-  if (r == nullptr) return Status::Ok();
-  const size_t pages = std::max<size_t>(1, (r->findings.size() + kPageSize - 1) / kPageSize);
+  JBR_ASSIGN_OR_RETURN(auto r, VisibleReport(c));
+  if (!r) return Status::Ok();
+  const size_t kept = static_cast<size_t>(r->kept);
+  const size_t pages = std::max<size_t>(1, (kept + kPageSize - 1) / kPageSize);
   size_t page = 1;
   try {
     if (!Param(c, "page").empty()) page = std::stoul(Param(c, "page"));
@@ -168,32 +188,19 @@ Status ReportPage(Call& c) {
   }
   if (page < 1 || page > pages)
     return Fail(c, 404, fmt::format("the report has pages 1 to {}", pages));
-  std::string body;
-  if (r->outcome == "accepted") {
-    body +=
-        Message(fmt::format("Accepted: {} is delivery {} of {} {} {} (SHA-256 {}).", r->file_name,
-                            r->delivery_id, r->dataset, r->ministry, r->year, r->sha256),
-                false);
-  } else if (r->outcome == "identical") {
-    body += Message(fmt::format("{} is identical to the current delivery {}; nothing changed.",
-                                r->file_name, r->delivery_id),
-                    false);
-  } else {
-    body += Message(
-        fmt::format(
-            "Rejected: {} has {} errors; nothing was stored. Correct the file and upload it again.",
-            r->file_name, r->errors),
-        true);
-  }
+  JBR_ASSIGN_OR_RETURN(auto findings,
+                       c.store->reports()->ReportFindings(
+                           r->id, static_cast<int64_t>((page - 1) * kPageSize), kPageSize));
+  std::string body = Outcome(*r);
   body += fmt::format(
-      "<p>{} errors, {} warnings{}. <a href=\"/reports/{}/findings.csv\">Download the findings as "
-      "CSV</a>.</p>\n",
-      r->errors, r->warnings,
-      r->truncated ? fmt::format(" (the first {} are listed)", r->findings.size()) : "",
+      "<p>Uploaded {} by {}: {} for {} {}. {} errors, {} warnings{}. <a "
+      "href=\"/reports/{}/findings.csv\">Download the findings as CSV</a>.</p>\n",
+      Escape(r->at), Escape(r->owner), Escape(r->dataset), Escape(r->ministry), r->year, r->errors,
+      r->warnings,
+      r->errors + r->warnings > r->kept ? fmt::format(" (the first {} are listed)", r->kept) : "",
       Escape(r->id));
   std::vector<std::vector<std::string>> rows;
-  for (size_t i = (page - 1) * kPageSize; i < std::min(r->findings.size(), page * kPageSize); ++i) {
-    const Finding& f = r->findings[i];
+  for (const Finding& f : findings) {
     rows.push_back({f.row ? std::to_string(f.row) : "-", Escape(f.column), Escape(f.value),
                     Escape(fmt::format("{} ({}): {}", SeverityName(f.severity), f.code, f.message)),
                     Escape(f.hint)});
@@ -213,18 +220,19 @@ Status ReportPage(Call& c) {
     body += "</ul></nav>\n";
   }
   body +=
-      "<p><a href=\"/upload\">Upload another file</a> or see <a href=\"/deliveries\">the "
-      "deliveries</a>.</p>\n";
+      "<p><a href=\"/upload\">Upload another file</a>, see <a href=\"/reports\">every report</a> or "
+      "<a href=\"/deliveries\">the deliveries</a>.</p>\n";
   Html(c, Page(fmt::format("Report: {}", r->file_name), c.who, body));
   return Status::Ok();
 }
 
 Status ReportCsv(Call& c) {
   if (!Allow(c, {"steward", "coordinator", "token"})) return Status::Ok();
-  auto r = OwnReport(c);
-  if (r == nullptr) return Status::Ok();
+  JBR_ASSIGN_OR_RETURN(auto r, VisibleReport(c));
+  if (!r) return Status::Ok();
+  JBR_ASSIGN_OR_RETURN(auto findings, c.store->reports()->ReportFindings(r->id, 0, r->kept));
   std::string csv = "file,sheet,row,column,value,severity,code,message,hint\n";
-  for (const Finding& f : r->findings) {
+  for (const Finding& f : findings) {
     csv += fmt::format("{},{},{},{},{},{},{},{},{}\n", CsvField(r->file_name), CsvField(f.sheet),
                        f.row, CsvField(f.column), CsvField(f.value), SeverityName(f.severity),
                        CsvField(f.code), CsvField(f.message), CsvField(f.hint));
@@ -234,12 +242,47 @@ Status ReportCsv(Call& c) {
   return Status::Ok();
 }
 
+// Every upload's report, newest first: a steward's own ministry's, a coordinator's all (or one
+// ministry's with ?ministry=).
+Status ReportList(Call& c) {
+  if (!Allow(c, {"steward", "coordinator"})) return Status::Ok();
+  ReportFilter f;
+  f.limit = 500;
+  if (c.who.role == "steward") {
+    f.ministry = c.who.ministry;
+  } else if (!Param(c, "ministry").empty()) {
+    f.ministry = Param(c, "ministry");
+  }
+  JBR_ASSIGN_OR_RETURN(auto list, c.store->reports()->ListReports(f));
+  std::vector<std::vector<std::string>> rows;
+  for (const UploadReport& r : list) {
+    rows.push_back({fmt::format("<a href=\"/reports/{}\">{}</a>", Escape(r.id), Escape(r.at)),
+                    Escape(r.dataset), Escape(r.ministry), std::to_string(r.year),
+                    Escape(r.owner), Escape(r.file_name), Escape(r.outcome),
+                    r.delivery_id ? std::to_string(*r.delivery_id) : "-",
+                    std::to_string(r.errors), std::to_string(r.warnings)});
+  }
+  std::string body =
+      c.who.role == "steward"
+          ? fmt::format("<p>The validation reports of {}'s uploads, rejected ones too.</p>\n",
+                        Escape(c.who.ministry))
+          : std::string("<p>The validation reports of every upload, rejected ones too.</p>\n");
+  body += rows.empty() ? Message("There are no uploads yet.", false)
+                       : Table("Uploads, newest first (at most 500)",
+                               {"Uploaded", "Dataset", "Ministry", "Year", "By", "File", "Outcome",
+                                "Delivery", "Errors", "Warnings"},
+                               rows);
+  Html(c, Page("Validation reports", c.who, body));
+  return Status::Ok();
+}
+
 }  // namespace
 
 void RegisterUploadRoutes(Router& r) {
   r.add("GET", "/upload", UploadForm, false);
   r.add("POST", "/upload", UploadPost, true);
   r.add("POST", "/api/v1/deliveries", UploadPost, true);
+  r.add("GET", "/reports", ReportList, false);
   r.add("GET", R"(/reports/([A-Za-z0-9_-]{1,64}))", ReportPage, false);
   r.add("GET", R"(/reports/([A-Za-z0-9_-]{1,64})/findings\.csv)", ReportCsv, false);
 }

@@ -88,6 +88,17 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -b jar -F "csrf=$csrf" -F dataset=
 [ "$code" = 303 ] || fail "upload: $code"
 "$JBR" -w ws deliveries --ministry BZK | grep -q "personnel-BZK-2020.csv" || fail "the upload is not stored"
 
+echo "== a rejected upload's report is kept in the store"
+# 30 rows of 44 hours a week: one error each (the most is 40), and nothing stored.
+{ head -1 "$SAMPLES/personnel-BZK-2020.csv"
+  for i in $(seq 1 30); do printf 'P%05d,E%06d,DG Overheidsorganisatie,core,2018-07-03,,44,1961,female,7,permanent,nee\n' "$i" "$i"; done
+} >hours.csv
+before=$("$JBR" -w ws deliveries | wc -l)
+rejected=$(curl -s -o /dev/null -w '%{redirect_url}' -b jar -F "csrf=$csrf" -F dataset=personnel -F year=2021 \
+  -F "file=@hours.csv" "$base/upload")
+case "$rejected" in "$base"/reports/?*) rejected=${rejected#"$base"} ;; *) fail "a rejected upload: '$rejected'" ;; esac
+[ "$("$JBR" -w ws deliveries | wc -l)" = "$before" ] || fail "a rejected upload stored a delivery"
+
 echo "== graceful shutdown: an upload in flight is finished"
 # A delivery of about 2 MB sent at 1 MB/s: SIGTERM arrives while it is being received.
 { head -1 "$SAMPLES/personnel-BZK-2020.csv"
@@ -125,13 +136,15 @@ printf '%s\n' "$password" | "$JBR" -w ws user add dora --role steward --ministry
 "$JBR" -w ws user disable dora >/dev/null
 [ "$("$JBR" -w ws user list | grep -c 'active$')" = 2 ] || fail "user list after disable: $("$JBR" -w ws user list)"
 "$JBR" -w ws user list | grep -q "^dora	steward	FIN	disabled$" || fail "dora is not disabled"
+printf '%s\n' "$password" | "$JBR" -w ws user add fred --role steward --ministry FIN >/dev/null
 "$JBR" -w ws token revoke bzk-hr >/dev/null
 "$JBR" -w ws token list | grep -q "^bzk-hr	BZK	expires .*	revoked " || fail "token list after revoke: $("$JBR" -w ws token list)"
 start
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -F dataset=personnel -F year=2020 \
   -F "file=@$SAMPLES/personnel-BZK-2020.csv" "$base/api/v1/deliveries")
 [ "$code" = 401 ] || fail "a revoked token: $code"
-login() {  # NAME PASSWORD -> the HTTP status of the login
+login() {  # NAME PASSWORD -> the HTTP status of the login (in a new cookie jar: nobody logged in)
+  rm -f jar3
   curl -s -c jar3 -b jar3 "$base/login" -o login3.html
   local c
   c=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' login3.html | head -1)
@@ -141,6 +154,25 @@ login() {  # NAME PASSWORD -> the HTTP status of the login
 [ "$(login anna "$password again")" = 303 ] || fail "the new password does not log in"
 [ "$(login anna "$password")" != 303 ] || fail "the old password still logs in"
 [ "$(login dora "$password")" != 303 ] || fail "a disabled user logs in"
+
+echo "== the rejected upload's report after a restart: its ministry and the coordinator only"
+login anna "$password again" >/dev/null
+page=$(curl -s -b jar3 "$base$rejected")
+grep -q "Rejected: hours.csv has 30 errors" <<<"$page" || fail "the kept report: $page"
+[ "$(grep -c '<tr><th scope="row">' <<<"$page")" = 30 ] || fail "the kept report's findings"
+[ "$(curl -s -b jar3 "$base$rejected/findings.csv" | grep -c '^hours.csv,,[0-9]*,weekly_hours,44,error,')" = 30 ] ||
+  fail "the kept report as CSV"
+curl -s -b jar3 "$base/reports" | grep -qF "href=\"$rejected\"" || fail "the steward's list of reports"
+login carl "$password" >/dev/null
+[ "$(curl -s -o /dev/null -w '%{http_code}' -b jar3 "$base$rejected")" = 200 ] || fail "the coordinator cannot read the report"
+curl -s -b jar3 "$base/reports" | grep -qF "href=\"$rejected\"" || fail "the coordinator's list of reports"
+[ "$(login fred "$password")" = 303 ] || fail "fred's login"
+for path in "$rejected" "$rejected/findings.csv"; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -b jar3 "$base$path")
+  [ "$code" = 404 ] || fail "another ministry's steward reads $path: $code"
+done
+curl -s -b jar3 "$base/reports?ministry=BZK" | grep -qF "$rejected" && fail "another ministry's steward lists BZK's report"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$base$rejected")" = 401 ] || fail "an anonymous visitor reads the report"
 kill -TERM "$pid"
 wait "$pid"
 pid=""

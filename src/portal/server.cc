@@ -40,25 +40,6 @@ thread_local std::string t_actor;
 
 }  // namespace
 
-std::string ReportCache::Put(Report r) {
-  r.id = RandomToken(16);
-  std::lock_guard<std::mutex> lock(mu_);
-  std::string id = r.id;
-  by_id_[id] = std::make_shared<const Report>(std::move(r));
-  order_.push_back(id);
-  while (order_.size() > capacity_) {
-    by_id_.erase(order_.front());
-    order_.erase(order_.begin());
-  }
-  return id;
-}
-
-std::shared_ptr<const Report> ReportCache::Get(const std::string& id) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : it->second;
-}
-
 Status Fail(Call& c, int status, const std::string& message) {
   c.res.status = status;
   if (c.req.path.rfind("/api/", 0) == 0 || c.who.kind == Principal::Kind::kToken) {
