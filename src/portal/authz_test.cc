@@ -50,6 +50,10 @@ TEST_F(PortalTest, AuthorisationMatrix) {
       {"GET",  "/api/v1/definitions",                        {200, 200,    200,  200,  200}},
       {"GET",  "/api/v1/openapi.json",                       {200, 200,    200,  200,  200}},
       {"GET",  "/no/such/page",                              {404, 404,    404,  404,  404}},
+      // The released sites are everyone's; a release that was not made is nobody's.
+      {"GET",  "/releases",                                  {200, 200,    200,  200,  200}},
+      {"GET",  "/releases/2020-1/nl/index.html",             {404, 404,    404,  404,  404}},
+      {"GET",  "/releases/2020-1/../../jbr.json",            {404, 404,    404,  404,  404}},
       // Not multipart: refused before anything is read, after the role is checked.
       {"POST", "/upload",                                    {401, 415,    403,  403,  415}},
       {"POST", "/api/v1/deliveries",                         {401, 415,    403,  403,  415}},

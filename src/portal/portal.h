@@ -16,6 +16,7 @@
 #include "common/finding.h"
 #include "indicators/indicator.h"
 #include "portal/accounts.h"
+#include "portal/i18n.h"
 #include "portal/server.h"
 #include "portal/store_pool.h"
 #include "publish/core/publication.h"
@@ -57,7 +58,11 @@ struct Call {
   Principal who;
   Context ctx;  // actor, source address, now
   // The content reader of a streamed POST (uploads); null otherwise.
+  Lang lang = Lang::kNl;  // the visitor's (i18n.h)
   const httplib::ContentReader* reader = nullptr;
+  // `en` in the visitor's language (i18n.h).
+  const char* T(const char* en) const { return Tr(lang, en); }
+  std::string T(const std::string& en) const { return Tr(lang, en); }
 };
 
 using Handler = std::function<Status(Call&)>;
@@ -74,8 +79,10 @@ void RegisterUploadRoutes(Router& r);  // /upload, /reports, /reports/*, /api/v1
 void RegisterHistoryRoutes(
     Router& r);  // /deliveries, /deliveries/N/original, /matrix, /actions, /users
 void RegisterApiRoutes(Router& r);  // /api/v1/* (public)
+void RegisterReleaseRoutes(Router& r);  // /releases, /releases/YEAR-N/* (public, read-only)
 
 // Answers with an error: an HTML page, or JSON under /api/. Always returns Ok (the answer is made).
+// `message` is translated (i18n.h) when the catalogue has it.
 Status Fail(Call& c, int status, const std::string& message);
 // True when the caller has one of `roles` ("steward", "coordinator", "admin", "token");
 // otherwise answers 401 (anonymous) or 403 and returns false.
@@ -86,6 +93,10 @@ bool CsrfOk(Call& c, const std::string& given);
 // A query or form parameter, "" when absent.
 std::string Param(const Call& c, const char* name);
 void Html(Call& c, const std::string& page, int status = 200);
+// A whole page (html.h) in the visitor's language, linking to this page in the other language.
+std::string Page(const Call& c, const std::string& title, const std::string& body);
+// The request's page in the other language than `lang` (?lang=...), its other parameters kept.
+std::string OtherLanguageHref(const httplib::Request& req, Lang lang);
 // The value of cookie `name` in the request, "" when absent.
 std::string CookieValue(const httplib::Request& req, const std::string& name);
 // A CSV field: quoted when needed, and a leading = + - @ made harmless for spreadsheets.

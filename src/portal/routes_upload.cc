@@ -26,22 +26,27 @@ Status UploadForm(Call& c) {
     options += fmt::format("<option value=\"{}\">{}</option>\n", Escape(name), Escape(name));
   }
   const std::string body = fmt::format(
-      "<p>Deliver a file for {}. It is checked at once: with errors nothing is stored and you see "
-      "every "
-      "problem with its row and column; without errors it becomes the current delivery.</p>\n"
+      "<p>{}</p>\n"
       "<form class=\"stack\" method=\"post\" action=\"/upload\" "
       "enctype=\"multipart/form-data\">\n{}\n"
-      "<label for=\"dataset\">Dataset</label>\n<select id=\"dataset\" name=\"dataset\" "
+      "<label for=\"dataset\">{}</label>\n<select id=\"dataset\" name=\"dataset\" "
       "required>\n{}</select>\n"
-      "<label for=\"year\">Year</label>\n"
+      "<label for=\"year\">{}</label>\n"
       "<input id=\"year\" name=\"year\" type=\"number\" min=\"1990\" max=\"2100\" required "
       "inputmode=\"numeric\">\n"
-      "<label for=\"file\">File (CSV, XLSX or ODS, at most {} MiB)</label>\n"
+      "<label for=\"file\">{}</label>\n"
       "<input id=\"file\" name=\"file\" type=\"file\" required "
       "accept=\".csv,.tsv,.txt,.xlsx,.ods\">\n"
-      "<button type=\"submit\">Upload and check</button>\n</form>\n",
-      Escape(c.who.ministry), CsrfField(c.who), options, c.portal.options.max_upload_bytes >> 20);
-  Html(c, Page("Upload a delivery", c.who, body));
+      "<button type=\"submit\">{}</button>\n</form>\n",
+      fmt::format(fmt::runtime(c.T("Deliver a file for {}. It is checked at once: with errors "
+                                   "nothing is stored and you see every problem with its row and "
+                                   "column; without errors it becomes the current delivery.")),
+                  Escape(c.who.ministry)),
+      CsrfField(c.who), c.T("Dataset"), options, c.T("Year"),
+      fmt::format(fmt::runtime(c.T("File (CSV, XLSX or ODS, at most {} MiB)")),
+                  c.portal.options.max_upload_bytes >> 20),
+      c.T("Upload and check"));
+  Html(c, Page(c, c.T("Upload a delivery"), body));
   return Status::Ok();
 }
 
@@ -79,16 +84,16 @@ Status UploadPost(Call& c) {
     if (c.who.kind == Principal::Kind::kToken) return "";
     auto it = fields.find("csrf");
     if (it != fields.end() && SecretEquals(it->second, c.who.csrf)) return "";
-    return "This form has expired or did not come from this portal. Reload the upload page and try "
-           "again.";
+    return c.T("This form has expired or did not come from this portal. Reload the upload page "
+               "and try again.");
   };
   ReadUpload(c.req, *c.reader, c.portal.upload_dir, limits, csrf, &up);
   if (up.status == 403) (void)LogAction(c.store, c.ctx, "csrf", "POST /upload", "refused");
-  if (up.status != 200) return Fail(c, up.status, up.error);
+  if (up.status != 200) return Fail(c, up.status, up.error);  // translated when it can be
   if (!CsrfOk(c, up.fields["csrf"])) return Status::Ok();
   const DatasetSchema* schema = c.portal.schemas.Find(up.fields["dataset"]);
   if (schema == nullptr)
-    return Fail(c, 400, "choose one of the datasets (see the list on the upload page)");
+    return Fail(c, 400, c.T("choose one of the datasets (see the list on the upload page)"));
   int year = 0;
   try {
     size_t used = 0;
@@ -97,9 +102,11 @@ Status UploadPost(Call& c) {
   } catch (const std::exception&) {
     year = 0;
   }
-  if (year < 1990 || year > 2100) return Fail(c, 400, "give the year as four digits, e.g. 2021");
+  if (year < 1990 || year > 2100)
+    return Fail(c, 400, c.T("give the year as four digits, e.g. 2021"));
   if (c.portal.ministries.Find(c.who.ministry, year) == nullptr) {
-    return Fail(c, 400, fmt::format("{} did not exist in {}", c.who.ministry, year));
+    return Fail(c, 400,
+                fmt::format(fmt::runtime(c.T("{} did not exist in {}")), c.who.ministry, year));
   }
   LoadRequest lr;
   lr.dataset = schema->name;
@@ -152,26 +159,36 @@ Status UploadPost(Call& c) {
 Result<std::optional<UploadReport>> VisibleReport(Call& c) {
   JBR_ASSIGN_OR_RETURN(auto r, c.store->reports()->GetReport(c.req.matches[1]));
   if (r && (c.who.role == "coordinator" || r->ministry == c.who.ministry)) return r;
-  (void)Fail(c, 404, "There is no such report.");
+  (void)Fail(c, 404, c.T("There is no such report."));
   return std::optional<UploadReport>();
 }
 
-std::string Outcome(const UploadReport& r) {
+std::string Outcome(const Call& c, const UploadReport& r) {
   if (r.outcome == "accepted") {
-    return Message(fmt::format("Accepted: {} is delivery {} of {} {} {} (SHA-256 {}).", r.file_name,
-                               *r.delivery_id, r.dataset, r.ministry, r.year, r.sha256),
+    return Message(fmt::format(fmt::runtime(c.T("Accepted: {} is delivery {} of {} {} {} (SHA-256 "
+                                                 "{}).")),
+                               r.file_name, *r.delivery_id, r.dataset, r.ministry, r.year,
+                               r.sha256),
                    false);
   }
   if (r.outcome == "identical") {
-    return Message(fmt::format("{} is identical to the current delivery {}; nothing changed.",
-                               r.file_name, *r.delivery_id),
-                   false);
+    return Message(
+        fmt::format(fmt::runtime(c.T("{} is identical to the current delivery {}; nothing "
+                                     "changed.")),
+                    r.file_name, *r.delivery_id),
+        false);
   }
-  return Message(
-      fmt::format(
-          "Rejected: {} has {} errors; nothing was stored. Correct the file and upload it again.",
-          r.file_name, r.errors),
-      true);
+  return Message(fmt::format(fmt::runtime(c.T("Rejected: {} has {} errors; nothing was stored. "
+                                              "Correct the file and upload it again.")),
+                             r.file_name, r.errors),
+                 true);
+}
+
+// A report's outcome in words.
+const char* OutcomeWord(const Call& c, const std::string& outcome) {
+  return outcome == "accepted"    ? c.T("accepted")
+         : outcome == "identical" ? c.T("identical")
+                                  : c.T("rejected");
 }
 
 Status ReportPage(Call& c) {
@@ -184,45 +201,49 @@ Status ReportPage(Call& c) {
   try {
     if (!Param(c, "page").empty()) page = std::stoul(Param(c, "page"));
   } catch (const std::exception&) {
-    return Fail(c, 400, "the page is a number");
+    return Fail(c, 400, c.T("the page is a number"));
   }
   if (page < 1 || page > pages)
-    return Fail(c, 404, fmt::format("the report has pages 1 to {}", pages));
+    return Fail(c, 404, fmt::format(fmt::runtime(c.T("the report has pages 1 to {}")), pages));
   JBR_ASSIGN_OR_RETURN(auto findings,
                        c.store->reports()->ReportFindings(
                            r->id, static_cast<int64_t>((page - 1) * kPageSize), kPageSize));
-  std::string body = Outcome(*r);
+  std::string body = Outcome(c, *r);
   body += fmt::format(
-      "<p>Uploaded {} by {}: {} for {} {}. {} errors, {} warnings{}. <a "
-      "href=\"/reports/{}/findings.csv\">Download the findings as CSV</a>.</p>\n",
+      fmt::runtime(c.T("<p>Uploaded {} by {}: {} for {} {}. {} errors, {} warnings{}. <a "
+                       "href=\"/reports/{}/findings.csv\">Download the findings as CSV</a>.</p>\n")),
       Escape(r->at), Escape(r->owner), Escape(r->dataset), Escape(r->ministry), r->year, r->errors,
       r->warnings,
-      r->errors + r->warnings > r->kept ? fmt::format(" (the first {} are listed)", r->kept) : "",
+      r->errors + r->warnings > r->kept
+          ? fmt::format(fmt::runtime(c.T(" (the first {} are listed)")), r->kept)
+          : "",
       Escape(r->id));
   std::vector<std::vector<std::string>> rows;
   for (const Finding& f : findings) {
-    rows.push_back({f.row ? std::to_string(f.row) : "-", Escape(f.column), Escape(f.value),
-                    Escape(fmt::format("{} ({}): {}", SeverityName(f.severity), f.code, f.message)),
-                    Escape(f.hint)});
+    rows.push_back(
+        {f.row ? std::to_string(f.row) : "-", Escape(f.column), Escape(f.value),
+         Escape(fmt::format("{} ({}): {}",
+                            c.T(f.severity == Severity::kError ? "error" : "warning"), f.code,
+                            f.message)),
+         Escape(f.hint)});
   }
   if (!rows.empty()) {
-    body += Table(fmt::format("Findings, page {} of {}", page, pages),
-                  {"Row", "Column", "Value", "Message", "Hint"}, rows);
+    body += Table(fmt::format(fmt::runtime(c.T("Findings, page {} of {}")), page, pages),
+                  {c.T("Row"), c.T("Column"), c.T("Value"), c.T("Message"), c.T("Hint")}, rows);
   }
   if (pages > 1) {
-    body += "<nav aria-label=\"Pages of findings\"><ul>\n";
+    body += fmt::format("<nav aria-label=\"{}\"><ul>\n", c.T("Pages of findings"));
     if (page > 1)
-      body += fmt::format("<li><a href=\"/reports/{}?page={}\">Previous page</a></li>\n",
-                          Escape(r->id), page - 1);
+      body += fmt::format("<li><a href=\"/reports/{}?page={}\">{}</a></li>\n", Escape(r->id),
+                          page - 1, c.T("Previous page"));
     if (page < pages)
-      body += fmt::format("<li><a href=\"/reports/{}?page={}\">Next page</a></li>\n", Escape(r->id),
-                          page + 1);
+      body += fmt::format("<li><a href=\"/reports/{}?page={}\">{}</a></li>\n", Escape(r->id),
+                          page + 1, c.T("Next page"));
     body += "</ul></nav>\n";
   }
-  body +=
-      "<p><a href=\"/upload\">Upload another file</a>, see <a href=\"/reports\">every report</a> or "
-      "<a href=\"/deliveries\">the deliveries</a>.</p>\n";
-  Html(c, Page(fmt::format("Report: {}", r->file_name), c.who, body));
+  body += c.T("<p><a href=\"/upload\">Upload another file</a>, see <a href=\"/reports\">every "
+              "report</a> or <a href=\"/deliveries\">the deliveries</a>.</p>\n");
+  Html(c, Page(c, fmt::format(fmt::runtime(c.T("Report: {}")), r->file_name), body));
   return Status::Ok();
 }
 
@@ -258,21 +279,23 @@ Status ReportList(Call& c) {
   for (const UploadReport& r : list) {
     rows.push_back({fmt::format("<a href=\"/reports/{}\">{}</a>", Escape(r.id), Escape(r.at)),
                     Escape(r.dataset), Escape(r.ministry), std::to_string(r.year),
-                    Escape(r.owner), Escape(r.file_name), Escape(r.outcome),
+                    Escape(r.owner), Escape(r.file_name), OutcomeWord(c, r.outcome),
                     r.delivery_id ? std::to_string(*r.delivery_id) : "-",
                     std::to_string(r.errors), std::to_string(r.warnings)});
   }
   std::string body =
       c.who.role == "steward"
-          ? fmt::format("<p>The validation reports of {}'s uploads, rejected ones too.</p>\n",
+          ? fmt::format(fmt::runtime(c.T("<p>The validation reports of {}'s uploads, rejected ones "
+                                         "too.</p>\n")),
                         Escape(c.who.ministry))
-          : std::string("<p>The validation reports of every upload, rejected ones too.</p>\n");
-  body += rows.empty() ? Message("There are no uploads yet.", false)
-                       : Table("Uploads, newest first (at most 500)",
-                               {"Uploaded", "Dataset", "Ministry", "Year", "By", "File", "Outcome",
-                                "Delivery", "Errors", "Warnings"},
+          : std::string(c.T("<p>The validation reports of every upload, rejected ones too.</p>\n"));
+  body += rows.empty() ? Message(c.T("There are no uploads yet."), false)
+                       : Table(c.T("Uploads, newest first (at most 500)"),
+                               {c.T("Uploaded"), c.T("Dataset"), c.T("Ministry"), c.T("Year"),
+                                c.T("By"), c.T("File"), c.T("Outcome"), c.T("Delivery"),
+                                c.T("Errors"), c.T("Warnings")},
                                rows);
-  Html(c, Page("Validation reports", c.who, body));
+  Html(c, Page(c, c.T("Validation reports"), body));
   return Status::Ok();
 }
 

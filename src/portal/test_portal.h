@@ -91,6 +91,8 @@ class PortalTest : public ::testing::Test {
     thread_ = std::thread([this] { (void)server_->Run(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
     client_->set_read_timeout(30, 0);
+    // The tests read the English pages; i18n_test.cc reads the Dutch (the default) too.
+    client_->set_default_headers({{"Accept-Language", "en"}});
     for (int i = 0; i < 100 && !client_->Get("/healthz"); ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
