@@ -21,10 +21,10 @@ Status RunMigrateStore(const GlobalOptions& g, const std::string& to) {
   JBR_RETURN_IF_ERROR(Workspace::SetStore(dir, to));
   std::cout << fmt::format(
       "copied {} deliveries ({} original bytes, {} column chunks), {} compute runs ({} values), {} releases, "
-      "{} audit entries, and the portal's {} users, {} sessions, {} API tokens and {} actions to {}\n"
+      "{} audit entries, and the portal's {} users, {} sessions, {} API tokens, {} actions and {} upload reports ({} findings) to {}\n"
       "{} now uses that store\n",
       n.deliveries, n.bytes, n.chunks, n.runs, n.values, n.releases, n.audit, n.users, n.sessions, n.tokens,
-      n.actions, RedactStoreUrl(to), dir);
+      n.actions, n.reports, n.findings, RedactStoreUrl(to), dir);
   return Status::Ok();
 }
 

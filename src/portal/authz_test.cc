@@ -42,12 +42,18 @@ TEST_F(PortalTest, AuthorisationMatrix) {
       {"GET",  "/matrix",                                    {401, 403,    200,  403,  403}},
       {"GET",  "/actions",                                   {401, 403,    200,  200,  403}},
       {"GET",  "/users",                                     {401, 403,    403,  200,  403}},
+      {"GET",  "/reports",                                   {401, 200,    200,  403,  403}},
       {"GET",  "/reports/no-such-report",                    {401, 404,    404,  403,  404}},
+      {"GET",  "/reports/no-such-report/findings.csv",       {401, 404,    404,  403,  404}},
       {"GET",  "/api/v1/indicators",                         {200, 200,    200,  200,  200}},
       {"GET",  "/api/v1/releases",                           {200, 200,    200,  200,  200}},
       {"GET",  "/api/v1/definitions",                        {200, 200,    200,  200,  200}},
       {"GET",  "/api/v1/openapi.json",                       {200, 200,    200,  200,  200}},
       {"GET",  "/no/such/page",                              {404, 404,    404,  404,  404}},
+      // The released sites are everyone's; a release that was not made is nobody's.
+      {"GET",  "/releases",                                  {200, 200,    200,  200,  200}},
+      {"GET",  "/releases/2020-1/nl/index.html",             {404, 404,    404,  404,  404}},
+      {"GET",  "/releases/2020-1/../../jbr.json",            {404, 404,    404,  404,  404}},
       // Not multipart: refused before anything is read, after the role is checked.
       {"POST", "/upload",                                    {401, 415,    403,  403,  415}},
       {"POST", "/api/v1/deliveries",                         {401, 415,    403,  403,  415}},

@@ -33,48 +33,63 @@ std::string Escape(std::string_view s) {
 
 namespace {
 
-std::string Nav(const Principal& who) {
+std::string Nav(Lang lang, const Principal& who) {
   std::vector<std::pair<const char*, const char*>> links = {{"/", "Home"}};
   if (who.role == "steward") {
-    links.insert(links.end(), {{"/upload", "Upload"}, {"/deliveries", "Deliveries"}});
+    links.insert(links.end(), {{"/upload", "Upload"}, {"/deliveries", "Deliveries"}, {"/reports", "Reports"}});
   } else if (who.role == "coordinator") {
     links.insert(links.end(),
-                 {{"/matrix", "Matrix"}, {"/deliveries", "Deliveries"}, {"/actions", "Audit log"}});
+                 {{"/matrix", "Matrix"},
+                  {"/deliveries", "Deliveries"},
+                  {"/reports", "Reports"},
+                  {"/actions", "Audit log"}});
   } else if (who.role == "admin") {
     links.insert(links.end(), {{"/users", "Users"}, {"/actions", "Audit log"}});
   }
+  links.push_back({"/releases", "Published reports"});
   links.push_back({"/api/v1/releases", "Open data API"});
-  std::string n = "<nav aria-label=\"Portal\">\n<ul>\n";
+  std::string n = fmt::format("<nav aria-label=\"{}\">\n<ul>\n", Tr(lang, "Portal"));
   for (const auto& [href, label] : links)
-    n += fmt::format("<li><a href=\"{}\">{}</a></li>\n", href, label);
+    n += fmt::format("<li><a href=\"{}\">{}</a></li>\n", href, Tr(lang, label));
   return n + "</ul>\n</nav>\n";
 }
 
-std::string Account(const Principal& who) {
+std::string Account(Lang lang, const Principal& who) {
   if (who.kind != Principal::Kind::kUser)
-    return "<p class=\"lang\"><a href=\"/login\">Log in</a></p>\n";
+    return fmt::format("<p class=\"login\"><a href=\"/login\">{}</a></p>\n", Tr(lang, "Log in"));
   return fmt::format(
       "<form class=\"account\" method=\"post\" action=\"/logout\"><p>{} ({}{}) {}"
-      "<button type=\"submit\">Log out</button></p></form>\n",
-      Escape(who.name), Escape(who.role), who.ministry.empty() ? "" : ", " + Escape(who.ministry),
-      CsrfField(who));
+      "<button type=\"submit\">{}</button></p></form>\n",
+      Escape(who.name), Tr(lang, who.role), who.ministry.empty() ? "" : ", " + Escape(who.ministry),
+      CsrfField(who), Tr(lang, "Log out"));
+}
+
+// The same page in the other language, as the published site links it.
+std::string OtherLanguage(Lang lang, const std::string& href) {
+  const bool nl = lang == Lang::kNl;
+  return fmt::format("<p class=\"lang\"><a href=\"{}\" hreflang=\"{}\" lang=\"{}\">{}</a></p>\n",
+                     Escape(href), nl ? "en" : "nl", nl ? "en" : "nl",
+                     nl ? "English" : "Nederlands");
 }
 
 }  // namespace
 
-std::string Page(const std::string& title, const Principal& who, const std::string& body) {
+std::string Page(Lang lang, const std::string& other_href, const std::string& title,
+                 const Principal& who, const std::string& body) {
   return fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<title>{} - JBR portal</title>\n<link rel=\"stylesheet\" href=\"/assets/style.css\">\n"
+      "<title>{} - {}</title>\n<link rel=\"stylesheet\" href=\"/assets/style.css\">\n"
       "<link rel=\"stylesheet\" href=\"/assets/portal.css\">\n</head>\n<body>\n"
-      "<a class=\"skip\" href=\"#content\">Skip to content</a>\n<header class=\"site\">\n"
-      "<p class=\"name\"><a href=\"/\">JBR portal</a></p>\n{}</header>\n{}"
+      "<a class=\"skip\" href=\"#content\">{}</a>\n<header class=\"site\">\n"
+      "<p class=\"name\"><a href=\"/\">{}</a></p>\n{}{}</header>\n{}"
       "<main id=\"content\">\n<h1>{}</h1>\n{}</main>\n"
-      "<footer class=\"site\">\n<p>Jaarrapportage Bedrijfsvoering Rijk: deliveries, review and "
-      "open data.</p>\n"
+      "<footer class=\"site\">\n<p>{}</p>\n"
       "</footer>\n</body>\n</html>\n",
-      Escape(title), Account(who), Nav(who), Escape(title), body);
+      LangCode(lang), Escape(title), Tr(lang, "JBR portal"), Tr(lang, "Skip to content"),
+      Tr(lang, "JBR portal"), OtherLanguage(lang, other_href), Account(lang, who), Nav(lang, who),
+      Escape(title), body,
+      Tr(lang, "Jaarrapportage Bedrijfsvoering Rijk: deliveries, review and open data."));
 }
 
 std::string CsrfField(const Principal& who) {

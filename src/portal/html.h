@@ -7,14 +7,17 @@
 #include <vector>
 
 #include "portal/accounts.h"
+#include "portal/i18n.h"
 
 namespace jbr::portal {
 
 std::string Escape(std::string_view s);
 
-// A whole page: header with who is logged in (and a logout form), navigation by role, <main> with
-// the title as h1, then `body` (already HTML).
-std::string Page(const std::string& title, const Principal& who, const std::string& body);
+// A whole page in `lang`: header with who is logged in (and a logout form) and a link to the same
+// page in the other language (`other_href`), navigation by role, <main> with the title (already
+// translated) as h1, then `body` (already HTML).
+std::string Page(Lang lang, const std::string& other_href, const std::string& title,
+                 const Principal& who, const std::string& body);
 
 // A hidden input with the session's CSRF token, for every form that changes state.
 std::string CsrfField(const Principal& who);

@@ -16,6 +16,7 @@
 #include "common/finding.h"
 #include "indicators/core/indicator.h"
 #include "portal/accounts.h"
+#include "portal/i18n.h"
 #include "portal/server.h"
 #include "portal/store_pool.h"
 #include "publish/core/publication.h"
@@ -23,35 +24,6 @@
 #include "schema/schema.h"
 
 namespace jbr::portal {
-
-// A validation report of one upload, kept in memory for paging and CSV download by its owner.
-struct Report {
-  std::string id;
-  std::string owner;  // the user or token that uploaded
-  std::string ministry;
-  std::string dataset;
-  int year = 0;
-  std::string file_name;
-  std::string outcome;  // accepted | rejected | identical
-  int64_t delivery_id = 0;
-  std::string sha256;
-  int64_t errors = 0, warnings = 0;
-  bool truncated = false;  // more findings than kept
-  std::vector<Finding> findings;
-};
-
-class ReportCache {
- public:
-  explicit ReportCache(size_t capacity = 256) : capacity_(capacity) {}
-  std::string Put(Report r);  // returns the new id
-  std::shared_ptr<const Report> Get(const std::string& id);
-
- private:
-  size_t capacity_;
-  std::mutex mu_;
-  std::map<std::string, std::shared_ptr<const Report>> by_id_;
-  std::vector<std::string> order_;
-};
 
 // The published cells of compute runs (publish::Disclose), read once: a stored run never changes.
 class RunCache {
@@ -75,7 +47,6 @@ struct Portal {
   MinistryRegistry ministries;
   std::vector<IndicatorDef> definitions;
   std::unique_ptr<StorePool> pool;
-  ReportCache reports;
   RunCache runs;
 };
 
@@ -87,7 +58,11 @@ struct Call {
   Principal who;
   Context ctx;  // actor, source address, now
   // The content reader of a streamed POST (uploads); null otherwise.
+  Lang lang = Lang::kNl;  // the visitor's (i18n.h)
   const httplib::ContentReader* reader = nullptr;
+  // `en` in the visitor's language (i18n.h).
+  const char* T(const char* en) const { return Tr(lang, en); }
+  std::string T(const std::string& en) const { return Tr(lang, en); }
 };
 
 using Handler = std::function<Status(Call&)>;
@@ -100,12 +75,14 @@ struct Router {
 };
 
 void RegisterAuthRoutes(Router& r);    // /, /login, /logout, /healthz, /assets/*
-void RegisterUploadRoutes(Router& r);  // /upload, /reports/*, /api/v1/deliveries (POST)
+void RegisterUploadRoutes(Router& r);  // /upload, /reports, /reports/*, /api/v1/deliveries (POST)
 void RegisterHistoryRoutes(
     Router& r);  // /deliveries, /deliveries/N/original, /matrix, /actions, /users
 void RegisterApiRoutes(Router& r);  // /api/v1/* (public)
+void RegisterReleaseRoutes(Router& r);  // /releases, /releases/YEAR-N/* (public, read-only)
 
 // Answers with an error: an HTML page, or JSON under /api/. Always returns Ok (the answer is made).
+// `message` is translated (i18n.h) when the catalogue has it.
 Status Fail(Call& c, int status, const std::string& message);
 // True when the caller has one of `roles` ("steward", "coordinator", "admin", "token");
 // otherwise answers 401 (anonymous) or 403 and returns false.
@@ -116,6 +93,10 @@ bool CsrfOk(Call& c, const std::string& given);
 // A query or form parameter, "" when absent.
 std::string Param(const Call& c, const char* name);
 void Html(Call& c, const std::string& page, int status = 200);
+// A whole page (html.h) in the visitor's language, linking to this page in the other language.
+std::string Page(const Call& c, const std::string& title, const std::string& body);
+// The request's page in the other language than `lang` (?lang=...), its other parameters kept.
+std::string OtherLanguageHref(const httplib::Request& req, Lang lang);
 // The value of cookie `name` in the request, "" when absent.
 std::string CookieValue(const httplib::Request& req, const std::string& name);
 // A CSV field: quoted when needed, and a leading = + - @ made harmless for spreadsheets.

@@ -21,46 +21,46 @@ std::string SetCookie(const Call& c, const std::string& name, const std::string&
 
 Status Home(Call& c) {
   std::string body;
+  auto item = [&c](const char* href, const char* label) {
+    return fmt::format("<li><a href=\"{}\">{}</a></li>\n", href, c.T(label));
+  };
   if (c.who.kind == Principal::Kind::kAnonymous) {
-    body =
-        "<p>Ministries deliver their data for the annual operations report here; the coordinating "
-        "team "
-        "reviews them. Published figures are open to everyone through the <a "
-        "href=\"/api/v1/releases\">open "
-        "data API</a> (described by <a href=\"/api/v1/openapi.json\">its OpenAPI "
-        "document</a>).</p>\n"
-        "<p><a href=\"/login\">Log in</a> to deliver or review.</p>\n";
-  } else if (c.who.role == "steward") {
     body = fmt::format(
-        "<p>You deliver for {}.</p>\n<ul>\n<li><a href=\"/upload\">Upload a delivery</a></li>\n"
-        "<li><a href=\"/deliveries\">Your ministry's deliveries</a></li>\n</ul>\n",
-        Escape(c.who.ministry));
+        "<p>{}</p>\n<p><a href=\"/login\">{}</a></p>\n",
+        c.T("Ministries deliver their data for the annual operations report here; the coordinating "
+            "team reviews them. Published figures are open to everyone through the <a "
+            "href=\"/api/v1/releases\">open data API</a> (described by <a "
+            "href=\"/api/v1/openapi.json\">its OpenAPI document</a>)."),
+        c.T("Log in to deliver or review."));
+  } else if (c.who.role == "steward") {
+    body = fmt::format(fmt::runtime(c.T("<p>You deliver for {}.</p>\n")), Escape(c.who.ministry)) +
+           "<ul>\n" + item("/upload", "Upload a delivery") +
+           item("/deliveries", "Your ministry's deliveries") +
+           item("/reports", "Validation reports") + "</ul>\n";
   } else if (c.who.role == "coordinator") {
-    body =
-        "<ul>\n<li><a href=\"/matrix\">Deliveries by ministry and dataset</a></li>\n"
-        "<li><a href=\"/deliveries\">All deliveries</a></li>\n<li><a href=\"/actions\">Audit "
-        "log</a></li>\n</ul>\n";
+    body = "<ul>\n" + item("/matrix", "Deliveries by ministry and dataset") +
+           item("/deliveries", "All deliveries") + item("/reports", "Validation reports") +
+           item("/actions", "Audit log") + "</ul>\n";
   } else {
-    body =
-        "<ul>\n<li><a href=\"/users\">Users</a></li>\n<li><a href=\"/actions\">Audit "
-        "log</a></li>\n</ul>\n";
+    body = "<ul>\n" + item("/users", "Users") + item("/actions", "Audit log") + "</ul>\n";
   }
-  Html(c, Page("JBR portal", c.who, body));
+  Html(c, Page(c, c.T("JBR portal"), body));
   return Status::Ok();
 }
 
-std::string LoginForm(const std::string& csrf, const std::string& name,
+std::string LoginForm(const Call& c, const std::string& csrf, const std::string& name,
                       const std::string& message) {
   return fmt::format(
       "{}<form class=\"stack\" method=\"post\" action=\"/login\">\n"
       "<input type=\"hidden\" name=\"csrf\" value=\"{}\">\n"
-      "<label for=\"name\">User name</label>\n"
+      "<label for=\"name\">{}</label>\n"
       "<input id=\"name\" name=\"name\" autocomplete=\"username\" required value=\"{}\">\n"
-      "<label for=\"password\">Password</label>\n"
+      "<label for=\"password\">{}</label>\n"
       "<input id=\"password\" name=\"password\" type=\"password\" "
       "autocomplete=\"current-password\" required>\n"
-      "<button type=\"submit\">Log in</button>\n</form>\n",
-      message.empty() ? "" : Message(message, true), Escape(csrf), Escape(name));
+      "<button type=\"submit\">{}</button>\n</form>\n",
+      message.empty() ? "" : Message(message, true), Escape(csrf), c.T("User name"), Escape(name),
+      c.T("Password"), c.T("Log in"));
 }
 
 // The login form carries a random value that must equal its cookie (double submit): another
@@ -69,7 +69,7 @@ Status LoginPage(Call& c) {
   const std::string csrf = RandomToken(24);
   c.res.set_header("Set-Cookie", SetCookie(c, "jbr_login", csrf, 3600));
   c.res.set_header("Cache-Control", "no-store");
-  Html(c, Page("Log in", c.who, LoginForm(csrf, "", "")));
+  Html(c, Page(c, c.T("Log in"), LoginForm(c, csrf, "", "")));
   return Status::Ok();
 }
 
@@ -78,7 +78,7 @@ Status LoginPost(Call& c) {
   const std::string name = Param(c, "name");
   if (cookie.empty() || !SecretEquals(cookie, Param(c, "csrf"))) {
     (void)LogAction(c.store, c.ctx, "csrf", "POST /login", "refused");
-    return Fail(c, 403, "This login form has expired. Reload the login page and try again.");
+    return Fail(c, 403, c.T("This login form has expired. Reload the login page and try again."));
   }
   if (c.who.kind == Principal::Kind::kUser) JBR_RETURN_IF_ERROR(Logout(c.store, c.who, c.ctx));
   JBR_ASSIGN_OR_RETURN(LoginOutcome out,
@@ -88,12 +88,13 @@ Status LoginPost(Call& c) {
     c.res.set_header("Set-Cookie", SetCookie(c, "jbr_login", csrf, 3600));
     if (out.throttled)
       c.res.set_header("Retry-After", std::to_string(c.portal.options.login.window_seconds));
+    c.who = Principal{};
     Html(c,
-         Page("Log in", Principal{},
-              LoginForm(csrf, name,
-                        out.throttled
-                            ? "Too many failed logins for this name or address; wait and try again."
-                            : "The user name or password is wrong.")),
+         Page(c, c.T("Log in"),
+              LoginForm(c, csrf, name,
+                        out.throttled ? c.T("Too many failed logins for this name or address; wait "
+                                            "and try again.")
+                                      : c.T("The user name or password is wrong."))),
          out.throttled ? 429 : 401);
     return Status::Ok();
   }
@@ -105,7 +106,7 @@ Status LoginPost(Call& c) {
 }
 
 Status LogoutPost(Call& c) {
-  if (c.who.kind != Principal::Kind::kUser) return Fail(c, 401, "You are not logged in.");
+  if (c.who.kind != Principal::Kind::kUser) return Fail(c, 401, c.T("You are not logged in."));
   if (!CsrfOk(c, Param(c, "csrf"))) return Status::Ok();
   JBR_RETURN_IF_ERROR(Logout(c.store, c.who, c.ctx));
   c.res.set_header("Set-Cookie", SetCookie(c, "jbr_session", "", 0));

@@ -2,6 +2,7 @@
 // original files, the coordinator's matrix of ministries by datasets, the action log and users.
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 
 #include <fmt/format.h>
@@ -31,29 +32,46 @@ Status Deliveries(Call& c) {
   if (!Param(c, "dataset").empty()) f.dataset = Param(c, "dataset");
   if (!Param(c, "year").empty()) {
     f.year = YearParam(c);
-    if (!f.year) return Fail(c, 400, "give the year as four digits, e.g. 2021");
+    if (!f.year) return Fail(c, 400, c.T("give the year as four digits, e.g. 2021"));
   }
   JBR_ASSIGN_OR_RETURN(auto list, c.store->ListDeliveries(f));
+  // The report of the upload that made each delivery (deliveries loaded with jbr load have none).
+  ReportFilter rf;
+  rf.ministry = f.ministry;
+  rf.limit = std::numeric_limits<int64_t>::max();
+  JBR_ASSIGN_OR_RETURN(auto reports, c.store->reports()->ListReports(rf));
+  std::map<int64_t, std::string> report_of;
+  for (const auto& r : reports) {
+    if (r.outcome == "accepted" && r.delivery_id) report_of[*r.delivery_id] = r.id;
+  }
   std::vector<std::vector<std::string>> rows;
   for (auto it = list.rbegin(); it != list.rend(); ++it) {
     const DeliveryRecord& d = *it;
+    auto report = report_of.find(d.id);
     rows.push_back({std::to_string(d.id), Escape(d.dataset), Escape(d.ministry),
                     std::to_string(d.year), Escape(d.received_at), Escape(d.delivered_by),
-                    Escape(d.file_name), std::to_string(d.row_count), Escape(d.status),
+                    Escape(d.file_name), std::to_string(d.row_count), c.T(d.status),
                     "<code>" + Escape(d.sha256) + "</code>",
-                    fmt::format("<a href=\"/deliveries/{}/original\">original<span class=\"skip\"> "
-                                "of delivery {}</span></a>",
-                                d.id, d.id)});
+                    fmt::format(fmt::runtime(c.T("<a href=\"/deliveries/{}/original\">original<span "
+                                                 "class=\"skip\"> of delivery {}</span></a>")),
+                                d.id, d.id),
+                    report == report_of.end()
+                        ? std::string("-")
+                        : fmt::format(fmt::runtime(c.T("<a href=\"/reports/{}\">report<span "
+                                                       "class=\"skip\"> of delivery {}</span></a>")),
+                                      Escape(report->second), d.id)});
   }
-  std::string body = c.who.role == "steward"
-                         ? fmt::format("<p>The deliveries of {}.</p>\n", Escape(c.who.ministry))
-                         : std::string("<p>Every ministry's deliveries.</p>\n");
-  body += rows.empty() ? Message("There are no deliveries yet.", false)
-                       : Table("Deliveries, newest first",
-                               {"Id", "Dataset", "Ministry", "Year", "Received", "By", "File",
-                                "Rows", "Status", "SHA-256", "File"},
+  std::string body =
+      c.who.role == "steward"
+          ? fmt::format(fmt::runtime(c.T("<p>The deliveries of {}.</p>\n")), Escape(c.who.ministry))
+          : std::string(c.T("<p>Every ministry's deliveries.</p>\n"));
+  body += rows.empty() ? Message(c.T("There are no deliveries yet."), false)
+                       : Table(c.T("Deliveries, newest first"),
+                               {c.T("Id"), c.T("Dataset"), c.T("Ministry"), c.T("Year"),
+                                c.T("Received"), c.T("By"), c.T("File"), c.T("Rows"),
+                                c.T("Status"), "SHA-256", c.T("File"), c.T("Report")},
                                rows);
-  Html(c, Page("Deliveries", c.who, body));
+  Html(c, Page(c, c.T("Deliveries"), body));
   return Status::Ok();
 }
 
@@ -72,12 +90,12 @@ Status Original(Call& c) {
   try {
     id = std::stoll(c.req.matches[1]);
   } catch (const std::exception&) {
-    return Fail(c, 404, "There is no such delivery.");
+    return Fail(c, 404, c.T("There is no such delivery."));
   }
   JBR_ASSIGN_OR_RETURN(auto d, c.store->GetDelivery(id));
   // Another ministry's delivery is "not found" for a steward: its existence is not theirs to know.
   if (!d || (c.who.role == "steward" && d->ministry != c.who.ministry)) {
-    return Fail(c, 404, "There is no such delivery.");
+    return Fail(c, 404, c.T("There is no such delivery."));
   }
   // Copied to a file first, so that the store connection is free before the client reads.
   auto path = std::make_shared<std::string>(
@@ -122,7 +140,7 @@ Status Matrix(Call& c) {
     if (year == 0) year = 2021;
   } else {
     auto y = YearParam(c);
-    if (!y) return Fail(c, 400, "give the year as four digits, e.g. 2021");
+    if (!y) return Fail(c, 400, c.T("give the year as four digits, e.g. 2021"));
     year = *y;
   }
   DeliveryFilter f;
@@ -145,7 +163,7 @@ Status Matrix(Call& c) {
   for (const Ministry* m : c.portal.ministries.InYear(year)) {
     std::vector<std::string> row = {Escape(m->code)};
     for (const auto& ds : datasets) {
-      std::string cell = "missing";
+      std::string cell = c.T("missing");
       auto it = cells.find({m->code, ds});
       if (it != cells.end()) {
         const DeliveryRecord* current = nullptr;
@@ -153,29 +171,32 @@ Status Matrix(Call& c) {
         for (const auto& d : it->second)
           d.status == "accepted" ? (void)(current = &d) : (void)++superseded;
         if (current != nullptr) {
-          cell = fmt::format("accepted {} by {}", Escape(current->received_at.substr(0, 10)),
+          cell = fmt::format(fmt::runtime(c.T("accepted {} by {}")),
+                             Escape(current->received_at.substr(0, 10)),
                              Escape(current->delivered_by));
-          if (superseded > 0) cell += fmt::format(" ({} superseded)", superseded);
+          if (superseded > 0)
+            cell += fmt::format(fmt::runtime(c.T(" ({} superseded)")), superseded);
         }
       }
       auto rej = last_rejected.find(fmt::format("{}/{}/{}", ds, m->code, year));
       if (rej != last_rejected.end()) {
-        cell += fmt::format("; rejected {} by {}", Escape(rej->second->at.substr(0, 10)),
-                            Escape(rej->second->actor));
+        cell += fmt::format(fmt::runtime(c.T("; rejected {} by {}")),
+                            Escape(rej->second->at.substr(0, 10)), Escape(rej->second->actor));
       }
       row.push_back(cell);
     }
     rows.push_back(std::move(row));
   }
-  std::vector<std::string> headers = {"Ministry"};
+  std::vector<std::string> headers = {c.T("Ministry")};
   headers.insert(headers.end(), datasets.begin(), datasets.end());
   std::string body = fmt::format(
-      "<form method=\"get\" action=\"/matrix\"><p><label for=\"year\">Year</label> "
+      "<form method=\"get\" action=\"/matrix\"><p><label for=\"year\">{}</label> "
       "<input id=\"year\" name=\"year\" type=\"number\" min=\"1990\" max=\"2100\" value=\"{}\"> "
-      "<button type=\"submit\">Show</button></p></form>\n",
-      year);
-  body += Table(fmt::format("Deliveries of {}: ministries by dataset", year), headers, rows);
-  Html(c, Page(fmt::format("Deliveries of {}", year), c.who, body));
+      "<button type=\"submit\">{}</button></p></form>\n",
+      c.T("Year"), year, c.T("Show"));
+  body += Table(fmt::format(fmt::runtime(c.T("Deliveries of {}: ministries by dataset")), year),
+                headers, rows);
+  Html(c, Page(c, fmt::format(fmt::runtime(c.T("Deliveries of {}")), year), body));
   return Status::Ok();
 }
 
@@ -192,14 +213,17 @@ Status ActionsPage(Call& c) {
                     Escape(a.target), Escape(a.outcome), "<code>" + Escape(a.detail) + "</code>"});
   }
   std::string body = fmt::format(
-      "<form method=\"get\" action=\"/actions\"><p><label for=\"actor\">Who</label> "
-      "<input id=\"actor\" name=\"actor\" value=\"{}\"> <label for=\"action\">Action</label> "
+      "<form method=\"get\" action=\"/actions\"><p><label for=\"actor\">{}</label> "
+      "<input id=\"actor\" name=\"actor\" value=\"{}\"> <label for=\"action\">{}</label> "
       "<input id=\"action\" name=\"action\" value=\"{}\"> <button "
-      "type=\"submit\">Filter</button></p></form>\n",
-      Escape(Param(c, "actor")), Escape(Param(c, "action")));
-  body += Table("Actions, newest first (at most 500)",
-                {"When", "Who", "From", "Action", "About", "Outcome", "Detail"}, rows);
-  Html(c, Page("Audit log", c.who, body));
+      "type=\"submit\">{}</button></p></form>\n",
+      c.T("Who"), Escape(Param(c, "actor")), c.T("Action"), Escape(Param(c, "action")),
+      c.T("Filter"));
+  body += Table(c.T("Actions, newest first (at most 500)"),
+                {c.T("When"), c.T("Who"), c.T("From"), c.T("Action"), c.T("About"), c.T("Outcome"),
+                 c.T("Detail")},
+                rows);
+  Html(c, Page(c, c.T("Audit log"), body));
   return Status::Ok();
 }
 
@@ -208,13 +232,14 @@ Status Users(Call& c) {
   JBR_ASSIGN_OR_RETURN(auto users, c.store->accounts()->ListUsers());
   std::vector<std::vector<std::string>> rows;
   for (const auto& u : users) {
-    rows.push_back({Escape(u.name), Escape(u.role), Escape(u.ministry),
-                    u.disabled ? "disabled" : "active", Escape(u.created_at)});
+    rows.push_back({Escape(u.name), c.T(u.role), Escape(u.ministry),
+                    u.disabled ? c.T("disabled") : c.T("active"), Escape(u.created_at)});
   }
   const std::string body =
-      "<p>Accounts are managed with <code>jbr user add|passwd|disable</code>.</p>\n" +
-      Table("Users", {"Name", "Role", "Ministry", "State", "Created"}, rows);
-  Html(c, Page("Users", c.who, body));
+      std::string(c.T("<p>Accounts are managed with <code>jbr user add|passwd|disable</code>.</p>\n")) +
+      Table(c.T("Users"),
+            {c.T("Name"), c.T("Role"), c.T("Ministry"), c.T("State"), c.T("Created")}, rows);
+  Html(c, Page(c, c.T("Users"), body));
   return Status::Ok();
 }
 

@@ -40,34 +40,15 @@ thread_local std::string t_actor;
 
 }  // namespace
 
-std::string ReportCache::Put(Report r) {
-  r.id = RandomToken(16);
-  std::lock_guard<std::mutex> lock(mu_);
-  std::string id = r.id;
-  by_id_[id] = std::make_shared<const Report>(std::move(r));
-  order_.push_back(id);
-  while (order_.size() > capacity_) {
-    by_id_.erase(order_.front());
-    order_.erase(order_.begin());
-  }
-  return id;
-}
-
-std::shared_ptr<const Report> ReportCache::Get(const std::string& id) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : it->second;
-}
-
 Status Fail(Call& c, int status, const std::string& message) {
   c.res.status = status;
   if (c.req.path.rfind("/api/", 0) == 0 || c.who.kind == Principal::Kind::kToken) {
     c.res.set_content(nlohmann::json{{"error", message}, {"status", status}}.dump() + "\n",
                       "application/json");
   } else {
-    std::string body = Message(message, true);
-    if (status == 401) body += "<p><a href=\"/login\">Log in</a></p>\n";
-    c.res.set_content(Page(fmt::format("Error {}", status), c.who, body),
+    std::string body = Message(c.T(message), true);
+    if (status == 401) body += fmt::format("<p><a href=\"/login\">{}</a></p>\n", c.T("Log in"));
+    c.res.set_content(Page(c, fmt::format(fmt::runtime(c.T("Error {}")), status), body),
                       "text/html; charset=utf-8");
   }
   return Status::Ok();
@@ -78,9 +59,9 @@ bool Allow(Call& c, std::initializer_list<const char*> roles) {
     if (c.who.kind != Principal::Kind::kAnonymous && c.who.role == r) return true;
   }
   if (c.who.kind == Principal::Kind::kAnonymous) {
-    (void)Fail(c, 401, "Log in to see this page.");
+    (void)Fail(c, 401, c.T("Log in to see this page."));
   } else {
-    (void)Fail(c, 403, "Your account may not use this page.");
+    (void)Fail(c, 403, c.T("Your account may not use this page."));
     (void)LogAction(c.store, c.ctx, "forbidden", c.req.method + " " + c.req.path, "refused");
   }
   return false;
@@ -93,8 +74,8 @@ bool CsrfOk(Call& c, const std::string& given) {
     return true;
   (void)LogAction(c.store, c.ctx, "csrf", c.req.method + " " + c.req.path, "refused");
   (void)Fail(c, 403,
-             "This form has expired or did not come from this portal. Go back, reload the page and "
-             "try again.");
+             c.T("This form has expired or did not come from this portal. Go back, reload the page "
+                 "and try again."));
   return false;
 }
 
@@ -105,6 +86,40 @@ std::string Param(const Call& c, const char* name) {
 void Html(Call& c, const std::string& page, int status) {
   c.res.status = status;
   c.res.set_content(page, "text/html; charset=utf-8");
+}
+
+namespace {
+
+std::string QueryEncode(const std::string& s) {
+  std::string out;
+  for (unsigned char ch : s) {
+    if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
+      out += static_cast<char>(ch);
+    } else {
+      out += fmt::format("%{:02X}", ch);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+// This page in the other language: its path and query, with lang set to the other one.
+std::string OtherLanguageHref(const httplib::Request& req, Lang lang) {
+  std::string href = req.path + "?";
+  for (const auto& [k, v] : req.params) {
+    if (k != "lang" && k != "csrf" && k != "password")
+      href += QueryEncode(k) + "=" + QueryEncode(v) + "&";
+  }
+  return href + "lang=" + (lang == Lang::kNl ? "en" : "nl");
+}
+
+std::string Page(const Call& c, const std::string& title, const std::string& body) {
+  // A POST's page (a refused login, an error) links to the page the form came from.
+  const bool get = c.req.method == "GET" || c.req.method == "HEAD";
+  return Page(c.lang, get ? OtherLanguageHref(c.req, c.lang)
+                          : std::string(c.req.path) + (c.lang == Lang::kNl ? "?lang=en" : "?lang=nl"),
+              title, c.who, body);
 }
 
 Status PortalOptions::Validate() const {
@@ -139,8 +154,9 @@ struct PortalServer::Impl {
       return;
     }
     Call c{req,   res, portal, lease->get(), Principal{}, Context{"-", req.remote_addr, NowIso()},
-           reader};
+           Lang::kNl, reader};
     c.who.name = "-";
+    c.lang = RequestLang(req, res);
     Status st = Authenticate(c);
     if (st.ok() && c.res.status != 401) {
       t_actor = c.who.name;
@@ -155,6 +171,21 @@ struct PortalServer::Impl {
       std::cerr << "jbr serve: " << req.method << " " << req.path << ": " << st.message() << "\n";
       (void)Fail(c, 500, "Something went wrong on the server; it has been logged.");
     }
+  }
+
+  // The visitor's language (i18n.h); a ?lang= choice is remembered in a cookie for a year.
+  Lang RequestLang(const httplib::Request& req, httplib::Response& res) const {
+    const std::string query = req.has_param("lang") ? req.get_param_value("lang") : "";
+    const Lang lang = ChooseLang(query, CookieValue(req, "jbr_lang"),
+                                 req.get_header_value("Accept-Language"));
+    if (query == "nl" || query == "en") {
+      res.set_header("Set-Cookie",
+                     fmt::format("jbr_lang={}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Strict{}",
+                                 query, portal.tls ? "; Secure" : ""));
+    }
+    res.set_header("Content-Language", LangCode(lang));
+    res.set_header("Vary", "Accept-Language, Cookie");
+    return lang;
   }
 
   // A bearer token when the request has one (refused with 401 when it is not valid), else the
@@ -237,16 +268,22 @@ struct PortalServer::Impl {
     });
     server->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;
-      const std::string what = res.status == 404   ? "There is no such page."
-                               : res.status == 405 ? "That method is not allowed here."
-                               : res.status == 413 ? "The upload is larger than the portal accepts."
-                               : res.status == 400 ? "The request could not be read."
-                                                   : "The request could not be answered.";
+      const Lang lang = ChooseLang(req.has_param("lang") ? req.get_param_value("lang") : "",
+                                   CookieValue(req, "jbr_lang"),
+                                   req.get_header_value("Accept-Language"));
+      const std::string what =
+          Tr(lang, res.status == 404   ? "There is no such page."
+                   : res.status == 405 ? "That method is not allowed here."
+                   : res.status == 413 ? "The upload is larger than the portal accepts."
+                   : res.status == 400 ? "The request could not be read."
+                                       : "The request could not be answered.");
       if (req.path.rfind("/api/", 0) == 0) {
         res.set_content(nlohmann::json{{"error", what}, {"status", res.status}}.dump() + "\n",
                         "application/json");
       } else {
-        res.set_content(Page(fmt::format("Error {}", res.status), Principal{}, Message(what, true)),
+        res.set_content(Page(lang, OtherLanguageHref(req, lang),
+                             fmt::format(fmt::runtime(Tr(lang, "Error {}")), res.status),
+                             Principal{}, Message(what, true)),
                         "text/html; charset=utf-8");
       }
     });
@@ -271,6 +308,7 @@ struct PortalServer::Impl {
     RegisterUploadRoutes(router);
     RegisterHistoryRoutes(router);
     RegisterApiRoutes(router);
+    RegisterReleaseRoutes(router);
   }
 };
 

@@ -4,8 +4,8 @@
 // (paged, downloadable as CSV) and their ministry's delivery history with the original files; a
 // coordinator's matrix of ministries by datasets; the action log. The public JSON API serves only
 // the cells of stored releases (api.h). Every request borrows its own store connection, so the
-// server is safe under concurrent use; several servers may share one PostgreSQL store (reports of
-// rejected uploads are held in the serving process's memory only).
+// server is safe under concurrent use; several servers may share one PostgreSQL store. Every
+// upload's validation report, rejected ones too, is kept in the store (store/reports.h).
 //
 // Security: sessions in HttpOnly SameSite=Strict cookies (Secure under TLS) that expire; a CSRF
 // token in every form and state-changing request made with a session (API tokens in an

@@ -80,14 +80,29 @@ class PortalTest : public ::testing::Test {
     o.port = 0;
     o.max_upload_bytes = 1 << 20;
     o.threads = 4;
-    auto server = PortalServer::Start(o);
+    options_ = o;
+    StartServer();
+  }
+
+  void StartServer() {
+    auto server = PortalServer::Start(options_);
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     server_ = std::move(server).value();
     thread_ = std::thread([this] { (void)server_->Run(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
     client_->set_read_timeout(30, 0);
+    // The tests read the English pages; i18n_test.cc reads the Dutch (the default) too.
+    client_->set_default_headers({{"Accept-Language", "en"}});
     for (int i = 0; i < 100 && !client_->Get("/healthz"); ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+
+  // A new server process in all but name: nothing held in the old one's memory survives.
+  void RestartServer() {
+    server_->Stop();
+    thread_.join();
+    server_.reset();
+    StartServer();
   }
 
   void TearDown() override {
@@ -193,6 +208,7 @@ class PortalTest : public ::testing::Test {
   std::filesystem::path dir_;
   std::unique_ptr<jbr::testing::TestBackend> backend_;
   std::unique_ptr<Workspace> ws_;
+  PortalOptions options_;
   std::unique_ptr<PortalServer> server_;
   std::thread thread_;
   std::unique_ptr<httplib::Client> client_;

@@ -109,6 +109,72 @@ TEST_F(PortalTest, AGoodFileIsAcceptedAndOnlyItsMinistrySeesIt) {
   EXPECT_EQ(logged->back().outcome, "accepted");
 }
 
+// Reports are kept in the store: a steward comes back to a rejected upload's report after the
+// server has restarted, finds it in the list of their ministry's reports, and reaches an accepted
+// delivery's report from the delivery history. Another ministry's steward, the administrator and
+// anonymous visitors see none of it; the coordinator and the ministry's own HR token do.
+TEST_F(PortalTest, ReportsAreKeptInTheStoreForTheirMinistryOnly) {
+  Browser anna = LogIn("anna");
+  auto bad = Upload(anna, "personnel", "2020", "personeel.csv", Personnel(60, "44"), anna.csrf);
+  ASSERT_TRUE(bad && bad->status == 303);
+  const std::string rejected = bad->get_header_value("Location");
+  auto good = Upload(anna, "personnel", "2020", "goed.csv", Personnel(3, "36"), anna.csrf);
+  ASSERT_TRUE(good && good->status == 303);
+  const std::string accepted = good->get_header_value("Location");
+  ReportFilter all;
+  auto stored = ws_->store()->reports()->ListReports(all);
+  ASSERT_TRUE(stored.ok());
+  ASSERT_EQ(stored->size(), 2u);
+  EXPECT_EQ((*stored)[1].outcome, "rejected");
+  EXPECT_EQ((*stored)[1].errors, 60);  // one per row: 44 hours is over the maximum of 40
+  EXPECT_EQ((*stored)[1].kept, 60);
+  EXPECT_EQ((*stored)[0].outcome, "accepted");
+  EXPECT_EQ("/reports/" + (*stored)[1].id, rejected);
+  EXPECT_EQ(DeliveryCount(), 1) << "the rejected upload stored its report and nothing else";
+
+  RestartServer();
+  anna = LogIn("anna");
+  auto page2 = client_->Get((rejected + "?page=2").c_str(), anna.Headers());
+  ASSERT_TRUE(page2);
+  ASSERT_EQ(page2->status, 200);
+  EXPECT_NE(page2->body.find("60 errors"), std::string::npos);
+  EXPECT_EQ(CountRows(page2->body), 10);  // findings 51..60
+  EXPECT_NE(page2->body.find("<th scope=\"row\">61</th>"), std::string::npos)
+      << "the last finding is about row 61 (60 rows after the header)";
+  auto csv = client_->Get((rejected + "/findings.csv").c_str(), anna.Headers());
+  ASSERT_EQ(csv->status, 200);
+  EXPECT_EQ(std::count(csv->body.begin(), csv->body.end(), '\n'), 61);
+  auto list = client_->Get("/reports", anna.Headers());
+  ASSERT_EQ(list->status, 200);
+  EXPECT_NE(list->body.find(rejected.substr(9)), std::string::npos);
+  EXPECT_NE(list->body.find(accepted.substr(9)), std::string::npos);
+  EXPECT_NE(list->body.find("<td>rejected</td>"), std::string::npos);
+  auto history = client_->Get("/deliveries", anna.Headers());
+  EXPECT_NE(history->body.find("href=\"" + accepted + "\""), std::string::npos)
+      << "the delivery links to its report";
+
+  Browser fiona = LogIn("fiona");
+  Browser carl = LogIn("carl");
+  Browser ada = LogIn("ada");
+  const httplib::Headers bzk_token = {{"Authorization", "Bearer " + token_}};
+  for (const std::string& path : {rejected, rejected + "/findings.csv", accepted}) {
+    EXPECT_EQ(client_->Get(path.c_str(), fiona.Headers())->status, 404) << path;
+    EXPECT_EQ(client_->Get(path.c_str())->status, 401) << path;
+    EXPECT_EQ(client_->Get(path.c_str(), ada.Headers())->status, 403) << path;
+    EXPECT_EQ(client_->Get(path.c_str(), carl.Headers())->status, 200) << path;
+    EXPECT_EQ(client_->Get(path.c_str(), bzk_token)->status, 200) << path;
+  }
+  auto theirs = client_->Get("/reports?ministry=BZK", fiona.Headers());
+  ASSERT_EQ(theirs->status, 200);
+  EXPECT_EQ(theirs->body.find(rejected.substr(9)), std::string::npos)
+      << "a steward's list is their own ministry's, whatever the query says";
+  EXPECT_EQ(client_->Get("/deliveries", fiona.Headers())->body.find(accepted), std::string::npos);
+  EXPECT_NE(client_->Get("/reports", carl.Headers())->body.find(rejected.substr(9)),
+            std::string::npos);
+  EXPECT_EQ(client_->Get("/reports")->status, 401);
+  EXPECT_EQ(client_->Get("/reports", ada.Headers())->status, 403);
+}
+
 TEST_F(PortalTest, HostileUploadsGetClearAnswersAndStoreNothing) {
   Browser anna = LogIn("anna");
   const std::string good = ReadAll(Sample("personnel-BZK-2020.csv"));

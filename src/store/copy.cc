@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include <fmt/format.h>
+
 namespace jbr {
 namespace {
 
@@ -36,6 +38,26 @@ Status CopyAccounts(AccountStore* from, StoreImport* import, CopyCounts* n) {
   for (const auto& e : actions) {
     JBR_RETURN_IF_ERROR(import->AddAction(e));
     ++n->actions;
+  }
+  return Status::Ok();
+}
+
+Status CopyReports(ReportStore* from, StoreImport* import, CopyCounts* n) {
+  ReportFilter all;
+  all.limit = std::numeric_limits<int64_t>::max();
+  JBR_ASSIGN_OR_RETURN(auto reports, from->ListReports(all));
+  std::sort(reports.begin(), reports.end(),
+            [](const auto& a, const auto& b) { return a.seq < b.seq; });
+  for (const auto& r : reports) {
+    JBR_ASSIGN_OR_RETURN(auto findings,
+                         from->ReportFindings(r.id, 0, std::numeric_limits<int64_t>::max()));
+    if (static_cast<int64_t>(findings.size()) != r.kept) {
+      return StoreError(fmt::format("report {} has {} findings, recorded {}", r.id,
+                                    findings.size(), r.kept));
+    }
+    JBR_RETURN_IF_ERROR(import->AddReport(r, findings));
+    ++n->reports;
+    n->findings += r.kept;
   }
   return Status::Ok();
 }
@@ -80,6 +102,7 @@ Result<CopyCounts> CopyStore(Store* from, Store* to) {
     ++n.audit;
   }
   JBR_RETURN_IF_ERROR(CopyAccounts(from->accounts(), import.get(), &n));
+  JBR_RETURN_IF_ERROR(CopyReports(from->reports(), import.get(), &n));
   JBR_RETURN_IF_ERROR(import->Commit());
   return n;
 }

@@ -120,6 +120,43 @@ class CopyStoreTest : public ::testing::Test {
       ASSERT_TRUE(acc->AppendAction({0, "2021-01-06T00:00:00Z", "anna", "10.0.0.1", action, "t \"1\"\tx", "ok",
                                      "{\"why\":\"line\\nbreak\"}"}).ok());
     }
+    // Upload reports: a rejected one with findings that need escaping, an accepted one without.
+    UploadReport rejected{0, "rep-1", "2021-01-07T00:00:00Z", "anna", "BZK", "personnel", 2020, "a b.csv",
+                          "rejected", std::nullopt, "", 2, 1, 3};
+    std::vector<Finding> findings;
+    for (int i = 0; i < 3; ++i) {
+      findings.push_back({"type-error", i == 2 ? Severity::kWarning : Severity::kError, "a b.csv", "Blad 1",
+                          i + 2, "weekly_hours", "4\t4\\", "line\nbreak", "fix \"it\""});
+    }
+    ASSERT_TRUE(ws_->store()->reports()->AddReport(rejected, findings).ok());
+    UploadReport accepted{0, "rep-2", "2021-01-08T00:00:00Z", "bzk-hr", "BZK", "personnel", 2020, "a.csv",
+                          "accepted", 2, "abc", 0, 0, 0};
+    ASSERT_TRUE(ws_->store()->reports()->AddReport(accepted, {}).ok());
+  }
+
+  void ExpectSameReports(Store* a, Store* b) {
+    ReportFilter all;
+    auto ra = a->reports()->ListReports(all);
+    auto rb = b->reports()->ListReports(all);
+    ASSERT_TRUE(ra.ok() && rb.ok()) << rb.status().ToString();
+    ASSERT_EQ(rb->size(), 2u);
+    for (size_t i = 0; i < ra->size(); ++i) {
+      const UploadReport& p = (*ra)[i];
+      const UploadReport& q = (*rb)[i];
+      EXPECT_EQ(std::tie(p.seq, p.id, p.at, p.owner, p.ministry, p.dataset, p.year, p.file_name, p.outcome,
+                         p.delivery_id, p.sha256, p.errors, p.warnings, p.kept),
+                std::tie(q.seq, q.id, q.at, q.owner, q.ministry, q.dataset, q.year, q.file_name, q.outcome,
+                         q.delivery_id, q.sha256, q.errors, q.warnings, q.kept));
+    }
+    auto fb = b->reports()->ReportFindings("rep-1", 0, 100);
+    ASSERT_TRUE(fb.ok());
+    ASSERT_EQ(fb->size(), 3u);
+    EXPECT_EQ((*fb)[2].severity, Severity::kWarning);
+    EXPECT_EQ((*fb)[2].row, 4);
+    EXPECT_EQ((*fb)[2].value, "4\t4\\");
+    EXPECT_EQ((*fb)[2].message, "line\nbreak");
+    EXPECT_EQ((*fb)[2].hint, "fix \"it\"");
+    EXPECT_EQ((*fb)[2].sheet, "Blad 1");
   }
 
   static ActionFilter AllActions() {
@@ -237,6 +274,7 @@ class CopyStoreTest : public ::testing::Test {
       EXPECT_EQ((*la)[i].delivery_id, (*lb)[i].delivery_id);
     }
     ExpectSameAccounts(a, b);
+    ExpectSameReports(a, b);
   }
 
   fs::path dir_;
@@ -258,6 +296,8 @@ TEST_F(CopyStoreTest, CopiesEverythingWithItsIdsAndGoesOnNumbering) {
   EXPECT_EQ(n->sessions, 2);
   EXPECT_EQ(n->tokens, 2);
   EXPECT_EQ(n->actions, 3);
+  EXPECT_EQ(n->reports, 2);
+  EXPECT_EQ(n->findings, 3);
   ExpectSameContent(ws_->store(), to->get());
   // The copy goes on after the copied ids.
   auto run = (*to)->SaveComputeRun({0, "2022-01-01T00:00:00Z", 2021, "d", "v", "[]", "{}"}, {});
@@ -274,6 +314,11 @@ TEST_F(CopyStoreTest, CopiesEverythingWithItsIdsAndGoesOnNumbering) {
   EXPECT_EQ(token->id, 3);
   ASSERT_TRUE(acc->AppendAction({0, "2022-01-01T00:00:00Z", "dora", "cli", "user-add", "dora", "ok", "{}"}).ok());
   EXPECT_EQ(acc->Actions(AllActions())->front().id, 4);
+  UploadReport next{0, "rep-3", "2022-01-01T00:00:00Z", "anna", "BZK", "personnel", 2021, "c.csv", "rejected",
+                    std::nullopt, "", 1, 0, 0};
+  auto seq = (*to)->reports()->AddReport(next, {});
+  ASSERT_TRUE(seq.ok()) << seq.status().ToString();
+  EXPECT_EQ(*seq, 3);
   // A store that is not empty is refused, and keeps what it had.
   auto again = CopyStore(ws_->store(), to->get());
   EXPECT_EQ(again.status().code(), StatusCode::kUsage);

@@ -144,6 +144,7 @@ TEST_F(ReleaseStoreTest, MigratesAStoreOfSchemaVersionTwo) {
   // Back to version 2 as a store made before releases: no releases table, no provenance columns.
   // The same SQL on both backends: a version-2 store is the same tables on either.
   const Status down = backend_->Exec(
+      "DROP TABLE report_findings; DROP TABLE upload_reports; "  // migration 6, after it
       "DROP TABLE actions; DROP TABLE api_tokens; DROP TABLE sessions; DROP TABLE users; "
       "DROP TABLE releases; ALTER TABLE computed_values DROP COLUMN previous_status; "
       "ALTER TABLE computed_values DROP COLUMN previous_deliveries; "
@@ -166,6 +167,7 @@ TEST_F(ReleaseStoreTest, MigratesAStoreOfSchemaVersionTwo) {
 TEST_F(ReleaseStoreTest, AMigrationThatFailsLeavesNothingOfItAndTheVersionAsItWas) {
   store_.reset();
   const Status down = backend_->Exec(
+      "DROP TABLE report_findings; DROP TABLE upload_reports; "  // migration 6, after it
       "DROP TABLE actions; DROP TABLE api_tokens; DROP TABLE sessions; DROP TABLE users; "
       "DELETE FROM schema_migrations WHERE version > 4; "
       "CREATE TABLE actions (in_the_way integer);");

@@ -21,6 +21,7 @@
 #include "schema/schema.h"
 #include "store/accounts.h"
 #include "store/column_codec.h"
+#include "store/reports.h"
 #include "validate/validator.h"
 
 namespace jbr {
@@ -150,7 +151,8 @@ class Store;
 // Filling an empty store with another store's contents (jbr migrate-store), everything with its
 // own id, in one transaction: destroyed without Commit, nothing is kept. Add in the order of the
 // references: deliveries (by id), their bytes, fields and chunks, runs, releases, audit entries;
-// then the portal's accounts (store/accounts.h): users, their sessions, API tokens, actions.
+// then the portal's accounts (store/accounts.h): users, their sessions, API tokens, actions; then
+// the upload reports (store/reports.h) by seq, each with its findings.
 class StoreImport {
  public:
   virtual ~StoreImport() = default;
@@ -166,6 +168,7 @@ class StoreImport {
   virtual Status AddSession(const Session& s) = 0;  // with s.ended
   virtual Status AddToken(const ApiToken& t) = 0;
   virtual Status AddAction(const ActionEntry& e) = 0;
+  virtual Status AddReport(const UploadReport& r, const std::vector<Finding>& findings) = 0;  // with r.seq
   virtual Status Commit() = 0;
 };
 
@@ -232,6 +235,8 @@ class Store {
 
   // The portal's users, sessions, API tokens and action log (accounts.h), on this connection.
   virtual AccountStore* accounts() = 0;
+  // The validation reports of portal uploads (reports.h), on this connection.
+  virtual ReportStore* reports() = 0;
 };
 
 // `url` fit to print: a password in it ("postgresql://user:secret@host/db") shown as "***".

@@ -1,4 +1,5 @@
 #include "store/postgres/import.h"
+#include "store/postgres/reports.h"
 
 #include <fmt/format.h>
 
@@ -114,6 +115,10 @@ class PostgresImport : public StoreImport {
             .Add(e.detail));
   }
 
+  Status AddReport(const UploadReport& r, const std::vector<Finding>& findings) override {
+    return InsertReport(c_, r, findings).status();
+  }
+
   // The identity sequences continue after the copied ids, so that the next load gets a new one.
   Status Commit() override {
     for (const char* table : {"deliveries", "delivery_chunks", "audit_log", "compute_runs", "releases", "users",
@@ -123,6 +128,9 @@ class PostgresImport : public StoreImport {
           "(SELECT max(id) FROM {0}) IS NOT NULL)",
           table)));
     }
+    JBR_RETURN_IF_ERROR(c_->Exec(
+        "SELECT setval(pg_get_serial_sequence('upload_reports', 'seq'), "
+        "COALESCE((SELECT max(seq) FROM upload_reports), 1), (SELECT max(seq) FROM upload_reports) IS NOT NULL)"));
     return tx_.Commit();
   }
 
@@ -179,11 +187,12 @@ Result<std::unique_ptr<StoreImport>> BeginImport(Connection* c) {
   JBR_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(c));
   // No load, computation or release may start in this store until the copy is committed.
   JBR_RETURN_IF_ERROR(c->Exec("LOCK TABLE deliveries, compute_runs, releases, audit_log, users, sessions, "
-                              "api_tokens, actions IN EXCLUSIVE MODE"));
+                              "api_tokens, actions, upload_reports IN EXCLUSIVE MODE"));
   JBR_ASSIGN_OR_RETURN(auto q, c->Query(
       "SELECT (SELECT count(*) FROM deliveries) + (SELECT count(*) FROM compute_runs) + "
       "(SELECT count(*) FROM releases) + (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM users) + "
-      "(SELECT count(*) FROM sessions) + (SELECT count(*) FROM api_tokens) + (SELECT count(*) FROM actions)"));
+      "(SELECT count(*) FROM sessions) + (SELECT count(*) FROM api_tokens) + (SELECT count(*) FROM actions) + "
+      "(SELECT count(*) FROM upload_reports)"));
   if (q.Int(0, 0) > 0) {
     return UsageError("the target store is not empty: jbr migrate-store copies into a new, empty store only");
   }

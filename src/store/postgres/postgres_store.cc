@@ -9,6 +9,7 @@
 
 #include "common/sha256.h"
 #include "store/postgres/accounts.h"
+#include "store/postgres/reports.h"
 #include "store/postgres/import.h"
 #include "store/postgres/migrations.h"
 #include "store/postgres/pg.h"
@@ -137,9 +138,10 @@ class PostgresWriter : public DeliveryWriter {
 class PostgresStore : public Store {
  public:
   explicit PostgresStore(std::unique_ptr<Connection> c)
-      : c_(std::move(c)), accounts_(pg::MakeAccountStore(c_.get())) {}
+      : c_(std::move(c)), accounts_(pg::MakeAccountStore(c_.get())), reports_(pg::MakeReportStore(c_.get())) {}
 
   AccountStore* accounts() override { return accounts_.get(); }
+  ReportStore* reports() override { return reports_.get(); }
 
   Result<std::optional<DeliveryRecord>> CurrentDelivery(const std::string& dataset, const std::string& ministry,
                                                         int year) override {
@@ -408,6 +410,7 @@ class PostgresStore : public Store {
 
   std::unique_ptr<Connection> c_;
   std::unique_ptr<AccountStore> accounts_;
+  std::unique_ptr<ReportStore> reports_;
   bool in_snapshot_ = false;
   struct CachedDelivery {
     int64_t id = 0;

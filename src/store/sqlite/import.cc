@@ -1,4 +1,5 @@
 #include "store/sqlite/import.h"
+#include "store/sqlite/reports.h"
 
 #include <fmt/format.h>
 
@@ -131,6 +132,10 @@ class SqliteImport : public StoreImport {
         .Bind(7, e.outcome).Bind(8, e.detail).Run();
   }
 
+  Status AddReport(const UploadReport& r, const std::vector<Finding>& findings) override {
+    return InsertReport(db_, r, findings).status();
+  }
+
   Status Commit() override { return tx_.Commit(); }
 
  private:
@@ -185,7 +190,8 @@ Result<std::unique_ptr<StoreImport>> BeginImport(Database* db) {
   JBR_ASSIGN_OR_RETURN(auto q, db->Prepare(
       "SELECT (SELECT count(*) FROM deliveries) + (SELECT count(*) FROM compute_runs) + "
       "(SELECT count(*) FROM releases) + (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM users) + "
-      "(SELECT count(*) FROM sessions) + (SELECT count(*) FROM api_tokens) + (SELECT count(*) FROM actions)"));
+      "(SELECT count(*) FROM sessions) + (SELECT count(*) FROM api_tokens) + (SELECT count(*) FROM actions) + "
+      "(SELECT count(*) FROM upload_reports)"));
   JBR_ASSIGN_OR_RETURN(bool row, q.Step());
   if (row && q.Int(0) > 0) {
     return UsageError("the target store is not empty: jbr migrate-store copies into a new, empty store only");

@@ -161,6 +161,50 @@ CREATE TRIGGER actions_no_update BEFORE UPDATE ON actions
 CREATE TRIGGER actions_no_delete BEFORE DELETE ON actions
   BEGIN SELECT RAISE(ABORT, 'the action log is append-only'); END;
 )sql",
+    // 6: the validation reports of portal uploads (store/reports.h), rejected ones too.
+    R"sql(
+CREATE TABLE upload_reports (
+  seq         INTEGER PRIMARY KEY,
+  id          TEXT NOT NULL UNIQUE,
+  at          TEXT NOT NULL,
+  owner       TEXT NOT NULL,
+  ministry    TEXT NOT NULL,
+  dataset     TEXT NOT NULL,
+  year        INTEGER NOT NULL,
+  file_name   TEXT NOT NULL,
+  outcome     TEXT NOT NULL CHECK (outcome IN ('accepted', 'identical', 'rejected')),
+  delivery_id INTEGER REFERENCES deliveries(id),
+  sha256      TEXT NOT NULL,
+  errors      INTEGER NOT NULL,
+  warnings    INTEGER NOT NULL,
+  kept        INTEGER NOT NULL,
+  CHECK ((outcome = 'rejected') = (delivery_id IS NULL))
+);
+CREATE INDEX upload_reports_by_ministry ON upload_reports(ministry, seq);
+CREATE INDEX upload_reports_by_delivery ON upload_reports(delivery_id);
+CREATE TABLE report_findings (
+  report_seq  INTEGER NOT NULL REFERENCES upload_reports(seq),
+  position    INTEGER NOT NULL,
+  code        TEXT NOT NULL,
+  severity    TEXT NOT NULL CHECK (severity IN ('error', 'warning')),
+  file        TEXT NOT NULL,
+  sheet       TEXT NOT NULL,
+  row_number  INTEGER NOT NULL,
+  column_name TEXT NOT NULL,
+  value       TEXT NOT NULL,
+  message     TEXT NOT NULL,
+  hint        TEXT NOT NULL,
+  PRIMARY KEY (report_seq, position)
+);
+CREATE TRIGGER upload_reports_no_update BEFORE UPDATE ON upload_reports
+  BEGIN SELECT RAISE(ABORT, 'a validation report is never changed'); END;
+CREATE TRIGGER upload_reports_no_delete BEFORE DELETE ON upload_reports
+  BEGIN SELECT RAISE(ABORT, 'a validation report is never deleted'); END;
+CREATE TRIGGER report_findings_no_update BEFORE UPDATE ON report_findings
+  BEGIN SELECT RAISE(ABORT, 'a validation report is never changed'); END;
+CREATE TRIGGER report_findings_no_delete BEFORE DELETE ON report_findings
+  BEGIN SELECT RAISE(ABORT, 'a validation report is never deleted'); END;
+)sql",
 };
 
 }  // namespace

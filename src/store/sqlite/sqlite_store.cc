@@ -9,6 +9,7 @@
 
 #include "common/sha256.h"
 #include "store/sqlite/accounts.h"
+#include "store/sqlite/reports.h"
 #include "store/sqlite/db.h"
 #include "store/sqlite/import.h"
 #include "store/sqlite/migrations.h"
@@ -152,9 +153,10 @@ class Reused {
 class SqliteStore : public Store {
  public:
   explicit SqliteStore(std::unique_ptr<Database> db)
-      : db_(std::move(db)), accounts_(sqlite::MakeAccountStore(db_.get())) {}
+      : db_(std::move(db)), accounts_(sqlite::MakeAccountStore(db_.get())), reports_(sqlite::MakeReportStore(db_.get())) {}
 
   AccountStore* accounts() override { return accounts_.get(); }
+  ReportStore* reports() override { return reports_.get(); }
 
   Result<std::optional<DeliveryRecord>> CurrentDelivery(const std::string& dataset,
                                                         const std::string& ministry, int year) override {
@@ -435,6 +437,7 @@ class SqliteStore : public Store {
   std::unique_ptr<Database> db_;
   std::map<std::string, Statement> cached_;  // finalised before db_ closes (declared after it)
   std::unique_ptr<AccountStore> accounts_;
+  std::unique_ptr<ReportStore> reports_;
 };
 
 }  // namespace
