@@ -100,6 +100,48 @@ std::string Sources(const Publication& pub, Lang lang) {
       SeriesSources(pub, lang));
 }
 
+// The figures read across the turn of the year without an adjacent year's delivery, as the run
+// recorded them (Publication::adjacent_gaps): nothing when there were none.
+std::string AdjacentGaps(const Publication& pub, const FigureIndex& index, const SiteConfig& config,
+                         Lang lang) {
+  if (pub.adjacent_gaps.empty()) return "";
+  const bool nl = lang == Lang::kNl;
+  std::string rows;
+  for (const auto& g : pub.adjacent_gaps) {
+    std::string ministries, indicators;
+    for (const auto& m : g.ministries) {
+      ministries += (ministries.empty() ? "" : ", ") + config.MinistryName(m, lang);
+    }
+    for (const auto& id : g.indicators) {
+      const IndicatorDef* def = index.Definition(id);
+      indicators += (indicators.empty() ? "" : ", ") + (def ? (nl ? def->title_nl : def->title_en) : id);
+    }
+    rows += fmt::format("<tr><td>{}</td><td>{} {}</td><td>{}</td><td>{}</td></tr>\n", g.year,
+                        HtmlEscape(g.dataset), g.other_year, HtmlEscape(ministries),
+                        HtmlEscape(indicators));
+  }
+  return fmt::format(
+      "<h3>{0}</h3>\n<p>{1}</p>\n<div class=\"scroll\" tabindex=\"0\" role=\"region\" "
+      "aria-label=\"{0}\">\n<table>\n<caption>{0}</caption>\n<thead><tr><th scope=\"col\">{2}</th>"
+      "<th scope=\"col\">{3}</th><th scope=\"col\">{4}</th><th scope=\"col\">{5}</th></tr></thead>\n"
+      "<tbody>\n{6}</tbody>\n</table>\n</div>\n",
+      nl ? "Gelezen zonder de levering van een aangrenzend jaar"
+         : "Read without the delivery of an adjacent year",
+      nl ? "Instroom en uitstroom tellen personen zonder dienstverband op de dag ervoor of erna. "
+           "Daarvoor wordt ook de levering van het jaar ervoor (31 december) en erna (1 januari) "
+           "gelezen. Waar die ontbrak, is het cijfer uit de levering van het jaar zelf gelezen: een "
+           "verlenging op 1 januari kan dan als instroom tellen, en een einde op 31 december dat "
+           "een verlenging was als uitstroom. Dat gold voor deze ministeries."
+         : "Inflow and outflow count persons without an employment on the day before or after. "
+           "For that, the delivery of the year before (31 December) and after (1 January) is read "
+           "too. Where it was not there, the figure was read from the year's own delivery: a "
+           "renewal on 1 January may then count as inflow, and an end on 31 December that was "
+           "renewed as outflow. That was so for these ministries.",
+      nl ? "Jaar van het cijfer" : "Year of the figure",
+      nl ? "Ontbrekende levering" : "Delivery not there", nl ? "Ministeries" : "Ministries",
+      nl ? "Cijfers" : "Figures", rows);
+}
+
 std::string Rules(Lang lang) {
   if (lang == Lang::kNl) {
     return "<p>Geen gepubliceerde cel mag een persoon herkenbaar maken. Een telling van personen "
@@ -172,12 +214,13 @@ SitePage MethodPage(const Publication& pub, const FigureIndex& index, const Site
   SitePage page{lang, SitePath(lang, "verantwoording.html"),
                 nl ? "Verantwoording" : "Method and sources", "", false};
   page.body = fmt::format(
-      "<section id=\"bronnen\">\n<h2>{}</h2>\n{}{}</section>\n"
+      "<section id=\"bronnen\">\n<h2>{}</h2>\n{}{}{}</section>\n"
       "<section id=\"onthulling\">\n<h2>{}</h2>\n{}</section>\n"
       "<section id=\"herzieningen\">\n<h2>{}</h2>\n{}</section>\n"
       "<section id=\"definities\">\n<h2>{}</h2>\n{}</section>\n",
       nl ? "Berekening en leveringen" : "Computation and deliveries", Sources(pub, lang),
-      Deliveries(pub, config, lang), nl ? "Bescherming van personen" : "Protecting persons",
+      Deliveries(pub, config, lang), AdjacentGaps(pub, index, config, lang),
+      nl ? "Bescherming van personen" : "Protecting persons",
       Rules(lang), nl ? "Herzieningen" : "Restatements",
       Restatements(pub, index, config, lang), nl ? "Definities" : "Definitions",
       Definitions(pub, lang));

@@ -181,6 +181,13 @@ CREATE TRIGGER actions_no_delete BEFORE DELETE ON actions
 CREATE TRIGGER actions_no_truncate BEFORE TRUNCATE ON actions
   FOR EACH STATEMENT EXECUTE FUNCTION jbr_refuse('the action log is append-only');
 )sql",
+    // 6: per compute run, the emission-factor vintage of each year's figures (so that a restatement
+    // blames the factors only when those of the restated year changed) and the adjacent years'
+    // deliveries its figures read across the turn of the year without (named on the method page).
+    R"sql(
+ALTER TABLE compute_runs ADD COLUMN factor_vintages text NOT NULL DEFAULT '{}';
+ALTER TABLE compute_runs ADD COLUMN adjacent_gaps text NOT NULL DEFAULT '[]';
+)sql",
 };
 
 // The advisory lock key of migrations (any constant unlikely to be used by another program).

@@ -161,6 +161,13 @@ CREATE TRIGGER actions_no_update BEFORE UPDATE ON actions
 CREATE TRIGGER actions_no_delete BEFORE DELETE ON actions
   BEGIN SELECT RAISE(ABORT, 'the action log is append-only'); END;
 )sql",
+    // 6: per compute run, the emission-factor vintage of each year's figures (so that a restatement
+    // blames the factors only when those of the restated year changed) and the adjacent years'
+    // deliveries its figures read across the turn of the year without (named on the method page).
+    R"sql(
+ALTER TABLE compute_runs ADD COLUMN factor_vintages TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE compute_runs ADD COLUMN adjacent_gaps TEXT NOT NULL DEFAULT '[]';
+)sql",
 };
 
 }  // namespace
