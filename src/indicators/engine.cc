@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
 
 #include "common/sha256.h"
 #include "common/text.h"
@@ -249,6 +250,32 @@ std::string AdjacentNote(const IndicatorDef& def, const std::vector<const Minist
     }
   }
   return note;
+}
+
+// Where the figures of `year` of `defs` read across the turn of the year without an adjacent
+// year's delivery: per dataset read across and side, the ministries with a figure of the year
+// (every dataset of one of the definitions that read it) but no such delivery. The stored form of
+// what AdjacentNote tells jbr explain, for the method page.
+std::vector<AdjacentGap> AdjacentGaps(const std::vector<IndicatorDef>& defs, const YearInputs& y, int year) {
+  std::map<std::string, std::vector<const IndicatorDef*>> readers;
+  for (const auto& def : defs) {
+    for (const auto& d : def.adjacent_datasets) readers[d].push_back(&def);
+  }
+  std::vector<AdjacentGap> out;
+  for (const auto& [dataset, reading] : readers) {
+    for (int side = 0; side < 2; ++side) {
+      AdjacentGap gap{year, dataset, side == 0 ? year - 1 : year + 1, {}, {}};
+      for (const IndicatorDef* def : reading) gap.indicators.push_back(def->id);
+      for (const auto& in : y.ministries) {
+        const bool has_figure = std::any_of(reading.begin(), reading.end(),
+                                            [&](const IndicatorDef* def) { return HasAll(in, def->datasets); });
+        const MinistryInputs* next = side == 0 ? in.year_before : in.year_after;
+        if (has_figure && (next == nullptr || next->Get(dataset) == nullptr)) gap.ministries.push_back(in.ministry);
+      }
+      if (!gap.ministries.empty()) out.push_back(std::move(gap));
+    }
+  }
+  return out;
 }
 
 // The cells of `indicator` in `cells`: one run, since the key begins with the indicator.
@@ -501,6 +528,7 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
     }
   }
   const std::vector<std::string> datasets(needed.begin(), needed.end());
+  std::set<int> years{options.year, options.year - 1};  // whose figures the run computes
   InputCache inputs(env, std::vector<std::string>(adjacent.begin(), adjacent.end()));
   CellCache cache(&inputs, ctx, *env.reference);
   JBR_ASSIGN_OR_RETURN(const YearInputs* now, inputs.Get(options.year, datasets));
@@ -545,6 +573,7 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
                                          figure.source, theme->name()));
       }
       result.definitions.push_back(figure.def);
+      years.insert({figure.other_year(options.year), figure.other_year(options.year - 1)});
       const auto excluded = Excluded(*env.reference, source->datasets);
       JBR_ASSIGN_OR_RETURN(auto v_now, DerivedValues(&inputs, &cache, *theme, *source, figure, excluded, options.year));
       JBR_ASSIGN_OR_RETURN(auto v_before,
@@ -552,6 +581,11 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
       current.insert(current.end(), v_now.begin(), v_now.end());
       previous.insert(previous.end(), v_before.begin(), v_before.end());
     }
+  }
+  for (int y : years) result.factor_vintages[y] = FactorVintage(*env.reference, y);
+  for (const auto& [year, in] : {std::pair{options.year, now}, std::pair{options.year - 1, before}}) {
+    auto gaps = AdjacentGaps(result.definitions, *in, year);
+    result.adjacent_gaps.insert(result.adjacent_gaps.end(), gaps.begin(), gaps.end());
   }
   DisclosureSettings settings{options.person_threshold, options.integrity_threshold};
   JBR_ASSIGN_OR_RETURN(const ReleasedPattern released_before, Released(env.store, options.year - 1));
@@ -580,6 +614,24 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
 }  // namespace jbr
 
 namespace jbr {
+
+std::string FactorVintagesJson(const std::map<int, std::string>& vintages) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [year, vintage] : vintages) j[std::to_string(year)] = vintage;
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string AdjacentGapsJson(const std::vector<AdjacentGap>& gaps) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const auto& g : gaps) {
+    j.push_back({{"year", g.year},
+                 {"dataset", g.dataset},
+                 {"other_year", g.other_year},
+                 {"ministries", g.ministries},
+                 {"indicators", g.indicators}});
+  }
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 std::string DefinitionVersion(const std::vector<IndicatorDef>& defs) {
   Sha256 h;
@@ -670,6 +722,8 @@ Result<int64_t> SaveComputation(Store* store, const ComputeResult& result, const
   run.year = result.year;
   run.definition_version = DefinitionVersion(result.definitions);
   run.factor_vintage = result.factor_vintage;
+  run.factor_vintages = FactorVintagesJson(result.factor_vintages);
+  run.adjacent_gaps = AdjacentGapsJson(result.adjacent_gaps);
   std::string ids;
   for (const auto& d : result.deliveries_used) ids += (ids.empty() ? "" : ",") + std::to_string(d.id);
   run.deliveries = "[" + ids + "]";

@@ -55,12 +55,28 @@ struct ComputeOptions {
   int integrity_threshold = 5;
 };
 
+// Figures of `year` read across the turn of the year (IndicatorDef::adjacent_datasets) without the
+// `dataset` delivery of `other_year` (year - 1 or year + 1) of some ministries.
+struct AdjacentGap {
+  int year = 0;
+  std::string dataset;
+  int other_year = 0;
+  std::vector<std::string> ministries;  // with a figure of the year, without that delivery
+  std::vector<std::string> indicators;  // the indicators computed that read `dataset` across
+};
+
 struct ComputeResult {
   int year = 0;
   std::vector<IndicatorDef> definitions;
   std::vector<IndicatorValue> values;   // sorted: indicator, ministry (Rijk last), unit type, period, category
   std::vector<DeliveryRecord> deliveries_used;
   std::string factor_vintage;  // the emission-factor vintage assigned to the year
+  // The vintage of every year whose figures the run computed: the year, last year (the values'
+  // `previous`) and the other years of figures derived across years; "" where none is assigned.
+  std::map<int, std::string> factor_vintages;
+  // Where this year's and last year's figures had no adjacent year's delivery, by year, dataset
+  // and other year.
+  std::vector<AdjacentGap> adjacent_gaps;
 };
 
 struct ComputeEnv {
@@ -82,6 +98,11 @@ namespace jbr {
 // Stores `result` as a compute run (with the disclosure decision beside each value); returns its id.
 Result<int64_t> SaveComputation(Store* store, const ComputeResult& result, const std::string& at,
                                 const std::string& options_json);
+
+// The run's per-year vintages and adjacent gaps as ComputeRun stores them (store.h:
+// ComputeRun::factor_vintages, adjacent_gaps).
+std::string FactorVintagesJson(const std::map<int, std::string>& vintages);
+std::string AdjacentGapsJson(const std::vector<AdjacentGap>& gaps);
 
 // A short hash of every definition text: changes when any definition changes.
 std::string DefinitionVersion(const std::vector<IndicatorDef>& defs);

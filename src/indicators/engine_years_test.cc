@@ -9,6 +9,8 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <tuple>
 
 #include "indicators/engine.h"
 #include "indicators/core/inputs.h"
@@ -231,6 +233,49 @@ TEST_F(EngineYearsTest, WithoutTheNextYearsDeliveryExplainSaysWhatItCannotSee) {
   EXPECT_NE(in->note.find("no current personnel delivery of 2019 (BZK)"), std::string::npos) << in->note;
   EXPECT_NE(in->note.find("no current personnel delivery of 2021 (BZK)"), std::string::npos) << in->note;
   EXPECT_NE(out->note.find("a renewal after 31 December 2020 may count as an end"), std::string::npos) << out->note;
+}
+
+// The run records where inflow and outflow were read without an adjacent year, for the method
+// page: BZK delivered 2020 and 2021, FIN 2021 only, nobody 2019 or 2022.
+TEST_F(EngineYearsTest, TheRunRecordsWhichAdjacentDeliveriesItReadWithout) {
+  const std::string p = std::string(kPersonnelHeader) + "P1,E1,DG,core,2010-01-01,,36,1980,female,10,permanent,false\n";
+  Deliver("personnel", "BZK", 2020, p);
+  Deliver("personnel", "BZK", 2021, p);
+  Deliver("personnel", "FIN", 2021, p);
+  const ComputeResult r = Compute(2021, "personnel.*");
+  // 2021: FIN lacks 2020 (BZK has it); both lack 2022. 2020 (last year's figures): BZK, the only
+  // ministry with a 2020 figure, lacks 2019 and has 2021. FIN has no 2020 figure to name.
+  ASSERT_EQ(r.adjacent_gaps.size(), 3u);
+  const std::vector<std::string> flows = {"personnel.inflow", "personnel.outflow"};
+  const std::vector<std::tuple<int, int, std::vector<std::string>>> want = {
+      {2021, 2020, {"FIN"}}, {2021, 2022, {"BZK", "FIN"}}, {2020, 2019, {"BZK"}}};
+  for (size_t i = 0; i < want.size(); ++i) {
+    const AdjacentGap& g = r.adjacent_gaps[i];
+    EXPECT_EQ(g.year, std::get<0>(want[i])) << i;
+    EXPECT_EQ(g.dataset, "personnel") << i;
+    EXPECT_EQ(g.other_year, std::get<1>(want[i])) << i;
+    EXPECT_EQ(g.ministries, std::get<2>(want[i])) << i;
+    EXPECT_EQ(g.indicators, flows) << i;
+  }
+  // The vintage of every year computed: 2021, last year 2020 and, for the staff growth of 2020,
+  // 2019. The shipped list assigns 2020-illustrative to all of them.
+  const std::map<int, std::string> vintages = {
+      {2019, "2020-illustrative"}, {2020, "2020-illustrative"}, {2021, "2020-illustrative"}};
+  EXPECT_EQ(r.factor_vintages, vintages);
+  // Stored with the run.
+  auto id = SaveComputation(ws_->store(), r, "2022-03-01T12:00:00Z", "{}");
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  auto run = ws_->store()->GetComputeRun(*id);
+  ASSERT_TRUE(run.ok() && run->has_value());
+  EXPECT_EQ((*run)->factor_vintages,
+            R"({"2019":"2020-illustrative","2020":"2020-illustrative","2021":"2020-illustrative"})");
+  EXPECT_EQ((*run)->adjacent_gaps,
+            R"([{"dataset":"personnel","indicators":["personnel.inflow","personnel.outflow"],)"
+            R"("ministries":["FIN"],"other_year":2020,"year":2021},)"
+            R"({"dataset":"personnel","indicators":["personnel.inflow","personnel.outflow"],)"
+            R"("ministries":["BZK","FIN"],"other_year":2022,"year":2021},)"
+            R"({"dataset":"personnel","indicators":["personnel.inflow","personnel.outflow"],)"
+            R"("ministries":["BZK"],"other_year":2019,"year":2020}])");
 }
 
 TEST_F(EngineYearsTest, AnOptionalFieldAddedLaterReadsAsEmptyInOlderDeliveries) {

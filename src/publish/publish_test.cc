@@ -30,6 +30,7 @@ PublishOptions Options(const Workspace& ws, int year, std::string dir) {
 namespace fs = std::filesystem;
 using nlohmann::json;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 const std::vector<std::string> kFiles = {
     "annex/jbr-2020-tabellen.xlsx", "opendata/datapackage.json", "opendata/definitions.csv",
@@ -86,6 +87,33 @@ TEST_F(PublishRunTest, ChapterPageShowsTheRunsFiguresInBothLanguages) {
   EXPECT_THAT(en, HasSubstr("At the end of 2020 the Rijk had <strong>40,000</strong> staff."));
   const std::string bzk = Slurp(dir_ / "out" / "nl" / "ministeries" / "BZK.html");
   EXPECT_THAT(bzk, HasSubstr(">1.234</td>"));
+}
+
+// The method page names, in both languages, the ministries whose figures were read without an
+// adjacent year's delivery, as the run recorded them; a run without such gaps has no such table.
+TEST_F(PublishRunTest, MethodPageNamesTheMinistriesReadWithoutAnAdjacentYear) {
+  SaveRun(R"([{"year":2020,"dataset":"personnel","other_year":2021,"ministries":["BZK","FIN"],)"
+          R"("indicators":["personnel.headcount"]},{"year":2019,"dataset":"personnel","other_year":2018,)"
+          R"("ministries":["FIN"],"indicators":["personnel.headcount"]}])");
+  PublishTo(dir_ / "out");
+  const std::string nl = Slurp(dir_ / "out" / "nl" / "verantwoording.html");
+  EXPECT_THAT(nl, HasSubstr("<caption>Gelezen zonder de levering van een aangrenzend jaar</caption>"));
+  EXPECT_THAT(nl, HasSubstr("<tr><td>2020</td><td>personnel 2021</td><td>Binnenlandse Zaken en "
+                            "Koninkrijksrelaties, Financiën</td><td>Aantal medewerkers</td></tr>"));
+  EXPECT_THAT(nl, HasSubstr("<tr><td>2019</td><td>personnel 2018</td><td>Financiën</td><td>Aantal "
+                            "medewerkers</td></tr>"));
+  const std::string en = Slurp(dir_ / "out" / "en" / "verantwoording.html");
+  EXPECT_THAT(en, HasSubstr("<caption>Read without the delivery of an adjacent year</caption>"));
+  EXPECT_THAT(en, HasSubstr("<tr><td>2020</td><td>personnel 2021</td><td>Interior and Kingdom "
+                            "Relations, Finance</td><td>Headcount</td></tr>"));
+  EXPECT_THAT(en, HasSubstr("<tr><td>2019</td><td>personnel 2018</td><td>Finance</td><td>Headcount</td></tr>"));
+}
+
+TEST_F(PublishRunTest, MethodPageWithoutAdjacentGapsHasNoSuchTable) {
+  SaveRun();
+  PublishTo(dir_ / "out");
+  EXPECT_THAT(Slurp(dir_ / "out" / "nl" / "verantwoording.html"), Not(HasSubstr("aangrenzend jaar")));
+  EXPECT_THAT(Slurp(dir_ / "out" / "en" / "verantwoording.html"), Not(HasSubstr("adjacent year")));
 }
 
 // The suppressed cell's change, stored carelessly in the run, is in no byte of any output, nor in

@@ -87,8 +87,11 @@ class CopyStoreTest : public ::testing::Test {
     StoredValue missing = v;
     missing.status = "missing";
     missing.value = missing.numerator = missing.denominator = std::nullopt;
-    auto run = ws_->store()->SaveComputeRun({0, "2021-03-01T12:00:00Z", 2020, "def", "vintage", "[2]", "{}"},
-                                            {v, missing});
+    ComputeRun computed{0, "2021-03-01T12:00:00Z", 2020, "def", "vintage", "[2]", "{}"};
+    computed.factor_vintages = R"({"2019":"old \"list\"","2020":"vintage"})";
+    computed.adjacent_gaps = R"([{"year":2020,"dataset":"personnel","other_year":2021,"ministries":["BZK"],)"
+                             R"("indicators":["personnel.inflow","personnel.outflow"]}])";
+    auto run = ws_->store()->SaveComputeRun(computed, {v, missing});
     ASSERT_TRUE(run.ok()) << run.status().ToString();
     NewRelease r;
     r.year = 2020;
@@ -260,6 +263,10 @@ class CopyStoreTest : public ::testing::Test {
     EXPECT_EQ((*vb)[1].status, "missing");
     EXPECT_FALSE((*vb)[1].value.has_value());
     EXPECT_EQ((*b->GetComputeRun(1))->deliveries, "[2]");
+    EXPECT_EQ((*b->GetComputeRun(1))->factor_vintage, "vintage");
+    EXPECT_EQ((*b->GetComputeRun(1))->factor_vintages, R"({"2019":"old \"list\"","2020":"vintage"})");
+    EXPECT_EQ((*b->GetComputeRun(1))->adjacent_gaps, (*a->GetComputeRun(1))->adjacent_gaps);
+    EXPECT_NE((*b->GetComputeRun(1))->adjacent_gaps.find(R"("ministries":["BZK"])"), std::string::npos);
     auto ra = a->ListReleases(std::nullopt);
     auto rb = b->ListReleases(std::nullopt);
     ASSERT_EQ(rb->size(), 1u);

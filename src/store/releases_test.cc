@@ -146,6 +146,7 @@ TEST_F(ReleaseStoreTest, MigratesAStoreOfSchemaVersionTwo) {
   const Status down = backend_->Exec(
       "DROP TABLE report_findings; DROP TABLE upload_reports; "  // migration 6, after it
       "DROP TABLE actions; DROP TABLE api_tokens; DROP TABLE sessions; DROP TABLE users; "
+      "ALTER TABLE compute_runs DROP COLUMN factor_vintages; ALTER TABLE compute_runs DROP COLUMN adjacent_gaps; "
       "DROP TABLE releases; ALTER TABLE computed_values DROP COLUMN previous_status; "
       "ALTER TABLE computed_values DROP COLUMN previous_deliveries; "
       "DELETE FROM schema_migrations WHERE version > 2;");
@@ -161,6 +162,61 @@ TEST_F(ReleaseStoreTest, MigratesAStoreOfSchemaVersionTwo) {
   EXPECT_TRUE(store_->CreateRelease(New(2020, 1, a)).ok());
 }
 
+// A run keeps the vintage of each year's figures and the adjacent years it read without (migration
+// 6), on every way back out of the store.
+TEST_F(ReleaseStoreTest, KeepsEachYearsVintageAndTheAdjacentYearsMissing) {
+  ComputeRun run{0, "2022-03-01T12:00:00Z", 2021, "def-a", "B", "[]", "{}"};
+  run.factor_vintages = R"({"2020":"A","2021":"B"})";
+  run.adjacent_gaps =
+      R"([{"year":2021,"dataset":"personnel","other_year":2022,"ministries":["AZ","BZK"],)"
+      R"("indicators":["personnel.inflow"]}])";
+  auto id = store_->SaveComputeRun(run, {});
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  auto got = store_->GetComputeRun(*id);
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((*got)->factor_vintages, run.factor_vintages);
+  EXPECT_EQ((*got)->adjacent_gaps, run.adjacent_gaps);
+  auto latest = store_->LatestComputeRun(2021);
+  ASSERT_TRUE(latest.ok() && latest->has_value());
+  EXPECT_EQ((*latest)->factor_vintages, run.factor_vintages);
+  EXPECT_EQ((*latest)->adjacent_gaps, run.adjacent_gaps);
+  auto all = store_->ListComputeRuns();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ(all->front().factor_vintages, run.factor_vintages);
+  EXPECT_EQ(all->front().adjacent_gaps, run.adjacent_gaps);
+}
+
+// A version-6 store (runs without the per-year vintages and adjacent gaps) migrates to version 7:
+// its runs read as "{}" and "[]", and new runs keep both.
+TEST_F(ReleaseStoreTest, MigratesAStoreOfSchemaVersionSix) {
+  const int64_t a = Run(2020, "def-a", "v");
+  ASSERT_TRUE(store_->CreateRelease(New(2020, 1, a)).ok());
+  store_.reset();
+  const Status down = backend_->Exec(
+      "ALTER TABLE compute_runs DROP COLUMN factor_vintages; "
+      "ALTER TABLE compute_runs DROP COLUMN adjacent_gaps; "
+      "DELETE FROM schema_migrations WHERE version > 6;");
+  ASSERT_TRUE(down.ok()) << down.ToString();
+  auto reopened = Store::Open(backend_->url());
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  store_ = std::move(reopened).value();
+  EXPECT_FALSE(backend_->Exec("INSERT INTO schema_migrations VALUES (7, 'x')").ok()) << "version 7 not recorded";
+  auto old = store_->GetComputeRun(a);
+  ASSERT_TRUE(old.ok() && old->has_value()) << old.status().ToString();
+  EXPECT_EQ((*old)->factor_vintage, "v");
+  EXPECT_EQ((*old)->factor_vintages, "{}");
+  EXPECT_EQ((*old)->adjacent_gaps, "[]");
+  EXPECT_EQ(store_->ListReleases(2020)->size(), 1u);
+  ComputeRun run{0, "2022-03-01T12:00:00Z", 2021, "def-a", "v", "[]", "{}"};
+  run.factor_vintages = R"({"2020":"v","2021":"v"})";
+  run.adjacent_gaps = R"([{"year":2021}])";
+  auto id = store_->SaveComputeRun(run, {});
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  EXPECT_EQ((*store_->GetComputeRun(*id))->factor_vintages, run.factor_vintages);
+  EXPECT_EQ((*store_->GetComputeRun(*id))->adjacent_gaps, run.adjacent_gaps);
+}
+
 // Each numbered migration is one transaction: version 5 (the portal's accounts) fails at its last
 // table, which is in the way, and leaves no table of it behind and the store at version 4. Once the
 // obstacle is gone, the same migration runs whole (it could not, had "users" been left behind).
@@ -168,6 +224,7 @@ TEST_F(ReleaseStoreTest, AMigrationThatFailsLeavesNothingOfItAndTheVersionAsItWa
   store_.reset();
   const Status down = backend_->Exec(
       "DROP TABLE report_findings; DROP TABLE upload_reports; "  // migration 6, after it
+      "ALTER TABLE compute_runs DROP COLUMN factor_vintages; ALTER TABLE compute_runs DROP COLUMN adjacent_gaps; "
       "DROP TABLE actions; DROP TABLE api_tokens; DROP TABLE sessions; DROP TABLE users; "
       "DELETE FROM schema_migrations WHERE version > 4; "
       "CREATE TABLE actions (in_the_way integer);");

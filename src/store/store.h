@@ -95,6 +95,15 @@ struct ComputeRun {
   std::string factor_vintage;      // emission factor vintage used
   std::string deliveries;          // JSON array of delivery ids
   std::string options;             // JSON of the options
+  // The vintage each year's figures were computed with, as a JSON object {"2020": "VINTAGE"}: the
+  // run's year, last year (its `previous` figures) and the other years of figures derived across
+  // years. "{}" in a run stored before it was kept (migration 6).
+  std::string factor_vintages = "{}";
+  // Where a figure read across the turn of the year (IndicatorDef::adjacent_datasets) had no
+  // delivery of the adjacent year, per year computed, as a JSON array of
+  // {"year", "dataset", "other_year", "ministries": [...], "indicators": [...]}. "[]" when none,
+  // and in a run stored before it was kept.
+  std::string adjacent_gaps = "[]";
 };
 
 struct StoredValue {

@@ -207,7 +207,12 @@ namespace jbr::publish {
   X(kBarChartByMinistry, "bar_chart_by_ministry") \
   X(kDottedLineIsTheRijk, "dotted_line_is_the_rijk") \
   X(kForTheRijkNextTo, "for_the_rijk_next_to") \
-  X(kProtectionRules, "protection_rules")
+  X(kProtectionRules, "protection_rules") \
+  X(kReadWithoutAnAdjacentYear, "read_without_an_adjacent_year") \
+  X(kReadWithoutAnAdjacentYearText, "read_without_an_adjacent_year_text") \
+  X(kYearOfTheFigure, "year_of_the_figure") \
+  X(kDeliveryNotThere, "delivery_not_there") \
+  X(kMinistries, "ministries")
 enum class Msg {
 #define JBR_MESSAGE_ENUM(name, key) name,
   JBR_MESSAGES(JBR_MESSAGE_ENUM)

@@ -267,6 +267,30 @@ Status LoadSeries(Store* store, const std::vector<IndicatorDef>& registry,
   return Status::Ok();
 }
 
+// The run's adjacent gaps (ComputeRun::adjacent_gaps). Errors: internal, for a list the store
+// should never hold.
+Result<std::vector<AdjacentGap>> RunAdjacentGaps(const ComputeRun& run) {
+  const Status bad =
+      InternalError(fmt::format("compute run {} has an unreadable list of adjacent gaps '{}'", run.id, run.adjacent_gaps));
+  const auto j = nlohmann::json::parse(run.adjacent_gaps, nullptr, false);
+  if (!j.is_array()) return bad;
+  std::vector<AdjacentGap> out;
+  try {
+    for (const auto& g : j) {
+      AdjacentGap gap;
+      gap.year = g.at("year").get<int>();
+      gap.dataset = g.at("dataset").get<std::string>();
+      gap.other_year = g.at("other_year").get<int>();
+      gap.ministries = g.at("ministries").get<std::vector<std::string>>();
+      gap.indicators = g.at("indicators").get<std::vector<std::string>>();
+      out.push_back(std::move(gap));
+    }
+  } catch (const nlohmann::json::exception&) {
+    return bad;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<int64_t> SeriesRunIds(const Publication& pub) {
@@ -293,6 +317,7 @@ Result<Publication> LoadPublication(Store* store, const std::vector<IndicatorDef
   SortValues(&pub.values);
   JBR_ASSIGN_OR_RETURN(pub.deliveries, RunDeliveries(store, run));
   JBR_ASSIGN_OR_RETURN(pub.modified, RunDay(run));
+  JBR_ASSIGN_OR_RETURN(pub.adjacent_gaps, RunAdjacentGaps(run));
   JBR_RETURN_IF_ERROR(LoadSeries(store, registry, series_runs, &pub));
   return pub;
 }

@@ -11,6 +11,7 @@
 
 #include "common/result.h"
 #include "indicators/core/indicator.h"
+#include "indicators/engine.h"
 #include "publish/core/ict_portfolio.h"
 #include "publish/core/restatements.h"
 #include "store/store.h"
@@ -63,6 +64,10 @@ struct Publication {
   // Earlier years left out of the series because their latest run was computed under other
   // definitions (compute them again): year and run id, for the method page.
   std::vector<std::pair<int, int64_t>> series_gaps;
+  // Where the run's figures (this year's and last year's) were read across the turn of the year
+  // without an adjacent year's delivery (ComputeRun::adjacent_gaps), for the method page. Empty
+  // for a run stored before they were kept.
+  std::vector<AdjacentGap> adjacent_gaps;
   // The large ICT activities of the run's own ICT deliveries, by id (ict_portfolio.h); empty after
   // LoadPublication, filled by Publish. The ICT appendix and its open data are written from it.
   IctPortfolio ict;

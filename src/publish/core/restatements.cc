@@ -66,11 +66,30 @@ Result<std::vector<int64_t>> Ids(const std::string& json_text) {
   return out;
 }
 
-// Explains differences in the deliveries behind a figure, per (dataset, ministry).
+// The emission-factor vintage `run` computed the figures of `year` with (ComputeRun::
+// factor_vintages). A run stored before those were kept has one vintage, its own year's: runs
+// then computed every year with the newest list, and are read so.
+std::string VintageOf(const ComputeRun& run, int year) {
+  const auto j = nlohmann::json::parse(run.factor_vintages, nullptr, false);
+  if (j.is_object()) {
+    auto it = j.find(std::to_string(year));
+    if (it != j.end() && it->is_string()) return it->get<std::string>();
+  }
+  return run.factor_vintage;
+}
+
+// Explains differences in the deliveries behind a figure, per (dataset, ministry), and in the
+// factors and definitions of the two runs. The restated figures are of the old run's year: the
+// factors changed only when the vintage of that year's figures did, not when the new run's own
+// year has a newer list.
 class CauseFinder {
  public:
   CauseFinder(Store* store, const ComputeRun& old_run, const ComputeRun& new_run)
-      : store_(store), old_run_(old_run), new_run_(new_run) {}
+      : store_(store),
+        old_run_(old_run),
+        new_run_(new_run),
+        old_vintage_(VintageOf(old_run, old_run.year)),
+        new_vintage_(VintageOf(new_run, old_run.year)) {}
 
   Result<std::string> Explain(const StoredValue& old, const StoredValue& now) {
     using Slot = std::pair<std::string, std::string>;  // dataset, ministry
@@ -91,9 +110,8 @@ class CauseFinder {
       if (before && after && before->id == after->id) continue;
       reasons.push_back(Describe(slot.first, slot.second, before, after));
     }
-    if (old_run_.factor_vintage != new_run_.factor_vintage)
-      reasons.push_back(fmt::format("emission factors {} replaced by {}", old_run_.factor_vintage,
-                                    new_run_.factor_vintage));
+    if (old_vintage_ != new_vintage_)
+      reasons.push_back(fmt::format("emission factors {} replaced by {}", old_vintage_, new_vintage_));
     if (old_run_.definition_version != new_run_.definition_version)
       reasons.push_back(fmt::format("indicator definitions {} replaced by {}",
                                     old_run_.definition_version, new_run_.definition_version));
@@ -130,6 +148,7 @@ class CauseFinder {
   Store* store_;
   const ComputeRun& old_run_;
   const ComputeRun& new_run_;
+  const std::string old_vintage_, new_vintage_;
   std::map<int64_t, DeliveryRecord> cache_;
 };
 

@@ -110,6 +110,120 @@ TEST_F(RestatementTest, ALateDeliveryRestatesAMissingFigure) {
   EXPECT_EQ(rijk->new_value, 32);
 }
 
+// Two emission-factor lists: A (the shipped factors) and B (every factor halved: a petrol car
+// 102 g/km instead of 204), assigned by emission_factor_vintages.csv rows (from_year, vintage).
+class VintageRestatementTest : public ComputeFixture {
+ protected:
+  void Vintages(const std::vector<std::pair<std::string, std::string>>& from_year_vintage) {
+    if (!factors_put_) Factors();
+    RefTable v;
+    v.name = "emission_factor_vintages";
+    v.columns = {"from_year", "vintage", "source"};
+    for (const auto& [from, name] : from_year_vintage) v.rows.push_back({from, name, "test"});
+    ref_.Put(v);
+  }
+  void Factors() {
+    factors_put_ = true;
+    const RefTable* shipped = ref_.Get("emission_factors");
+    ASSERT_NE(shipped, nullptr);
+    const int vintage = shipped->Column("vintage"), factor = shipped->Column("factor_g_per_km");
+    RefTable f = *shipped;
+    f.rows.clear();
+    for (const auto& row : shipped->rows) {
+      if (row[vintage] != "2020-illustrative") continue;
+      auto a = row, b = row;
+      a[vintage] = "A";
+      b[vintage] = "B";
+      b[factor] = fmt::format("{}", std::stod(row[factor]) / 2);
+      f.rows.push_back(a);
+      f.rows.push_back(b);
+    }
+    ref_.Put(f);
+  }
+  // Petrol car commuting of BZK in `year`: `km` kilometres on 1 March.
+  DeliveryRecord Mobility(int year, int km, const std::string& received_at) {
+    const std::string name = fmt::format("mobiliteit-{}-{}.csv", year, ++files_);
+    std::ofstream((dir_ / name).string(), std::ios::binary)
+        << "date,purpose,mode,distance_km,trips\n"
+        << fmt::format("{}-03-01,commute,car_private_petrol,{},100\n", year, km);
+    LoadRequest req{"mobility", "BZK", year, "tester", (dir_ / name).string(), name, received_at, {}};
+    CollectingSink sink;
+    auto r = LoadDelivery(ws_->store(), ws_->schemas(), *ws_->schemas().Find("mobility"), req, &sink);
+    EXPECT_TRUE(r.ok() && r->outcome == LoadOutcome::kAccepted) << r.status().ToString() << sink.errors();
+    return r.ok() ? r->delivery : DeliveryRecord{};
+  }
+  void Release(int year, int64_t run) {
+    NewRelease r;
+    r.year = year;
+    r.number = 1;
+    r.run_id = run;
+    r.created_at = fmt::format("{}-04-01T09:00:00Z", year + 1);
+    r.actor = "tester";
+    r.manifest = "{}";
+    ASSERT_TRUE(ws_->store()->CreateRelease(r).ok());
+  }
+  std::vector<Restatement> Restated(int year) {
+    auto pub = LoadPublication(ws_->store(), Registry(), year);
+    EXPECT_TRUE(pub.ok()) << pub.status().ToString();
+    if (!pub.ok()) return {};
+    auto list = LoadRestatements(ws_->store(), *pub, std::nullopt);
+    EXPECT_TRUE(list.ok()) << list.status().ToString();
+    return list.ok() ? *list : std::vector<Restatement>{};
+  }
+
+  bool factors_put_ = false;
+};
+
+// List A up to 2019, list B from 2020. Release 2019-1 was computed with A; the 2020 run computes
+// 2020 with B and 2019, its last year, still with A. FIN's late 2019 delivery restates FIN and the
+// Rijk for 2019: the cause is the late delivery alone. 2019's factors did not change, although
+// the two runs' own years have different vintages (A and B).
+TEST_F(VintageRestatementTest, ALateDeliveryUnderANewListForTheNextYearIsNoFactorChange) {
+  Vintages({{"2000", "A"}, {"2020", "B"}});
+  Personnel("BZK", 2019, 12, "2020-02-01T10:00:00Z");
+  Release(2019, Compute(2019, "2020-03-01T12:00:00Z"));
+  const DeliveryRecord late = Personnel("FIN", 2019, 20, "2020-07-01T10:00:00Z");
+  Personnel("BZK", 2020, 13, "2021-02-01T10:00:00Z");
+  Personnel("FIN", 2020, 21, "2021-02-01T10:00:00Z");
+  Compute(2020, "2021-03-01T12:00:00Z");
+  const auto run = ws_->store()->LatestComputeRun(2020);
+  ASSERT_TRUE(run.ok() && run->has_value());
+  EXPECT_EQ((*run)->factor_vintage, "B");
+  EXPECT_EQ((*run)->factor_vintages, R"({"2019":"A","2020":"B"})");
+  const auto list = Restated(2020);
+  // FIN missing -> 20 (the release had one row for it, in total), the Rijk 12 -> 32 in total and
+  // in the core unit type.
+  ASSERT_EQ(list.size(), 3u);
+  const std::string cause =
+      fmt::format("late delivery personnel FIN: delivery {} received 2020-07-01", late.id);
+  for (const auto& r : list) {
+    EXPECT_EQ(r.period, "2019");
+    EXPECT_EQ(r.cause, cause) << r.ministry << " " << r.unit_type;
+    EXPECT_THAT(r.cause, Not(HasSubstr("emission factors")));
+  }
+}
+
+// The same figure's own year given list B (a deliberate recomputation of 2019): BZK's 2019 mobility
+// CO2 goes from 10,000 km x 204 g = 2.04 t (release 2019-1, list A) to 10,000 km x 102 g = 1.02 t,
+// with the same delivery. The cause is the factor list alone.
+TEST_F(VintageRestatementTest, ANewListForTheRestatedYearIsAFactorChange) {
+  Vintages({{"2000", "A"}});
+  Mobility(2019, 10000, "2020-02-01T10:00:00Z");
+  Release(2019, Compute(2019, "2020-03-01T12:00:00Z", 1, "co2.mobility"));
+  Vintages({{"2000", "A"}, {"2019", "B"}});
+  Mobility(2020, 5000, "2021-02-01T10:00:00Z");
+  Compute(2020, "2021-03-01T12:00:00Z", 1, "co2.mobility");
+  const auto list = Restated(2020);
+  const Restatement* bzk = nullptr;
+  for (const auto& r : list) {
+    EXPECT_EQ(r.cause, "emission factors A replaced by B") << r.ministry << " " << r.category;
+    if (r.ministry == "BZK" && r.unit_type.empty() && r.category.empty()) bzk = &r;
+  }
+  ASSERT_NE(bzk, nullptr);
+  EXPECT_NEAR(*bzk->old_value, 2.04, 1e-9);
+  EXPECT_NEAR(*bzk->new_value, 1.02, 1e-9);
+}
+
 TEST_F(RestatementTest, NothingIsRestatedWithoutARelease) {
   Personnel("BZK", 2019, 12, "2020-02-01T10:00:00Z");
   Personnel("BZK", 2019, 15, "2020-06-01T10:00:00Z");

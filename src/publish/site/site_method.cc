@@ -91,6 +91,35 @@ std::string Sources(const Publication& pub, Lang lang) {
       SeriesSources(pub, lang));
 }
 
+// The figures read across the turn of the year without an adjacent year's delivery, as the run
+// recorded them (Publication::adjacent_gaps): nothing when there were none.
+std::string AdjacentGaps(const Publication& pub, const FigureIndex& index, const SiteConfig& config,
+                         Lang lang) {
+  if (pub.adjacent_gaps.empty()) return "";
+  std::string rows;
+  for (const auto& g : pub.adjacent_gaps) {
+    std::string ministries, indicators;
+    for (const auto& m : g.ministries) {
+      ministries += (ministries.empty() ? "" : ", ") + config.MinistryName(m, lang);
+    }
+    for (const auto& id : g.indicators) {
+      const IndicatorDef* def = index.Definition(id);
+      indicators += (indicators.empty() ? "" : ", ") + (def ? (lang == Lang::kNl ? def->title_nl : def->title_en) : id);
+    }
+    rows += fmt::format("<tr><td>{}</td><td>{} {}</td><td>{}</td><td>{}</td></tr>\n", g.year,
+                        HtmlEscape(g.dataset), g.other_year, HtmlEscape(ministries),
+                        HtmlEscape(indicators));
+  }
+  return fmt::format(
+      "<h3>{0}</h3>\n<p>{1}</p>\n<div class=\"scroll\" tabindex=\"0\" role=\"region\" "
+      "aria-label=\"{0}\">\n<table>\n<caption>{0}</caption>\n<thead><tr><th scope=\"col\">{2}</th>"
+      "<th scope=\"col\">{3}</th><th scope=\"col\">{4}</th><th scope=\"col\">{5}</th></tr></thead>\n"
+      "<tbody>\n{6}</tbody>\n</table>\n</div>\n",
+      Tr(Msg::kReadWithoutAnAdjacentYear, lang), Tr(Msg::kReadWithoutAnAdjacentYearText, lang),
+      Tr(Msg::kYearOfTheFigure, lang), Tr(Msg::kDeliveryNotThere, lang), Tr(Msg::kMinistries, lang),
+      Tr(Msg::kFigures, lang), rows);
+}
+
 std::string Rules(Lang lang) { return Tr(Msg::kProtectionRules, lang); }
 
 std::string RestatedValue(const std::optional<double>& v, const std::string& status,
@@ -140,12 +169,13 @@ SitePage MethodPage(const Publication& pub, const FigureIndex& index, const Site
   SitePage page{lang, SitePath(lang, "verantwoording.html"),
                 Tr(Msg::kMethodAndSources, lang), "", false};
   page.body = fmt::format(
-      "<section id=\"bronnen\">\n<h2>{}</h2>\n{}{}</section>\n"
+      "<section id=\"bronnen\">\n<h2>{}</h2>\n{}{}{}</section>\n"
       "<section id=\"onthulling\">\n<h2>{}</h2>\n{}</section>\n"
       "<section id=\"herzieningen\">\n<h2>{}</h2>\n{}</section>\n"
       "<section id=\"definities\">\n<h2>{}</h2>\n{}</section>\n",
       Tr(Msg::kComputationAndDeliveries, lang), Sources(pub, lang),
-      Deliveries(pub, config, lang), Tr(Msg::kProtectingPersons, lang),
+      Deliveries(pub, config, lang), AdjacentGaps(pub, index, config, lang),
+      Tr(Msg::kProtectingPersons, lang),
       Rules(lang), Tr(Msg::kRestatements, lang),
       Restatements(pub, index, config, lang), Tr(Msg::kDefinitions, lang),
       Definitions(pub, lang));

@@ -118,8 +118,9 @@ class PublishTest : public ::testing::Test {
     return r.ok() ? r->delivery : DeliveryRecord{};
   }
 
-  // Saves the hand-made run with the definition version of the run's two indicators.
-  int64_t SaveRun() {
+  // Saves the hand-made run with the definition version of the run's two indicators, and
+  // `adjacent_gaps` (ComputeRun::adjacent_gaps).
+  int64_t SaveRun(const std::string& adjacent_gaps = "[]") {
     const DeliveryRecord d = Deliver();
     const auto registry = TestRegistry();
     ComputeRun run;
@@ -129,6 +130,7 @@ class PublishTest : public ::testing::Test {
     run.factor_vintage = "2020-illustrative";
     run.deliveries = "[" + std::to_string(d.id) + "]";
     run.options = "{}";
+    run.adjacent_gaps = adjacent_gaps;
     auto id = ws_->store()->SaveComputeRun(run, TestValues());
     EXPECT_TRUE(id.ok()) << id.status().ToString();
     return id.ok() ? *id : 0;

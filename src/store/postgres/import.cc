@@ -65,10 +65,10 @@ class PostgresImport : public StoreImport {
 
   Status AddComputeRun(const ComputeRun& run, const std::vector<StoredValue>& values) override {
     JBR_RETURN_IF_ERROR(c_->Exec(
-        "INSERT INTO compute_runs(id, at, year, definition_version, factor_vintage, deliveries, options) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO compute_runs(id, at, year, definition_version, factor_vintage, deliveries, options, "
+        "factor_vintages, adjacent_gaps) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         Params().Add(run.id).Add(run.at).Add(run.year).Add(run.definition_version).Add(run.factor_vintage)
-            .Add(run.deliveries).Add(run.options)));
+            .Add(run.deliveries).Add(run.options).Add(run.factor_vintages).Add(run.adjacent_gaps)));
     return CopyValues(c_, run.id, values);
   }
 
@@ -143,11 +143,12 @@ class PostgresImport : public StoreImport {
 
 Result<std::vector<ComputeRun>> SelectComputeRuns(Connection* c) {
   JBR_ASSIGN_OR_RETURN(auto q, c->Query(
-      "SELECT id, at, year, definition_version, factor_vintage, deliveries, options FROM compute_runs ORDER BY id"));
+      "SELECT id, at, year, definition_version, factor_vintage, deliveries, options, factor_vintages, "
+      "adjacent_gaps FROM compute_runs ORDER BY id"));
   std::vector<ComputeRun> out;
   for (int i = 0; i < q.size(); ++i) {
     out.push_back(ComputeRun{q.Int(i, 0), q.Text(i, 1), static_cast<int>(q.Int(i, 2)), q.Text(i, 3), q.Text(i, 4),
-                             q.Text(i, 5), q.Text(i, 6)});
+                             q.Text(i, 5), q.Text(i, 6), q.Text(i, 7), q.Text(i, 8)});
   }
   return out;
 }

@@ -225,6 +225,13 @@ CREATE TRIGGER report_findings_no_change BEFORE UPDATE OR DELETE ON report_findi
 CREATE TRIGGER report_findings_no_truncate BEFORE TRUNCATE ON report_findings
   FOR EACH STATEMENT EXECUTE FUNCTION jbr_refuse('a validation report is never changed or deleted');
 )sql",
+    // 7: per compute run, the emission-factor vintage of each year's figures (so that a restatement
+    // blames the factors only when those of the restated year changed) and the adjacent years'
+    // deliveries its figures read across the turn of the year without (named on the method page).
+    R"sql(
+ALTER TABLE compute_runs ADD COLUMN factor_vintages text NOT NULL DEFAULT '{}';
+ALTER TABLE compute_runs ADD COLUMN adjacent_gaps text NOT NULL DEFAULT '[]';
+)sql",
 };
 
 // The advisory lock key of migrations (any constant unlikely to be used by another program).

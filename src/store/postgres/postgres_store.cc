@@ -261,10 +261,10 @@ class PostgresStore : public Store {
     JBR_RETURN_IF_ERROR(NotInSnapshot());
     JBR_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(c_.get()));
     JBR_ASSIGN_OR_RETURN(auto ins, c_->Query(
-        "INSERT INTO compute_runs(at, year, definition_version, factor_vintage, deliveries, options) "
-        "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO compute_runs(at, year, definition_version, factor_vintage, deliveries, options, "
+        "factor_vintages, adjacent_gaps) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         Params().Add(run.at).Add(run.year).Add(run.definition_version).Add(run.factor_vintage)
-            .Add(run.deliveries).Add(run.options)));
+            .Add(run.deliveries).Add(run.options).Add(run.factor_vintages).Add(run.adjacent_gaps)));
     const int64_t id = ins.Int(0, 0);
     JBR_RETURN_IF_ERROR(pg::CopyValues(c_.get(), id, values));
     JBR_RETURN_IF_ERROR(c_->Exec(
@@ -374,11 +374,13 @@ class PostgresStore : public Store {
 
   Result<std::optional<ComputeRun>> SelectRun(const char* where, int64_t key) {
     JBR_ASSIGN_OR_RETURN(auto q, c_->Query(fmt::format(
-        "SELECT id, at, year, definition_version, factor_vintage, deliveries, options FROM compute_runs {}", where),
+        "SELECT id, at, year, definition_version, factor_vintage, deliveries, options, factor_vintages, "
+        "adjacent_gaps FROM compute_runs {}", where),
         Params().Add(key)));
     if (q.size() == 0) return std::optional<ComputeRun>();
     return std::optional<ComputeRun>(ComputeRun{q.Int(0, 0), q.Text(0, 1), static_cast<int>(q.Int(0, 2)),
-                                                q.Text(0, 3), q.Text(0, 4), q.Text(0, 5), q.Text(0, 6)});
+                                                q.Text(0, 3), q.Text(0, 4), q.Text(0, 5), q.Text(0, 6),
+                                                q.Text(0, 7), q.Text(0, 8)});
   }
 
   // Streams the file into parts of kPartBytes, hashing it on the way; a file whose size changed

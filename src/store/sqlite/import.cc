@@ -67,11 +67,11 @@ class SqliteImport : public StoreImport {
 
   Status AddComputeRun(const ComputeRun& run, const std::vector<StoredValue>& values) override {
     JBR_ASSIGN_OR_RETURN(auto ins, db_->Prepare(
-        "INSERT INTO compute_runs(id, at, year, definition_version, factor_vintage, deliveries, options) "
-        "VALUES (?,?,?,?,?,?,?)"));
+        "INSERT INTO compute_runs(id, at, year, definition_version, factor_vintage, deliveries, options, "
+        "factor_vintages, adjacent_gaps) VALUES (?,?,?,?,?,?,?,?,?)"));
     JBR_RETURN_IF_ERROR(ins.Bind(1, run.id).Bind(2, run.at).Bind(3, static_cast<int64_t>(run.year))
                             .Bind(4, run.definition_version).Bind(5, run.factor_vintage).Bind(6, run.deliveries)
-                            .Bind(7, run.options).Run());
+                            .Bind(7, run.options).Bind(8, run.factor_vintages).Bind(9, run.adjacent_gaps).Run());
     JBR_ASSIGN_OR_RETURN(auto val, db_->Prepare(
         "INSERT INTO computed_values(run_id, indicator, ministry, unit_type, period, category, unit, status, "
         "value, numerator, denominator, previous, change, flag, suppression, deliveries, previous_status, "
@@ -148,13 +148,14 @@ class SqliteImport : public StoreImport {
 
 Result<std::vector<ComputeRun>> SelectComputeRuns(Database* db) {
   JBR_ASSIGN_OR_RETURN(auto q, db->Prepare(
-      "SELECT id, at, year, definition_version, factor_vintage, deliveries, options FROM compute_runs ORDER BY id"));
+      "SELECT id, at, year, definition_version, factor_vintage, deliveries, options, factor_vintages, "
+      "adjacent_gaps FROM compute_runs ORDER BY id"));
   std::vector<ComputeRun> out;
   while (true) {
     JBR_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) break;
     out.push_back(ComputeRun{q.Int(0), q.Text(1), static_cast<int>(q.Int(2)), q.Text(3), q.Text(4), q.Text(5),
-                             q.Text(6)});
+                             q.Text(6), q.Text(7), q.Text(8)});
   }
   return out;
 }

@@ -205,6 +205,13 @@ CREATE TRIGGER report_findings_no_update BEFORE UPDATE ON report_findings
 CREATE TRIGGER report_findings_no_delete BEFORE DELETE ON report_findings
   BEGIN SELECT RAISE(ABORT, 'a validation report is never deleted'); END;
 )sql",
+    // 7: per compute run, the emission-factor vintage of each year's figures (so that a restatement
+    // blames the factors only when those of the restated year changed) and the adjacent years'
+    // deliveries its figures read across the turn of the year without (named on the method page).
+    R"sql(
+ALTER TABLE compute_runs ADD COLUMN factor_vintages TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE compute_runs ADD COLUMN adjacent_gaps TEXT NOT NULL DEFAULT '[]';
+)sql",
 };
 
 }  // namespace

@@ -284,10 +284,11 @@ class SqliteStore : public Store {
   Result<int64_t> SaveComputeRun(const ComputeRun& run, const std::vector<StoredValue>& values) override {
     JBR_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(db_.get()));
     JBR_ASSIGN_OR_RETURN(auto ins, db_->Prepare(
-        "INSERT INTO compute_runs(at, year, definition_version, factor_vintage, deliveries, options) "
-        "VALUES (?,?,?,?,?,?)"));
+        "INSERT INTO compute_runs(at, year, definition_version, factor_vintage, deliveries, options, "
+        "factor_vintages, adjacent_gaps) VALUES (?,?,?,?,?,?,?,?)"));
     JBR_RETURN_IF_ERROR(ins.Bind(1, run.at).Bind(2, static_cast<int64_t>(run.year)).Bind(3, run.definition_version)
-                            .Bind(4, run.factor_vintage).Bind(5, run.deliveries).Bind(6, run.options).Run());
+                            .Bind(4, run.factor_vintage).Bind(5, run.deliveries).Bind(6, run.options)
+                            .Bind(7, run.factor_vintages).Bind(8, run.adjacent_gaps).Run());
     int64_t id = db_->LastInsertId();
     JBR_ASSIGN_OR_RETURN(auto val, db_->Prepare(
         "INSERT INTO computed_values(run_id, indicator, ministry, unit_type, period, category, unit, status, "
@@ -389,13 +390,14 @@ class SqliteStore : public Store {
 
   Result<std::optional<ComputeRun>> SelectRun(const char* where, int64_t key) {
     JBR_ASSIGN_OR_RETURN(auto q, db_->Prepare(fmt::format(
-        "SELECT id, at, year, definition_version, factor_vintage, deliveries, options FROM compute_runs {}",
+        "SELECT id, at, year, definition_version, factor_vintage, deliveries, options, factor_vintages, "
+        "adjacent_gaps FROM compute_runs {}",
         where)));
     q.Bind(1, key);
     JBR_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) return std::optional<ComputeRun>();
     return std::optional<ComputeRun>(ComputeRun{q.Int(0), q.Text(1), static_cast<int>(q.Int(2)), q.Text(3),
-                                                q.Text(4), q.Text(5), q.Text(6)});
+                                                q.Text(4), q.Text(5), q.Text(6), q.Text(7), q.Text(8)});
   }
 
   // Streams the file into a blob of its size, hashing it on the way; a file whose size changed
