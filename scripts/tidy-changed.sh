@@ -61,7 +61,7 @@ fi
 # The line filter of clang-tidy: [{"name":FILE,"lines":[[a,b],...]},...]. Line numbers are of the
 # formatted file; where the file is not yet formatted they may be off by a few lines.
 filter=$(awk '{ split($2, r, "-"); s = "[" r[1] "," r[2] "]";
-                l[$1] = ($1 in l) ? l[$1] "," s : s }
+                if ($1 in l) l[$1] = l[$1] "," s; else l[$1] = s }
               END { sep = ""; printf "["; for (f in l) { printf "%s{\"name\":\"%s\",\"lines\":[%s]}", sep, f, l[f]; sep = "," }; printf "]" }' \
          "$work/ranges")
 # The translation units to run: the changed .cc files of the build, and one includer per header.

@@ -1,6 +1,7 @@
 #include "indicators/engine.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <future>
 #include <map>
@@ -63,7 +64,8 @@ std::vector<int64_t> WithAdjacent(std::vector<int64_t> ids, const IndicatorDef& 
                                   const std::vector<const MinistryInputs*>& inputs) {
   if (def.adjacent_datasets.empty()) return ids;
   for (const auto* in : inputs) {
-    for (const MinistryInputs* next : {in->year_before, in->year_after}) {
+    for (const MinistryInputs* next : {def.adjacent_before ? in->year_before : nullptr,
+                                       def.adjacent_after ? in->year_after : nullptr}) {
       if (next == nullptr) continue;
       for (const auto& d : def.adjacent_datasets) {
         if (const Table* t = next->Get(d)) ids.push_back(t->delivery.id);
@@ -232,6 +234,7 @@ std::string AdjacentNote(const IndicatorDef& def, const std::vector<const Minist
   std::string note;
   for (const auto& d : def.adjacent_datasets) {
     for (int side = 0; side < 2; ++side) {
+      if (!(side == 0 ? def.adjacent_before : def.adjacent_after)) continue;
       std::vector<std::string> without;
       for (const auto* in : inputs) {
         const MinistryInputs* next = side == 0 ? in->year_before : in->year_after;
@@ -257,13 +260,19 @@ std::string AdjacentNote(const IndicatorDef& def, const std::vector<const Minist
 // (every dataset of one of the definitions that read it) but no such delivery. The stored form of
 // what AdjacentNote tells jbr explain, for the method page.
 std::vector<AdjacentGap> AdjacentGaps(const std::vector<IndicatorDef>& defs, const YearInputs& y, int year) {
-  std::map<std::string, std::vector<const IndicatorDef*>> readers;
+  // Per dataset and side (0: the year before, 1: the year after), the definitions reading it.
+  std::map<std::string, std::array<std::vector<const IndicatorDef*>, 2>> readers;
   for (const auto& def : defs) {
-    for (const auto& d : def.adjacent_datasets) readers[d].push_back(&def);
+    for (const auto& d : def.adjacent_datasets) {
+      if (def.adjacent_before) readers[d][0].push_back(&def);
+      if (def.adjacent_after) readers[d][1].push_back(&def);
+    }
   }
   std::vector<AdjacentGap> out;
-  for (const auto& [dataset, reading] : readers) {
+  for (const auto& [dataset, sides] : readers) {
     for (int side = 0; side < 2; ++side) {
+      const std::vector<const IndicatorDef*>& reading = sides[side];
+      if (reading.empty()) continue;
       AdjacentGap gap{year, dataset, side == 0 ? year - 1 : year + 1, {}, {}};
       for (const IndicatorDef* def : reading) gap.indicators.push_back(def->id);
       for (const auto& in : y.ministries) {

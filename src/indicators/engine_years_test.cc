@@ -230,9 +230,13 @@ TEST_F(EngineYearsTest, WithoutTheNextYearsDeliveryExplainSaysWhatItCannotSee) {
   const IndicatorValue* out = Find(r, "personnel.outflow", "BZK", "2020");
   EXPECT_EQ(*in->value, 1);
   EXPECT_EQ(*out->value, 1);
+  // Inflow reads only the year before (31 December 2019), outflow only the year after (1 January
+  // 2021): each names the one it lacks, not the other.
   EXPECT_NE(in->note.find("no current personnel delivery of 2019 (BZK)"), std::string::npos) << in->note;
-  EXPECT_NE(in->note.find("no current personnel delivery of 2021 (BZK)"), std::string::npos) << in->note;
+  EXPECT_EQ(in->note.find("2021"), std::string::npos) << in->note;
+  EXPECT_NE(out->note.find("no current personnel delivery of 2021 (BZK)"), std::string::npos) << out->note;
   EXPECT_NE(out->note.find("a renewal after 31 December 2020 may count as an end"), std::string::npos) << out->note;
+  EXPECT_EQ(out->note.find("2019"), std::string::npos) << out->note;
 }
 
 // The run records where inflow and outflow were read without an adjacent year, for the method
@@ -246,16 +250,18 @@ TEST_F(EngineYearsTest, TheRunRecordsWhichAdjacentDeliveriesItReadWithout) {
   // 2021: FIN lacks 2020 (BZK has it); both lack 2022. 2020 (last year's figures): BZK, the only
   // ministry with a 2020 figure, lacks 2019 and has 2021. FIN has no 2020 figure to name.
   ASSERT_EQ(r.adjacent_gaps.size(), 3u);
-  const std::vector<std::string> flows = {"personnel.inflow", "personnel.outflow"};
-  const std::vector<std::tuple<int, int, std::vector<std::string>>> want = {
-      {2021, 2020, {"FIN"}}, {2021, 2022, {"BZK", "FIN"}}, {2020, 2019, {"BZK"}}};
+  // Inflow reads the year before, outflow the year after: each gap names only the figure that
+  // reads that year.
+  const std::vector<std::string> inflow = {"personnel.inflow"}, outflow = {"personnel.outflow"};
+  const std::vector<std::tuple<int, int, std::vector<std::string>, std::vector<std::string>>> want = {
+      {2021, 2020, {"FIN"}, inflow}, {2021, 2022, {"BZK", "FIN"}, outflow}, {2020, 2019, {"BZK"}, inflow}};
   for (size_t i = 0; i < want.size(); ++i) {
     const AdjacentGap& g = r.adjacent_gaps[i];
     EXPECT_EQ(g.year, std::get<0>(want[i])) << i;
     EXPECT_EQ(g.dataset, "personnel") << i;
     EXPECT_EQ(g.other_year, std::get<1>(want[i])) << i;
     EXPECT_EQ(g.ministries, std::get<2>(want[i])) << i;
-    EXPECT_EQ(g.indicators, flows) << i;
+    EXPECT_EQ(g.indicators, std::get<3>(want[i])) << i;
   }
   // The vintage of every year computed: 2021, last year 2020 and, for the staff growth of 2020,
   // 2019. The shipped list assigns 2020-illustrative to all of them.
@@ -270,11 +276,11 @@ TEST_F(EngineYearsTest, TheRunRecordsWhichAdjacentDeliveriesItReadWithout) {
   EXPECT_EQ((*run)->factor_vintages,
             R"({"2019":"2020-illustrative","2020":"2020-illustrative","2021":"2020-illustrative"})");
   EXPECT_EQ((*run)->adjacent_gaps,
-            R"([{"dataset":"personnel","indicators":["personnel.inflow","personnel.outflow"],)"
+            R"([{"dataset":"personnel","indicators":["personnel.inflow"],)"
             R"("ministries":["FIN"],"other_year":2020,"year":2021},)"
-            R"({"dataset":"personnel","indicators":["personnel.inflow","personnel.outflow"],)"
+            R"({"dataset":"personnel","indicators":["personnel.outflow"],)"
             R"("ministries":["BZK","FIN"],"other_year":2022,"year":2021},)"
-            R"({"dataset":"personnel","indicators":["personnel.inflow","personnel.outflow"],)"
+            R"({"dataset":"personnel","indicators":["personnel.inflow"],)"
             R"("ministries":["BZK"],"other_year":2019,"year":2020}])");
 }
 

@@ -88,6 +88,11 @@ struct IndicatorDef {
   // Datasets also read from the years before and after, where delivered (MinistryInputs::
   // year_before / year_after): personnel, so that a renewal on 1 January is no inflow or outflow.
   std::vector<std::string> adjacent_datasets;
+  // Which of the two adjacent years the figure reads: inflow only the year before (an employment
+  // on 31 December), outflow only the year after (on 1 January). jbr explain, the method page and
+  // the figure's deliveries name only the years it reads.
+  bool adjacent_before = true;
+  bool adjacent_after = true;
 };
 
 // One figure as a theme computes it, for the ministries it was given.

@@ -174,6 +174,7 @@ void AddInflowDefs(std::vector<IndicatorDef>* defs) {
   for (IndicatorDef* d : {&persons, &jobs}) {
     d->datasets = {kDataset};
     d->adjacent_datasets = {kDataset};
+    d->adjacent_after = false;  // a start is read against 31 December of the year before only
     d->disclosure = Disclosure::kPersonCount;
     d->higher_is_better = true;
   }

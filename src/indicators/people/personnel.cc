@@ -610,7 +610,11 @@ class PersonnelTheme : public Theme {
     // Headcount is the total of the age and scale bands and the denominator of the shares and
     // the mean age: disclosure control protects them together.
     for (auto& d : defs) {
-      if (d.id == "personnel.inflow" || d.id == "personnel.outflow") d.adjacent_datasets = {kDataset};
+      if (d.id == "personnel.inflow" || d.id == "personnel.outflow") {
+        d.adjacent_datasets = {kDataset};
+        d.adjacent_before = d.id == "personnel.inflow";  // whether a person was employed the day before
+        d.adjacent_after = d.id == "personnel.outflow";  // ... or is the day after
+      }
       if (d.id == "personnel.age_band" || d.id == "personnel.scale_band") d.total_of = "personnel.headcount";
       if (d.id == "personnel.age_mean" || d.id == "personnel.women_share" ||
           d.id == "personnel.temporary_share" || d.id == "personnel.parttime_share") {
