@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "common/csv_write.h"
 #include "common/text.h"
 #include "indicators/engine.h"
 
@@ -44,12 +45,7 @@ int DecimalsFor(const std::string& unit, const std::optional<double>& v) {
 
 void PrintCsv(const ComputeResult& r) {
   std::cout << "indicator,ministry,unit_type,period,category,value,numerator,denominator,unit,status,previous,change,flag\n";
-  auto q = [](const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-  };
+  auto q = [](const std::string& s) { return CsvField(s); };
   for (const auto& v : r.values) {
     std::cout << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", q(v.indicator), q(v.ministry), q(v.unit_type),
                              q(v.period), q(v.category), Num(v.value), Num(v.numerator), Num(v.denominator),
@@ -113,7 +109,7 @@ Status RunCompute(const GlobalOptions& g, const ComputeArgs& a) {
   nlohmann::json options = {{"year", a.year}, {"ministry", a.ministry}, {"indicator", a.indicator},
                              {"person_threshold", a.person_threshold},
                              {"integrity_threshold", a.integrity_threshold}};
-  JBR_ASSIGN_OR_RETURN(int64_t run, SaveComputation(ws->store(), r, NowUtc(), options.dump()));
+  JBR_ASSIGN_OR_RETURN(int64_t run, SaveComputation(ws->store(), r, NowUtc(g), options.dump()));
   if (a.format == "csv") {
     PrintCsv(r);
   } else if (a.format == "json") {

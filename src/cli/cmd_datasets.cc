@@ -24,8 +24,8 @@ std::string Constraints(const FieldSchema& f) {
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 
-Status RunDatasets(const std::string& name) {
-  JBR_ASSIGN_OR_RETURN(auto schemas, LoadSchemas(DataDir()));
+Status RunDatasets(const std::string& data_dir, const std::string& name) {
+  JBR_ASSIGN_OR_RETURN(auto schemas, LoadSchemas(data_dir));
   if (name.empty()) {
     for (const auto& n : schemas.Names()) {
       const DatasetSchema* s = schemas.Find(n);
@@ -61,12 +61,12 @@ Status RunDatasets(const std::string& name) {
 
 }  // namespace
 
-void RegisterDatasets(CLI::App& app, GlobalOptions&, Action& run) {
+void RegisterDatasets(CLI::App& app, GlobalOptions& g, Action& run) {
   auto name = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("datasets", "List the datasets, or the columns of one");
   cmd->add_option("DATASET", *name, "A dataset to describe");
   cmd->footer("Example:\n  jbr datasets absence");
-  cmd->callback([&run, name] { run = [name] { return RunDatasets(*name); }; });
+  cmd->callback([&run, &g, name] { run = [&g, name] { return RunDatasets(g.data_dir, *name); }; });
 }
 
 }  // namespace jbr::cli

@@ -34,7 +34,8 @@ struct DemoArgs {
 
 // A fresh workspace: an old demo workspace is replaced, anything else is left alone. With --store
 // its store is that one, which must be empty (a database is never emptied by the demo).
-Result<std::unique_ptr<Workspace>> FreshWorkspace(const std::string& dir, const std::string& store) {
+Result<std::unique_ptr<Workspace>> FreshWorkspace(const GlobalOptions& g, const std::string& dir) {
+  const std::string& store = g.store;
   std::error_code ec;
   if (fs::exists(dir, ec)) {
     if (!fs::exists(fs::path(dir) / "jbr.json", ec) && !fs::is_empty(dir, ec)) {
@@ -43,7 +44,7 @@ Result<std::unique_ptr<Workspace>> FreshWorkspace(const std::string& dir, const 
     fs::remove_all(dir, ec);
     if (ec) return IoError(fmt::format("cannot remove the old demo workspace {}: {}", dir, ec.message()));
   }
-  JBR_ASSIGN_OR_RETURN(auto ws, Workspace::Create(dir, store));
+  JBR_ASSIGN_OR_RETURN(auto ws, Workspace::Create(dir, store, g.data_dir));
   JBR_ASSIGN_OR_RETURN(auto deliveries, ws->store()->ListDeliveries({}));
   JBR_ASSIGN_OR_RETURN(auto runs, ws->store()->ListComputeRuns());
   if (!deliveries.empty() || !runs.empty()) {
@@ -53,7 +54,7 @@ Result<std::unique_ptr<Workspace>> FreshWorkspace(const std::string& dir, const 
 }
 
 // Loads every delivery of a manifest, in its order; a rejected delivery stops the demo.
-Status LoadAll(Workspace* ws, const std::string& dir, const std::vector<synth::SynthFile>& manifest) {
+Status LoadAll(const GlobalOptions& g, Workspace* ws, const std::string& dir, const std::vector<synth::SynthFile>& manifest) {
   std::map<int, std::pair<size_t, int64_t>> per_year;  // deliveries and rows
   size_t warnings = 0, n = 0;
   for (const auto& e : manifest) {
@@ -67,7 +68,7 @@ Status LoadAll(Workspace* ws, const std::string& dir, const std::vector<synth::S
     req.delivered_by = "demo";
     req.path = (fs::path(dir) / e.file).string();
     req.display_name = fs::path(e.file).filename().string();
-    req.received_at = NowUtc();
+    req.received_at = NowUtc(g);
     CollectingSink sink(20);
     auto progress = MakeProgress(fmt::format("[{}/{}] loading {}", n, manifest.size(), e.file), req.path);
     JBR_ASSIGN_OR_RETURN(auto r, LoadDelivery(ws->store(), ws->schemas(), *schema, req, &sink, progress));
@@ -134,7 +135,7 @@ void PrintSummary(const ComputeResult& r) {
 
 Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
   const std::string dir = g.workspace.empty() ? "demo-workspace" : g.workspace;
-  JBR_ASSIGN_OR_RETURN(auto ws, FreshWorkspace(dir, g.store));
+  JBR_ASSIGN_OR_RETURN(auto ws, FreshWorkspace(g, dir));
   std::cout << fmt::format("workspace {} created\n", dir);
   std::string deliveries = a.samples;
   if (deliveries.empty()) {
@@ -143,6 +144,7 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
     o.first_year = years.first;
     o.last_year = years.second;
     o.out_dir = (fs::path(dir) / "deliveries").string();
+    o.data_dir = g.data_dir;
     o.scale = a.scale;
     o.seed = a.seed;
     JBR_ASSIGN_OR_RETURN(auto files, synth::Synthesise(o));
@@ -150,7 +152,7 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
     deliveries = o.out_dir;
   }
   JBR_ASSIGN_OR_RETURN(auto manifest, synth::ReadManifest(deliveries));
-  JBR_RETURN_IF_ERROR(LoadAll(ws.get(), deliveries, manifest));
+  JBR_RETURN_IF_ERROR(LoadAll(g, ws.get(), deliveries, manifest));
 
   std::set<int> years;
   for (const auto& e : manifest) years.insert(e.year);
@@ -162,7 +164,7 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
     o.year = year;
     JBR_ASSIGN_OR_RETURN(last, ComputeYear(env, o));
     const std::string options = fmt::format(R"({{"year":{},"by":"demo"}})", year);
-    JBR_ASSIGN_OR_RETURN(int64_t run, SaveComputation(ws->store(), last, NowUtc(), options));
+    JBR_ASSIGN_OR_RETURN(int64_t run, SaveComputation(ws->store(), last, NowUtc(g), options));
     std::cout << fmt::format("computed {}: {} values (compute run {})\n", year, last.values.size(), run);
   }
   if (years.empty()) return Status::Ok();
@@ -171,7 +173,7 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
   publish::PublishOptions p;
   p.year = *years.rbegin();
   p.out_dir = (fs::path(dir) / "site").string();
-  p.template_dirs = TemplateDirs(*ws, {});
+  p.template_dirs = TemplateDirs(g, *ws, {});
   p.pdf = !a.no_pdf;
   p.schemas = &ws->schemas();
   p.ministries = &ws->ministries();
@@ -185,7 +187,7 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
   if (a.no_serve) return Status::Ok();
   // The portal on the demo workspace, with a coordinator and a steward of BZK to log in as.
   JBR_RETURN_IF_ERROR(portal::InitSecurity());
-  const portal::Context who{"demo", "cli", NowUtc()};
+  const portal::Context who{"demo", "cli", NowUtc(g)};
   std::vector<std::pair<portal::NewUser, std::string>> logins = {
       {{"coordinator", "coordinator", "", portal::RandomToken(12)}, "coordinator: every ministry, the matrix"},
       {{"steward-bzk", "steward", "BZK", portal::RandomToken(12)}, "steward of BZK: upload, deliveries"}};
@@ -195,6 +197,8 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
   portal::PortalOptions o;
   o.workspace = dir;
   o.store_url = g.store;
+  o.data_dir = g.data_dir;
+  o.templates_dir = g.templates_dir;
   o.port = a.port;
   return ServePortalUntilSignal(o, [&] {
     std::cout << "log in at /login as (the passwords are new each demo):\n";

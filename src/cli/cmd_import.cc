@@ -93,7 +93,7 @@ Status RunApparaatskosten(const GlobalOptions& g, const ApparaatskostenArgs& a) 
   JBR_ASSIGN_OR_RETURN(auto ws, OpenWorkspace(g));
   ApparaatskostenOptions options;
   if (!a.by.empty()) options.delivered_by = a.by;
-  options.received_at = NowUtc();
+  options.clock = g.clock.get();
   options.display_name = std::filesystem::path(a.file).filename().string();
   CollectingSink sink(a.report.max_findings);
   JBR_ASSIGN_OR_RETURN(ApparaatskostenResult r,
@@ -167,7 +167,7 @@ Status RunIctDashboard(const GlobalOptions& g, const IctDashboardArgs& a) {
   IctDashboardOptions options;
   if (!a.by.empty()) options.delivered_by = a.by;
   if (a.year != 0) options.year = a.year;
-  options.received_at = NowUtc();
+  options.clock = g.clock.get();
   options.display_name = std::filesystem::path(a.file).filename().string();
   CollectingSink sink(a.report.max_findings);
   JBR_ASSIGN_OR_RETURN(IctDashboardResult r, ImportIctDashboard(ws.get(), a.file, options, &sink));

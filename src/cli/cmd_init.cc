@@ -15,7 +15,7 @@ void RegisterInit(CLI::App& app, GlobalOptions& g, Action& run) {
   cmd->callback([&g, &run, dir] {
     run = [&g, dir]() -> Status {
       std::string target = dir->empty() ? Workspace::Resolve(g.workspace) : *dir;
-      JBR_ASSIGN_OR_RETURN(auto ws, Workspace::Create(target, g.store));
+      JBR_ASSIGN_OR_RETURN(auto ws, Workspace::Create(target, g.store, g.data_dir));
       std::cout << fmt::format("created workspace {}\n", ws->dir());
       return Status::Ok();
     };

@@ -27,10 +27,10 @@ Status RunLoad(const GlobalOptions& g, const LoadArgs& a) {
   req.dataset = d.schema->name;
   req.ministry = d.ministry;
   req.year = *d.year;
-  req.delivered_by = a.by.empty() ? DefaultActor() : a.by;
+  req.delivered_by = a.by.empty() ? g.actor : a.by;
   req.path = a.file;
   req.display_name = std::filesystem::path(a.file).filename().string();
-  req.received_at = NowUtc();
+  req.received_at = NowUtc(g);
   JBR_ASSIGN_OR_RETURN(req.options, a.read.ToValidateOptions());
   CollectingSink sink(a.report.max_findings);
   auto progress = a.report.format == "text" ? MakeProgress("loading " + req.display_name, a.file) : ProgressFn();

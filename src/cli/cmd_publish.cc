@@ -16,7 +16,7 @@ namespace {
 Status RunPublish(const GlobalOptions& g, const publish::PublishOptions& options) {
   JBR_ASSIGN_OR_RETURN(auto ws, OpenWorkspace(g));
   publish::PublishOptions o = options;
-  o.template_dirs = TemplateDirs(*ws, options.template_dirs);
+  o.template_dirs = TemplateDirs(g, *ws, options.template_dirs);
   o.schemas = &ws->schemas();
   o.ministries = &ws->ministries();
   // The intruder's audit reads the workspace's earlier releases beside the new open data.

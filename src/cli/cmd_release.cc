@@ -37,9 +37,9 @@ Status RunRelease(const GlobalOptions& g, const ReleaseArgs& a) {
   if (a.number > 0) o.number = a.number;
   o.out_dir = a.out_dir;
   o.releases_root = (std::filesystem::path(ws->dir()) / "releases").string();
-  o.created_at = NowUtc();
-  o.actor = DefaultActor();
-  o.template_dirs = TemplateDirs(*ws, a.templates);
+  o.created_at = NowUtc(g);
+  o.actor = g.actor;
+  o.template_dirs = TemplateDirs(g, *ws, a.templates);
   o.pdf = !a.no_pdf;
   o.schemas = &ws->schemas();
   o.ministries = &ws->ministries();

@@ -75,6 +75,8 @@ Status RunServe(const GlobalOptions& g, ServeArgs a) {
   JBR_RETURN_IF_ERROR(ParseListen(a.listen, &a.o));
   a.o.workspace = Workspace::Resolve(g.workspace);
   a.o.store_url = g.store;
+  a.o.data_dir = g.data_dir;
+  a.o.templates_dir = g.templates_dir;
   a.o.max_upload_bytes = a.max_upload_mb << 20;
   a.o.login.session_seconds = a.session_minutes * 60;
   a.o.access_log = a.quiet ? nullptr : &std::cerr;

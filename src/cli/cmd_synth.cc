@@ -36,7 +36,7 @@ Result<std::pair<int, int>> ParseYears(const std::string& text) {
   return std::make_pair(static_cast<int>(*first), static_cast<int>(*last));
 }
 
-void RegisterSynth(CLI::App& app, GlobalOptions& /*g*/, Action& run) {
+void RegisterSynth(CLI::App& app, GlobalOptions& g, Action& run) {
   auto a = std::make_shared<SynthArgs>();
   CLI::App* cmd = app.add_subcommand("synth", "Write the synthetic Rijk's deliveries and their manifest");
   cmd->add_option("--years", a->years, "Years, e.g. 2018-2021")->capture_default_str();
@@ -52,13 +52,14 @@ void RegisterSynth(CLI::App& app, GlobalOptions& /*g*/, Action& run) {
                   "(see docs/synth-defects.md)");
   cmd->add_option("--defect-rate", a->defect_rate,
                   "Share of deliveries (0-1) that also get a spoilt copy of a kind drawn from the seed");
-  cmd->callback([&run, a] {
-    run = [a]() -> Status {
+  cmd->callback([&run, &g, a] {
+    run = [&g, a]() -> Status {
       JBR_ASSIGN_OR_RETURN(auto years, ParseYears(a->years));
       synth::SynthOptions o;
       o.first_year = years.first;
       o.last_year = years.second;
       o.out_dir = a->out;
+      o.data_dir = g.data_dir;
       o.scale = a->scale;
       o.seed = a->seed;
       o.style = a->style;

@@ -43,7 +43,7 @@ Result<std::string> ReadPassword() {
   return *first;
 }
 
-portal::Context CliContext() { return portal::Context{DefaultActor(), "cli", NowUtc()}; }
+portal::Context CliContext(const GlobalOptions& g) { return portal::Context{g.actor, "cli", NowUtc(g)}; }
 
 Status RunUser(const GlobalOptions& g, const std::string& verb, const UserArgs& a) {
   JBR_RETURN_IF_ERROR(portal::InitSecurity());
@@ -59,19 +59,19 @@ Status RunUser(const GlobalOptions& g, const std::string& verb, const UserArgs& 
     return Status::Ok();
   }
   if (verb == "disable") {
-    JBR_RETURN_IF_ERROR(portal::DisableUser(store, a.name, CliContext()));
+    JBR_RETURN_IF_ERROR(portal::DisableUser(store, a.name, CliContext(g)));
     std::cout << fmt::format("disabled {}: their sessions have ended\n", a.name);
     return Status::Ok();
   }
   JBR_ASSIGN_OR_RETURN(std::string password, ReadPassword());
   if (verb == "passwd") {
-    JBR_RETURN_IF_ERROR(portal::ChangePassword(store, a.name, password, CliContext()));
+    JBR_RETURN_IF_ERROR(portal::ChangePassword(store, a.name, password, CliContext(g)));
     std::cout << fmt::format("changed the password of {}: their sessions have ended\n", a.name);
     return Status::Ok();
   }
   JBR_ASSIGN_OR_RETURN(
       User u, portal::AddUser(store, ws->ministries(), {a.name, a.role, a.ministry, password},
-                              CliContext()));
+                              CliContext(g)));
   std::cout << fmt::format("added {} ({}{})\n", u.name, u.role,
                            u.ministry.empty() ? "" : ", " + u.ministry);
   return Status::Ok();
@@ -90,12 +90,12 @@ Status RunToken(const GlobalOptions& g, const std::string& verb, const UserArgs&
     return Status::Ok();
   }
   if (verb == "revoke") {
-    JBR_RETURN_IF_ERROR(portal::RevokeToken(store, a.name, CliContext()));
+    JBR_RETURN_IF_ERROR(portal::RevokeToken(store, a.name, CliContext(g)));
     std::cout << fmt::format("revoked token {}\n", a.name);
     return Status::Ok();
   }
   JBR_ASSIGN_OR_RETURN(auto made, portal::CreateToken(store, ws->ministries(), a.name, a.ministry,
-                                                      a.days, CliContext()));
+                                                      a.days, CliContext(g)));
   std::cerr << fmt::format("token {} for {}, valid until {}; it is shown once, keep it now:\n",
                            made.token.name, made.token.ministry, made.token.expires_at);
   std::cout << made.secret << "\n";

@@ -33,8 +33,8 @@ Status RunValidate(const GlobalOptions& g, const ValidateArgs& a) {
   SchemaRegistry own_schemas;
   MinistryRegistry own_ministries;
   if (!ws) {
-    JBR_ASSIGN_OR_RETURN(own_schemas, LoadSchemas(DataDir()));
-    JBR_ASSIGN_OR_RETURN(own_ministries, LoadMinistries(DataDir()));
+    JBR_ASSIGN_OR_RETURN(own_schemas, LoadSchemas(g.data_dir));
+    JBR_ASSIGN_OR_RETURN(own_ministries, LoadMinistries(g.data_dir));
   }
   const SchemaRegistry& schemas = ws ? ws->schemas() : own_schemas;
   const MinistryRegistry& ministries = ws ? ws->ministries() : own_ministries;

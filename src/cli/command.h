@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "common/finding.h"
 #include "common/result.h"
 #include "portal/server.h"
@@ -21,9 +22,18 @@
 namespace jbr::cli {
 
 struct GlobalOptions {
-  std::string workspace;  // --workspace
-  std::string store;      // --store: a store URL instead of the one jbr.json names
+  std::string workspace;  // --workspace, else $JBR_WORKSPACE
+  std::string store;      // --store (else $JBR_STORE): a store URL instead of the one jbr.json names
+  // The environment, read here and nowhere below the CLI (ReadEnvironment); passed down as values.
+  std::string data_dir;       // $JBR_DATA_DIR, else DefaultDataDir(): schemas, ministries, reference
+  std::string templates_dir;  // $JBR_TEMPLATES_DIR, else DefaultTemplatesDir()
+  std::unique_ptr<Clock> clock;  // a FixedClock at $JBR_NOW (reproducible runs), else the system's
+  std::string actor;             // $JBR_USER, else $USER, else "unknown"
 };
+
+// Fills the environment's part of `g`. The only place jbr reads its environment (besides CLI11's
+// envname for --workspace and --store).
+void ReadEnvironment(GlobalOptions* g);
 
 using Action = std::function<Status()>;
 
@@ -56,7 +66,8 @@ Status ServePortalUntilSignal(const portal::PortalOptions& options, const std::f
 
 // Where publish and release look for the narrative and layout: the directories given with
 // --templates, then WORKSPACE/templates when it exists, then jbr's default templates.
-std::vector<std::string> TemplateDirs(const Workspace& ws, const std::vector<std::string>& given);
+std::vector<std::string> TemplateDirs(const GlobalOptions& g, const Workspace& ws,
+                                      const std::vector<std::string>& given);
 
 // "2018-2021" or "2020" as (first, last).
 Result<std::pair<int, int>> ParseYears(const std::string& text);
@@ -88,7 +99,6 @@ ProgressFn MakeProgress(const std::string& label, const std::string& path);
 void EndProgress(const ProgressFn& progress);
 
 Result<std::unique_ptr<Workspace>> OpenWorkspace(const GlobalOptions& g);
-std::string NowUtc();          // ISO 8601; $JBR_NOW overrides it (reproducible runs)
-std::string DefaultActor();    // $JBR_USER, $USER, or "unknown"
+std::string NowUtc(const GlobalOptions& g);  // ISO 8601: g.clock's time now
 
 }  // namespace jbr::cli

@@ -17,11 +17,37 @@
 
 namespace jbr::cli {
 
-std::vector<std::string> TemplateDirs(const Workspace& ws, const std::vector<std::string>& given) {
+namespace {
+
+std::string Env(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr ? value : "";
+}
+
+}  // namespace
+
+void ReadEnvironment(GlobalOptions* g) {
+  g->data_dir = Env("JBR_DATA_DIR");
+  if (g->data_dir.empty()) g->data_dir = DefaultDataDir();
+  g->templates_dir = Env("JBR_TEMPLATES_DIR");
+  if (g->templates_dir.empty()) g->templates_dir = DefaultTemplatesDir();
+  const std::string now = Env("JBR_NOW");
+  if (now.empty()) {
+    g->clock = std::make_unique<SystemClock>();
+  } else {
+    g->clock = std::make_unique<FixedClock>(now);
+  }
+  g->actor = Env("JBR_USER");
+  if (g->actor.empty()) g->actor = Env("USER");
+  if (g->actor.empty()) g->actor = "unknown";
+}
+
+std::vector<std::string> TemplateDirs(const GlobalOptions& g, const Workspace& ws,
+                                      const std::vector<std::string>& given) {
   std::vector<std::string> dirs = given;
   const std::string own = (std::filesystem::path(ws.dir()) / "templates").string();
   if (std::filesystem::is_directory(own)) dirs.push_back(own);
-  dirs.push_back(TemplatesDir());
+  dirs.push_back(g.templates_dir);
   return dirs;
 }
 
@@ -137,19 +163,9 @@ void EndProgress(const ProgressFn& progress) {
 }
 
 Result<std::unique_ptr<Workspace>> OpenWorkspace(const GlobalOptions& g) {
-  return Workspace::Open(Workspace::Resolve(g.workspace), g.store);
+  return Workspace::Open(Workspace::Resolve(g.workspace), g.store, g.data_dir);
 }
 
-std::string NowUtc() {
-  if (const char* env = std::getenv("JBR_NOW"); env != nullptr && *env != '\0') return env;
-  return SystemNowUtc();
-}
-
-std::string DefaultActor() {
-  for (const char* name : {"JBR_USER", "USER"}) {
-    if (const char* env = std::getenv(name); env != nullptr && *env != '\0') return env;
-  }
-  return "unknown";
-}
+std::string NowUtc(const GlobalOptions& g) { return g.clock->NowUtc(); }
 
 }  // namespace jbr::cli

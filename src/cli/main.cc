@@ -90,6 +90,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "jbr 0.1.0");
   GlobalOptions g;
+  ReadEnvironment(&g);
   // Global options (--workspace, --store) work before or after the subcommand: what a subcommand
   // does not know falls through to here (the README says "pass --workspace to every command").
   app.fallthrough();

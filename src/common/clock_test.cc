@@ -24,5 +24,20 @@ TEST(SystemNowUtc, IsTheSystemClocksTimeInTheSameForm) {
   EXPECT_LE(now, FormatUtc(after));
 }
 
+TEST(FixedClock, SaysTheTimeItWasGivenEveryTime) {
+  const FixedClock clock("2021-03-01T12:00:00Z");
+  const Clock& c = clock;
+  EXPECT_EQ(c.NowUtc(), "2021-03-01T12:00:00Z");
+  EXPECT_EQ(c.NowUtc(), "2021-03-01T12:00:00Z");
+}
+
+TEST(SystemClock, IsTheSystemClock) {
+  const SystemClock clock;
+  const std::string before = SystemNowUtc();
+  const std::string now = clock.NowUtc();
+  EXPECT_LE(before, now);
+  EXPECT_LE(now, SystemNowUtc());
+}
+
 }  // namespace
 }  // namespace jbr

@@ -2,14 +2,25 @@
 
 namespace jbr {
 
-std::string CsvField(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
+void AppendCsvField(std::string* out, std::string_view s, char delimiter) {
+  bool quote = false;
+  for (char c : s) quote = quote || c == delimiter || c == '"' || c == '\r' || c == '\n';
+  if (!quote) {
+    out->append(s);
+    return;
   }
-  return out + "\"";
+  out->push_back('"');
+  for (char c : s) {
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
+  }
+  out->push_back('"');
+}
+
+std::string CsvField(std::string_view s, char delimiter) {
+  std::string out;
+  AppendCsvField(&out, s, delimiter);
+  return out;
 }
 
 std::string CsvRecord(const std::vector<std::string>& fields) {

@@ -138,15 +138,4 @@ Result<std::string> CaptureOutput(const std::vector<std::string>& argv, int time
   return text.str();
 }
 
-bool ProgramExists(const std::string& program) {
-  if (program.find('/') != std::string::npos) return access(program.c_str(), X_OK) == 0;
-  const char* path = std::getenv("PATH");
-  std::stringstream dirs(path ? path : "/usr/bin:/bin");
-  std::string d;
-  while (std::getline(dirs, d, ':')) {
-    if (!d.empty() && access((d + "/" + program).c_str(), X_OK) == 0) return true;
-  }
-  return false;
-}
-
 }  // namespace jbr

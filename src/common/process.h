@@ -33,7 +33,4 @@ Result<ProcessResult> RunProcess(const std::vector<std::string>& argv,
 // the program times out or exits non-zero (the message names the program and the exit code).
 Result<std::string> CaptureOutput(const std::vector<std::string>& argv, int timeout_seconds = 60);
 
-// Whether `program` can be found in PATH (or is an executable path).
-bool ProgramExists(const std::string& program);
-
 }  // namespace jbr

@@ -1,4 +1,5 @@
 #include "common/process.h"
+#include "common/skip_or_fail.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -15,6 +15,7 @@
 #include <fmt/ranges.h>
 
 #include "common/clock.h"
+#include "common/temp_dir.h"
 #include "common/csv_write.h"
 #include "common/parse.h"
 #include "common/text.h"
@@ -395,31 +396,6 @@ void Aggregator::AddRow(const RawRow& row, ApparaatskostenResult* result) {
 // ---------------------------------------------------------------------------------------------
 // Writing and loading the deliveries.
 
-// A directory under the system's temporary directory, removed with everything in it.
-class TempDir {
- public:
-  TempDir() = default;
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  Status Create() {
-    std::error_code ec;
-    std::string pattern = (fs::temp_directory_path(ec) / "jbr-import-XXXXXX").string();
-    if (ec || mkdtemp(pattern.data()) == nullptr) {
-      return IoError(fmt::format("cannot create a temporary directory ({})", pattern));
-    }
-    path_ = pattern;
-    return Status::Ok();
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
 std::string FormatCents(int64_t cents) {
   const uint64_t abs = cents < 0 ? 0 - static_cast<uint64_t>(cents) : static_cast<uint64_t>(cents);
   return fmt::format("{}{}.{:02}", cents < 0 ? "-" : "", abs / 100, abs % 100);
@@ -457,8 +433,9 @@ Status LoadAll(Workspace* ws, const DatasetSchema& schema,
                const std::map<DeliveryKey, Amounts>& all,
                const std::vector<std::string>& categories, const ApparaatskostenOptions& options,
                FindingSink* sink, ApparaatskostenResult* result) {
-  TempDir dir;
-  JBR_RETURN_IF_ERROR(dir.Create());
+  if (options.clock == nullptr) return UsageError("an import needs a clock (ApparaatskostenOptions::clock)");
+  JBR_ASSIGN_OR_RETURN(TempDir dir, TempDir::Make("jbr-import-"));
+  const std::string received_at = options.clock->NowUtc();
   for (const auto& [key, amounts] : all) {
     ApparaatskostenDelivery d = Describe(key, amounts, categories);
     LoadRequest req;
@@ -468,7 +445,7 @@ Status LoadAll(Workspace* ws, const DatasetSchema& schema,
     req.delivered_by = options.delivered_by;
     req.path = (fs::path(dir.path()) / d.file_name).string();
     req.display_name = d.file_name;
-    req.received_at = options.received_at.empty() ? SystemNowUtc() : options.received_at;
+    req.received_at = received_at;
     req.options.table.csv = CommaCsv(Encoding::kUtf8);
     req.options.decimal = DecimalMark::kPoint;
     JBR_RETURN_IF_ERROR(WriteDelivery(req.path, amounts, categories));

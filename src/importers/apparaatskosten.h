@@ -32,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/clock.h"
 #include "common/finding.h"
 #include "common/result.h"
 #include "store/load.h"
@@ -44,7 +45,7 @@ inline constexpr const char* kApparaatskostenActor = "import:apparaatskosten";
 struct ApparaatskostenOptions {
   std::string mapping_dir;  // empty: <workspace data dir>/import
   std::string delivered_by = kApparaatskostenActor;
-  std::string received_at;   // ISO 8601 UTC
+  const Clock* clock = nullptr;  // required: when the deliveries are received
   std::string display_name;  // for findings; empty: the file's name
 };
 

@@ -184,7 +184,7 @@ class ApparaatskostenTest : public ::testing::Test {
 
   Result<ApparaatskostenResult> Import(const std::string& path, CollectingSink* sink) {
     ApparaatskostenOptions options;
-    options.received_at = kNow;
+    options.clock = &clock_;
     return ImportApparaatskosten(ws_.get(), path, options, sink);
   }
 
@@ -226,6 +226,7 @@ class ApparaatskostenTest : public ::testing::Test {
   std::string dir_;
   std::unique_ptr<testing::TestBackend> backend_;  // SQLite, or PostgreSQL (..._tests_postgres)
   std::unique_ptr<Workspace> ws_;
+  FixedClock clock_{kNow};
 };
 
 bool HasFinding(const CollectingSink& sink, const std::string& code) {

@@ -29,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "common/finding.h"
 #include "common/result.h"
 #include "store/load.h"
@@ -41,7 +42,7 @@ inline constexpr const char* kIctDashboardActor = "import:ict-dashboard";
 struct IctDashboardOptions {
   std::optional<int> year;  // the deliveries' year; nullopt: the year of the latest Peildatum
   std::string delivered_by = kIctDashboardActor;
-  std::string received_at;   // ISO 8601 UTC; empty: now
+  const Clock* clock = nullptr;  // required: when the deliveries are received
   std::string display_name;  // for findings; empty: the file's name
 };
 

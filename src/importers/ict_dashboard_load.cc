@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "common/clock.h"
+#include "common/temp_dir.h"
 #include "common/csv_write.h"
 #include "importers/ict_dashboard_rows.h"
 
@@ -90,7 +91,7 @@ Result<IctDashboardDelivery> Load(Workspace* ws, const std::string& dir, const s
   req.delivered_by = options.delivered_by;
   req.path = (fs::path(dir) / d.file_name).string();
   req.display_name = d.file_name;
-  req.received_at = options.received_at.empty() ? SystemNowUtc() : options.received_at;
+  req.received_at = options.clock->NowUtc();
   req.options.table.csv.delimiter = ',';
   req.options.table.csv.encoding = Encoding::kUtf8;
   req.options.decimal = DecimalMark::kPoint;
@@ -113,11 +114,9 @@ Status LoadRows(Workspace* ws, const std::vector<DashboardRow>& rows, int year,
                 IctDashboardResult* result) {
   std::map<std::string, std::vector<const DashboardRow*>> by_ministry;
   for (const auto& r : rows) by_ministry[r.ministry].push_back(&r);
-  std::error_code ec;
-  std::string dir = (fs::temp_directory_path(ec) / "jbr-ict-import-XXXXXX").string();
-  if (ec || mkdtemp(dir.data()) == nullptr) {
-    return IoError(fmt::format("cannot create a temporary directory ({})", dir));
-  }
+  if (options.clock == nullptr) return UsageError("an import needs a clock (IctDashboardOptions::clock)");
+  JBR_ASSIGN_OR_RETURN(TempDir temp, TempDir::Make("jbr-ict-import-"));
+  const std::string& dir = temp.path();
   Status status = Status::Ok();
   for (const auto& [ministry, list] : by_ministry) {
     const auto n = static_cast<int64_t>(list.size());
@@ -136,7 +135,6 @@ Status LoadRows(Workspace* ws, const std::vector<DashboardRow>& rows, int year,
     }
     result->deliveries.push_back(*r);
   }
-  fs::remove_all(dir, ec);
   return status;
 }
 

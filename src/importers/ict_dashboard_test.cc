@@ -43,7 +43,7 @@ class IctDashboardImportTest : public ::testing::Test {
     const std::string path = (dir_ / name).string();
     std::ofstream(path, std::ios::binary) << text;
     IctDashboardOptions o;
-    o.received_at = "2025-02-01T10:00:00Z";
+    o.clock = &clock_;
     return ImportIctDashboard(ws_.get(), path, o, &sink_);
   }
 
@@ -63,6 +63,7 @@ class IctDashboardImportTest : public ::testing::Test {
   fs::path dir_;
   std::unique_ptr<testing::TestBackend> backend_;  // SQLite, or PostgreSQL (..._tests_postgres)
   std::unique_ptr<Workspace> ws_;
+  FixedClock clock_{"2025-02-01T10:00:00Z"};
   CollectingSink sink_;
 };
 
@@ -80,6 +81,27 @@ TEST_F(IctDashboardImportTest, ColumnsAreMatchedByNameNotPosition) {
   EXPECT_EQ(r->deliveries[0].dataset, "ict_activities");
   EXPECT_EQ(r->deliveries[1].dataset, "ict_records");
   EXPECT_EQ(r->deliveries[1].rows, 2);  // initial and current
+  EXPECT_EQ(StoredDeliveries(), 2u);
+}
+
+TEST_F(IctDashboardImportTest, DeliveriesAreReceivedAtTheClocksTimeAndNoClockIsRefused) {
+  const std::string text =
+      "Nummer,Ministerie,ICT-activiteit,Status,Soort ICT-activiteit,Startdatum,"
+      "Initiële schatting einddatum,Actuele schatting einddatum,Peildatum,"
+      "Initiële schatting meerjarige kosten,Actuele schatting meerjarige kosten huidige jaar\n"
+      "A-1,BZK,Portaal,In uitvoering,Ontwikkeling,01-02-2021,31-12-2025,,31-12-2024,10,12.5\n";
+  auto r = Import(text);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  auto all = ws_->store()->ListDeliveries(DeliveryFilter{});
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);
+  for (const auto& d : *all) EXPECT_EQ(d.received_at, "2025-02-01T10:00:00Z");  // clock_, not now
+
+  const std::string path = (dir_ / "o.csv").string();
+  IctDashboardOptions no_clock;
+  auto refused = ImportIctDashboard(ws_.get(), path, no_clock, &sink_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kUsage);
   EXPECT_EQ(StoredDeliveries(), 2u);
 }
 

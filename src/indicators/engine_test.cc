@@ -289,7 +289,8 @@ TEST_F(EngineTest, ApparaatskostenImportGivesIndependentlyComputedHireShares) {
 
   CollectingSink sink;
   ApparaatskostenOptions options;
-  options.received_at = "2021-02-01T10:00:00Z";
+  const FixedClock clock("2021-02-01T10:00:00Z");
+  options.clock = &clock;
   auto imported = ImportApparaatskosten(ws_.get(), path, options, &sink);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   ASSERT_EQ(sink.errors(), 0) << (sink.findings().empty() ? "" : sink.findings()[0].message);

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 
 namespace jbr {
 namespace {
@@ -59,10 +60,12 @@ class InvalidUnitReporter {
   uint64_t count_ = 0;
 };
 
-// A file that is gone when closed: O_TMPFILE where the file system has it.
+// A file that is gone when closed, in the system's temporary directory (std::filesystem's, as for
+// every temporary file of jbr): O_TMPFILE where the file system has it.
 Result<int> OpenTemporary() {
-  const char* dir = std::getenv("TMPDIR");
-  const std::string folder = dir != nullptr && *dir != '\0' ? dir : "/tmp";
+  std::error_code ec;
+  const std::string folder = std::filesystem::temp_directory_path(ec).string();
+  if (ec) return IoError(fmt::format("no temporary directory: {}", ec.message()));
   int fd = open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
   if (fd >= 0) {
     return fd;

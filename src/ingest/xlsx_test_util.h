@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "common/testing/temp_dir.h"
 #include "ingest/xlsx_reader.h"
 
 namespace jbr::xlsx_test {
@@ -22,20 +23,11 @@ namespace jbr::xlsx_test {
 // A fresh directory under the system temp dir, removed with everything in it.
 class TempDir {
  public:
-  TempDir() {
-    static int counter = 0;
-    path_ = std::filesystem::temp_directory_path() /
-            ("jbr_xlsx_" + std::to_string(getpid()) + "_" + std::to_string(counter++));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  std::string File(const std::string& name) const { return (path_ / name).string(); }
+  TempDir() : dir_(::jbr::testing::TestDir("jbr-xlsx-")) {}
+  std::string File(const std::string& name) const { return dir_.File(name); }
 
  private:
-  std::filesystem::path path_;
+  ::jbr::TempDir dir_;
 };
 
 inline std::string ReadBytes(const std::string& path) {

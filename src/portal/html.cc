@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "common/csv_write.h"
+
 namespace jbr::portal {
 
 std::string Escape(std::string_view s) {
@@ -138,13 +140,7 @@ std::string CsvField(const std::string& s) {
   std::string v = s;
   // A spreadsheet would run a cell that starts with = + - @ as a formula.
   if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char ch : v) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  return out + "\"";
+  return jbr::CsvField(v);
 }
 
 }  // namespace jbr::portal

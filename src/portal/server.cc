@@ -11,6 +11,7 @@
 
 #include "indicators/engine.h"
 #include "indicators/core/reference.h"
+#include "common/paths.h"
 #include "portal/html.h"
 #include "portal/portal.h"
 #include "portal/security.h"
@@ -25,14 +26,6 @@ constexpr const char* kCsp =
     "'self'; "
     "frame-ancestors 'none'";
 
-std::string NowIso() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // What the access log needs to know of a request, kept by the thread that answers it.
 thread_local std::chrono::steady_clock::time_point t_start;
@@ -143,6 +136,11 @@ struct PortalServer::Impl {
   Portal portal;
   std::unique_ptr<httplib::Server> server;
   int port = 0;
+  SystemClock system_clock;
+
+  std::string NowIso() const {
+    return (portal.options.clock != nullptr ? *portal.options.clock : system_clock).NowUtc();
+  }
 
   void Dispatch(const Handler& h, const httplib::Request& req, httplib::Response& res,
                 const httplib::ContentReader* reader) {
@@ -321,7 +319,7 @@ Result<std::unique_ptr<PortalServer>> PortalServer::Start(const PortalOptions& o
   auto impl = std::make_unique<Impl>();
   Portal& p = impl->portal;
   p.options = options;
-  JBR_ASSIGN_OR_RETURN(auto ws, Workspace::Open(options.workspace, options.store_url));
+  JBR_ASSIGN_OR_RETURN(auto ws, Workspace::Open(options.workspace, options.store_url, options.data_dir));
   JBR_ASSIGN_OR_RETURN(std::string url, Workspace::StoreUrl(options.workspace, options.store_url));
   p.workspace_dir = ws->dir();
   p.data_dir = ws->data_dir();
@@ -333,7 +331,8 @@ Result<std::unique_ptr<PortalServer>> PortalServer::Start(const PortalOptions& o
   const fs::path own = fs::path(p.workspace_dir) / "templates" / "site" / "style.css";
   std::error_code ec;
   p.templates_dir = fs::exists(own, ec) ? (fs::path(p.workspace_dir) / "templates").string()
-                                        : JBR_DEFAULT_TEMPLATES_DIR;
+                  : options.templates_dir.empty() ? DefaultTemplatesDir()
+                                                  : options.templates_dir;
   p.upload_dir = (fs::path(p.workspace_dir) / "portal-uploads").string();
   fs::create_directories(p.upload_dir, ec);
   if (ec) return IoError(fmt::format("cannot create {}: {}", p.upload_dir, ec.message()));

@@ -3,6 +3,7 @@
 // loopback port, spoken to over real HTTP with cpp-httplib's client.
 #pragma once
 
+#include <optional>
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -19,6 +20,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "common/clock.h"
+#include "common/testing/temp_dir.h"
 #include "portal/accounts.h"
 #include "portal/security.h"
 #include "portal/server.h"
@@ -54,11 +57,8 @@ class PortalTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(InitSecurity().ok());
-    dir_ = std::filesystem::temp_directory_path() /
-           ("jbr-portal-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    tmp_.emplace(::jbr::testing::TestDir("jbr-portal-"));
+    dir_ = tmp_->path();
     auto backend = jbr::testing::TestBackend::Make(dir_.string());
     ASSERT_TRUE(backend.ok()) << backend.status().ToString();
     backend_ = std::move(backend).value();
@@ -113,16 +113,11 @@ class PortalTest : public ::testing::Test {
     server_.reset();
     ws_.reset();
     backend_.reset();
-    std::filesystem::remove_all(dir_);
+    tmp_.reset();
   }
 
   static Context Now() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return Context{"tester", "cli", buf};
+    return Context{"tester", "cli", SystemNowUtc()};
   }
 
   static std::string CsrfOf(const std::string& body) {
@@ -205,6 +200,7 @@ class PortalTest : public ::testing::Test {
     return r.ok() ? r->delivery.id : 0;
   }
 
+  std::optional<TempDir> tmp_;
   std::filesystem::path dir_;
   std::unique_ptr<jbr::testing::TestBackend> backend_;
   std::unique_ptr<Workspace> ws_;

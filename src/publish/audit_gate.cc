@@ -12,38 +12,15 @@
 #include "audit/intruder.h"
 #include "audit/publication.h"
 #include "publish/opendata/opendata.h"
+#include "common/temp_dir.h"
 #include "publish/core/output_dir.h"
 
 namespace jbr::publish {
 namespace fs = std::filesystem;
 
-namespace {
-
-// A private directory that is removed with everything in it when it goes out of scope.
-class TempDir {
- public:
-  static Result<TempDir> Make() {
-    std::string pattern = (fs::temp_directory_path() / "jbr-audit-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) return IoError("cannot make a temporary directory");
-    return TempDir(pattern);
-  }
-  TempDir(TempDir&& o) noexcept : path_(std::move(o.path_)) { o.path_.clear(); }
-  TempDir(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  explicit TempDir(std::string p) : path_(std::move(p)) {}
-  std::string path_;
-};
-
-}  // namespace
-
 Status AuditBeforeWriting(const Publication& pub, const std::vector<std::string>& earlier) {
-  JBR_ASSIGN_OR_RETURN(TempDir tmp, TempDir::Make());
+  // A private directory, removed with everything in it when it goes out of scope.
+  JBR_ASSIGN_OR_RETURN(TempDir tmp, TempDir::Make("jbr-audit-"));
   JBR_ASSIGN_OR_RETURN(OutputDir out, OutputDir::Prepare(tmp.path()));
   JBR_RETURN_IF_ERROR(WriteOpenData(pub, &out));
   JBR_ASSIGN_OR_RETURN(audit::PublishedRelease current, audit::ReadPublication(tmp.path()));

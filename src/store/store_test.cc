@@ -1,7 +1,9 @@
 // The store's behaviour through its interface, on whichever backend the binary runs against
 // (store/testing/backend.h): SQLite, and PostgreSQL under ctest's jbr_store_tests_postgres.
+#include "common/testing/temp_dir.h"
 #include "store/store.h"
 
+#include <optional>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -23,10 +25,8 @@ namespace fs = std::filesystem;
 class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("jbr-store-test-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    tmp_.emplace(::jbr::testing::TestDir("jbr-store-test-"));
+    dir_ = tmp_->path();
     auto backend = testing::TestBackend::Make(dir_.string());
     ASSERT_TRUE(backend.ok()) << backend.status().ToString();
     backend_ = std::move(backend).value();
@@ -37,7 +37,7 @@ class StoreTest : public ::testing::Test {
   void TearDown() override {
     ws_.reset();
     backend_.reset();
-    fs::remove_all(dir_);
+    tmp_.reset();
   }
   std::string Write(const std::string& name, const std::string& text) {
     std::string path = (dir_ / name).string();
@@ -56,6 +56,7 @@ class StoreTest : public ::testing::Test {
     return LoadDelivery(ws_->store(), ws_->schemas(), *ws_->schemas().Find(dataset), req, sink);
   }
 
+  std::optional<TempDir> tmp_;
   fs::path dir_;
   std::unique_ptr<testing::TestBackend> backend_;
   std::unique_ptr<Workspace> ws_;

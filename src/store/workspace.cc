@@ -1,6 +1,5 @@
 #include "store/workspace.h"
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -33,9 +32,7 @@ Result<MinistryRegistry> LoadMinistries(const std::string& data_dir) {
 }
 
 std::string Workspace::Resolve(const std::string& option) {
-  if (!option.empty()) return option;
-  if (const char* env = std::getenv("JBR_WORKSPACE"); env != nullptr && *env != '\0') return env;
-  return ".";
+  return option.empty() ? "." : option;
 }
 
 namespace {
@@ -86,7 +83,8 @@ Result<WorkspaceConfig> ParseConfig(const std::string& dir, const nlohmann::json
 
 }  // namespace
 
-Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& dir, const std::string& store_url) {
+Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& dir, const std::string& store_url,
+                                                     const std::string& default_data_dir) {
   std::error_code ec;
   if (fs::exists(fs::path(dir) / kConfigName, ec)) {
     return UsageError(fmt::format("{} is a workspace already", dir));
@@ -95,16 +93,19 @@ Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& dir, con
   if (ec) return IoError(fmt::format("cannot create {}: {}", dir, ec.message()));
   WorkspaceConfig cfg;
   if (!store_url.empty()) cfg.store_url = store_url;
+  cfg.data_dir = default_data_dir;
   auto ws = Load(dir, cfg);  // creates the store before the config names it a workspace
   if (!ws.ok()) return ws.status();
   JBR_RETURN_IF_ERROR(WriteConfig(dir, {{"jbr_workspace", 1}, {"store", cfg.store_url}}, false));
   return ws;
 }
 
-Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& dir, const std::string& store_url) {
+Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& dir, const std::string& store_url,
+                                                   const std::string& default_data_dir) {
   JBR_ASSIGN_OR_RETURN(auto j, ReadConfig(dir));
   JBR_ASSIGN_OR_RETURN(WorkspaceConfig cfg, ParseConfig(dir, j));
   if (!store_url.empty()) cfg.store_url = store_url;
+  if (cfg.data_dir.empty()) cfg.data_dir = default_data_dir;
   return Load(dir, cfg);
 }
 
@@ -124,7 +125,7 @@ Status Workspace::SetStore(const std::string& dir, const std::string& store_url)
 Result<std::unique_ptr<Workspace>> Workspace::Load(const std::string& dir, const WorkspaceConfig& cfg) {
   std::unique_ptr<Workspace> ws(new Workspace());
   ws->dir_ = dir;
-  ws->data_dir_ = cfg.data_dir.empty() ? DataDir() : cfg.data_dir;
+  ws->data_dir_ = cfg.data_dir.empty() ? DefaultDataDir() : cfg.data_dir;
   JBR_ASSIGN_OR_RETURN(ws->schemas_, LoadSchemas(ws->data_dir_));
   JBR_ASSIGN_OR_RETURN(ws->ministries_, LoadMinistries(ws->data_dir_));
   JBR_ASSIGN_OR_RETURN(ws->store_, Store::Open(StorePath(dir, cfg.store_url)));

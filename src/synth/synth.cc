@@ -310,7 +310,7 @@ Result<std::vector<SynthFile>> Synthesise(const SynthOptions& o) {
     return UsageError("--style: one of utf8-comma, utf8bom-semicolon, cp1252-semicolon, xlsx");
   }
   if (!(o.defect_rate >= 0 && o.defect_rate <= 1)) return UsageError("--defect-rate must be between 0 and 1");
-  const std::string data = o.data_dir.empty() ? DataDir() : o.data_dir;
+  const std::string data = o.data_dir.empty() ? DefaultDataDir() : o.data_dir;
   JBR_ASSIGN_OR_RETURN(auto profiles, Profiles::Load(data));
   JBR_ASSIGN_OR_RETURN(auto schemas, SchemaRegistry::LoadDirectory((fs::path(data) / "schemas").string()));
   JBR_ASSIGN_OR_RETURN(auto ministries, MinistryRegistry::Load((fs::path(data) / "ministries.csv").string()));

@@ -19,7 +19,7 @@ struct SynthOptions {
   std::string out_dir;
   double scale = 1.0;
   uint64_t seed = 1;
-  std::string data_dir;  // empty: DataDir()
+  std::string data_dir;  // empty: DefaultDataDir()
   // Empty: each ministry's own habits (a mix of styles). A style name (utf8-comma,
   // utf8bom-semicolon, cp1252-semicolon, xlsx) writes every file that way, e.g. for tools that
   // read one kind of CSV only.

@@ -7,6 +7,7 @@
 
 #include "publish/chart/chart_check.h"
 #include "publish/core/html.h"
+#include "publish/core/messages.h"
 #include "publish/chart/palette.h"
 
 namespace jbr::publish::svg {
@@ -193,14 +194,12 @@ void ValueRange(const ChartSpec& spec, double* min, double* max) {
 namespace jbr::publish::svg {
 
 std::string AxisNote(const ChartSpec& spec, const AxisScale& s) {
-  const bool nl = spec.lang == Lang::kNl;
   if (s.hi < 0) {
     const std::string at = TickText(s.hi, s.step, spec.unit, spec.lang);
-    return nl ? "De as eindigt bij " + at + ", niet bij 0." : "The axis ends at " + at + ", not at 0.";
+    return fmt::format(fmt::runtime(Tr(Msg::kAxisEndsAtNotAtZero, spec.lang)), at);
   }
   const std::string at = TickText(s.lo, s.step, spec.unit, spec.lang);
-  return nl ? "Let op: de as begint bij " + at + ", niet bij 0."
-            : "Note: the axis starts at " + at + ", not at 0.";
+  return fmt::format(fmt::runtime(Tr(Msg::kAxisStartsAtNotAtZero, spec.lang)), at);
 }
 
 }  // namespace jbr::publish::svg

@@ -9,6 +9,7 @@
 
 #include "indicators/engine.h"
 #include "publish/chart/pictures.h"
+#include "publish/core/messages.h"
 
 namespace jbr::publish {
 namespace {
@@ -23,8 +24,12 @@ constexpr double kCo2GoalIndex = 50;
 
 struct Panel {
   const BlockContext& ctx;
-  bool nl() const { return ctx.lang == Lang::kNl; }
-  std::string T(const char* dutch, const char* english) const { return nl() ? dutch : english; }
+  std::string T(Msg m) const { return Tr(m, ctx.lang); }
+  // The catalogue's text of `m` with its {} fields filled in, in order.
+  template <typename... Args>
+  std::string F(Msg m, const Args&... args) const {
+    return fmt::format(fmt::runtime(Tr(m, ctx.lang)), args...);
+  }
   std::string year(int offset = 0) const { return std::to_string(ctx.index->year() + offset); }
   const PublishedValue* Rijk(const std::string& id, const std::string& period = "",
                              const std::string& category = "") const {
@@ -74,13 +79,10 @@ std::string Staff(const Panel& p) {
   // More than 200 marks no longer read as a picture: then one stands for ten times as many.
   while (pictures::MarkCount(u.count, u.unit) > 200) u.unit *= 10;
   const std::string per = p.Figure(u.unit, "persons");
-  u.legend = p.T("1 poppetje = ", "1 figure = ") + per + p.T(" medewerkers", " employees");
-  u.message = p.nl() ? fmt::format("{} poppetjes, elk voor {} medewerkers: het Rijk had {} medewerkers in {}.",
-                                   pictures::MarkCount(u.count, u.unit), per, v.text, p.year())
-                     : fmt::format("{} figures, each for {} employees: the Rijk had {} employees in {}.",
-                                   pictures::MarkCount(u.count, u.unit), per, v.text, p.year());
+  u.legend = p.F(Msg::kHlStaffLegend, per);
+  u.message = p.F(Msg::kHlStaffMessage, pictures::MarkCount(u.count, u.unit), per, v.text, p.year());
   auto bars = p.ByYear("personnel.headcount", "staff-years");
-  bars.message = p.T("Medewerkers per jaar: ", "Employees by year: ") + Panel::List(bars.years, bars.values) + ".";
+  bars.message = p.F(Msg::kHlStaffByYear, Panel::List(bars.years, bars.values));
   return Panel::Wrap(pictures::UnitChart(u) + pictures::YearBars(bars));
 }
 
@@ -92,12 +94,9 @@ std::string People(const Panel& p) {
   w.previous = p.Previous(women);
   w.previous_label = p.year(-1);
   w.norm = 50;
-  w.norm_label = p.T("de helft", "half");
+  w.norm_label = p.T(Msg::kHlHalf);
   w.color = "#a90061";
-  w.message = p.nl() ? fmt::format("Vrouwen in de hoogste schalen: {} in {}, tegen {} in {}. De streep staat op de helft.",
-                                   w.value.text, p.year(), w.previous->text, p.year(-1))
-                     : fmt::format("Women in the senior scales: {} in {}, against {} in {}. The line marks half.",
-                                   w.value.text, p.year(), w.previous->text, p.year(-1));
+  w.message = p.F(Msg::kHlWomenMessage, w.value.text, p.year(), w.previous->text, p.year(-1));
   return Panel::Wrap(pictures::NormBar(w));
 }
 
@@ -114,18 +113,15 @@ std::string Jobs(const Panel& p) {
   while (pictures::MarkCount(std::max(u.count, u.target.value_or(0)), u.unit) > 200) u.unit *= 10;
   const std::string per = p.Figure(u.unit, "jobs");
   const std::string target = u.target ? p.Figure(*u.target, "jobs") : MissingMark(p.ctx.lang);
-  u.legend = p.nl() ? fmt::format("1 blokje = {} banen", per) : fmt::format("1 square = {} jobs", per);
-  if (u.target) u.legend2 = p.T("open blokje: nog niet gehaald", "open square: not yet reached");
-  u.message = p.nl() ? fmt::format("{} gevulde blokjes van {} banen: {} banen, tegen een doel van {}.",
-                                   pictures::MarkCount(u.count, u.unit), per, j.text, target)
-                     : fmt::format("{} filled squares of {} jobs: {} jobs, against a target of {}.",
-                                   pictures::MarkCount(u.count, u.unit), per, j.text, target);
+  u.legend = p.F(Msg::kHlJobsLegend, per);
+  if (u.target) u.legend2 = p.T(Msg::kHlJobsOpenSquare);
+  u.message = p.F(Msg::kHlJobsMessage, pictures::MarkCount(u.count, u.unit), per, j.text, target);
   return Panel::Wrap(pictures::UnitChart(u));
 }
 
 std::string Absence(const Panel& p) {
   auto bars = p.ByYear("absence.rate", "absence-years");
-  bars.message = p.T("Ziekteverzuim per jaar: ", "Sickness absence by year: ") + Panel::List(bars.years, bars.values) + ".";
+  bars.message = p.F(Msg::kHlAbsenceByYear, Panel::List(bars.years, bars.values));
   return Panel::Wrap(pictures::YearBars(bars));
 }
 
@@ -141,13 +137,11 @@ std::string Hire(const Panel& p) {
   const double norm = g.norm.value_or(10);
   g.scale_max = std::max(2 * norm, std::ceil(g.value.value.value_or(0) / 5) * 5);
   g.max_label = p.Figure(g.scale_max, "%");
-  g.norm_label = p.T("norm ", "norm ") + p.Figure(norm, "%");
+  g.norm_label = p.F(Msg::kHlNorm, p.Figure(norm, "%"));
   g.color = "#e17000";
   const bool above = g.value.value && *g.value.value > norm;
-  g.message = p.nl() ? fmt::format("Meter: externe inhuur was {} in {}, {} de norm van {}.", g.value.text, p.year(),
-                                   above ? "boven" : "binnen", p.Figure(norm, "%"))
-                     : fmt::format("Gauge: external hire was {} in {}, {} the norm of {}.", g.value.text, p.year(),
-                                   above ? "above" : "within", p.Figure(norm, "%"));
+  g.message = p.F(Msg::kHlHireMessage, g.value.text, p.year(), p.T(above ? Msg::kHlAbove : Msg::kHlWithin),
+                  p.Figure(norm, "%"));
   return Panel::Wrap(pictures::Gauge(g));
 }
 
@@ -155,24 +149,23 @@ std::string Hire(const Panel& p) {
 // buildings. Four parts, since a stack of nine cannot be read.
 std::string Co2(const Panel& p) {
   struct Group {
-    const char* nl;
-    const char* en;
+    Msg label;
     const char* color;
     std::vector<std::pair<const char*, const char*>> cells;  // indicator, category
   };
   const std::vector<Group> groups = {
-      {"gebouwen", "buildings", "#42145f", {{"co2.buildings", ""}}},
-      {"auto's", "cars", "#154273", {{"co2.mobility", "service_cars"}, {"co2.mobility", "private_car_business"},
-                                     {"co2.mobility", "private_car_commute"}}},
-      {"vliegreizen", "flights", "#e17000", {{"co2.mobility", "flights"}}},
-      {"ov en overig", "transit, other", "#007bc7", {{"co2.mobility", "public_transport"}, {"co2.mobility", "other"}}},
+      {Msg::kHlCo2Buildings, "#42145f", {{"co2.buildings", ""}}},
+      {Msg::kHlCo2Cars, "#154273", {{"co2.mobility", "service_cars"}, {"co2.mobility", "private_car_business"},
+                                    {"co2.mobility", "private_car_commute"}}},
+      {Msg::kHlCo2Flights, "#e17000", {{"co2.mobility", "flights"}}},
+      {Msg::kHlCo2TransitOther, "#007bc7", {{"co2.mobility", "public_transport"}, {"co2.mobility", "other"}}},
   };
   pictures::StackedYearsSpec s;
   s.id = p.Id("co2-sources");
   s.years = p.Years();
   std::string parts;
   for (const auto& g : groups) {
-    pictures::StackPart part{p.nl() ? g.nl : g.en, g.color, {}};
+    pictures::StackPart part{p.T(g.label), g.color, {}};
     for (const auto& y : s.years) {
       double sum = 0;
       bool all = true;
@@ -190,17 +183,14 @@ std::string Co2(const Panel& p) {
   for (size_t i = 0; i < s.years.size(); ++i) {
     totals += fmt::format("{}{}: {}", i ? ", " : "", s.years[i], s.totals[i]);
   }
-  s.message = p.nl() ? fmt::format("CO2-uitstoot per jaar, in delen per bron. Totaal: {}. In {}: {}.",
-                                   totals, p.year(), parts)
-                     : fmt::format("CO2 emissions by year, in parts by source. Total: {}. In {}: {}.",
-                                   totals, p.year(), parts);
+  s.message = p.F(Msg::kHlCo2Message, totals, p.year(), parts);
   pictures::GoalPathSpec g;
   g.id = p.Id("co2-goal");
   g.base_year = kCo2BaseYear;
   g.goal_year = kCo2GoalYear;
   g.goal = kCo2GoalIndex;
-  g.base_label = p.T("100 = mobiliteit ", "100 = mobility ") + std::to_string(kCo2BaseYear);
-  g.goal_label = p.T("doel: de helft", "goal: half");
+  g.base_label = p.F(Msg::kHlCo2BaseLabel, kCo2BaseYear);
+  g.goal_label = p.T(Msg::kHlCo2GoalLabel);
   std::string points;
   for (int y : p.ctx.index->SeriesYears()) {
     const PublishedValue* c = p.Rijk("co2.mobility_change", std::to_string(y));
@@ -212,10 +202,7 @@ std::string Co2(const Panel& p) {
     points += fmt::format("{}{}: {}", points.empty() ? "" : ", ", y, v.text);
     g.points.emplace_back(y, std::move(v));
   }
-  g.message = p.nl() ? fmt::format("Pad naar het doel: de CO2 van mobiliteit moet in {} de helft zijn van {}. "
-                                   "Gemeten, met {} als 100: {}.", kCo2GoalYear, kCo2BaseYear, kCo2BaseYear, points)
-                     : fmt::format("Path to the goal: mobility CO2 in {} is to be half that of {}. "
-                                   "Measured, with {} as 100: {}.", kCo2GoalYear, kCo2BaseYear, kCo2BaseYear, points);
+  g.message = p.F(Msg::kHlCo2GoalMessage, kCo2GoalYear, kCo2BaseYear, kCo2BaseYear, points);
   return Panel::Wrap(pictures::StackedYears(s) + pictures::GoalPath(g));
 }
 
@@ -227,34 +214,28 @@ std::string Ict(const Panel& p) {
   u.unit = 1;
   u.count = n.value.value_or(0);
   while (pictures::MarkCount(u.count, u.unit) > 200) u.unit *= 10;
-  u.legend = p.T("1 blokje = 1 groot ICT-project", "1 square = 1 large ICT project");
-  if (u.unit > 1) u.legend = fmt::format("{} {}", p.T("1 blokje =", "1 square ="), p.Figure(u.unit, "count"));
-  u.message = p.nl() ? fmt::format("{} grote ICT-projecten in {}.", n.text, p.year())
-                     : fmt::format("{} large ICT projects in {}.", n.text, p.year());
+  u.legend = p.T(Msg::kHlIctLegendOne);
+  if (u.unit > 1) u.legend = p.F(Msg::kHlIctLegend, p.Figure(u.unit, "count"));
+  u.message = p.F(Msg::kHlIctMessage, n.text, p.year());
   pictures::YearBarsSpec cost;
   cost.id = p.Id("ict-cost");
-  cost.years = {p.T("eerste raming", "first estimate"), p.T("nu", "now")};
+  cost.years = {p.T(Msg::kHlFirstEstimate), p.T(Msg::kHlNow)};
   cost.values = {p.Of(p.Rijk("ict.cost_initial")), p.Of(p.Rijk("ict.cost_current"))};
-  cost.message = p.nl() ? fmt::format("Kosten van de grote ICT-projecten: eerst geraamd {}, nu {}.",
-                                      cost.values[0].text, cost.values[1].text)
-                        : fmt::format("Cost of the large ICT projects: first estimated {}, now {}.",
-                                      cost.values[0].text, cost.values[1].text);
+  cost.message = p.F(Msg::kHlIctCostMessage, cost.values[0].text, cost.values[1].text);
   return Panel::Wrap(pictures::UnitChart(u) + pictures::YearBars(cost));
 }
 
 std::string Procurement(const Panel& p) {
   pictures::ShareBarsSpec s;
   s.id = p.Id("procurement");
-  s.rows = {{p.T("bij het mkb", "from SMEs"), p.Of(p.Rijk("procurement.sme_share"))},
-            {p.T("duurzaam", "sustainable"), p.Of(p.Rijk("procurement.sustainable_share"))},
-            {p.T("met social return", "with social return"), p.Of(p.Rijk("procurement.social_return_share"))}};
-  s.message = p.nl() ? fmt::format("Van de inkoop in {} ging {} naar het mkb, was {} duurzaam en had {} social return.",
-                                   p.year(), s.rows[0].value.text, s.rows[1].value.text, s.rows[2].value.text)
-                     : fmt::format("Of procurement in {}, {} went to SMEs, {} was sustainable and {} had social return.",
-                                   p.year(), s.rows[0].value.text, s.rows[1].value.text, s.rows[2].value.text);
+  s.rows = {{p.T(Msg::kHlFromSmes), p.Of(p.Rijk("procurement.sme_share"))},
+            {p.T(Msg::kHlSustainable), p.Of(p.Rijk("procurement.sustainable_share"))},
+            {p.T(Msg::kHlWithSocialReturn), p.Of(p.Rijk("procurement.social_return_share"))}};
+  s.message = p.F(Msg::kHlProcurementMessage, p.year(), s.rows[0].value.text, s.rows[1].value.text,
+                  s.rows[2].value.text);
   auto spend = p.ByYear("procurement.spend", "procurement-years");
   spend.height = 150;
-  spend.message = p.T("Inkoop per jaar: ", "Procurement by year: ") + Panel::List(spend.years, spend.values) + ".";
+  spend.message = p.F(Msg::kHlProcurementByYear, Panel::List(spend.years, spend.values));
   return Panel::Wrap(pictures::ShareBars(s) + pictures::YearBars(spend));
 }
 
@@ -268,16 +249,13 @@ std::string Housing(const Panel& p) {
   b.previous_label = p.year(-1);
   if (def && def->norm && std::isfinite(def->norm->value)) b.norm = def->norm->value;
   b.scale_max = std::max(1.0, b.value.value.value_or(0));
-  b.norm_label = p.T("norm ", "norm ") + (b.norm ? FormatDecimal(*b.norm, 1, p.ctx.lang) : "");
+  b.norm_label = p.F(Msg::kHlNorm, b.norm ? FormatDecimal(*b.norm, 1, p.ctx.lang) : "");
   b.color = "#39870c";
-  b.message = p.nl() ? fmt::format("Werkplekken per fte: {} in {}, tegen een norm van {}.", b.value.text, p.year(),
-                                   b.norm ? FormatDecimal(*b.norm, 1, p.ctx.lang) : MissingMark(p.ctx.lang))
-                     : fmt::format("Workplaces per fte: {} in {}, against a norm of {}.", b.value.text, p.year(),
-                                   b.norm ? FormatDecimal(*b.norm, 1, p.ctx.lang) : MissingMark(p.ctx.lang));
+  b.message = p.F(Msg::kHlWorkplacesMessage, b.value.text, p.year(),
+                  b.norm ? FormatDecimal(*b.norm, 1, p.ctx.lang) : MissingMark(p.ctx.lang));
   auto o = p.ByYear("housing.occupancy", "occupancy-years");
   o.height = 170;
-  o.message = p.T("Bezetting van de werkplekken per jaar: ", "Workplaces in use by year: ") +
-              Panel::List(o.years, o.values) + ".";
+  o.message = p.F(Msg::kHlOccupancyByYear, Panel::List(o.years, o.values));
   return Panel::Wrap(pictures::NormBar(b) + pictures::YearBars(o));
 }
 

@@ -203,8 +203,7 @@ std::string NormText(const IndicatorDef& def, Lang lang) {
   if (!def.norm) return "";
   const bool max = def.norm->kind == Norm::Kind::kMaximum;
   const std::string v = FormatFigure(def.norm->value, def.unit, lang);
-  if (lang == Lang::kNl) return (max ? "maximaal " : "minimaal ") + v;
-  return (max ? "at most " : "at least ") + v;
+  return fmt::format(fmt::runtime(Tr(max ? Msg::kNormAtMost : Msg::kNormAtLeast, lang)), v);
 }
 
 }  // namespace jbr::publish

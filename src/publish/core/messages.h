@@ -212,7 +212,45 @@ namespace jbr::publish {
   X(kReadWithoutAnAdjacentYearText, "read_without_an_adjacent_year_text") \
   X(kYearOfTheFigure, "year_of_the_figure") \
   X(kDeliveryNotThere, "delivery_not_there") \
-  X(kMinistries, "ministries")
+  X(kMinistries, "ministries") \
+  X(kAxisEndsAtNotAtZero, "axis_ends_at_not_at_zero") \
+  X(kAxisStartsAtNotAtZero, "axis_starts_at_not_at_zero") \
+  X(kNormAtMost, "norm_at_most") \
+  X(kNormAtLeast, "norm_at_least") \
+  X(kHlStaffLegend, "hl_staff_legend") \
+  X(kHlStaffMessage, "hl_staff_message") \
+  X(kHlStaffByYear, "hl_staff_by_year") \
+  X(kHlHalf, "hl_half") \
+  X(kHlWomenMessage, "hl_women_message") \
+  X(kHlJobsLegend, "hl_jobs_legend") \
+  X(kHlJobsOpenSquare, "hl_jobs_open_square") \
+  X(kHlJobsMessage, "hl_jobs_message") \
+  X(kHlAbsenceByYear, "hl_absence_by_year") \
+  X(kHlNorm, "hl_norm") \
+  X(kHlHireMessage, "hl_hire_message") \
+  X(kHlAbove, "hl_above") \
+  X(kHlWithin, "hl_within") \
+  X(kHlCo2Buildings, "hl_co2_buildings") \
+  X(kHlCo2Cars, "hl_co2_cars") \
+  X(kHlCo2Flights, "hl_co2_flights") \
+  X(kHlCo2TransitOther, "hl_co2_transit_other") \
+  X(kHlCo2Message, "hl_co2_message") \
+  X(kHlCo2BaseLabel, "hl_co2_base_label") \
+  X(kHlCo2GoalLabel, "hl_co2_goal_label") \
+  X(kHlCo2GoalMessage, "hl_co2_goal_message") \
+  X(kHlIctLegendOne, "hl_ict_legend_one") \
+  X(kHlIctLegend, "hl_ict_legend") \
+  X(kHlIctMessage, "hl_ict_message") \
+  X(kHlFirstEstimate, "hl_first_estimate") \
+  X(kHlNow, "hl_now") \
+  X(kHlIctCostMessage, "hl_ict_cost_message") \
+  X(kHlFromSmes, "hl_from_smes") \
+  X(kHlSustainable, "hl_sustainable") \
+  X(kHlWithSocialReturn, "hl_with_social_return") \
+  X(kHlProcurementMessage, "hl_procurement_message") \
+  X(kHlProcurementByYear, "hl_procurement_by_year") \
+  X(kHlWorkplacesMessage, "hl_workplaces_message") \
+  X(kHlOccupancyByYear, "hl_occupancy_by_year")
 enum class Msg {
 #define JBR_MESSAGE_ENUM(name, key) name,
   JBR_MESSAGES(JBR_MESSAGE_ENUM)

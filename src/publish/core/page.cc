@@ -84,7 +84,7 @@ std::string WrapTables(const std::string& body, Lang lang) {
       out += table;
     } else {
       std::string label = CaptionOf(body, t);
-      if (label.empty()) label = lang == Lang::kNl ? "Tabel" : "Table";
+      if (label.empty()) label = Tr(Msg::kTable, lang);
       out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" + label + "\">\n" +
              table + "\n</div>";
     }

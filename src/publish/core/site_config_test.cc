@@ -9,7 +9,7 @@
 #include <string>
 
 #include "indicators/engine.h"
-#include "indicators/reference.h"
+#include "indicators/core/reference.h"
 
 namespace jbr::publish {
 namespace {

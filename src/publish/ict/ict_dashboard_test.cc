@@ -78,7 +78,8 @@ class IctDashboardTest : public ::testing::Test {
       ws_ = std::move(ws).value();
     }
     IctDashboardOptions o;
-    o.received_at = "2025-02-01T10:00:00Z";
+    const FixedClock clock("2025-02-01T10:00:00Z");
+    o.clock = &clock;
     CollectingSink sink;
     auto r = ImportIctDashboard(ws_.get(), file.string(), o, &sink);
     EXPECT_TRUE(r.ok()) << r.status().ToString();

@@ -13,6 +13,7 @@
 #include "common/file.h"
 #include "common/process.h"
 #include "common/sha256.h"
+#include "common/temp_dir.h"
 
 namespace jbr::publish {
 namespace fs = std::filesystem;
@@ -67,29 +68,9 @@ Result<std::string> ReadAll(const std::string& path) {
   return s.str();
 }
 
-// A private Chromium profile, removed when it goes out of scope.
-class TempDir {
- public:
-  TempDir() {
-    std::error_code ec;
-    std::string tmpl = (fs::temp_directory_path(ec) / "jbr-chromium-XXXXXX").string();
-    if (mkdtemp(tmpl.data()) != nullptr) path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
 Status RunChromium(const std::string& url, const std::string& pdf_path, const PdfOptions& o) {
-  TempDir profile;
-  if (profile.path().empty()) return IoError("cannot create a temporary Chromium profile");
+  // A private profile, removed when it goes out of scope.
+  JBR_ASSIGN_OR_RETURN(TempDir profile, TempDir::Make("jbr-chromium-"));
   std::vector<std::string> argv = {o.chromium,
                                    "--headless",
                                    "--no-sandbox",
@@ -104,7 +85,13 @@ Status RunChromium(const std::string& url, const std::string& pdf_path, const Pd
   po.timeout_seconds = o.timeout_seconds;
   po.stdout_path = o.log_path;
   po.stderr_path = o.log_path;
-  JBR_ASSIGN_OR_RETURN(ProcessResult r, RunProcess(argv, po));
+  auto run = RunProcess(argv, po);
+  if (!run.ok() && run.status().code() == StatusCode::kNotFound) {
+    return NotFound(fmt::format(
+        "{} is not installed: PDFs need it (scripts/install-deps.sh), or publish with --no-pdf",
+        o.chromium));
+  }
+  JBR_ASSIGN_OR_RETURN(ProcessResult r, std::move(run));
   std::string log = o.log_path.empty() ? "" : fmt::format(" (log: {})", o.log_path);
   if (r.timed_out) {
     return InternalError(
@@ -177,11 +164,6 @@ int MakePdfReproducible(std::string& pdf, const std::string& date) {
 
 Status PrintPdf(const std::string& html_path, const std::string& pdf_path, const PdfOptions& o) {
   JBR_RETURN_IF_ERROR(o.Validate());
-  if (!ProgramExists(o.chromium)) {
-    return NotFound(fmt::format(
-        "{} is not installed: PDFs need it (scripts/install-deps.sh), or publish with --no-pdf",
-        o.chromium));
-  }
   std::error_code ec;
   if (!fs::is_regular_file(html_path, ec)) return NotFound(fmt::format("no page {}", html_path));
   fs::remove(pdf_path, ec);  // never mistake an old PDF for a new one
@@ -194,9 +176,10 @@ Status PrintPdf(const std::string& html_path, const std::string& pdf_path, const
 }
 
 Status CheckPdf(const std::string& pdf_path) {
-  std::vector<std::string> argv = {"qpdf", "--check", pdf_path};
-  if (!ProgramExists("qpdf")) argv = {"pdfinfo", pdf_path};
-  auto out = CaptureOutput(argv);
+  auto out = CaptureOutput({"qpdf", "--check", pdf_path});
+  if (!out.ok() && out.status().code() == StatusCode::kNotFound) {
+    out = CaptureOutput({"pdfinfo", pdf_path});
+  }
   if (out.ok()) return Status::Ok();
   if (out.status().code() == StatusCode::kNotFound) return out.status();
   return InternalError(fmt::format("{} does not parse: {}", pdf_path, out.status().message()));

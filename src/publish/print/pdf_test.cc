@@ -1,5 +1,6 @@
 #include "publish/print/pdf.h"
 
+#include <optional>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -7,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/testing/temp_dir.h"
 #include "common/process.h"
 #include "common/skip_or_fail.h"
 
@@ -97,13 +99,10 @@ class PrintPdfTest : public ::testing::Test {
   void SetUp() override {
     JBR_SKIP_OR_FAIL_UNLESS(ProgramExists("chromium") && ProgramExists("pdfinfo"),
                             "chromium or poppler-utils is not installed");
-    dir_ = fs::temp_directory_path() / ("jbr-pdf-test-" + std::to_string(getpid()));
-    fs::create_directories(dir_);
+    tmp_.emplace(::jbr::testing::TestDir("jbr-pdf-test-"));
+    dir_ = tmp_->path();
   }
-  void TearDown() override {
-    std::error_code ec;
-    if (!dir_.empty()) fs::remove_all(dir_, ec);
-  }
+  std::optional<TempDir> tmp_;
   fs::path dir_;
 };
 

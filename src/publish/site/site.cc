@@ -104,7 +104,7 @@ std::string Downloads(int year, Lang lang, bool pdf) {
 Result<SitePage> HighlightsPage(const FigureIndex& index, const SiteConfig& config, Lang lang,
                                 const ChartDrawer& chart, const PictureDrawer& picture) {
   SitePage page{lang, SitePath(lang, "hoofdlijnen.html"),
-                lang == Lang::kNl ? "Hoofdlijnen" : "Highlights", "", false};
+                Tr(Msg::kHighlights, lang), "", false};
   BlockContext ctx{&index, &config, lang, page.path};
   JBR_ASSIGN_OR_RETURN(NarrativeSource src, config.Narrative("hoofdlijnen", lang));
   auto icons = [&config](const std::string& kind) { return config.SiteFile("icons/" + kind + ".svg"); };

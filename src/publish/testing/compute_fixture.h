@@ -4,6 +4,7 @@
 // is a count worked out by hand from the deliveries.
 #pragma once
 
+#include <optional>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include <memory>
 #include <string>
 
+#include "common/testing/temp_dir.h"
 #include "indicators/engine.h"
 #include "publish/testing/test_templates.h"
 #include "indicators/core/reference.h"
@@ -25,10 +27,8 @@ namespace jbr::publish {
 class ComputeFixture : public ::testing::Test {
  protected:
   void SetUp() override {
-    static int counter = 0;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("jbr-release-test-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
-    std::filesystem::remove_all(dir_);
+    tmp_.emplace(::jbr::testing::TestDir("jbr-release-test-"));
+    dir_ = tmp_->path();
     auto ws = Workspace::Create((dir_ / "ws").string());
     ASSERT_TRUE(ws.ok()) << ws.status().ToString();
     ws_ = std::move(ws).value();
@@ -38,7 +38,7 @@ class ComputeFixture : public ::testing::Test {
   }
   void TearDown() override {
     ws_.reset();
-    std::filesystem::remove_all(dir_);
+    tmp_.reset();
   }
 
   // `persons` employees of `ministry`, all in the core unit type, in force since 2015 (so on
@@ -88,6 +88,7 @@ class ComputeFixture : public ::testing::Test {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
 
+  std::optional<TempDir> tmp_;
   std::filesystem::path dir_;
   std::unique_ptr<Workspace> ws_;
   ReferenceData ref_;

@@ -3,6 +3,7 @@
 // the definitions it was computed with. The expectations in the tests are worked out from these.
 #pragma once
 
+#include <optional>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "common/testing/temp_dir.h"
 #include "indicators/engine.h"
 #include "store/load.h"
 #include "store/workspace.h"
@@ -88,17 +90,15 @@ inline std::vector<StoredValue> TestValues() {
 class PublishTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    static int counter = 0;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("jbr-publish-test-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
-    std::filesystem::remove_all(dir_);
+    tmp_.emplace(::jbr::testing::TestDir("jbr-publish-test-"));
+    dir_ = tmp_->path();
     auto ws = Workspace::Create((dir_ / "ws").string());
     ASSERT_TRUE(ws.ok()) << ws.status().ToString();
     ws_ = std::move(ws).value();
   }
   void TearDown() override {
     ws_.reset();
-    std::filesystem::remove_all(dir_);
+    tmp_.reset();
   }
 
   // One real delivery (BZK personnel 2020), so that the run has a delivery to list.
@@ -141,6 +141,7 @@ class PublishTest : public ::testing::Test {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
 
+  std::optional<TempDir> tmp_;
   std::filesystem::path dir_;
   std::unique_ptr<Workspace> ws_;
 };

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/csv_write.h"
 #include "common/file.h"
 
 namespace jbr::synth {
@@ -18,26 +19,6 @@ std::string DutchEnum(const FieldSchema& f, const std::string& canonical) {
     if (value == canonical && !alias.empty() && !(alias[0] >= '0' && alias[0] <= '9')) return alias;
   }
   return canonical;
-}
-
-bool NeedsQuotes(std::string_view s, char delimiter) {
-  for (char c : s) {
-    if (c == delimiter || c == '"' || c == '\n' || c == '\r') return true;
-  }
-  return false;
-}
-
-void AppendField(std::string* out, std::string_view s, char delimiter) {
-  if (!NeedsQuotes(s, delimiter)) {
-    out->append(s);
-    return;
-  }
-  out->push_back('"');
-  for (char c : s) {
-    if (c == '"') out->push_back('"');
-    out->push_back(c);
-  }
-  out->push_back('"');
 }
 
 }  // namespace
@@ -129,13 +110,13 @@ std::string RenderCsv(const Table& t, const DatasetSchema& schema, const Style& 
   if (style.encoding == Encoding::kUtf8Bom) out += "\xEF\xBB\xBF";
   for (size_t c = 0; c < t.columns.size(); ++c) {
     if (c > 0) out.push_back(style.delimiter);
-    AppendField(&out, StyledHeader(fields[c], t.columns[c], style), style.delimiter);
+    AppendCsvField(&out, StyledHeader(fields[c], t.columns[c], style), style.delimiter);
   }
   out += eol;
   for (const auto& row : t.rows) {
     for (size_t c = 0; c < row.size(); ++c) {
       if (c > 0) out.push_back(style.delimiter);
-      AppendField(&out, StyledText(fields[c], row[c], style), style.delimiter);
+      AppendCsvField(&out, StyledText(fields[c], row[c], style), style.delimiter);
     }
     out += eol;
   }
