@@ -15,12 +15,6 @@ namespace {
 
 using pictures::Value;
 
-// The aim of the Rijk's mobility: half the CO2 of the base year by the goal year (norms.csv
-// co2.mobility.base_year; co2.mobility_change is the change against that base year).
-constexpr int kCo2BaseYear = 2016;
-constexpr int kCo2GoalYear = 2030;
-constexpr double kCo2GoalIndex = 50;
-
 struct Panel {
   const BlockContext& ctx;
   bool nl() const { return ctx.lang == Lang::kNl; }
@@ -71,14 +65,22 @@ std::string Staff(const Panel& p) {
   u.id = p.Id("staff-units");
   u.unit = 1000;
   u.count = v.value.value_or(0);
-  // More than 200 marks no longer read as a picture: then one stands for ten times as many.
+  // More than 200 marks no longer read as a picture: then one stands for ten times as many. A small
+  // organisation (fewer than 24 thousand) gets one per 500, 200 or 100, so that it is still a crowd.
   while (pictures::MarkCount(u.count, u.unit) > 200) u.unit *= 10;
+  for (double finer : {500.0, 200.0, 100.0}) {
+    if (pictures::MarkCount(u.count, u.unit) >= 24) break;
+    u.unit = finer;
+  }
   const std::string per = p.Figure(u.unit, "persons");
   u.legend = p.T("1 poppetje = ", "1 figure = ") + per + p.T(" medewerkers", " employees");
-  u.message = p.nl() ? fmt::format("{} poppetjes, elk voor {} medewerkers: het Rijk had {} medewerkers in {}.",
-                                   pictures::MarkCount(u.count, u.unit), per, v.text, p.year())
-                     : fmt::format("{} figures, each for {} employees: the Rijk had {} employees in {}.",
-                                   pictures::MarkCount(u.count, u.unit), per, v.text, p.year());
+  const std::string marks = std::to_string(pictures::MarkCount(u.count, u.unit));
+  u.message = p.nl() ? fmt::format("{} {}, elk voor {} medewerkers: het Rijk had {} {} in {}.", marks,
+                                   CountWord(marks, "poppetje", "poppetjes"), per, v.text,
+                                   CountWord(v.text, "medewerker", "medewerkers"), p.year())
+                     : fmt::format("{} {}, each for {} employees: the Rijk had {} {} in {}.", marks,
+                                   CountWord(marks, "figure", "figures"), per, v.text,
+                                   CountWord(v.text, "employee", "employees"), p.year());
   auto bars = p.ByYear("personnel.headcount", "staff-years");
   bars.message = p.T("Medewerkers per jaar: ", "Employees by year: ") + Panel::List(bars.years, bars.values) + ".";
   return Panel::Wrap(pictures::UnitChart(u) + pictures::YearBars(bars));
@@ -116,10 +118,13 @@ std::string Jobs(const Panel& p) {
   const std::string target = u.target ? p.Figure(*u.target, "jobs") : MissingMark(p.ctx.lang);
   u.legend = p.nl() ? fmt::format("1 blokje = {} banen", per) : fmt::format("1 square = {} jobs", per);
   if (u.target) u.legend2 = p.T("open blokje: nog niet gehaald", "open square: not yet reached");
-  u.message = p.nl() ? fmt::format("{} gevulde blokjes van {} banen: {} banen, tegen een doel van {}.",
-                                   pictures::MarkCount(u.count, u.unit), per, j.text, target)
-                     : fmt::format("{} filled squares of {} jobs: {} jobs, against a target of {}.",
-                                   pictures::MarkCount(u.count, u.unit), per, j.text, target);
+  const std::string filled = std::to_string(pictures::MarkCount(u.count, u.unit));
+  u.message = p.nl() ? fmt::format("{} {} van {} banen: {} {}, tegen een doel van {}.", filled,
+                                   CountWord(filled, "gevuld blokje", "gevulde blokjes"), per, j.text,
+                                   CountWord(j.text, "baan", "banen"), target)
+                     : fmt::format("{} {} of {} jobs: {} {}, against a target of {}.", filled,
+                                   CountWord(filled, "filled square", "filled squares"), per, j.text,
+                                   CountWord(j.text, "job", "jobs"), target);
   return Panel::Wrap(pictures::UnitChart(u));
 }
 
@@ -149,6 +154,53 @@ std::string Hire(const Panel& p) {
                      : fmt::format("Gauge: external hire was {} in {}, {} the norm of {}.", g.value.text, p.year(),
                                    above ? "above" : "within", p.Figure(norm, "%"));
   return Panel::Wrap(pictures::Gauge(g));
+}
+
+// Mobility CO2 on the path from its base year to the goal (norms.csv: co2.mobility.base_year,
+// goal_year, goal_reduction), as an index with the base year as 100.
+pictures::GoalPathSpec Co2Path(const Panel& p, const Goal& goal) {
+  pictures::GoalPathSpec g;
+  g.id = p.Id("co2-goal");
+  g.base_year = goal.base_year;
+  g.goal_year = goal.year;
+  g.goal = 100 + goal.value;
+  const std::string base = std::to_string(goal.base_year), end = std::to_string(goal.year);
+  g.base_label = p.T("100 = mobiliteit ", "100 = mobility ") + base;
+  const bool half = goal.value == -50;
+  const std::string less = FormatDecimal(-goal.value, -goal.value == std::floor(-goal.value) ? 0 : 1, p.ctx.lang) + "%";
+  g.goal_label = half ? p.T("doel: de helft", "goal: half") : p.T("doel: ", "goal: ") + less + p.T(" lager", " lower");
+  const std::string aim =
+      p.nl() ? fmt::format("de CO2 van mobiliteit moet in {} {} {}", end,
+                           half ? "de helft zijn van die in" : less + " lager zijn dan in", base)
+             : fmt::format("mobility CO2 in {} is to be {} {}", end, half ? "half that of" : less + " below that of", base);
+  std::string points;
+  bool base_missing = false;
+  for (int y : p.ctx.index->SeriesYears()) {
+    Value v = p.Of(p.Rijk("co2.mobility_change", std::to_string(y)));
+    if (v.value) {
+      v.value = 100 + *v.value;
+      v.text = FormatDecimal(*v.value, 0, p.ctx.lang);
+      points += fmt::format("{}{}: {}", points.empty() ? "" : ", ", y, v.text);
+      g.points.emplace_back(y, std::move(v));
+    } else if (const PublishedValue* now = p.Rijk("co2.mobility", std::to_string(y));
+               now != nullptr && now->status == "published") {
+      base_missing = true;  // measured that year, but nothing to measure it against
+    } else {
+      points += fmt::format("{}{}: {}", points.empty() ? "" : ", ", y, v.text);
+      g.points.emplace_back(y, std::move(v));  // not measured that year: named with its mark
+    }
+  }
+  if (base_missing) {
+    g.note = p.nl() ? fmt::format("Basisjaar {} niet geleverd: geen meting.", base)
+                    : fmt::format("Base year {} not delivered: no measure.", base);
+  }
+  g.message = p.nl() ? fmt::format("Pad naar het doel: {}. ", aim) : fmt::format("Path to the goal: {}. ", aim);
+  if (!points.empty()) {
+    g.message += p.nl() ? fmt::format("Gemeten, met {} als 100: {}.", base, points)
+                        : fmt::format("Measured, with {} as 100: {}.", base, points);
+  }
+  if (!g.note.empty()) g.message += (points.empty() ? "" : " ") + g.note;
+  return g;
 }
 
 // CO2 by source: flights, cars (service, private for business and commuting), other transport,
@@ -194,29 +246,9 @@ std::string Co2(const Panel& p) {
                                    totals, p.year(), parts)
                      : fmt::format("CO2 emissions by year, in parts by source. Total: {}. In {}: {}.",
                                    totals, p.year(), parts);
-  pictures::GoalPathSpec g;
-  g.id = p.Id("co2-goal");
-  g.base_year = kCo2BaseYear;
-  g.goal_year = kCo2GoalYear;
-  g.goal = kCo2GoalIndex;
-  g.base_label = p.T("100 = mobiliteit ", "100 = mobility ") + std::to_string(kCo2BaseYear);
-  g.goal_label = p.T("doel: de helft", "goal: half");
-  std::string points;
-  for (int y : p.ctx.index->SeriesYears()) {
-    const PublishedValue* c = p.Rijk("co2.mobility_change", std::to_string(y));
-    Value v = p.Of(c);
-    if (v.value) {
-      v.value = 100 + *v.value;
-      v.text = FormatDecimal(*v.value, 0, p.ctx.lang);
-    }
-    points += fmt::format("{}{}: {}", points.empty() ? "" : ", ", y, v.text);
-    g.points.emplace_back(y, std::move(v));
-  }
-  g.message = p.nl() ? fmt::format("Pad naar het doel: de CO2 van mobiliteit moet in {} de helft zijn van {}. "
-                                   "Gemeten, met {} als 100: {}.", kCo2GoalYear, kCo2BaseYear, kCo2BaseYear, points)
-                     : fmt::format("Path to the goal: mobility CO2 in {} is to be half that of {}. "
-                                   "Measured, with {} as 100: {}.", kCo2GoalYear, kCo2BaseYear, kCo2BaseYear, points);
-  return Panel::Wrap(pictures::StackedYears(s) + pictures::GoalPath(g));
+  const IndicatorDef* change = p.ctx.index->Definition("co2.mobility_change");
+  if (change == nullptr || !change->goal) return Panel::Wrap(pictures::StackedYears(s));
+  return Panel::Wrap(pictures::StackedYears(s) + pictures::GoalPath(Co2Path(p, *change->goal)));
 }
 
 std::string Ict(const Panel& p) {
@@ -229,8 +261,8 @@ std::string Ict(const Panel& p) {
   while (pictures::MarkCount(u.count, u.unit) > 200) u.unit *= 10;
   u.legend = p.T("1 blokje = 1 groot ICT-project", "1 square = 1 large ICT project");
   if (u.unit > 1) u.legend = fmt::format("{} {}", p.T("1 blokje =", "1 square ="), p.Figure(u.unit, "count"));
-  u.message = p.nl() ? fmt::format("{} grote ICT-projecten in {}.", n.text, p.year())
-                     : fmt::format("{} large ICT projects in {}.", n.text, p.year());
+  u.message = p.nl() ? fmt::format("{} grote {} in {}.", n.text, CountWord(n.text, "ICT-project", "ICT-projecten"), p.year())
+                     : fmt::format("{} large ICT {} in {}.", n.text, CountWord(n.text, "project", "projects"), p.year());
   pictures::YearBarsSpec cost;
   cost.id = p.Id("ict-cost");
   cost.years = {p.T("eerste raming", "first estimate"), p.T("nu", "now")};
