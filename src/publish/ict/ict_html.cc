@@ -1,5 +1,8 @@
 #include "publish/ict/ict_html.h"
 
+#include <algorithm>
+#include <string_view>
+
 #include "publish/ict/ict_pages.h"
 
 namespace jbr::publish::ict_html {
@@ -30,8 +33,15 @@ std::string FactTable(const std::string& caption,
                       const std::string& region) {
   std::vector<std::vector<std::string>> rows;
   for (const auto& [label, value] : facts) rows.push_back({label, value});
-  return HtmlTable(caption, {Tr(lang, "Gegeven", "Item"), Tr(lang, "Waarde", "Value")}, rows,
-                   region);
+  std::string table = HtmlTable(caption, {Tr(lang, "Gegeven", "Item"), Tr(lang, "Waarde", "Value")}, rows, region);
+  // Figures line up on the right; a table with words among its values reads from the left, as a
+  // form does (style.css: table.facts).
+  const bool words = std::any_of(facts.begin(), facts.end(), [](const auto& f) {
+    return f.second.empty() || std::string_view("0123456789+-\u20ac").find(f.second.substr(0, 1)) == std::string_view::npos;
+  });
+  const size_t at = table.find("<table>");
+  if (words && at != std::string::npos) table.replace(at, 7, "<table class=\"facts\">");
+  return table;
 }
 
 std::string Unknown(Lang lang) { return Tr(lang, "onbekend", "unknown"); }
