@@ -12,7 +12,7 @@
 #   - every colour of the stylesheets and SVGs from the house style, an open typeface
 #     (tests/browser/check_colours.sh);
 #   - the PDFs: text, title, language, a plausible page count, the highlights exactly two pages;
-#   - the highlights' pages filled: each at least 70% covered (tests/browser/page_coverage.py, 71-73%
+#   - the highlights' pages filled: each at least 70% covered (tests/browser/page_coverage.py, 71-75%
 #     at the demo's figures), in both languages, at the demo's figures and again with every
 #     panel's text and title at the longest the layout allows (site/highlights.h), which must
 #     still give exactly two pages, while one character more is refused; and on the layout boxes

@@ -173,11 +173,12 @@ int MarkCount(double count, double unit) {
 std::string UnitChart(const UnitChartSpec& s) {
   const int filled = MarkCount(s.count, s.unit);
   const int total = std::max(filled, s.target ? MarkCount(*s.target, s.unit) : 0);
-  // About as wide as high: columns = sqrt(2 n) for marks 1.75 times as high as wide.
-  // Squares are as high as wide: then about three times as wide as high.
+  // Marks 1.75 times as high as wide: columns = sqrt(3 n) makes it about twice as wide as high,
+  // so that a crowd is not drawn so tall that its legend shrinks. Squares are as high as wide:
+  // then about four times as wide as high.
   const double ratio = s.person ? 1.75 : 1.0;
   const int columns = std::clamp(
-      static_cast<int>(std::ceil(std::sqrt((s.person ? 2.0 : 4.0) * total))), 1, 25);
+      static_cast<int>(std::ceil(std::sqrt((s.person ? 3.0 : 4.0) * total))), 1, 25);
   const int rows = std::max(1, (total + columns - 1) / columns);
   const double w = 320, cell_w = std::min(40.0, (w - 8) / columns), cell_h = cell_w * ratio;
   const double k = cell_w / 13;  // a mark is drawn 13 by 23 and scaled to its cell
