@@ -138,15 +138,18 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
   JBR_ASSIGN_OR_RETURN(auto ws, FreshWorkspace(g, dir));
   std::cout << fmt::format("workspace {} created\n", dir);
   std::string deliveries = a.samples;
+  std::set<int> years;  // the years computed: those asked for, or every year of the samples
   if (deliveries.empty()) {
-    JBR_ASSIGN_OR_RETURN(auto years, ParseYears(a.years));
+    JBR_ASSIGN_OR_RETURN(auto asked, ParseYears(a.years));
     synth::SynthOptions o;
-    o.first_year = years.first;
-    o.last_year = years.second;
+    o.first_year = asked.first;
+    o.last_year = asked.second;
+    for (int y = asked.first; y <= asked.second; ++y) years.insert(y);
     o.out_dir = (fs::path(dir) / "deliveries").string();
     o.data_dir = g.data_dir;
     o.scale = a.scale;
     o.seed = a.seed;
+    o.base_year = true;  // the CO2 goal's base year, so that the path to the goal is measured
     JBR_ASSIGN_OR_RETURN(auto files, synth::Synthesise(o));
     std::cout << fmt::format("synthesised {} delivery files for {} in {}\n", files.size(), a.years, o.out_dir);
     deliveries = o.out_dir;
@@ -154,8 +157,9 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
   JBR_ASSIGN_OR_RETURN(auto manifest, synth::ReadManifest(deliveries));
   JBR_RETURN_IF_ERROR(LoadAll(g, ws.get(), deliveries, manifest));
 
-  std::set<int> years;
-  for (const auto& e : manifest) years.insert(e.year);
+  if (!a.samples.empty()) {
+    for (const auto& e : manifest) years.insert(e.year);
+  }
   JBR_ASSIGN_OR_RETURN(auto ref, ReferenceData::Load((fs::path(ws->data_dir()) / "reference").string()));
   const ComputeEnv env{ws->store(), &ws->schemas(), &ws->ministries(), &ref};
   ComputeResult last;

@@ -1,5 +1,6 @@
 // jbr synth: writes the synthetic Rijk's deliveries (src/synth) and a manifest.
 //   jbr synth --years 2018-2021 --out DIR [--scale 1.0] [--seed N] [--defects SPEC.json] [--defect-rate R]
+//             [--base-year]
 #include <chrono>
 #include <iostream>
 
@@ -21,6 +22,7 @@ struct SynthArgs {
   std::string style;
   std::string defects;
   double defect_rate = 0;
+  bool base_year = false;
 };
 
 }  // namespace
@@ -52,6 +54,9 @@ void RegisterSynth(CLI::App& app, GlobalOptions& g, Action& run) {
                   "(see docs/synth-defects.md)");
   cmd->add_option("--defect-rate", a->defect_rate,
                   "Share of deliveries (0-1) that also get a spoilt copy of a kind drawn from the seed");
+  cmd->add_flag("--base-year", a->base_year,
+                "Also the mobility deliveries of the CO2 goal's base year (norms.csv co2.mobility.base_year) when "
+                "it is before the first year, so that mobility CO2 against it can be computed");
   cmd->callback([&run, &g, a] {
     run = [&g, a]() -> Status {
       JBR_ASSIGN_OR_RETURN(auto years, ParseYears(a->years));
@@ -65,6 +70,7 @@ void RegisterSynth(CLI::App& app, GlobalOptions& g, Action& run) {
       o.style = a->style;
       o.defects_file = a->defects;
       o.defect_rate = a->defect_rate;
+      o.base_year = a->base_year;
       if (IsTerminal(2)) o.progress = [](const std::string& line) { std::cerr << line << "\n"; };
       const auto t0 = std::chrono::steady_clock::now();
       JBR_ASSIGN_OR_RETURN(auto files, synth::Synthesise(o));

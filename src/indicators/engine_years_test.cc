@@ -340,6 +340,16 @@ TEST_F(EngineYearsTest, NormsComeFromTheNormsFile) {
   EXPECT_TRUE(has(def_of(defs, "jobs_agreement.inflow_jobs").definition_en, "divided by 25.5"));
   EXPECT_TRUE(has(def_of(defs, "fleet.zero_emission_share").definition_en, "at least 20% from 2020"));
   EXPECT_TRUE(has(def_of(defs, "fleet.zero_emission_share_new").definition_en, "The goal is 100% from 2028"));
+  // The CO2 goal (domain.md section 7: "halve mobility CO2 by 2030 against 2016"): base year 2016,
+  // goal year 2030, half (a change of -50%) against the base year.
+  const IndicatorDef co2 = def_of(defs, "co2.mobility_change");
+  ASSERT_TRUE(co2.goal.has_value());
+  EXPECT_EQ(co2.goal->base_year, 2016);
+  EXPECT_EQ(co2.goal->year, 2030);
+  EXPECT_EQ(co2.goal->value, -50);
+  EXPECT_TRUE(has(co2.definition_en, "in the base year 2016"));
+  EXPECT_TRUE(has(co2.definition_en, "The goal is 50% less by 2030"));
+  EXPECT_TRUE(has(co2.definition_nl, "Het doel is 50% minder in 2030"));
   for (const auto& d : defs) {
     EXPECT_FALSE(has(d.definition_en, "{norm") || has(d.definition_nl, "{norm")) << d.id << " has an unfilled norm";
   }
@@ -349,9 +359,19 @@ TEST_F(EngineYearsTest, NormsComeFromTheNormsFile) {
     if (row[0] == "hire.share.max") row[1] = "12";
     if (row[0] == "housing.workplace_factor.max") row[1] = "0.8";
     if (row[0] == "jobs_agreement.hours_per_job") row[1] = "26";
+    if (row[0] == "co2.mobility.base_year") row[1] = "2019";
+    if (row[0] == "co2.mobility.goal_year") row[1] = "2035";
+    if (row[0] == "co2.mobility.goal_reduction") row[1] = "55.5";
   }
   ref_.Put(norms);
   const auto changed = AllDefinitions(ref_);
+  const IndicatorDef co2_changed = def_of(changed, "co2.mobility_change");
+  ASSERT_TRUE(co2_changed.goal.has_value());
+  EXPECT_EQ(co2_changed.goal->base_year, 2019);
+  EXPECT_EQ(co2_changed.goal->year, 2035);
+  EXPECT_EQ(co2_changed.goal->value, -55.5);
+  EXPECT_TRUE(has(co2_changed.definition_nl, "Het doel is 55,5% minder in 2035"));
+  EXPECT_FALSE(has(co2_changed.definition_en, "2030"));
   EXPECT_EQ(norm_of(changed, "hire.share"), 12);
   EXPECT_EQ(norm_of(changed, "housing.workplace_factor"), 0.8);
   EXPECT_TRUE(has(def_of(changed, "hire.share").definition_en, "at most 12% (Roemernorm"));

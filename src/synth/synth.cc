@@ -51,12 +51,13 @@ class Generator {
   double JobsTarget(const std::string& ministry, int year, double ministry_fte) const;
   YearTargets TargetsFor(const MinistryProfile& m, int year) const;
   Style StyleFor(const MinistryProfile& m, const std::string& dataset, int year) const;
-  Status Write(const Table& t, const MinistryProfile& m, int year);
+  Status Write(const Table& t, const MinistryProfile& m, int year, const std::string& as = "");
   Status WriteDefects(const Table& t, const DatasetSchema& schema, const Style& style, const std::string& ministry,
                       int year);
   Status WriteDefect(const DefectRequest& d, const Table& t, const DatasetSchema& schema, const Style& style);
   Status WriteAnswerKey();
   Status Year(int year);
+  Status BaseYear(int year, const std::map<std::string, std::string>& codes);
 
   const SynthOptions& o_;
   Profiles profiles_;
@@ -70,6 +71,11 @@ class Generator {
   std::vector<bool> defects_done_;
   std::vector<DefectFile> defect_files_;
   std::map<std::string, int> defect_names_;
+
+ public:
+  // The CO2 goal's base year to deliver mobility for (0: none) and each ministry's code then.
+  int base_year_ = 0;
+  std::map<std::string, std::string> base_codes_;
 };
 
 bool Generator::InRijk(const std::string& dataset, const std::string& ministry) const {
@@ -115,15 +121,17 @@ Style Generator::StyleFor(const MinistryProfile& m, const std::string& dataset, 
   return StyleNamed(name, m.dutch);
 }
 
-Status Generator::Write(const Table& t, const MinistryProfile& m, int year) {
+// `as`: the ministry code the file is delivered under, when not the profile's own.
+Status Generator::Write(const Table& t, const MinistryProfile& m, int year, const std::string& as) {
   const DatasetSchema* schema = schemas_.Find(t.dataset);
   if (schema == nullptr) return InternalError("synth: no schema for " + t.dataset);
   const Style style = StyleFor(m, t.dataset, year);
   const std::string stem = style.dutch && !schema->aliases.empty() ? schema->aliases.front() : t.dataset;
+  const std::string& code = as.empty() ? m.code : as;
   SynthFile f;
-  f.file = fmt::format("{}/{}/{}-{}-{}.{}", year, m.code, stem, m.code, year, Extension(style));
+  f.file = fmt::format("{}/{}/{}-{}-{}.{}", year, code, stem, code, year, Extension(style));
   f.dataset = t.dataset;
-  f.ministry = m.code;
+  f.ministry = code;
   f.year = year;
   f.rows = t.rows.size();
   const fs::path path = fs::path(o_.out_dir) / f.file;
@@ -134,7 +142,7 @@ Status Generator::Write(const Table& t, const MinistryProfile& m, int year) {
   JBR_ASSIGN_OR_RETURN(auto digest, DigestFile(path.string()));
   f.sha256 = digest.sha256;
   files_.push_back(std::move(f));
-  return defects_.empty() && o_.defect_rate <= 0 ? Status::Ok() : WriteDefects(t, *schema, style, m.code, year);
+  return defects_.empty() && o_.defect_rate <= 0 ? Status::Ok() : WriteDefects(t, *schema, style, code, year);
 }
 
 // The spoilt copies asked for of this delivery, from the same table the clean file was written from.
@@ -277,6 +285,48 @@ Status Generator::Year(int y) {
   return Status::Ok();
 }
 
+// The mobility of the CO2 goal's base year: the Rijk's tonnes per group of that year
+// (targets.csv) shared out as in Year(), by the ministries' fte of that year from their shares.
+// Ministries delivered under one code then (`codes`: EZK and LNV as EZ) make one file together.
+Status Generator::BaseYear(int y, const std::map<std::string, std::string>& codes) {
+  JBR_ASSIGN_OR_RETURN(const Factors factors, LoadFactors(ref_, y));
+  std::vector<MinistryYear> ctx(states_.size());
+  std::map<std::string, double> weight_sum;
+  auto weight = [](const MinistryYear& c, const std::string& g) {
+    if (g == "flights") return c.fte * c.ministry->flight_factor;
+    if (g == "service_cars") return c.fte * c.ministry->service_car_factor;
+    return c.fte;
+  };
+  for (size_t i = 0; i < states_.size(); ++i) {
+    auto& c = ctx[i];
+    c.ministry = states_[i].profile;
+    c.year = y;
+    c.seed = o_.seed;
+    c.scale = o_.scale;
+    c.fte = Target("fte_rijk", y) * c.ministry->fte_share * o_.scale;
+    for (const char* g : kMobilityGroups) weight_sum[g] += InRijk("mobility", c.ministry->code) ? weight(c, g) : 0;
+  }
+  std::map<std::string, std::pair<const MinistryProfile*, Table>> by_code;  // in code order: same bytes
+  for (const auto& c : ctx) {
+    std::map<std::string, double> tonnes;
+    for (const char* g : kMobilityGroups) {
+      tonnes[g] = Target(fmt::format("co2_{}_t", g), y) * o_.scale * weight(c, g) / weight_sum[g];
+    }
+    Table t = MobilityTable(c, tonnes, factors);
+    const std::string& code = codes.at(c.ministry->code);
+    auto it = by_code.find(code);
+    if (it == by_code.end()) {
+      by_code.emplace(code, std::make_pair(c.ministry, std::move(t)));
+    } else {
+      auto& rows = it->second.second.rows;
+      rows.insert(rows.end(), t.rows.begin(), t.rows.end());
+    }
+  }
+  for (const auto& [code, made] : by_code) JBR_RETURN_IF_ERROR(Write(made.second, *made.first, y, code));
+  if (o_.progress) o_.progress(fmt::format("{} (the CO2 goal's base year): mobility only", y));
+  return Status::Ok();
+}
+
 Result<std::vector<SynthFile>> Generator::Run() {
   for (const auto& m : profiles_.ministries()) {
     MinistryState s{&m, std::make_unique<Workforce>(m, o_.seed), nullptr, {}, {}};
@@ -289,6 +339,7 @@ Result<std::vector<SynthFile>> Generator::Run() {
   t.cost_current = Target("ict_cost_current_eur", o_.last_year) * o_.scale;
   t.cost_change_pct = Target("ict_cost_change_pct", o_.last_year);
   ict_ = std::make_unique<IctPortfolio>(profiles_, o_.first_year, o_.last_year, t, o_.scale, o_.seed);
+  if (base_year_ != 0) JBR_RETURN_IF_ERROR(BaseYear(base_year_, base_codes_));
   for (int y = o_.first_year; y <= o_.last_year; ++y) JBR_RETURN_IF_ERROR(Year(y));
 
   std::string manifest = "file,dataset,ministry,year,sha256,rows\n";
@@ -341,7 +392,27 @@ Result<std::vector<SynthFile>> Synthesise(const SynthOptions& o) {
   std::error_code ec;
   fs::create_directories(o.out_dir, ec);
   if (ec) return IoError(fmt::format("cannot create {}: {}", o.out_dir, ec.message()));
+  // The base year of the CO2 goal, with the code each ministry delivered under then.
+  int base_year = 0;
+  std::map<std::string, std::string> base_codes;
+  if (auto base = ref.Norm("co2.mobility.base_year"); o.base_year && base && *base < o.first_year) {
+    base_year = static_cast<int>(*base);
+    if (!profiles.TargetExact("fte_rijk", base_year)) {
+      return UsageError(fmt::format("the CO2 goal's base year {} has no fte_rijk in data/synth/targets.csv", base_year));
+    }
+    for (const auto& m : profiles.ministries()) {
+      const std::string& code = ministries.Find(m.code, base_year) ? m.code : m.predecessor;
+      if (code.empty() || ministries.Find(code, base_year) == nullptr) {
+        return UsageError(fmt::format("ministry {} did not exist in {}, the CO2 goal's base year, and has no predecessor "
+                                      "then in data/synth/ministries.csv",
+                                      m.code, base_year));
+      }
+      base_codes[m.code] = code;
+    }
+  }
   Generator g(o, std::move(profiles), std::move(schemas), std::move(ref), factors, std::move(defects));
+  g.base_year_ = base_year;
+  g.base_codes_ = std::move(base_codes);
   return g.Run();
 }
 

@@ -30,6 +30,11 @@ struct SynthOptions {
   // 0 to 1: the share of deliveries that also get a spoilt copy, of a kind drawn from the seed
   // among those the dataset can have (a table with no suitable row is passed over).
   double defect_rate = 0;
+  // Also the mobility deliveries of the CO2 goal's base year (norms.csv co2.mobility.base_year)
+  // when it lies before first_year, so that mobility CO2 against the base year can be computed;
+  // a ministry that did not exist then delivers under its predecessor's code
+  // (data/synth/ministries.csv). Those files are in the manifest like the others.
+  bool base_year = false;
   // Called with a short line per step (a year done, files written); may be empty.
   std::function<void(const std::string&)> progress;
 };

@@ -2,27 +2,34 @@
 // (issue: "look at every page type as a picture"), in Debian's Chromium via playwright-core.
 //
 // Usage: node screenshots.mjs SITE_DIR OUT_DIR [--widths 360,1280] [--pages a.html,b.html]
-//                             [--print] [--chromium PATH]
+//                             [--print] [--pdfs [--dpi 50]] [--chromium PATH]
 //
 // For both languages it takes the title page, a chapter, a ministry page, the ICT overview and an
 // activity page, the tables annex, the method page and the public version ("hoofdlijnen"), each
 // at every width as a full-page PNG: OUT_DIR/<lang>-<page>-<width>.png. --pages names other pages
 // (paths under SITE_DIR). --print also prints each language's public version as the print
 // stylesheet lays it out (A4): OUT_DIR/<lang>-hoofdlijnen-print.pdf (pdftoppm makes PNGs of it).
+// --pdfs renders every page of every PDF the publication printed (SITE_DIR/pdf/*.pdf: the report
+// with its chapters, tables and method, the public version, the ICT appendix with its activities)
+// as OUT_DIR/pdf-<name>-<page>.png, at --dpi (50), with pdftoppm (poppler-utils): the pages as
+// printed, to look at beside the screen.
 // Exit status: 0 done, 1 a page failed to load, 2 usage.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
 
 function parseArgs(argv) {
-  const o = { widths: [360, 1280], chromium: '/usr/bin/chromium', pages: null, print: false };
+  const o = { widths: [360, 1280], chromium: '/usr/bin/chromium', pages: null, print: false, pdfs: false, dpi: 50 };
   const rest = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--widths') o.widths = argv[++i].split(',').map(Number);
     else if (a === '--pages') o.pages = argv[++i].split(',');
     else if (a === '--print') o.print = true;
+    else if (a === '--pdfs') o.pdfs = true;
+    else if (a === '--dpi') o.dpi = Number(argv[++i]);
     else if (a === '--chromium') o.chromium = argv[++i];
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else rest.push(a);
@@ -99,5 +106,16 @@ try {
   }
 } finally {
   await browser.close();
+}
+if (o.pdfs) {
+  const dir = path.join(o.site, 'pdf');
+  const pdfs = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.endsWith('.pdf')).sort() : [];
+  if (pdfs.length === 0) { failed++; console.log(`FAIL no PDFs in ${dir} (publish without --no-pdf)`); }
+  for (const f of pdfs) {
+    const prefix = path.join(o.out, `pdf-${f.replace(/\.pdf$/, '')}`);
+    const r = spawnSync('pdftoppm', ['-r', String(o.dpi), '-png', path.join(dir, f), prefix], { stdio: 'inherit' });
+    if (r.status !== 0) { failed++; console.log(`FAIL pdftoppm ${f}: ${r.error?.message ?? `exit ${r.status}`}`); }
+    else console.log(`${path.basename(prefix)}-*.png`);
+  }
 }
 process.exit(failed ? 1 : 0);

@@ -55,6 +55,14 @@ inline Norm NormFromFile(Norm::Kind kind, const std::string& id, const std::stri
   return n;
 }
 
+// A goal a figure is to reach in a later year (co2.mobility_change: half the base year's CO2 by
+// 2030), drawn as the path to it; unlike a norm it flags no year. From norms.csv.
+struct Goal {
+  int base_year = 0;  // the year the figure is measured against (the path's 100)
+  int year = 0;       // the year the goal is to be reached
+  double value = 0;   // the figure's value to reach by then, in its unit (-50: half the base year's)
+};
+
 struct IndicatorDef {
   std::string id;             // e.g. "absence.rate"
   std::string title_nl, title_en;
@@ -69,6 +77,7 @@ struct IndicatorDef {
   bool higher_is_better = false;
   double scale = 1;           // value = numerator / denominator * scale (100 for percentages)
   std::optional<Norm> norm;
+  std::optional<Goal> goal;
   bool rijk = true;           // has a Rijk figure (false for per-ministry-only figures)
   // Links to other figures that disclosure control must see together with this one:
   //   total_of:       this indicator's categories add up to that indicator's figure

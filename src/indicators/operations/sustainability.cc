@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -307,25 +308,35 @@ void EnergyHousingDefs(std::vector<IndicatorDef>* defs) {
 }
 
 // co2.mobility_change: the year's mobility CO2 against the base year's (norms.csv
-// co2.mobility.base_year), from the totals (category "") of co2.mobility of both years.
-DerivedFigure MobilityAgainstBaseYear(int base_year) {
+// co2.mobility.base_year), from the totals (category "") of co2.mobility of both years; with the
+// goal when norms.csv names one (co2.mobility.goal_year and goal_reduction).
+DerivedFigure MobilityAgainstBaseYear(int base_year, std::optional<Goal> goal) {
   DerivedFigure f;
   IndicatorDef& d = f.def;
   d.id = "co2.mobility_change";
   d.title_nl = "CO2-uitstoot mobiliteit ten opzichte van het basisjaar";
   d.title_en = "Mobility CO2 against the base year";
   d.unit = "%";
+  // The goal's figures as norms.csv has them (ResolveNorms writes them in).
+  const std::string goal_nl =
+      goal ? " Het doel is {norm:co2.mobility.goal_reduction}% minder in {norm:co2.mobility.goal_year} "
+             "(norms.csv: co2.mobility.goal_reduction en co2.mobility.goal_year)."
+           : "";
+  const std::string goal_en =
+      goal ? " The goal is {norm:co2.mobility.goal_reduction}% less by {norm:co2.mobility.goal_year} "
+             "(norms.csv: co2.mobility.goal_reduction and co2.mobility.goal_year)."
+           : "";
   d.definition_nl = fmt::format(
       "100 x (CO2-uitstoot van mobiliteit in het jaar - die in het basisjaar {0}) / die in het "
       "basisjaar {0}, elk jaar berekend met de emissiefactoren die emission_factor_vintages.csv aan "
-      "dat jaar toekent. Het basisjaar staat in norms.csv (co2.mobility.base_year); het doel is een "
-      "halvering in 2030.",
-      base_year);
+      "dat jaar toekent. Het basisjaar staat in norms.csv (co2.mobility.base_year).{1}",
+      base_year, goal_nl);
   d.definition_en = fmt::format(
       "100 x (mobility CO2 in the year - that in the base year {0}) / that in the base year {0}, "
       "each year computed with the emission factors emission_factor_vintages.csv assigns to it. The "
-      "base year is in norms.csv (co2.mobility.base_year); the aim is to halve it by 2030.",
-      base_year);
+      "base year is in norms.csv (co2.mobility.base_year).{1}",
+      base_year, goal_en);
+  d.goal = goal;
   d.datasets = {"mobility"};
   d.disclosure = Disclosure::kNone;
   d.scale = 100;
@@ -359,7 +370,11 @@ class SustainabilityTheme : public Theme {
   std::vector<DerivedFigure> Derived(const ReferenceData& reference) const override {
     std::vector<DerivedFigure> out;
     if (auto base = reference.Norm("co2.mobility.base_year")) {
-      out.push_back(MobilityAgainstBaseYear(static_cast<int>(*base)));
+      std::optional<Goal> goal;
+      auto year = reference.Norm("co2.mobility.goal_year");
+      auto reduction = reference.Norm("co2.mobility.goal_reduction");
+      if (year && reduction) goal = Goal{static_cast<int>(*base), static_cast<int>(*year), -*reduction};
+      out.push_back(MobilityAgainstBaseYear(static_cast<int>(*base), goal));
     }
     for (const auto& def : Indicators()) {
       if (def.id == "co2.mobility") {

@@ -16,15 +16,13 @@ namespace {
 
 using pictures::Value;
 
-// The aim of the Rijk's mobility: half the CO2 of the base year by the goal year (norms.csv
-// co2.mobility.base_year; co2.mobility_change is the change against that base year).
-constexpr int kCo2BaseYear = 2016;
-constexpr int kCo2GoalYear = 2030;
-constexpr double kCo2GoalIndex = 50;
-
 struct Panel {
   const BlockContext& ctx;
   std::string T(Msg m) const { return Tr(m, ctx.lang); }
+  // The catalogue's singular `one` when `shown` is written as 1, else its plural `many`.
+  std::string Count(const std::string& shown, Msg one, Msg many) const {
+    return CountWord(shown, Tr(one, ctx.lang), Tr(many, ctx.lang));
+  }
   // The catalogue's text of `m` with its {} fields filled in, in order.
   template <typename... Args>
   std::string F(Msg m, const Args&... args) const {
@@ -76,11 +74,18 @@ std::string Staff(const Panel& p) {
   u.id = p.Id("staff-units");
   u.unit = 1000;
   u.count = v.value.value_or(0);
-  // More than 200 marks no longer read as a picture: then one stands for ten times as many.
+  // More than 200 marks no longer read as a picture: then one stands for ten times as many. A small
+  // organisation (fewer than 24 thousand) gets one per 500, 200 or 100, so that it is still a crowd.
   while (pictures::MarkCount(u.count, u.unit) > 200) u.unit *= 10;
+  for (double finer : {500.0, 200.0, 100.0}) {
+    if (pictures::MarkCount(u.count, u.unit) >= 24) break;
+    u.unit = finer;
+  }
   const std::string per = p.Figure(u.unit, "persons");
   u.legend = p.F(Msg::kHlStaffLegend, per);
-  u.message = p.F(Msg::kHlStaffMessage, pictures::MarkCount(u.count, u.unit), per, v.text, p.year());
+  const std::string marks = std::to_string(pictures::MarkCount(u.count, u.unit));
+  u.message = p.F(Msg::kHlStaffMessage, marks, p.Count(marks, Msg::kHlWordFigure, Msg::kHlWordFigures), per,
+                  v.text, p.Count(v.text, Msg::kHlWordEmployee, Msg::kHlWordEmployees), p.year());
   auto bars = p.ByYear("personnel.headcount", "staff-years");
   bars.message = p.F(Msg::kHlStaffByYear, Panel::List(bars.years, bars.values));
   return Panel::Wrap(pictures::UnitChart(u) + pictures::YearBars(bars));
@@ -115,7 +120,10 @@ std::string Jobs(const Panel& p) {
   const std::string target = u.target ? p.Figure(*u.target, "jobs") : MissingMark(p.ctx.lang);
   u.legend = p.F(Msg::kHlJobsLegend, per);
   if (u.target) u.legend2 = p.T(Msg::kHlJobsOpenSquare);
-  u.message = p.F(Msg::kHlJobsMessage, pictures::MarkCount(u.count, u.unit), per, j.text, target);
+  const std::string filled = std::to_string(pictures::MarkCount(u.count, u.unit));
+  u.message = p.F(Msg::kHlJobsMessage, filled,
+                  p.Count(filled, Msg::kHlWordFilledSquare, Msg::kHlWordFilledSquares), per, j.text,
+                  p.Count(j.text, Msg::kHlWordJob, Msg::kHlWordJobs), target);
   return Panel::Wrap(pictures::UnitChart(u));
 }
 
@@ -143,6 +151,46 @@ std::string Hire(const Panel& p) {
   g.message = p.F(Msg::kHlHireMessage, g.value.text, p.year(), p.T(above ? Msg::kHlAbove : Msg::kHlWithin),
                   p.Figure(norm, "%"));
   return Panel::Wrap(pictures::Gauge(g));
+}
+
+// Mobility CO2 on the path from its base year to the goal (norms.csv: co2.mobility.base_year,
+// goal_year, goal_reduction), as an index with the base year as 100.
+pictures::GoalPathSpec Co2Path(const Panel& p, const Goal& goal) {
+  pictures::GoalPathSpec g;
+  g.id = p.Id("co2-goal");
+  g.base_year = goal.base_year;
+  g.goal_year = goal.year;
+  g.goal = 100 + goal.value;
+  const std::string base = std::to_string(goal.base_year), end = std::to_string(goal.year);
+  g.base_label = p.F(Msg::kHlCo2BaseLabel, base);
+  const bool half = goal.value == -50;
+  const std::string less =
+      FormatDecimal(-goal.value, -goal.value == std::floor(-goal.value) ? 0 : 1, p.ctx.lang) + "%";
+  g.goal_label = half ? p.T(Msg::kHlCo2GoalLabel) : p.F(Msg::kHlCo2GoalLower, less);
+  const std::string aim =
+      half ? p.F(Msg::kHlCo2AimHalf, end, base) : p.F(Msg::kHlCo2AimLower, end, less, base);
+  std::string points;
+  bool base_missing = false;
+  for (int y : p.ctx.index->SeriesYears()) {
+    Value v = p.Of(p.Rijk("co2.mobility_change", std::to_string(y)));
+    if (v.value) {
+      v.value = 100 + *v.value;
+      v.text = FormatDecimal(*v.value, 0, p.ctx.lang);
+      points += fmt::format("{}{}: {}", points.empty() ? "" : ", ", y, v.text);
+      g.points.emplace_back(y, std::move(v));
+    } else if (const PublishedValue* now = p.Rijk("co2.mobility", std::to_string(y));
+               now != nullptr && now->status == "published") {
+      base_missing = true;  // measured that year, but nothing to measure it against
+    } else {
+      points += fmt::format("{}{}: {}", points.empty() ? "" : ", ", y, v.text);
+      g.points.emplace_back(y, std::move(v));  // not measured that year: named with its mark
+    }
+  }
+  if (base_missing) g.note = p.F(Msg::kHlCo2BaseMissing, base);
+  g.message = p.F(Msg::kHlCo2Path, aim);
+  if (!points.empty()) g.message += p.F(Msg::kHlCo2Measured, base, points);
+  if (!g.note.empty()) g.message += (points.empty() ? "" : " ") + g.note;
+  return g;
 }
 
 // CO2 by source: flights, cars (service, private for business and commuting), other transport,
@@ -184,26 +232,9 @@ std::string Co2(const Panel& p) {
     totals += fmt::format("{}{}: {}", i ? ", " : "", s.years[i], s.totals[i]);
   }
   s.message = p.F(Msg::kHlCo2Message, totals, p.year(), parts);
-  pictures::GoalPathSpec g;
-  g.id = p.Id("co2-goal");
-  g.base_year = kCo2BaseYear;
-  g.goal_year = kCo2GoalYear;
-  g.goal = kCo2GoalIndex;
-  g.base_label = p.F(Msg::kHlCo2BaseLabel, kCo2BaseYear);
-  g.goal_label = p.T(Msg::kHlCo2GoalLabel);
-  std::string points;
-  for (int y : p.ctx.index->SeriesYears()) {
-    const PublishedValue* c = p.Rijk("co2.mobility_change", std::to_string(y));
-    Value v = p.Of(c);
-    if (v.value) {
-      v.value = 100 + *v.value;
-      v.text = FormatDecimal(*v.value, 0, p.ctx.lang);
-    }
-    points += fmt::format("{}{}: {}", points.empty() ? "" : ", ", y, v.text);
-    g.points.emplace_back(y, std::move(v));
-  }
-  g.message = p.F(Msg::kHlCo2GoalMessage, kCo2GoalYear, kCo2BaseYear, kCo2BaseYear, points);
-  return Panel::Wrap(pictures::StackedYears(s) + pictures::GoalPath(g));
+  const IndicatorDef* change = p.ctx.index->Definition("co2.mobility_change");
+  if (change == nullptr || !change->goal) return Panel::Wrap(pictures::StackedYears(s));
+  return Panel::Wrap(pictures::StackedYears(s) + pictures::GoalPath(Co2Path(p, *change->goal)));
 }
 
 std::string Ict(const Panel& p) {
@@ -216,7 +247,8 @@ std::string Ict(const Panel& p) {
   while (pictures::MarkCount(u.count, u.unit) > 200) u.unit *= 10;
   u.legend = p.T(Msg::kHlIctLegendOne);
   if (u.unit > 1) u.legend = p.F(Msg::kHlIctLegend, p.Figure(u.unit, "count"));
-  u.message = p.F(Msg::kHlIctMessage, n.text, p.year());
+  u.message = p.F(Msg::kHlIctMessage, n.text, p.Count(n.text, Msg::kHlWordIctProject, Msg::kHlWordIctProjects),
+                  p.year());
   pictures::YearBarsSpec cost;
   cost.id = p.Id("ict-cost");
   cost.years = {p.T(Msg::kHlFirstEstimate), p.T(Msg::kHlNow)};

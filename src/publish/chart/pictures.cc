@@ -57,10 +57,10 @@ std::string Person(double x, double y, bool filled) {
 }  // namespace
 
 std::string NormBar(const NormBarSpec& s) {
-  const double w = 320, left = 4, right = 316, bar_y = 30, bar_h = 22;
+  const double w = 320, left = 4, right = 316, bar_y = 30, bar_h = 34;
   const double span = right - left;
   auto x_of = [&](double v) { return left + span * Clamp01(v / s.scale_max); };
-  std::string out = Open(s.id, s.message, w, 84, "norm-bar");
+  std::string out = Open(s.id, s.message, w, bar_y + bar_h + 32, "norm-bar");
   out += Rect(left, bar_y, span, bar_h, kTrack);
   std::string bar;
   if (s.value.value) bar = Rect(left, bar_y, x_of(*s.value.value) - left, bar_h, s.color.c_str());
@@ -173,11 +173,12 @@ int MarkCount(double count, double unit) {
 std::string UnitChart(const UnitChartSpec& s) {
   const int filled = MarkCount(s.count, s.unit);
   const int total = std::max(filled, s.target ? MarkCount(*s.target, s.unit) : 0);
-  // About as wide as high: columns = sqrt(2 n) for marks 1.75 times as high as wide.
-  // Squares are as high as wide: then about three times as wide as high.
+  // Marks 1.75 times as high as wide: columns = sqrt(3 n) makes it about twice as wide as high,
+  // so that a crowd is not drawn so tall that its legend shrinks. Squares are as high as wide:
+  // then about four times as wide as high.
   const double ratio = s.person ? 1.75 : 1.0;
   const int columns = std::clamp(
-      static_cast<int>(std::ceil(std::sqrt((s.person ? 2.0 : 4.0) * total))), 1, 25);
+      static_cast<int>(std::ceil(std::sqrt((s.person ? 3.0 : 4.0) * total))), 1, 25);
   const int rows = std::max(1, (total + columns - 1) / columns);
   const double w = 320, cell_w = std::min(40.0, (w - 8) / columns), cell_h = cell_w * ratio;
   const double k = cell_w / 13;  // a mark is drawn 13 by 23 and scaled to its cell
@@ -202,7 +203,7 @@ std::string UnitChart(const UnitChartSpec& s) {
 }
 
 std::string StackedYears(const StackedYearsSpec& s) {
-  const double w = 320, top = 22, bottom = 196, h = 216, label_x = 214;
+  const double w = 380, top = 22, bottom = 196, h = 216, label_x = 274;
   const size_t n = s.years.size();
   double max = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -283,20 +284,35 @@ std::string GoalPath(const GoalPathSpec& s) {
              std::string(kNormColor).c_str());
   out += Txt(x_of(s.base_year), bottom + 16, std::to_string(s.base_year), "middle", 14);
   out += Txt(x_of(s.goal_year), bottom + 16, std::to_string(s.goal_year), "middle", 14);
-  std::string missing;
-  for (const auto& [year, v] : s.points) {
+  // The measured years as dots joined by a line; the latest is labelled with its index and its year
+  // (years a year apart would run into each other); the text alternative gives every one.
+  std::string missing, line;
+  const std::pair<int, Value>* last = nullptr;
+  for (const auto& point : s.points) {
+    const auto& [year, v] = point;
     if (!v.value) {
       missing += fmt::format("{}{}: {}", missing.empty() ? "" : ", ", year, v.text);
       continue;
     }
-    std::string g = fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\"/>\n",
-                                Num(x_of(year)), Num(y_of(*v.value)), kDark);
-    g += Txt(x_of(year), y_of(*v.value) + 18, v.text, "middle", 14, true);
-    out += Cell(v, g);
-    out += Txt(x_of(year), bottom + 16, std::to_string(year), "middle", 14);
+    line += fmt::format("{}{} {}", line.empty() ? "M" : "L", Num(x_of(year)), Num(y_of(*v.value)));
+    out += Cell(v, fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4.5\" fill=\"{}\"/>\n", Num(x_of(year)),
+                               Num(y_of(*v.value)), kDark));
+    last = &point;
+  }
+  if (!line.empty()) {
+    out += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>\n", line, kDark);
+  }
+  if (last != nullptr) {
+    const double x = x_of(last->first), y = y_of(*last->second.value);
+    out += Txt(x, y + 20, last->second.text, "middle", 15, true);
+    // The year under the axis, unless it would run into the base year's or the goal year's.
+    if (x - x_of(s.base_year) > 40 && x_of(s.goal_year) - x > 40) {
+      out += Txt(x, bottom + 16, std::to_string(last->first), "middle", 14, true);
+    }
   }
   // Years without a measured index (the base year not delivered) are named once, not drawn.
   if (!missing.empty()) out += Txt((left + right) / 2, bottom + 34, missing, "middle", 13);
+  if (!s.note.empty()) out += Txt((left + right) / 2, bottom + (missing.empty() ? 34 : 50), s.note, "middle", 13);
   return out + "</svg>\n";
 }
 

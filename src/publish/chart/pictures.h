@@ -101,6 +101,7 @@ struct GoalPathSpec {
   double goal = 50;                            // the goal as an index (base year = 100)
   std::vector<std::pair<int, Value>> points;   // year, index
   std::string base_label, goal_label;
+  std::string note;  // said under the path instead of the points, e.g. why nothing is measured
 };
 std::string GoalPath(const GoalPathSpec& s);
 

@@ -78,7 +78,14 @@ Status ApplyKey(const std::string& word, FigureRef* ref) {
   if (key == "period") ref->period = value;
   else if (key == "unit_type") ref->unit_type = value;
   else if (key == "category") ref->category = value;
-  else return UsageError(fmt::format("unknown key '{}' (period, unit_type or category)", key));
+  else if (key == "plural") {
+    const size_t bar = value.find('|');
+    if (bar == std::string::npos || bar == 0 || bar + 1 == value.size() || value.find('|', bar + 1) != std::string::npos) {
+      return UsageError(fmt::format("plural={}: give the singular and the plural, as plural=project|projecten", value));
+    }
+    ref->singular = value.substr(0, bar);
+    ref->plural = value.substr(bar + 1);
+  } else return UsageError(fmt::format("unknown key '{}' (period, unit_type, category or plural)", key));
   return Status::Ok();
 }
 
@@ -147,7 +154,26 @@ std::string ChangeText(double change, std::string_view unit, Lang lang, bool wit
   return with_sign ? WithSign(n, shown) : n;
 }
 
+const std::string& CountWord(std::string_view shown, const std::string& singular, const std::string& plural) {
+  return shown == "1" ? singular : plural;
+}
+
+namespace {
+
+Result<std::string> FigureOf(const FigureRef& ref, const FigureIndex& index, Lang lang);
+
+}  // namespace
+
 Result<std::string> FigureText(const FigureRef& ref, const FigureIndex& index, Lang lang) {
+  JBR_ASSIGN_OR_RETURN(std::string text, FigureOf(ref, index, lang));
+  if (ref.plural.empty()) return text;
+  if (ref.field == "direction") return UsageError(fmt::format("{}: a direction has no plural", ref.indicator));
+  return CountWord(text, ref.singular, ref.plural);
+}
+
+namespace {
+
+Result<std::string> FigureOf(const FigureRef& ref, const FigureIndex& index, Lang lang) {
   const IndicatorDef* def = index.Definition(ref.indicator);
   if (def == nullptr) return UsageError(fmt::format("unknown indicator '{}'", ref.indicator));
   if (ref.field == "norm") {
@@ -184,6 +210,8 @@ Result<std::string> FigureText(const FigureRef& ref, const FigureIndex& index, L
   if (ref.field == "direction") return DirectionWord(c, lang);
   return ChangeText(c, v->unit, lang, ref.field == "change_signed");
 }
+
+}  // namespace
 
 std::string CellKey(const PublishedValue& v) {
   return fmt::format("{}|{}|{}|{}|{}", v.indicator, v.ministry, v.period, v.unit_type, v.category);

@@ -51,10 +51,15 @@ class FigureIndex {
 //         (its value only)
 //   FIELD: value (default), previous, change (size of the change, no sign), change_signed,
 //          direction (risen / fallen / unchanged, in words), norm, numerator, denominator
-//   keys: period=2021-Q2, unit_type=core, category=flights
+//   keys: period=2021-Q2, unit_type=core, category=flights;
+//         plural=SINGULAR|PLURAL: instead of the figure, the word that goes with it: SINGULAR when
+//         the figure as written is 1, else PLURAL ("{{ict.reassessments}}
+//         {{ict.reassessments plural=project|projects}}": "1 project", "0 projects", "3 projects").
+//         Either may be a verb ("{{personnel.headcount plural=werkte|werkten}}").
 struct FigureRef {
   std::string indicator, ministry = "Rijk", field = "value";
   std::string period, unit_type, category;
+  std::string singular, plural;  // the plural key's words; empty: the figure itself
   int year = 0;
 };
 
@@ -66,6 +71,10 @@ Result<FigureRef> ParseFigureRef(std::string_view words, const FigureIndex& inde
 // cell is suppressed (a sentence must not show or hint at it), the field does not exist for it
 // (no previous value, no norm).
 Result<std::string> FigureText(const FigureRef& ref, const FigureIndex& index, Lang lang);
+
+// `singular` when a figure written as `shown` is one ("1"), else `plural`: 0, 2, 1,5 and 0.9 take
+// the plural in Dutch and English alike.
+const std::string& CountWord(std::string_view shown, const std::string& singular, const std::string& plural);
 
 // Words for a change: "gestegen" / "risen" and so on.
 std::string DirectionWord(double change, Lang lang);

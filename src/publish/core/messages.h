@@ -237,7 +237,22 @@ namespace jbr::publish {
   X(kHlCo2Message, "hl_co2_message") \
   X(kHlCo2BaseLabel, "hl_co2_base_label") \
   X(kHlCo2GoalLabel, "hl_co2_goal_label") \
-  X(kHlCo2GoalMessage, "hl_co2_goal_message") \
+  X(kHlCo2GoalLower, "hl_co2_goal_lower") \
+  X(kHlCo2AimHalf, "hl_co2_aim_half") \
+  X(kHlCo2AimLower, "hl_co2_aim_lower") \
+  X(kHlCo2BaseMissing, "hl_co2_base_missing") \
+  X(kHlCo2Path, "hl_co2_path") \
+  X(kHlCo2Measured, "hl_co2_measured") \
+  X(kHlWordFigure, "hl_word_figure") \
+  X(kHlWordFigures, "hl_word_figures") \
+  X(kHlWordEmployee, "hl_word_employee") \
+  X(kHlWordEmployees, "hl_word_employees") \
+  X(kHlWordFilledSquare, "hl_word_filled_square") \
+  X(kHlWordFilledSquares, "hl_word_filled_squares") \
+  X(kHlWordJob, "hl_word_job") \
+  X(kHlWordJobs, "hl_word_jobs") \
+  X(kHlWordIctProject, "hl_word_ict_project") \
+  X(kHlWordIctProjects, "hl_word_ict_projects") \
   X(kHlIctLegendOne, "hl_ict_legend_one") \
   X(kHlIctLegend, "hl_ict_legend") \
   X(kHlIctMessage, "hl_ict_message") \

@@ -1,6 +1,9 @@
 #include "publish/core/messages.h"
 #include "publish/ict/ict_html.h"
 
+#include <algorithm>
+#include <string_view>
+
 #include "publish/ict/ict_pages.h"
 
 namespace jbr::publish::ict_html {
@@ -12,8 +15,10 @@ std::string ScrollRegion(const std::string& table, const std::string& region) {
 }
 
 std::string HtmlTable(const std::string& caption, const std::vector<std::string>& headers,
-                      const std::vector<std::vector<std::string>>& rows, const std::string& region) {
-  std::string out = "<table>\n<caption>" + caption + "</caption>\n<thead><tr>";
+                      const std::vector<std::vector<std::string>>& rows, const std::string& region,
+                      const std::string& table_class) {
+  std::string out = (table_class.empty() ? "<table>" : "<table class=\"" + table_class + "\">") +
+                    "\n<caption>" + caption + "</caption>\n<thead><tr>";
   for (const auto& h : headers) out += "<th scope=\"col\">" + h + "</th>";
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& row : rows) {
@@ -31,8 +36,14 @@ std::string FactTable(const std::string& caption,
                       const std::string& region) {
   std::vector<std::vector<std::string>> rows;
   for (const auto& [label, value] : facts) rows.push_back({label, value});
-  return HtmlTable(caption, {Tr(Msg::kItem, lang), Tr(Msg::kValue, lang)}, rows,
-                   region);
+  // Figures line up on the right; a table with words among its values reads from the left, as a
+  // form does (style.css: table.facts).
+  const bool words = std::any_of(facts.begin(), facts.end(), [](const auto& f) {
+    return f.second.empty() ||
+           std::string_view("0123456789+-\u20ac").find(f.second.substr(0, 1)) == std::string_view::npos;
+  });
+  return HtmlTable(caption, {Tr(Msg::kItem, lang), Tr(Msg::kValue, lang)}, rows, region,
+                   words ? "facts" : "");
 }
 
 std::string Unknown(Lang lang) { return Tr(Msg::kUnknown, lang); }

@@ -18,9 +18,10 @@ std::string ScrollRegion(const std::string& table, const std::string& region);
 
 // An accessible table in its scroll region: a caption, column headers (scope col) and rows whose
 // first cell is a row header (scope row). Every cell is HTML already (escape text with HtmlEscape
-// first).
+// first). `table_class`, when given, is the table's class attribute.
 std::string HtmlTable(const std::string& caption, const std::vector<std::string>& headers,
-                      const std::vector<std::vector<std::string>>& rows, const std::string& region);
+                      const std::vector<std::vector<std::string>>& rows, const std::string& region,
+                      const std::string& table_class = "");
 
 // Two-column table of label (row header) and value, both HTML, in its scroll region.
 std::string FactTable(const std::string& caption,

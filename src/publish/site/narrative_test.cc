@@ -69,6 +69,71 @@ TEST(Narrative, EnglishAndLastYearAndNorm) {
   EXPECT_THAT(*html, HasSubstr("Hire 13.3% against 10.0%; 2020: 12.2%."));
 }
 
+// Reassessed ICT projects: 1 for the Rijk (last year 2), none at BZK, 3 at FIN; workplaces per
+// fte 1.0 at FIN (written "1,0": a decimal, so plural).
+Publication Counts() {
+  Publication p;
+  p.run.year = 2021;
+  IndicatorDef n;
+  n.id = "ict.reassessments";
+  n.unit = "count";
+  IndicatorDef w;
+  w.id = "housing.workplace_factor";
+  w.unit = "workplaces/fte";
+  p.definitions = {n, w};
+  auto value = [](std::string id, std::string ministry, double v, std::optional<double> prev, std::string unit) {
+    PublishedValue x;
+    x.indicator = std::move(id);
+    x.ministry = std::move(ministry);
+    x.period = "2021";
+    x.unit = std::move(unit);
+    x.status = "published";
+    x.value = v;
+    x.previous = prev;
+    return x;
+  };
+  p.values = {value("ict.reassessments", "BZK", 0, std::nullopt, "count"),
+              value("ict.reassessments", "FIN", 3, std::nullopt, "count"),
+              value("ict.reassessments", "Rijk", 1, 2, "count"),
+              value("housing.workplace_factor", "FIN", 1, std::nullopt, "workplaces/fte")};
+  return p;
+}
+
+TEST(Narrative, PluralFollowsTheFigureAsWritten) {
+  static const Publication pub = Counts();
+  static const FigureIndex index(pub);
+  auto render = [](const std::string& text, Lang lang) {
+    return RenderNarrative({"hoofdlijnen.md", text}, index, lang,
+                           [](const Directive&) -> Result<std::string> { return UsageError("none"); });
+  };
+  const std::string nl =
+      "Bij {{ict.reassessments}} {{ict.reassessments plural=project|projecten}} "
+      "{{ict.reassessments plural=is|zijn}} het plan herzien, vorig jaar bij {{ict.reassessments previous}} "
+      "{{ict.reassessments previous plural=project|projecten}}. BZK: {{ict.reassessments BZK}} "
+      "{{ict.reassessments BZK plural=project|projecten}}, FIN: {{ict.reassessments FIN}} "
+      "{{ict.reassessments FIN plural=project|projecten}}; {{housing.workplace_factor FIN}} "
+      "{{housing.workplace_factor FIN plural=werkplek|werkplekken}}.\n";
+  auto html = render(nl, Lang::kNl);
+  ASSERT_TRUE(html.ok()) << html.status().message();
+  EXPECT_THAT(*html, HasSubstr("Bij 1 project is het plan herzien, vorig jaar bij 2 projecten. BZK: 0 projecten, "
+                               "FIN: 3 projecten; 1,0 werkplekken."));
+  auto en = render("For {{ict.reassessments}} {{ict.reassessments plural=project|projects}} the plan was "
+                   "revised; at BZK {{ict.reassessments BZK}} {{ict.reassessments BZK plural=project|projects}}.\n",
+                   Lang::kEn);
+  ASSERT_TRUE(en.ok()) << en.status().message();
+  EXPECT_THAT(*en, HasSubstr("For 1 project the plan was revised; at BZK 0 projects."));
+  // Both words are needed, and a direction has none.
+  for (const char* bad : {"plural=project", "plural=project|", "plural=|projecten", "plural=a|b|c"}) {
+    auto r = render(std::string("a\n{{ict.reassessments ") + bad + "}}\n", Lang::kNl);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_THAT(r.status().message(), HasSubstr("hoofdlijnen.md:2:")) << bad;
+    EXPECT_THAT(r.status().message(), HasSubstr("give the singular and the plural")) << bad;
+  }
+  EXPECT_EQ(CountWord("1", "baan", "banen"), "baan");
+  EXPECT_EQ(CountWord("1.000", "baan", "banen"), "banen");
+  EXPECT_EQ(CountWord("0,5", "baan", "banen"), "banen");
+}
+
 TEST(Narrative, SuppressedFigureStopsTheBuildWithFileAndLine) {
   auto html = Render("Intro.\n\nBij AZ: {{absence.rate AZ}}.\n");
   ASSERT_FALSE(html.ok());

@@ -48,6 +48,7 @@ Result<Profiles> Profiles::Load(const std::string& data_dir) {
     JBR_ASSIGN_OR_RETURN(mp.ict_share, Number(*m, row, "ict_share"));
     mp.style = Text(*m, row, "style");
     mp.dutch = Text(*m, row, "header_language") == "nl";
+    mp.predecessor = Text(*m, row, "predecessor");
     p.ministries_.push_back(std::move(mp));
   }
   for (const auto& row : u->rows) {

@@ -23,6 +23,9 @@ struct MinistryProfile {
   double absence_factor = 1, hire_factor = 1, flight_factor = 1, service_car_factor = 1, ict_share = 0;
   std::string style;
   bool dutch = false;
+  // The ministry that did its work before it existed (EZ for EZK and LNV): a year before its
+  // first delivers under that code.
+  std::string predecessor;
   std::vector<Unit> units;
 };
 
