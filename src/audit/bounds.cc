@@ -235,13 +235,15 @@ void Unsolvable(const Model& m, const std::vector<int>& audited, size_t equation
 // exclude, so each of its values is one too).
 class Seen {
  public:
-  Seen(const Model& m, const Program& p) : m_(m), lo_(p.scale.size(), sdc::kInfinity), hi_(p.scale.size(), -sdc::kInfinity) {}
+  Seen(const Model& m, const Program& p)
+      : m_(m), lo_(p.scale.size(), sdc::kInfinity), hi_(p.scale.size(), -sdc::kInfinity) {}
   void Add(const Program& q) {
     const std::vector<double> x = q.lp->LastSolution();
     if (x.empty()) return;
     for (const auto& [var, c] : q.col) {
       const double v = x[c] * q.scale[c];
-      if (m_.vars[var].integer && std::fabs(v - std::round(v)) > 1e-6 * std::max(1.0, std::fabs(v))) return;
+      if (m_.vars[var].integer && std::fabs(v - std::round(v)) > 1e-6 * std::max(1.0, std::fabs(v)))
+        return;
     }
     for (const auto& [var, c] : q.col) {
       double v = x[c] * q.scale[c];

@@ -429,7 +429,8 @@ void Evaluate(const Model& model, int min_confirmations, Family* f, bool declare
     }
   }
   r.accepted = r.contradicted == 0 && (declared || r.confirmed >= std::max(1, min_confirmations));
-  if (r.accepted && r.confirmed == 0) r.note = "taken from the tables' layout: no instance can be checked";
+  if (r.accepted && r.confirmed == 0)
+    r.note = "taken from the tables' layout: no instance can be checked";
   if (!r.accepted && r.contradicted == 0)
     r.note = "no instance with every cell published confirms it";
 }

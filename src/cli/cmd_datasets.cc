@@ -19,7 +19,8 @@ std::string Constraints(const FieldSchema& f) {
   if (!f.pattern_text.empty()) parts.push_back("pattern " + f.pattern_text);
   if (!f.default_text.empty()) parts.push_back("default " + f.default_text);
   if (!f.enum_values.empty()) {
-    parts.push_back(fmt::format("{}{}", f.separators.empty() ? "one of: " : "list of: ", fmt::join(f.enum_values, " | ")));
+    parts.push_back(fmt::format(
+        "{}{}", f.separators.empty() ? "one of: " : "list of: ", fmt::join(f.enum_values, " | ")));
   }
   return fmt::format("{}", fmt::join(parts, "; "));
 }
@@ -38,12 +39,14 @@ Status RunDatasets(const std::string& data_dir, const std::string& name) {
   }
   const DatasetSchema* s = schemas.Find(name);
   if (s == nullptr) {
-    return UsageError(fmt::format("unknown dataset '{}'; the datasets are: {}", name, fmt::join(schemas.Names(), ", ")));
+    return UsageError(fmt::format("unknown dataset '{}'; the datasets are: {}", name,
+                                  fmt::join(schemas.Names(), ", ")));
   }
   std::cout << fmt::format("{} ({}): {}\n\n", s->name, s->title_nl, s->description);
   if (!s->period_group.empty()) {
     std::cout << fmt::format(
-        "Rows must touch the delivery's year ({} to {}); a row that ended before 1 January is accepted "
+        "Rows must touch the delivery's year ({} to {}); a row that ended before 1 January is "
+        "accepted "
         "when another row of its {} touches the year.\n\n",
         s->period_start, s->period_end, s->period_group);
   } else if (!s->period_start.empty()) {
@@ -54,7 +57,8 @@ Status RunDatasets(const std::string& data_dir, const std::string& name) {
   }
   for (const auto& f : s->fields) {
     std::cout << fmt::format("  {:<30} {:<8} {}\n", f.name, FieldTypeName(f.type), Constraints(f));
-    if (!f.aliases.empty()) std::cout << fmt::format("  {:<30} also: {}\n", "", fmt::join(f.aliases, ", "));
+    if (!f.aliases.empty())
+      std::cout << fmt::format("  {:<30} also: {}\n", "", fmt::join(f.aliases, ", "));
   }
   return Status::Ok();
 }

@@ -2,18 +2,18 @@
 // Rijk of 2018-2021 (or the deliveries of --samples), every delivery loaded, every year computed,
 // and the key figures of the latest year.
 #include <filesystem>
+#include <iostream>
 #include <map>
 #include <set>
-#include <iostream>
 
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "common/paths.h"
+#include "indicators/engine.h"
 #include "portal/accounts.h"
 #include "portal/security.h"
 #include "publish/publish.h"
-#include "common/paths.h"
-#include "indicators/engine.h"
 #include "store/load.h"
 #include "synth/synth.h"
 
@@ -39,10 +39,12 @@ Result<std::unique_ptr<Workspace>> FreshWorkspace(const GlobalOptions& g, const 
   std::error_code ec;
   if (fs::exists(dir, ec)) {
     if (!fs::exists(fs::path(dir) / "jbr.json", ec) && !fs::is_empty(dir, ec)) {
-      return UsageError(fmt::format("{} exists and is not a jbr workspace; choose another --workspace", dir));
+      return UsageError(
+          fmt::format("{} exists and is not a jbr workspace; choose another --workspace", dir));
     }
     fs::remove_all(dir, ec);
-    if (ec) return IoError(fmt::format("cannot remove the old demo workspace {}: {}", dir, ec.message()));
+    if (ec)
+      return IoError(fmt::format("cannot remove the old demo workspace {}: {}", dir, ec.message()));
   }
   JBR_ASSIGN_OR_RETURN(auto ws, Workspace::Create(dir, store, g.data_dir));
   JBR_ASSIGN_OR_RETURN(auto deliveries, ws->store()->ListDeliveries({}));
@@ -54,13 +56,15 @@ Result<std::unique_ptr<Workspace>> FreshWorkspace(const GlobalOptions& g, const 
 }
 
 // Loads every delivery of a manifest, in its order; a rejected delivery stops the demo.
-Status LoadAll(const GlobalOptions& g, Workspace* ws, const std::string& dir, const std::vector<synth::SynthFile>& manifest) {
+Status LoadAll(const GlobalOptions& g, Workspace* ws, const std::string& dir,
+               const std::vector<synth::SynthFile>& manifest) {
   std::map<int, std::pair<size_t, int64_t>> per_year;  // deliveries and rows
   size_t warnings = 0, n = 0;
   for (const auto& e : manifest) {
     ++n;
     const DatasetSchema* schema = ws->schemas().Find(e.dataset);
-    if (schema == nullptr) return InvalidInput(fmt::format("manifest names unknown dataset {}", e.dataset));
+    if (schema == nullptr)
+      return InvalidInput(fmt::format("manifest names unknown dataset {}", e.dataset));
     LoadRequest req;
     req.dataset = schema->name;
     req.ministry = e.ministry;
@@ -70,8 +74,10 @@ Status LoadAll(const GlobalOptions& g, Workspace* ws, const std::string& dir, co
     req.display_name = fs::path(e.file).filename().string();
     req.received_at = NowUtc(g);
     CollectingSink sink(20);
-    auto progress = MakeProgress(fmt::format("[{}/{}] loading {}", n, manifest.size(), e.file), req.path);
-    JBR_ASSIGN_OR_RETURN(auto r, LoadDelivery(ws->store(), ws->schemas(), *schema, req, &sink, progress));
+    auto progress =
+        MakeProgress(fmt::format("[{}/{}] loading {}", n, manifest.size(), e.file), req.path);
+    JBR_ASSIGN_OR_RETURN(auto r,
+                         LoadDelivery(ws->store(), ws->schemas(), *schema, req, &sink, progress));
     EndProgress(progress);
     if (r.outcome == LoadOutcome::kRejected) {
       PrintFindingsText(std::cout, sink);
@@ -82,7 +88,8 @@ Status LoadAll(const GlobalOptions& g, Workspace* ws, const std::string& dir, co
     per_year[e.year].second += r.delivery.row_count;
   }
   for (const auto& [year, count] : per_year) {
-    std::cout << fmt::format("loaded {}: {} deliveries, {} rows\n", year, count.first, count.second);
+    std::cout << fmt::format("loaded {}: {} deliveries, {} rows\n", year, count.first,
+                             count.second);
   }
   std::cout << fmt::format("{} warnings in all (jbr deliveries lists every delivery)\n", warnings);
   return Status::Ok();
@@ -91,15 +98,16 @@ Status LoadAll(const GlobalOptions& g, Workspace* ws, const std::string& dir, co
 // The Rijk's figure of an indicator for the whole year (no unit type, period or category).
 const IndicatorValue* RijkValue(const ComputeResult& r, const std::string& indicator) {
   for (const auto& v : r.values) {
-    if (v.indicator == indicator && v.ministry == "Rijk" && v.unit_type.empty() && v.category.empty() &&
-        v.period == std::to_string(r.year)) {
+    if (v.indicator == indicator && v.ministry == "Rijk" && v.unit_type.empty() &&
+        v.category.empty() && v.period == std::to_string(r.year)) {
       return &v;
     }
   }
   return nullptr;
 }
 
-// A number with `decimals` decimals; whole numbers with thousands separated, as the report writes them.
+// A number with `decimals` decimals; whole numbers with thousands separated, as the report writes
+// them.
 std::string Number(double value, int decimals) {
   std::string text = fmt::format("{:.{}f}", value, decimals);
   if (decimals == 0) {
@@ -113,21 +121,30 @@ std::string Number(double value, int decimals) {
 std::string Figure(const IndicatorValue* v, int decimals, const std::string& unit = "") {
   if (v == nullptr || !v->value) return v == nullptr ? "(not computed)" : v->status;
   std::string text = Number(*v->value, decimals) + unit;
-  if (v->previous) text += fmt::format(" (previous year {}{})", Number(*v->previous, decimals), unit);
+  if (v->previous)
+    text += fmt::format(" (previous year {}{})", Number(*v->previous, decimals), unit);
   return text;
 }
 
 void PrintSummary(const ComputeResult& r) {
-  std::cout << fmt::format("\nKey figures {} (Rijk; jbr compute --year {} shows every figure)\n", r.year, r.year);
-  std::cout << fmt::format("  staff (persons, 31 Dec)        {}\n", Figure(RijkValue(r, "personnel.headcount"), 0));
-  std::cout << fmt::format("  full-time equivalents          {}\n", Figure(RijkValue(r, "personnel.fte"), 0));
-  std::cout << fmt::format("  sickness absence               {}\n", Figure(RijkValue(r, "absence.rate"), 1, "%"));
+  std::cout << fmt::format("\nKey figures {} (Rijk; jbr compute --year {} shows every figure)\n",
+                           r.year, r.year);
+  std::cout << fmt::format("  staff (persons, 31 Dec)        {}\n",
+                           Figure(RijkValue(r, "personnel.headcount"), 0));
+  std::cout << fmt::format("  full-time equivalents          {}\n",
+                           Figure(RijkValue(r, "personnel.fte"), 0));
+  std::cout << fmt::format("  sickness absence               {}\n",
+                           Figure(RijkValue(r, "absence.rate"), 1, "%"));
   const IndicatorValue* hire = RijkValue(r, "hire.share");
-  std::cout << fmt::format("  external hire share            {} against the norm of 10%{}\n", Figure(hire, 1, "%"),
+  std::cout << fmt::format("  external hire share            {} against the norm of 10%{}\n",
+                           Figure(hire, 1, "%"),
                            hire != nullptr && hire->flag == "above_norm" ? ": above it" : "");
-  std::cout << fmt::format("  CO2 of mobility (tonnes)       {}\n", Figure(RijkValue(r, "co2.mobility"), 0));
-  std::cout << fmt::format("  large ICT activities           {}\n", Figure(RijkValue(r, "ict.activities"), 0));
-  std::cout << fmt::format("  ICT cost change vs initial     {}\n", Figure(RijkValue(r, "ict.cost_change"), 1, "%"));
+  std::cout << fmt::format("  CO2 of mobility (tonnes)       {}\n",
+                           Figure(RijkValue(r, "co2.mobility"), 0));
+  std::cout << fmt::format("  large ICT activities           {}\n",
+                           Figure(RijkValue(r, "ict.activities"), 0));
+  std::cout << fmt::format("  ICT cost change vs initial     {}\n",
+                           Figure(RijkValue(r, "ict.cost_change"), 1, "%"));
   if (r.factor_vintage.find("illustrative") != std::string::npos) {
     std::cout << "  (CO2 with illustrative emission factors until an official list is loaded)\n";
   }
@@ -151,7 +168,8 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
     o.seed = a.seed;
     o.base_year = true;  // the CO2 goal's base year, so that the path to the goal is measured
     JBR_ASSIGN_OR_RETURN(auto files, synth::Synthesise(o));
-    std::cout << fmt::format("synthesised {} delivery files for {} in {}\n", files.size(), a.years, o.out_dir);
+    std::cout << fmt::format("synthesised {} delivery files for {} in {}\n", files.size(), a.years,
+                             o.out_dir);
     deliveries = o.out_dir;
   }
   JBR_ASSIGN_OR_RETURN(auto manifest, synth::ReadManifest(deliveries));
@@ -160,7 +178,8 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
   if (!a.samples.empty()) {
     for (const auto& e : manifest) years.insert(e.year);
   }
-  JBR_ASSIGN_OR_RETURN(auto ref, ReferenceData::Load((fs::path(ws->data_dir()) / "reference").string()));
+  JBR_ASSIGN_OR_RETURN(auto ref,
+                       ReferenceData::Load((fs::path(ws->data_dir()) / "reference").string()));
   const ComputeEnv env{ws->store(), &ws->schemas(), &ws->ministries(), &ref};
   ComputeResult last;
   for (int year : years) {
@@ -169,7 +188,8 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
     JBR_ASSIGN_OR_RETURN(last, ComputeYear(env, o));
     const std::string options = fmt::format(R"({{"year":{},"by":"demo"}})", year);
     JBR_ASSIGN_OR_RETURN(int64_t run, SaveComputation(ws->store(), last, NowUtc(g), options));
-    std::cout << fmt::format("computed {}: {} values (compute run {})\n", year, last.values.size(), run);
+    std::cout << fmt::format("computed {}: {} values (compute run {})\n", year, last.values.size(),
+                             run);
   }
   if (years.empty()) return Status::Ok();
   PrintSummary(last);
@@ -181,7 +201,8 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
   p.pdf = !a.no_pdf;
   p.schemas = &ws->schemas();
   p.ministries = &ws->ministries();
-  std::cout << fmt::format("\npublishing {}{} ...\n", p.year, p.pdf ? " with its PDFs (about a minute)" : "")
+  std::cout << fmt::format("\npublishing {}{} ...\n", p.year,
+                           p.pdf ? " with its PDFs (about a minute)" : "")
             << std::flush;
   JBR_ASSIGN_OR_RETURN(publish::PublishSummary published,
                        publish::Publish(ws->store(), AllDefinitions(ref), p));
@@ -193,8 +214,10 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
   JBR_RETURN_IF_ERROR(portal::InitSecurity());
   const portal::Context who{"demo", "cli", NowUtc(g)};
   std::vector<std::pair<portal::NewUser, std::string>> logins = {
-      {{"coordinator", "coordinator", "", portal::RandomToken(12)}, "coordinator: every ministry, the matrix"},
-      {{"steward-bzk", "steward", "BZK", portal::RandomToken(12)}, "steward of BZK: upload, deliveries"}};
+      {{"coordinator", "coordinator", "", portal::RandomToken(12)},
+       "coordinator: every ministry, the matrix"},
+      {{"steward-bzk", "steward", "BZK", portal::RandomToken(12)},
+       "steward of BZK: upload, deliveries"}};
   for (const auto& [u, what] : logins) {
     JBR_RETURN_IF_ERROR(portal::AddUser(ws->store(), ws->ministries(), u, who).status());
   }
@@ -209,7 +232,8 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
     for (const auto& [u, what] : logins) {
       std::cout << fmt::format("  {:<12} password {}  ({})\n", u.name, u.password, what);
     }
-    std::cout << fmt::format("the published site is in {}/ (jbr serve-site {} to preview it)", p.out_dir, p.out_dir)
+    std::cout << fmt::format("the published site is in {}/ (jbr serve-site {} to preview it)",
+                             p.out_dir, p.out_dir)
               << std::endl;
   });
 }
@@ -218,14 +242,22 @@ Status RunDemo(const GlobalOptions& g, const DemoArgs& a) {
 
 void RegisterDemo(CLI::App& app, GlobalOptions& g, Action& run) {
   auto a = std::make_shared<DemoArgs>();
-  auto* cmd = app.add_subcommand("demo", "The main job end to end: synthesise, load, compute, publish the latest year and serve the portal, in a fresh workspace (default ./demo-workspace)");
-  cmd->add_option("--samples", a->samples, "Load the deliveries of this folder's manifest.csv instead of synthesising");
+  auto* cmd = app.add_subcommand(
+      "demo",
+      "The main job end to end: synthesise, load, compute, publish the latest year and serve the "
+      "portal, in a fresh workspace (default ./demo-workspace)");
+  cmd->add_option("--samples", a->samples,
+                  "Load the deliveries of this folder's manifest.csv instead of synthesising");
   cmd->add_option("--years", a->years, "Years to synthesise")->capture_default_str();
-  cmd->add_option("--scale", a->scale, "Size of the synthetic Rijk relative to the real one")->capture_default_str();
+  cmd->add_option("--scale", a->scale, "Size of the synthetic Rijk relative to the real one")
+      ->capture_default_str();
   cmd->add_option("--seed", a->seed, "Seed of the synthetic Rijk")->capture_default_str();
-  cmd->add_flag("--no-serve", a->no_serve, "Stop after publishing instead of serving (for scripts)");
+  cmd->add_flag("--no-serve", a->no_serve,
+                "Stop after publishing instead of serving (for scripts)");
   cmd->add_flag("--no-pdf", a->no_pdf, "Publish without the PDFs");
-  cmd->add_option("--port", a->port, "Port to serve the portal on")->check(CLI::Range(1, 65535))->capture_default_str();
+  cmd->add_option("--port", a->port, "Port to serve the portal on")
+      ->check(CLI::Range(1, 65535))
+      ->capture_default_str();
   cmd->footer("Example:\n  jbr demo --workspace /tmp/jbr-demo --no-serve");
   cmd->callback([&g, &run, a] { run = [&g, a] { return RunDemo(g, *a); }; });
 }

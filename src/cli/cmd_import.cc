@@ -7,9 +7,9 @@
 // Exit 1 when the input has errors (then nothing is loaded) or a generated delivery is rejected.
 #include <algorithm>
 #include <cmath>
-#include <optional>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -134,8 +134,10 @@ struct IctDashboardArgs {
 nlohmann::json IctVerdict(const IctDashboardResult& r, const std::string& name) {
   nlohmann::json deliveries = nlohmann::json::array();
   for (const auto& d : r.deliveries) {
-    nlohmann::json j = {{"ministry", d.ministry}, {"dataset", d.dataset},
-                        {"file", d.file_name},    {"outcome", OutcomeName(d.outcome)},
+    nlohmann::json j = {{"ministry", d.ministry},
+                        {"dataset", d.dataset},
+                        {"file", d.file_name},
+                        {"outcome", OutcomeName(d.outcome)},
                         {"rows", d.rows}};
     if (d.delivery_id > 0) j["delivery"] = d.delivery_id;
     deliveries.push_back(std::move(j));
@@ -157,8 +159,8 @@ void PrintIctText(const IctDashboardResult& r, const CollectingSink& sink,
   std::cout << fmt::format("{}: {} activities, year {}\n", name, r.rows_read, r.year);
   for (const auto& d : r.deliveries) {
     const std::string id = d.delivery_id > 0 ? std::to_string(d.delivery_id) : "-";
-    std::cout << fmt::format("{:<5} {:<15} delivery {:>5}  {:<9}  {} rows\n", d.ministry,
-                             d.dataset, id, OutcomeName(d.outcome), d.rows);
+    std::cout << fmt::format("{:<5} {:<15} delivery {:>5}  {:<9}  {} rows\n", d.ministry, d.dataset,
+                             id, OutcomeName(d.outcome), d.rows);
   }
 }
 

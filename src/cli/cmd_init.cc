@@ -9,9 +9,12 @@ namespace jbr::cli {
 
 void RegisterInit(CLI::App& app, GlobalOptions& g, Action& run) {
   auto dir = std::make_shared<std::string>();
-  auto* cmd = app.add_subcommand("init", "Create a workspace: a directory with a store and a config");
+  auto* cmd =
+      app.add_subcommand("init", "Create a workspace: a directory with a store and a config");
   cmd->add_option("DIR", *dir, "Directory to create (default: the workspace option, else .)");
-  cmd->footer("Examples:\n  jbr init jbr-2020\n  jbr --store postgresql://jbr@db.example:5432/jbr init jbr-2020");
+  cmd->footer(
+      "Examples:\n  jbr init jbr-2020\n  jbr --store postgresql://jbr@db.example:5432/jbr init "
+      "jbr-2020");
   cmd->callback([&g, &run, dir] {
     run = [&g, dir]() -> Status {
       std::string target = dir->empty() ? Workspace::Resolve(g.workspace) : *dir;

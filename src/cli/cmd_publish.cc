@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
-#include "indicators/engine.h"
 #include "indicators/core/reference.h"
+#include "indicators/engine.h"
 #include "publish/audit_gate.h"
 #include "publish/publish.h"
 
@@ -20,8 +20,8 @@ Status RunPublish(const GlobalOptions& g, const publish::PublishOptions& options
   o.schemas = &ws->schemas();
   o.ministries = &ws->ministries();
   // The intruder's audit reads the workspace's earlier releases beside the new open data.
-  o.earlier_releases = publish::EarlierReleaseDirs(
-      (std::filesystem::path(ws->dir()) / "releases").string(), o.year);
+  o.earlier_releases =
+      publish::EarlierReleaseDirs((std::filesystem::path(ws->dir()) / "releases").string(), o.year);
   JBR_ASSIGN_OR_RETURN(
       ReferenceData ref,
       ReferenceData::Load((std::filesystem::path(ws->data_dir()) / "reference").string()));
@@ -40,22 +40,25 @@ Status RunPublish(const GlobalOptions& g, const publish::PublishOptions& options
 
 void RegisterPublish(CLI::App& app, GlobalOptions& g, Action& run) {
   auto o = std::make_shared<publish::PublishOptions>();
-  auto* cmd = app.add_subcommand(
-      "publish", "Publish the latest compute run of a year: the report site (nl, en), ICT appendix, open data, Excel annex, manifest");
+  auto* cmd = app.add_subcommand("publish",
+                                 "Publish the latest compute run of a year: the report site (nl, "
+                                 "en), ICT appendix, open data, Excel annex, manifest");
   cmd->add_option("-y,--year", o->year, "Reporting year")
       ->required()
       ->check(CLI::Range(1990, 2100));
   cmd->add_option("-o,--out", o->out_dir,
                   "Output directory (new, empty, or an earlier publication)")
       ->required();
-  cmd->add_flag("--no-pdf", [o](int64_t n) { o->pdf = n == 0; },
-               "Leave out the PDFs (they need Chromium and take most of the time)");
+  cmd->add_flag(
+      "--no-pdf", [o](int64_t n) { o->pdf = n == 0; },
+      "Leave out the PDFs (they need Chromium and take most of the time)");
   cmd->add_option("--templates", o->template_dirs,
                   "A directory of narrative and layout to use before the workspace's templates/ "
                   "and jbr's own (repeatable)");
-  cmd->add_flag("--unaudited", [o](int64_t n) { o->audit = n == 0; },
-               "Write the publication even where the intruder's audit fails, to inspect it with jbr "
-               "audit-publication (never for release: jbr release always audits)");
+  cmd->add_flag(
+      "--unaudited", [o](int64_t n) { o->audit = n == 0; },
+      "Write the publication even where the intruder's audit fails, to inspect it with jbr "
+      "audit-publication (never for release: jbr release always audits)");
   cmd->footer("Example:\n  jbr compute --year 2020 && jbr publish --year 2020 --out site-2020");
   cmd->callback([&g, &run, o] { run = [&g, o] { return RunPublish(g, *o); }; });
 }

@@ -7,8 +7,8 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
-#include "indicators/engine.h"
 #include "indicators/core/reference.h"
+#include "indicators/engine.h"
 #include "publish/release.h"
 
 namespace jbr::cli {
@@ -85,13 +85,16 @@ void RegisterRelease(CLI::App& app, GlobalOptions& g, Action& run) {
   auto a = std::make_shared<ReleaseArgs>();
   auto* cmd = app.add_subcommand(
       "release", "Release the latest compute run of a year (or rebuild release --number)");
-  cmd->add_option("-y,--year", a->year, "Reporting year")->required()->check(CLI::Range(1990, 2100));
+  cmd->add_option("-y,--year", a->year, "Reporting year")
+      ->required()
+      ->check(CLI::Range(1990, 2100));
   cmd->add_option("-n,--number", a->number, "Rebuild this release from its recorded run")
       ->check(CLI::Range(1, 100000));
   cmd->add_option("-o,--out", a->out_dir,
                   "Output directory (default: WORKSPACE/releases/YEAR-NUMBER)");
   cmd->footer(
-      "Examples:\n  jbr release --year 2020\n  jbr release --year 2020 --number 1 --out /tmp/check");
+      "Examples:\n  jbr release --year 2020\n  jbr release --year 2020 --number 1 --out "
+      "/tmp/check");
   cmd->add_flag("--no-pdf", a->no_pdf, "Leave out the PDFs (a rebuild must leave them out too)");
   cmd->add_option("--templates", a->templates,
                   "A directory of narrative and layout to use before the workspace's templates/ "

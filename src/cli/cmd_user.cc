@@ -43,7 +43,9 @@ Result<std::string> ReadPassword() {
   return *first;
 }
 
-portal::Context CliContext(const GlobalOptions& g) { return portal::Context{g.actor, "cli", NowUtc(g)}; }
+portal::Context CliContext(const GlobalOptions& g) {
+  return portal::Context{g.actor, "cli", NowUtc(g)};
+}
 
 Status RunUser(const GlobalOptions& g, const std::string& verb, const UserArgs& a) {
   JBR_RETURN_IF_ERROR(portal::InitSecurity());

@@ -42,14 +42,18 @@ Status RunValidate(const GlobalOptions& g, const ValidateArgs& a) {
 
   CollectingSink sink(a.report.max_findings);
   std::unique_ptr<StoreReferences> refs;
-  if (ws && d.year) refs = std::make_unique<StoreReferences>(ws->store(), &ws->schemas(), d.ministry, *d.year);
+  if (ws && d.year)
+    refs = std::make_unique<StoreReferences>(ws->store(), &ws->schemas(), d.ministry, *d.year);
   std::string name = std::filesystem::path(a.file).filename().string();
-  auto progress = a.report.format == "text" ? MakeProgress("validating " + name, a.file) : ProgressFn();
+  auto progress =
+      a.report.format == "text" ? MakeProgress("validating " + name, a.file) : ProgressFn();
   auto summary = ValidateFile(*d.schema, a.file, name, DeliveryContext{d.ministry, d.year}, options,
                               refs.get(), &sink, nullptr, progress);
   EndProgress(progress);
-  if (!summary.ok() && summary.status().code() != StatusCode::kInvalidInput) return summary.status();
-  nlohmann::json verdict = {{"file", name}, {"dataset", d.schema->name}, {"valid", sink.errors() == 0}};
+  if (!summary.ok() && summary.status().code() != StatusCode::kInvalidInput)
+    return summary.status();
+  nlohmann::json verdict = {
+      {"file", name}, {"dataset", d.schema->name}, {"valid", sink.errors() == 0}};
   if (summary.ok()) {
     verdict["rows"] = summary->rows;
     verdict["read_as"] = nlohmann::json::parse(DescribeFormat(*summary));
@@ -57,7 +61,8 @@ Status RunValidate(const GlobalOptions& g, const ValidateArgs& a) {
   PrintFindings(std::cout, sink, a.report, verdict.dump());
   if (sink.errors() > 0) return InvalidInput("");
   if (a.report.format == "text") {
-    std::cout << fmt::format("{}: valid {} delivery, {} rows\n", name, d.schema->name, summary->rows);
+    std::cout << fmt::format("{}: valid {} delivery, {} rows\n", name, d.schema->name,
+                             summary->rows);
   }
   return Status::Ok();
 }
@@ -66,12 +71,14 @@ Status RunValidate(const GlobalOptions& g, const ValidateArgs& a) {
 
 void RegisterValidate(CLI::App& app, GlobalOptions& g, Action& run) {
   auto a = std::make_shared<ValidateArgs>();
-  auto* cmd = app.add_subcommand("validate", "Check a delivery file without storing it (exit 1 when it has errors)");
+  auto* cmd = app.add_subcommand(
+      "validate", "Check a delivery file without storing it (exit 1 when it has errors)");
   AddDeliveryArgs(cmd, &a->delivery, false);
   cmd->add_option("FILE", a->file, "CSV, XLSX or ODS file")->required()->check(DeliveryFile());
   AddReadOptions(cmd, &a->read);
   AddReportOptions(cmd, &a->report);
-  cmd->footer("Example:\n  jbr validate --dataset personnel --ministry BZK --year 2020 personeel.csv");
+  cmd->footer(
+      "Example:\n  jbr validate --dataset personnel --ministry BZK --year 2020 personeel.csv");
   cmd->callback([&g, &run, a] { run = [&g, a] { return RunValidate(g, *a); }; });
 }
 

@@ -23,10 +23,10 @@ namespace jbr::cli {
 
 struct GlobalOptions {
   std::string workspace;  // --workspace, else $JBR_WORKSPACE
-  std::string store;      // --store (else $JBR_STORE): a store URL instead of the one jbr.json names
+  std::string store;  // --store (else $JBR_STORE): a store URL instead of the one jbr.json names
   // The environment, read here and nowhere below the CLI (ReadEnvironment); passed down as values.
-  std::string data_dir;       // $JBR_DATA_DIR, else DefaultDataDir(): schemas, ministries, reference
-  std::string templates_dir;  // $JBR_TEMPLATES_DIR, else DefaultTemplatesDir()
+  std::string data_dir;  // $JBR_DATA_DIR, else DefaultDataDir(): schemas, ministries, reference
+  std::string templates_dir;     // $JBR_TEMPLATES_DIR, else DefaultTemplatesDir()
   std::unique_ptr<Clock> clock;  // a FixedClock at $JBR_NOW (reproducible runs), else the system's
   std::string actor;             // $JBR_USER, else $USER, else "unknown"
 };
@@ -62,7 +62,8 @@ int ExitCodeFor(const Status& status);
 Status ServeUntilSignal(const serve::StaticServerOptions& options);
 
 // Serves the portal (jbr serve, jbr demo) until SIGINT or SIGTERM; `started` runs once it listens.
-Status ServePortalUntilSignal(const portal::PortalOptions& options, const std::function<void()>& started);
+Status ServePortalUntilSignal(const portal::PortalOptions& options,
+                              const std::function<void()>& started);
 
 // Where publish and release look for the narrative and layout: the directories given with
 // --templates, then WORKSPACE/templates when it exists, then jbr's default templates.

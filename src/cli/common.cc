@@ -55,7 +55,9 @@ Result<ValidateOptions> ReadOptions::ToValidateOptions() const {
   ValidateOptions o;
   if (!encoding.empty()) {
     auto e = ParseEncodingName(encoding);
-    if (!e) return UsageError(fmt::format("unknown encoding '{}': use utf-8, windows-1252, utf-16le or utf-16be", encoding));
+    if (!e)
+      return UsageError(fmt::format(
+          "unknown encoding '{}': use utf-8, windows-1252, utf-16le or utf-16be", encoding));
     o.table.csv.encoding = *e;
   }
   if (!delimiter.empty()) {
@@ -85,7 +87,8 @@ Result<ValidateOptions> ReadOptions::ToValidateOptions() const {
 }
 
 void AddReadOptions(CLI::App* cmd, ReadOptions* o) {
-  cmd->add_option("--encoding", o->encoding, "CSV encoding: utf-8, windows-1252, utf-16le or utf-16be (default: detected)");
+  cmd->add_option("--encoding", o->encoding,
+                  "CSV encoding: utf-8, windows-1252, utf-16le or utf-16be (default: detected)");
   cmd->add_option("--delimiter", o->delimiter, "CSV delimiter: , ; or tab (default: sniffed)");
   cmd->add_option("--decimal", o->decimal,
                   "Decimal mark: point or comma (default: comma for ;-separated CSV, else point)");
@@ -96,14 +99,15 @@ void AddReportOptions(CLI::App* cmd, ReportOptions* o) {
   cmd->add_option("--format", o->format, "Output: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  cmd->add_option("--max-findings", o->max_findings, "List at most this many findings (all are counted)")
+  cmd->add_option("--max-findings", o->max_findings,
+                  "List at most this many findings (all are counted)")
       ->capture_default_str();
 }
 
 void PrintFindingsText(std::ostream& out, const CollectingSink& sink) {
   for (const auto& f : sink.findings()) {
-    out << fmt::format("{}:{}:{}: {} {}: {}", f.file, f.row, f.column, SeverityName(f.severity), f.code,
-                       f.message);
+    out << fmt::format("{}:{}:{}: {} {}: {}", f.file, f.row, f.column, SeverityName(f.severity),
+                       f.code, f.message);
     if (!f.hint.empty()) out << " (" << f.hint << ")";
     out << "\n";
   }
@@ -114,7 +118,8 @@ void PrintFindingsText(std::ostream& out, const CollectingSink& sink) {
   out << fmt::format("{} error{}, {} warning{}\n", sink.errors(), sink.errors() == 1 ? "" : "s",
                      sink.warnings(), sink.warnings() == 1 ? "" : "s");
   for (const auto& c : sink.counts()) {
-    out << fmt::format("  {:<22} {:>8} {}{}\n", c.code, c.count, SeverityName(c.severity), c.count == 1 ? "" : "s");
+    out << fmt::format("  {:<22} {:>8} {}{}\n", c.code, c.count, SeverityName(c.severity),
+                       c.count == 1 ? "" : "s");
   }
 }
 
@@ -131,14 +136,19 @@ void PrintFindings(std::ostream& out, const CollectingSink& sink, const ReportOp
   j["truncated"] = sink.truncated();
   j["counts"] = nlohmann::json::array();
   for (const auto& c : sink.counts()) {
-    j["counts"].push_back({{"code", c.code}, {"severity", SeverityName(c.severity)}, {"count", c.count}});
+    j["counts"].push_back(
+        {{"code", c.code}, {"severity", SeverityName(c.severity)}, {"count", c.count}});
   }
   j["findings"] = nlohmann::json::array();
   for (const auto& f : sink.findings()) {
-    j["findings"].push_back({{"code", f.code},     {"severity", SeverityName(f.severity)},
-                             {"file", f.file},     {"sheet", f.sheet},
-                             {"row", f.row},       {"column", f.column},
-                             {"value", f.value},   {"message", f.message},
+    j["findings"].push_back({{"code", f.code},
+                             {"severity", SeverityName(f.severity)},
+                             {"file", f.file},
+                             {"sheet", f.sheet},
+                             {"row", f.row},
+                             {"column", f.column},
+                             {"value", f.value},
+                             {"message", f.message},
                              {"hint", f.hint}});
   }
   out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
@@ -152,7 +162,8 @@ ProgressFn MakeProgress(const std::string& label, const std::string& path) {
     if (total == 0) {
       std::cerr << fmt::format("\r{}: {:.1f} MB", label, done / 1e6) << std::flush;
     } else {
-      std::cerr << fmt::format("\r{}: {:3.0f}% of {:.1f} MB", label, 100.0 * done / total, total / 1e6)
+      std::cerr << fmt::format("\r{}: {:3.0f}% of {:.1f} MB", label, 100.0 * done / total,
+                               total / 1e6)
                 << std::flush;
     }
   };

@@ -1,8 +1,8 @@
 #include "cli/delivery_args.h"
 
 #include <fmt/format.h>
-#include <filesystem>
 #include <fmt/ranges.h>
+#include <filesystem>
 
 namespace jbr::cli {
 
@@ -24,7 +24,8 @@ CLI::Validator DeliveryFile() {
 }
 
 void AddDeliveryArgs(CLI::App* cmd, DeliveryArgs* a, bool required) {
-  cmd->add_option("-d,--dataset", a->dataset, "Dataset, e.g. personnel (see `jbr datasets`)")->required();
+  cmd->add_option("-d,--dataset", a->dataset, "Dataset, e.g. personnel (see `jbr datasets`)")
+      ->required();
   auto* m = cmd->add_option("-m,--ministry", a->ministry, "Ministry code, e.g. BZK");
   auto* y = cmd->add_option("-y,--year", a->year, "Reporting year")->check(CLI::Range(1990, 2100));
   if (required) {
@@ -46,13 +47,15 @@ Result<ResolvedDelivery> ResolveDelivery(const DeliveryArgs& a, const SchemaRegi
     if (required) return UsageError("--ministry is required");
     return r;
   }
-  const Ministry* m = a.year ? ministries.Find(a.ministry, *a.year) : ministries.FindAnyYear(a.ministry);
+  const Ministry* m =
+      a.year ? ministries.Find(a.ministry, *a.year) : ministries.FindAnyYear(a.ministry);
   if (m == nullptr) {
     std::vector<std::string> codes;
     for (const Ministry* x : ministries.InYear(a.year.value_or(2020))) codes.push_back(x->code);
     return UsageError(fmt::format("unknown ministry '{}'{}; the ministries{} are: {}", a.ministry,
                                   a.year ? fmt::format(" in {}", *a.year) : "",
-                                  a.year ? fmt::format(" of {}", *a.year) : "", fmt::join(codes, ", ")));
+                                  a.year ? fmt::format(" of {}", *a.year) : "",
+                                  fmt::join(codes, ", ")));
   }
   r.ministry = m->code;
   return r;

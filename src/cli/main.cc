@@ -9,10 +9,14 @@ namespace jbr::cli {
 
 int ExitCodeFor(const Status& status) {
   switch (status.code()) {
-    case StatusCode::kOk: return 0;
-    case StatusCode::kInvalidInput: return 1;
-    case StatusCode::kUsage: return 2;
-    default: return 3;
+    case StatusCode::kOk:
+      return 0;
+    case StatusCode::kInvalidInput:
+      return 1;
+    case StatusCode::kUsage:
+      return 2;
+    default:
+      return 3;
   }
 }
 
@@ -61,9 +65,10 @@ std::string MisplacedOption(CLI::App& app, int argc, char** argv) {
   for (int i = 1; i < first; ++i) {
     const std::string given = argv[i];
     if (given.size() < 2 || given[0] != '-') {
-      return fmt::format("'{}' stands before the command name `{}`, where jbr takes only --workspace "
-                         "and --store: put it after the command name (see jbr {} --help)",
-                         given, sub->get_name(), sub->get_name());
+      return fmt::format(
+          "'{}' stands before the command name `{}`, where jbr takes only --workspace "
+          "and --store: put it after the command name (see jbr {} --help)",
+          given, sub->get_name(), sub->get_name());
     }
     const std::string arg = given.substr(0, given.find('='));
     const bool global = arg == "-w" || arg == "--workspace" || arg == "--store";
@@ -72,8 +77,9 @@ std::string MisplacedOption(CLI::App& app, int argc, char** argv) {
       continue;
     }
     if (sub->get_option_no_throw(arg) != nullptr) {
-      return fmt::format("{} is an option of `jbr {}`: put it after the command name (jbr {} {} ...)",
-                         arg, sub->get_name(), sub->get_name(), arg);
+      return fmt::format(
+          "{} is an option of `jbr {}`: put it after the command name (jbr {} {} ...)", arg,
+          sub->get_name(), sub->get_name(), arg);
     }
     return fmt::format("{} is not an option of jbr or of `jbr {}` (see jbr {} --help)", arg,
                        sub->get_name(), sub->get_name());
@@ -85,8 +91,9 @@ std::string MisplacedOption(CLI::App& app, int argc, char** argv) {
 
 int main(int argc, char** argv) {
   using namespace jbr::cli;
-  CLI::App app{"jbr: the annual business-operations report of the Dutch central government (JBR)\n"
-               "Deliveries are validated, stored with their history, and reported on."};
+  CLI::App app{
+      "jbr: the annual business-operations report of the Dutch central government (JBR)\n"
+      "Deliveries are validated, stored with their history, and reported on."};
   app.require_subcommand(1);
   app.set_version_flag("--version", "jbr 0.1.0");
   GlobalOptions g;
@@ -97,9 +104,10 @@ int main(int argc, char** argv) {
   app.add_option("-w,--workspace", g.workspace,
                  "Workspace directory (default: $JBR_WORKSPACE, else the current directory)")
       ->envname("JBR_WORKSPACE");
-  app.add_option("--store", g.store,
-                 "Store URL: sqlite:PATH or postgresql://user@host:port/database (default: the store "
-                 "named in the workspace's jbr.json; with init, the store the new workspace names)")
+  app.add_option(
+         "--store", g.store,
+         "Store URL: sqlite:PATH or postgresql://user@host:port/database (default: the store "
+         "named in the workspace's jbr.json; with init, the store the new workspace names)")
       ->envname("JBR_STORE");
   Action run;
   RegisterInit(app, g, run);

@@ -20,13 +20,13 @@ inline const char* SeverityName(Severity s) { return s == Severity::kError ? "er
 struct Finding {
   std::string code;  // fixed vocabulary, see docs/findings.md (e.g. "type-error")
   Severity severity = Severity::kError;
-  std::string file;    // file name as given by the user
-  std::string sheet;   // XLSX sheet name, empty for CSV
-  int64_t row = 0;     // physical row (1-based, the header is row 1); 0 when about the whole file
-  std::string column;  // column header as found in the file (or the schema name); may be empty
-  std::string value;   // offending value (masked when it is personal data); may be empty
-  std::string message; // what is wrong
-  std::string hint;    // how to fix it
+  std::string file;     // file name as given by the user
+  std::string sheet;    // XLSX sheet name, empty for CSV
+  int64_t row = 0;      // physical row (1-based, the header is row 1); 0 when about the whole file
+  std::string column;   // column header as found in the file (or the schema name); may be empty
+  std::string value;    // offending value (masked when it is personal data); may be empty
+  std::string message;  // what is wrong
+  std::string hint;     // how to fix it
 };
 
 // Receives findings. Implementations count every finding even when they keep only some.

@@ -28,8 +28,8 @@ enum class DecimalMark { kPoint, kComma };
 // including impossible dates such as 2021-02-29.
 std::optional<Days> ParseDate(std::string_view text);
 
-// An Excel serial date in the 1900 date system (1 = 1900-01-01; 60 is Excel's phantom 1900-02-29 and
-// is refused). A fractional part (time of day) is dropped. nullopt outside 1-2958465.
+// An Excel serial date in the 1900 date system (1 = 1900-01-01; 60 is Excel's phantom 1900-02-29
+// and is refused). A fractional part (time of day) is dropped. nullopt outside 1-2958465.
 std::optional<Days> DateFromExcelSerial(double serial);
 
 // Optional sign and digits, surrounding blanks trimmed; "12.0" and "1,0" (point or comma with zero

@@ -50,7 +50,7 @@ inline Status InternalError(std::string m) { return {StatusCode::kInternal, std:
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
   Result(Status status) : v_(std::move(status)) {  // NOLINT(google-explicit-constructor)
     assert(!std::get<Status>(v_).ok() && "Result needs a value or an error");
   }
@@ -77,9 +77,9 @@ class [[nodiscard]] Result {
 #define JBR_CONCAT_INNER(a, b) a##b
 #define JBR_CONCAT(a, b) JBR_CONCAT_INNER(a, b)
 
-#define JBR_RETURN_IF_ERROR(expr)         \
-  do {                                    \
-    ::jbr::Status jbr_status_ = (expr);   \
+#define JBR_RETURN_IF_ERROR(expr)              \
+  do {                                         \
+    ::jbr::Status jbr_status_ = (expr);        \
     if (!jbr_status_.ok()) return jbr_status_; \
   } while (0)
 

@@ -12,7 +12,8 @@ Sha256::Sha256() {
 }
 
 void Sha256::Update(std::string_view data) {
-  crypto_hash_sha256_update(&state_, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  crypto_hash_sha256_update(&state_, reinterpret_cast<const unsigned char*>(data.data()),
+                            data.size());
 }
 
 std::string Sha256::HexDigest() {

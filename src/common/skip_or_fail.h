@@ -35,10 +35,11 @@ inline bool ProgramExists(const std::string& program) {
 }  // namespace jbr
 
 // Skips (or, under CI=true, fails) the current test with `why` unless `present` holds.
-#define JBR_SKIP_OR_FAIL_UNLESS(present, why)                                                     \
-  if (!(present)) {                                                                               \
-    if (::jbr::RunningInCi()) {                                                                   \
-      GTEST_FAIL() << why << " (CI=true: a missing tool fails; scripts/install-deps.sh installs it)"; \
-    }                                                                                             \
-    GTEST_SKIP() << why;                                                                          \
+#define JBR_SKIP_OR_FAIL_UNLESS(present, why)                                                  \
+  if (!(present)) {                                                                            \
+    if (::jbr::RunningInCi()) {                                                                \
+      GTEST_FAIL() << why                                                                      \
+                   << " (CI=true: a missing tool fails; scripts/install-deps.sh installs it)"; \
+    }                                                                                          \
+    GTEST_SKIP() << why;                                                                       \
   }

@@ -42,7 +42,8 @@ TEST(SkipOrFail, AMissingToolFailsUnderCi) {
   CiVariable ci("true");
   EXPECT_TRUE(RunningInCi());
   EXPECT_FATAL_FAILURE(NeedsAMissingTool(),
-                       "no-such-tool is not installed (CI=true: a missing tool fails; scripts/install-deps.sh installs it)");
+                       "no-such-tool is not installed (CI=true: a missing tool fails; "
+                       "scripts/install-deps.sh installs it)");
 }
 
 TEST(SkipOrFail, OnlyCiEqualToTrueCounts) {

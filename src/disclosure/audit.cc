@@ -77,7 +77,6 @@ namespace {
 
 constexpr int kMaxBranchAndBoundCells = 400;
 
-
 // The attacker's program: one column per cell, one row per additivity constraint.
 void BuildAttacker(const TableSpec& spec, const std::vector<bool>& suppressed, LinearProgram& lp) {
   for (size_t k = 0; k < spec.constraints.size(); ++k) {

@@ -35,7 +35,8 @@ TEST(ProtectionOptions, Validate) {
   const std::pair<ProtectionOptions, std::string> bad[] = {
       {ProtectionOptions{-1, 1}, "protection_percent must be finite and >= 0"},
       {ProtectionOptions{10, -1}, "min_protection must be finite and >= 0"},
-      {ProtectionOptions{0, 0}, "protection_percent and min_protection are both 0: nothing is protected"},
+      {ProtectionOptions{0, 0},
+       "protection_percent and min_protection are both 0: nothing is protected"},
   };
   for (const auto& [options, why] : bad) {
     const Status s = options.Validate();
@@ -235,9 +236,13 @@ TEST(AuditPattern, IntegerBoundsAreExactWhereTheLpIsFractional) {
 TEST(AuditPattern, FloatingPointNoiseInAPublishedSumIsNoContradiction) {
   TableSpec t;
   t.integer_values = false;
-  for (const auto& [label, v] : std::vector<std::pair<std::string, double>>{
-           {"T", 4280146.0666668564}, {"a", 2140073.0}, {"b", 2140073.0666666776},
-           {"s", 30.5}, {"c", 10.25}, {"d", 20.25}}) {
+  for (const auto& [label, v] :
+       std::vector<std::pair<std::string, double>>{{"T", 4280146.0666668564},
+                                                   {"a", 2140073.0},
+                                                   {"b", 2140073.0666666776},
+                                                   {"s", 30.5},
+                                                   {"c", 10.25},
+                                                   {"d", 20.25}}) {
     t.cells.push_back(TableCell{label, v, Sensitivity::kNone, 0});
   }
   t.constraints = {{0, {1, 2}}, {3, {4, 5}}};

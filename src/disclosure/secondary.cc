@@ -181,8 +181,8 @@ Result<std::vector<int>> AddSupports(const TableSpec& spec, const std::vector<in
 
 // For each unsafe cell, the cheapest published non-zero cell sharing a constraint with it; where
 // every cell of its constraints is hidden already, the search goes on through the constraints of
-// those hidden cells (a hidden zero pinned by its total, whose total is pinned by the Rijk), nearest
-// first.
+// those hidden cells (a hidden zero pinned by its total, whose total is pinned by the Rijk),
+// nearest first.
 int AddNeighbours(const TableSpec& spec, const std::vector<int>& unsafe, ProtectionLp& plp,
                   std::vector<bool>& suppressed) {
   std::vector<std::vector<int>> constraints_of(spec.cells.size());

@@ -44,8 +44,10 @@ TEST(MakeCountTable, RejectsBadInput) {
   ExpectRefused(MakeCountTable1D({"a"}, {-1}), "negative count -1");
   // Two rows of labels and counts, the second row one count short.
   ExpectRefused(MakeCountTable2D({"r", "s"}, {"a", "b"}, {{1, 2}, {3}}), "ragged table");
-  ExpectRefused(MakeCountTable2D({"r"}, {"a", "b"}, {{1}}), "row or column labels do not match the counts");
-  ExpectRefused(MakeCountTable2D({"r", "s"}, {"a"}, {{1}, {2}, {3}}), "row or column labels do not match the counts");
+  ExpectRefused(MakeCountTable2D({"r"}, {"a", "b"}, {{1}}),
+                "row or column labels do not match the counts");
+  ExpectRefused(MakeCountTable2D({"r", "s"}, {"a"}, {{1}, {2}, {3}}),
+                "row or column labels do not match the counts");
   ExpectRefused(MakeCountTable2D({"r"}, {"a"}, {{-2}}), "negative count -2");
   ExpectRefused(MakeCountTable2D({}, {}, {}), "a 2-D table needs cells");
 }
@@ -65,7 +67,8 @@ TEST(ValidateTable, ChecksTheContract) {
   t.cells[0].value = 2.5;  // not whole in a count table
   t.cells[2].value = 6.5;
   EXPECT_EQ(ValidateTable(t).code(), StatusCode::kInvalidInput);
-  EXPECT_NE(ValidateTable(t).message().find("cell 0 (a): value must be a whole number"), std::string::npos)
+  EXPECT_NE(ValidateTable(t).message().find("cell 0 (a): value must be a whole number"),
+            std::string::npos)
       << ValidateTable(t).message();
   t.integer_values = false;  // fine as a magnitude
   EXPECT_TRUE(ValidateTable(t).ok());
@@ -73,7 +76,8 @@ TEST(ValidateTable, ChecksTheContract) {
   t = *base;
   t.cells[1].sensitivity = Sensitivity::kPersonStatistic;
   EXPECT_EQ(ValidateTable(t).code(), StatusCode::kInvalidInput);
-  EXPECT_NE(ValidateTable(t).message().find("cell 1 (b): a rate, share or mean is not additive"), std::string::npos)
+  EXPECT_NE(ValidateTable(t).message().find("cell 1 (b): a rate, share or mean is not additive"),
+            std::string::npos)
       << ValidateTable(t).message();
 
   t = *base;
@@ -85,13 +89,15 @@ TEST(ValidateTable, ChecksTheContract) {
   t = *base;
   t.constraints[0].parts.push_back(2);  // total among its parts
   EXPECT_EQ(ValidateTable(t).code(), StatusCode::kInvalidInput);
-  EXPECT_NE(ValidateTable(t).message().find("constraint 0: the total is among its own parts"), std::string::npos)
+  EXPECT_NE(ValidateTable(t).message().find("constraint 0: the total is among its own parts"),
+            std::string::npos)
       << ValidateTable(t).message();
 
   t = *base;
   t.constraints[0].total = 7;  // out of range
   EXPECT_EQ(ValidateTable(t).code(), StatusCode::kInvalidInput);
-  EXPECT_NE(ValidateTable(t).message().find("constraint 0: total index out of range"), std::string::npos)
+  EXPECT_NE(ValidateTable(t).message().find("constraint 0: total index out of range"),
+            std::string::npos)
       << ValidateTable(t).message();
 
   EXPECT_EQ(ValidateTable(TableSpec{}).code(), StatusCode::kInvalidInput);

@@ -15,9 +15,9 @@
 #include <fmt/ranges.h>
 
 #include "common/clock.h"
-#include "common/temp_dir.h"
 #include "common/csv_write.h"
 #include "common/parse.h"
+#include "common/temp_dir.h"
 #include "common/text.h"
 #include "ingest/csv_reader.h"
 
@@ -433,7 +433,8 @@ Status LoadAll(Workspace* ws, const DatasetSchema& schema,
                const std::map<DeliveryKey, Amounts>& all,
                const std::vector<std::string>& categories, const ApparaatskostenOptions& options,
                FindingSink* sink, ApparaatskostenResult* result) {
-  if (options.clock == nullptr) return UsageError("an import needs a clock (ApparaatskostenOptions::clock)");
+  if (options.clock == nullptr)
+    return UsageError("an import needs a clock (ApparaatskostenOptions::clock)");
   JBR_ASSIGN_OR_RETURN(TempDir dir, TempDir::Make("jbr-import-"));
   const std::string received_at = options.clock->NowUtc();
   for (const auto& [key, amounts] : all) {

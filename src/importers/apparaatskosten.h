@@ -46,7 +46,7 @@ struct ApparaatskostenOptions {
   std::string mapping_dir;  // empty: <workspace data dir>/import
   std::string delivered_by = kApparaatskostenActor;
   const Clock* clock = nullptr;  // required: when the deliveries are received
-  std::string display_name;  // for findings; empty: the file's name
+  std::string display_name;      // for findings; empty: the file's name
 };
 
 // One ministry and year of the import.

@@ -19,10 +19,9 @@ namespace {
 namespace L = ict_layout;
 using ict_import::DashboardRow;
 
-constexpr const char* kRequired[] = {L::kNumber,      L::kMinistry,    L::kName,
-                                     L::kStatus,      L::kKind,        L::kStartDate,
-                                     L::kInitialEnd,  L::kCurrentEnd,  L::kInitialCost,
-                                     L::kCurrentCost};
+constexpr const char* kRequired[] = {
+    L::kNumber,    L::kMinistry,   L::kName,       L::kStatus,      L::kKind,
+    L::kStartDate, L::kInitialEnd, L::kCurrentEnd, L::kInitialCost, L::kCurrentCost};
 constexpr const char* kStatuses[][2] = {{"nog niet gestart", "not_started"},
                                         {"in uitvoering", "in_progress"},
                                         {"in heroriëntatie", "reorientation"},
@@ -35,7 +34,9 @@ class RowReader {
  public:
   RowReader(std::string file, std::string sheet, std::vector<std::string> reasons,
             FindingSink* sink)
-      : file_(std::move(file)), sheet_(std::move(sheet)), reasons_(std::move(reasons)),
+      : file_(std::move(file)),
+        sheet_(std::move(sheet)),
+        reasons_(std::move(reasons)),
         sink_(sink) {}
 
   // Maps the header; false (with a finding per missing column) when a required one is absent.
@@ -102,13 +103,13 @@ class RowReader {
   std::string_view Cell(const char* name, CellKind* kind = nullptr) const {
     const int c = Col(name);
     if (c < 0 || static_cast<size_t>(c) >= raw_->cells.size()) return {};
-    if (kind != nullptr && static_cast<size_t>(c) < raw_->kinds.size()) *kind = raw_->kinds[static_cast<size_t>(c)];
+    if (kind != nullptr && static_cast<size_t>(c) < raw_->kinds.size())
+      *kind = raw_->kinds[static_cast<size_t>(c)];
     return Trim(raw_->cells[static_cast<size_t>(c)]);
   }
   void Error(const char* code, const char* column, std::string_view value, std::string message,
              std::string hint) {
-    Report(code, raw_->row_number, column, std::string(value), std::move(message),
-           std::move(hint));
+    Report(code, raw_->row_number, column, std::string(value), std::move(message), std::move(hint));
   }
   bool Present(const char* column, std::string_view v, bool required) {
     if (!v.empty()) return true;

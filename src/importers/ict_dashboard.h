@@ -43,7 +43,7 @@ struct IctDashboardOptions {
   std::optional<int> year;  // the deliveries' year; nullopt: the year of the latest Peildatum
   std::string delivered_by = kIctDashboardActor;
   const Clock* clock = nullptr;  // required: when the deliveries are received
-  std::string display_name;  // for findings; empty: the file's name
+  std::string display_name;      // for findings; empty: the file's name
 };
 
 struct IctDashboardDelivery {

@@ -11,8 +11,8 @@
 #include <fmt/format.h>
 
 #include "common/clock.h"
-#include "common/temp_dir.h"
 #include "common/csv_write.h"
+#include "common/temp_dir.h"
 #include "importers/ict_dashboard_rows.h"
 
 namespace jbr::ict_import {
@@ -110,25 +110,26 @@ Result<IctDashboardDelivery> Load(Workspace* ws, const std::string& dir, const s
 }  // namespace
 
 Status LoadRows(Workspace* ws, const std::vector<DashboardRow>& rows, int year,
-                const IctDashboardOptions& options, FindingSink* sink,
-                IctDashboardResult* result) {
+                const IctDashboardOptions& options, FindingSink* sink, IctDashboardResult* result) {
   std::map<std::string, std::vector<const DashboardRow*>> by_ministry;
   for (const auto& r : rows) by_ministry[r.ministry].push_back(&r);
-  if (options.clock == nullptr) return UsageError("an import needs a clock (IctDashboardOptions::clock)");
+  if (options.clock == nullptr)
+    return UsageError("an import needs a clock (IctDashboardOptions::clock)");
   JBR_ASSIGN_OR_RETURN(TempDir temp, TempDir::Make("jbr-ict-import-"));
   const std::string& dir = temp.path();
   Status status = Status::Ok();
   for (const auto& [ministry, list] : by_ministry) {
     const auto n = static_cast<int64_t>(list.size());
-    auto a = Load(ws, dir, "ict_activities", ministry, year, Activities(list, year), n, options,
-                  sink);
+    auto a =
+        Load(ws, dir, "ict_activities", ministry, year, Activities(list, year), n, options, sink);
     if (!a.ok()) {
       status = a.status();
       break;
     }
     result->deliveries.push_back(*a);
     if (a->outcome == LoadOutcome::kRejected) continue;
-    auto r = Load(ws, dir, "ict_records", ministry, year, Records(list, year), 2 * n, options, sink);
+    auto r =
+        Load(ws, dir, "ict_records", ministry, year, Records(list, year), 2 * n, options, sink);
     if (!r.ok()) {
       status = r.status();
       break;

@@ -25,7 +25,6 @@ struct DashboardRow {
 // Writes each ministry's ict_activities and ict_records files (rows free of errors) and loads
 // them, activities first; the records are not loaded when the activities were rejected.
 Status LoadRows(Workspace* ws, const std::vector<DashboardRow>& rows, int year,
-                const IctDashboardOptions& options, FindingSink* sink,
-                IctDashboardResult* result);
+                const IctDashboardOptions& options, FindingSink* sink, IctDashboardResult* result);
 
 }  // namespace jbr::ict_import

@@ -108,8 +108,9 @@ TEST_F(IctDashboardImportTest, DeliveriesAreReceivedAtTheClocksTimeAndNoClockIsR
 TEST_F(IctDashboardImportTest, MissingRequiredColumnIsAFindingAndNothingIsStored) {
   std::string header = kHeader;
   header.replace(header.find("Startdatum,"), 11, "");
-  auto r = Import(header + "A-1,BZK,Portaal,In uitvoering,Ontwikkeling,31-12-2025,,"
-                           "31-12-2024,,10,12.5\n");
+  auto r = Import(header +
+                  "A-1,BZK,Portaal,In uitvoering,Ontwikkeling,31-12-2025,,"
+                  "31-12-2024,,10,12.5\n");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_TRUE(HasFinding("missing-column", 1, "Startdatum"));
   EXPECT_TRUE(r->deliveries.empty());

@@ -189,8 +189,8 @@ TEST(DisclosureLinked, QuarterIsNotTheYearMinusTheOtherQuarters) {
   const double days[] = {1000, 1100, 700, 1200};
   std::vector<IndicatorValue> values;
   for (int q = 0; q < 4; ++q) {
-    values.push_back(Value("absence.rate", "EZK", "", "2020-Q" + std::to_string(q + 1), "",
-                           sick[q], days[q], q == 2 ? 8 : 12));
+    values.push_back(Value("absence.rate", "EZK", "", "2020-Q" + std::to_string(q + 1), "", sick[q],
+                           days[q], q == 2 ? 8 : 12));
   }
   values.push_back(Value("absence.rate", "EZK", "", "2020", "", 160, 4000, 14));
   ASSERT_TRUE(ApplyDisclosure(defs, DisclosureSettings{}, &values).ok());

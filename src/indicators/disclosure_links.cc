@@ -182,7 +182,8 @@ class Builder {
           case kPeriod:
             total = !IsQuarter(v.period);
             part = !total;
-            key = Join({v.indicator, q, v.ministry, v.unit_type, v.period.substr(0, 4), v.category});
+            key =
+                Join({v.indicator, q, v.ministry, v.unit_type, v.period.substr(0, 4), v.category});
             break;
           case kCategory:
             total = v.category.empty();
@@ -243,7 +244,8 @@ class Builder {
     }
   }
 
-  void MakeNodes(UnionFind& uf, const std::vector<std::pair<int, std::vector<int>>>& raw_constraints) {
+  void MakeNodes(UnionFind& uf,
+                 const std::vector<std::pair<int, std::vector<int>>>& raw_constraints) {
     std::vector<int> node_of(raw_.size(), -1);
     std::map<int, int> node_of_root;
     for (size_t r = 0; r < raw_.size(); ++r) {
@@ -332,7 +334,8 @@ class Builder {
       const IndicatorDef& def = *Def(v);
       cells[Join({Population(def), v.ministry, v.unit_type, v.period, PopulationCategory(def, v)})]
           .push_back(static_cast<int>(i));
-      by_key[Join({v.indicator, v.ministry, v.unit_type, v.period, v.category})] = static_cast<int>(i);
+      by_key[Join({v.indicator, v.ministry, v.unit_type, v.period, v.category})] =
+          static_cast<int>(i);
     }
     for (auto& [key, members] : cells) {
       if (members.size() > 1) out_.groups.push_back(members);
@@ -345,8 +348,8 @@ class Builder {
       const int k = w.period[6] - '0';
       const std::string year = w.period.substr(0, 4);
       for (int j = 1; j <= 4; ++j) {
-        auto it = by_key.find(
-            Join({def.rolling_of, w.ministry, w.unit_type, fmt::format("{}-Q{}", year, j), w.category}));
+        auto it = by_key.find(Join(
+            {def.rolling_of, w.ministry, w.unit_type, fmt::format("{}-Q{}", year, j), w.category}));
         if (it == by_key.end()) continue;
         if (j <= k) out_.implies.push_back({it->second, static_cast<int>(i)});
         if (j == k) out_.implies.push_back({static_cast<int>(i), it->second});

@@ -87,12 +87,13 @@ class Protector {
         for (int n : ls_.value_nodes[i]) {
           if (n < 0) continue;
           // A quantity everyone knows stays known, whatever the figure shows.
-          if (value_hidden_[i] && !node_hidden_[n] && !constant_[n]) node_hidden_[n] = changed = true;
+          if (value_hidden_[i] && !node_hidden_[n] && !constant_[n])
+            node_hidden_[n] = changed = true;
           if (node_hidden_[n]) hide(i);
         }
       }
-      // A population cell with a figure that is unsafe itself (or hidden by a release) hides all its
-      // figures; a figure hidden only to protect another does not spread to the other tables of
+      // A population cell with a figure that is unsafe itself (or hidden by a release) hides all
+      // its figures; a figure hidden only to protect another does not spread to the other tables of
       // its population (that cascaded to the Rijk's own totals on a small Rijk).
       for (const auto& g : ls_.groups) {
         bool any = std::any_of(g.begin(), g.end(), [&](int i) { return unsafe_[i]; });
@@ -131,7 +132,8 @@ class Protector {
     std::map<int, int> index;
     component_of_.assign(ls_.nodes.size(), -1);
     for (size_t n = 0; n < ls_.nodes.size(); ++n) {
-      auto [it, fresh] = index.try_emplace(find(static_cast<int>(n)), static_cast<int>(components_.size()));
+      auto [it, fresh] =
+          index.try_emplace(find(static_cast<int>(n)), static_cast<int>(components_.size()));
       if (fresh) components_.push_back({});
       components_[it->second].push_back(static_cast<int>(n));
       component_of_[n] = it->second;
@@ -241,7 +243,8 @@ bool PrimaryUnsafe(Disclosure disclosure, const IndicatorValue& v, const Disclos
 std::string ReleasedKey(const std::string& indicator, const std::string& ministry,
                         const std::string& unit_type, const std::string& period,
                         const std::string& category) {
-  return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", indicator, ministry, unit_type, period, category);
+  return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", indicator, ministry, unit_type, period,
+                     category);
 }
 
 Status ApplyDisclosure(const std::vector<IndicatorDef>& defs, const DisclosureSettings& settings,
@@ -263,7 +266,8 @@ Status ApplyDisclosure(const std::vector<IndicatorDef>& defs, const DisclosureSe
     };
     for (size_t i = 0; i < values->size(); ++i) {
       const IndicatorValue& v = (*values)[i];
-      auto it = released->find(ReleasedKey(v.indicator, v.ministry, v.unit_type, v.period, v.category));
+      auto it =
+          released->find(ReleasedKey(v.indicator, v.ministry, v.unit_type, v.period, v.category));
       if (it == released->end() || v.status != "published") continue;
       if (it->second.status == "suppressed") hidden[i] = true;
       if (it->second.status == "published" && same(it->second.numerator, v.numerator) &&

@@ -39,6 +39,7 @@ bool PrimaryUnsafe(Disclosure disclosure, const IndicatorValue& v, const Disclos
 // protected as if unsafe, and a figure it published that has not changed is known to everyone: it
 // is never used to hide another.
 Status ApplyDisclosure(const std::vector<IndicatorDef>& defs, const DisclosureSettings& settings,
-                       std::vector<IndicatorValue>* values, const ReleasedPattern* released = nullptr);
+                       std::vector<IndicatorValue>* values,
+                       const ReleasedPattern* released = nullptr);
 
 }  // namespace jbr

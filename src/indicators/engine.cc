@@ -17,8 +17,8 @@
 
 #include "common/sha256.h"
 #include "common/text.h"
-#include "indicators/disclosure_step.h"
 #include "indicators/core/themes.h"
+#include "indicators/disclosure_step.h"
 
 namespace jbr {
 namespace {
@@ -44,7 +44,8 @@ std::set<std::string> Excluded(const ReferenceData& ref, const std::vector<std::
 }
 
 bool HasAll(const MinistryInputs& in, const std::vector<std::string>& datasets) {
-  return std::all_of(datasets.begin(), datasets.end(), [&](const std::string& d) { return in.Get(d) != nullptr; });
+  return std::all_of(datasets.begin(), datasets.end(),
+                     [&](const std::string& d) { return in.Get(d) != nullptr; });
 }
 
 std::vector<int64_t> DeliveryIds(const std::vector<const MinistryInputs*>& inputs,
@@ -88,13 +89,14 @@ struct YearInputs {
 // year_after). Pointers into it stay valid while it lives.
 class InputCache {
  public:
-  InputCache(const ComputeEnv& env, std::vector<std::string> adjacent) : env_(env), adjacent_(std::move(adjacent)) {}
+  InputCache(const ComputeEnv& env, std::vector<std::string> adjacent)
+      : env_(env), adjacent_(std::move(adjacent)) {}
 
   Result<const YearInputs*> Get(int year, const std::vector<std::string>& datasets) {
-    JBR_ASSIGN_OR_RETURN(YearInputs* y, Ensure(year, datasets));
+    JBR_ASSIGN_OR_RETURN(YearInputs * y, Ensure(year, datasets));
     if (adjacent_.empty()) return y;
-    JBR_ASSIGN_OR_RETURN(YearInputs* before, Ensure(year - 1, adjacent_));
-    JBR_ASSIGN_OR_RETURN(YearInputs* after, Ensure(year + 1, adjacent_));
+    JBR_ASSIGN_OR_RETURN(YearInputs * before, Ensure(year - 1, adjacent_));
+    JBR_ASSIGN_OR_RETURN(YearInputs * after, Ensure(year + 1, adjacent_));
     for (auto& in : y->ministries) {
       in.year_before = Find(*before, in.ministry);
       in.year_after = Find(*after, in.ministry);
@@ -127,7 +129,8 @@ class InputCache {
     }
     if (missing.empty()) return slot.get();
     for (auto& in : slot->ministries) {
-      JBR_ASSIGN_OR_RETURN(auto more, LoadInputs(env_.store, *env_.schemas, in.ministry, year, missing));
+      JBR_ASSIGN_OR_RETURN(auto more,
+                           LoadInputs(env_.store, *env_.schemas, in.ministry, year, missing));
       for (auto& [name, table] : more.tables) in.tables.emplace(name, std::move(table));
     }
     slot->loaded.insert(missing.begin(), missing.end());
@@ -145,8 +148,9 @@ struct GroupCells {
   std::map<std::string, std::vector<int64_t>> deliveries;
 };
 
-Result<GroupCells> ComputeGroup(const Theme& theme, const ThemeContext& ctx, int year, const YearInputs& y,
-                                const std::vector<IndicatorDef>& defs, const std::set<std::string>& excluded) {
+Result<GroupCells> ComputeGroup(const Theme& theme, const ThemeContext& ctx, int year,
+                                const YearInputs& y, const std::vector<IndicatorDef>& defs,
+                                const std::set<std::string>& excluded) {
   std::set<std::string> ids;
   std::vector<std::string> datasets;
   for (const auto& d : defs) {
@@ -230,7 +234,8 @@ IndicatorValue MissingValue(const IndicatorDef& def, const std::string& ministry
 
 // What a figure read without an adjacent year's delivery cannot see, for jbr explain; "" when
 // every adjacent delivery is there. `inputs` are the ministries behind the figure.
-std::string AdjacentNote(const IndicatorDef& def, const std::vector<const MinistryInputs*>& inputs, int year) {
+std::string AdjacentNote(const IndicatorDef& def, const std::vector<const MinistryInputs*>& inputs,
+                         int year) {
   std::string note;
   for (const auto& d : def.adjacent_datasets) {
     for (int side = 0; side < 2; ++side) {
@@ -243,8 +248,8 @@ std::string AdjacentNote(const IndicatorDef& def, const std::vector<const Minist
       if (without.empty()) continue;
       const int other = side == 0 ? year - 1 : year + 1;
       note += fmt::format(
-          "{}no current {} delivery of {} ({}): {} is read from the {} delivery alone{}", note.empty() ? "" : "; ",
-          d, other, fmt::join(without, ", "),
+          "{}no current {} delivery of {} ({}): {} is read from the {} delivery alone{}",
+          note.empty() ? "" : "; ", d, other, fmt::join(without, ", "),
           side == 0 ? fmt::format("whether a person had an employment on 31 December {}", other)
                     : fmt::format("whether a person has an employment on 1 January {}", other),
           year,
@@ -259,7 +264,8 @@ std::string AdjacentNote(const IndicatorDef& def, const std::vector<const Minist
 // year's delivery: per dataset read across and side, the ministries with a figure of the year
 // (every dataset of one of the definitions that read it) but no such delivery. The stored form of
 // what AdjacentNote tells jbr explain, for the method page.
-std::vector<AdjacentGap> AdjacentGaps(const std::vector<IndicatorDef>& defs, const YearInputs& y, int year) {
+std::vector<AdjacentGap> AdjacentGaps(const std::vector<IndicatorDef>& defs, const YearInputs& y,
+                                      int year) {
   // Per dataset and side (0: the year before, 1: the year after), the definitions reading it.
   std::map<std::string, std::array<std::vector<const IndicatorDef*>, 2>> readers;
   for (const auto& def : defs) {
@@ -276,10 +282,12 @@ std::vector<AdjacentGap> AdjacentGaps(const std::vector<IndicatorDef>& defs, con
       AdjacentGap gap{year, dataset, side == 0 ? year - 1 : year + 1, {}, {}};
       for (const IndicatorDef* def : reading) gap.indicators.push_back(def->id);
       for (const auto& in : y.ministries) {
-        const bool has_figure = std::any_of(reading.begin(), reading.end(),
-                                            [&](const IndicatorDef* def) { return HasAll(in, def->datasets); });
+        const bool has_figure =
+            std::any_of(reading.begin(), reading.end(),
+                        [&](const IndicatorDef* def) { return HasAll(in, def->datasets); });
         const MinistryInputs* next = side == 0 ? in.year_before : in.year_after;
-        if (has_figure && (next == nullptr || next->Get(dataset) == nullptr)) gap.ministries.push_back(in.ministry);
+        if (has_figure && (next == nullptr || next->Get(dataset) == nullptr))
+          gap.ministries.push_back(in.ministry);
       }
       if (!gap.ministries.empty()) out.push_back(std::move(gap));
     }
@@ -299,8 +307,9 @@ std::ranges::subrange<CellMap::const_iterator> OfIndicator(const CellMap& cells,
 // Values of one year for one group: ministries (missing where they did not deliver) and the Rijk.
 // With `missing_without_cells`, a ministry that delivered but has no cell of a figure is missing
 // for it (a derived figure without the other year).
-std::vector<IndicatorValue> GroupValues(const std::vector<IndicatorDef>& defs, const GroupCells& cells,
-                                        const YearInputs& y, const std::set<std::string>& excluded, int year,
+std::vector<IndicatorValue> GroupValues(const std::vector<IndicatorDef>& defs,
+                                        const GroupCells& cells, const YearInputs& y,
+                                        const std::set<std::string>& excluded, int year,
                                         bool missing_without_cells = false) {
   std::vector<IndicatorValue> out;
   for (const auto& def : defs) {
@@ -350,10 +359,12 @@ std::vector<IndicatorValue> GroupValues(const std::vector<IndicatorDef>& defs, c
 }
 
 std::string ValueKey(const IndicatorValue& v, const std::string& period) {
-  return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", v.indicator, v.ministry, v.unit_type, period, v.category);
+  return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", v.indicator, v.ministry, v.unit_type, period,
+                     v.category);
 }
 
-void AttachPrevious(std::vector<IndicatorValue>* current, const std::vector<IndicatorValue>& previous) {
+void AttachPrevious(std::vector<IndicatorValue>* current,
+                    const std::vector<IndicatorValue>& previous) {
   std::map<std::string, const IndicatorValue*> prev;
   for (const auto& p : previous) prev[ValueKey(p, p.period)] = &p;
   for (auto& v : *current) {
@@ -368,11 +379,12 @@ void AttachPrevious(std::vector<IndicatorValue>* current, const std::vector<Indi
 }
 
 void SortValues(std::vector<IndicatorValue>* values) {
-  std::stable_sort(values->begin(), values->end(), [](const IndicatorValue& a, const IndicatorValue& b) {
-    const int rijk_a = a.ministry == kRijk ? 1 : 0, rijk_b = b.ministry == kRijk ? 1 : 0;
-    return std::tie(a.indicator, rijk_a, a.ministry, a.unit_type, a.period, a.category) <
-           std::tie(b.indicator, rijk_b, b.ministry, b.unit_type, b.period, b.category);
-  });
+  std::stable_sort(
+      values->begin(), values->end(), [](const IndicatorValue& a, const IndicatorValue& b) {
+        const int rijk_a = a.ministry == kRijk ? 1 : 0, rijk_b = b.ministry == kRijk ? 1 : 0;
+        return std::tie(a.indicator, rijk_a, a.ministry, a.unit_type, a.period, a.category) <
+               std::tie(b.indicator, rijk_b, b.ministry, b.unit_type, b.period, b.category);
+      });
 }
 
 // The cells of a theme's indicators per year, computed once: the engine's own groups, and the
@@ -382,20 +394,23 @@ class CellCache {
   CellCache(InputCache* inputs, const ThemeContext& ctx, const ReferenceData& ref)
       : inputs_(inputs), ctx_(ctx), ref_(ref) {}
 
-  void Put(const Theme& theme, int year, const std::vector<IndicatorDef>& defs, const GroupCells& cells) {
+  void Put(const Theme& theme, int year, const std::vector<IndicatorDef>& defs,
+           const GroupCells& cells) {
     auto shared = std::make_shared<GroupCells>(cells);  // one copy for the group's indicators
     for (const auto& d : defs) entries_[{theme.name(), d.id, year}] = shared;
   }
 
   // The cells of `def` of `theme` in `year` (computed when not yet there).
-  Result<std::shared_ptr<const GroupCells>> Get(const Theme& theme, const IndicatorDef& def, int year) {
+  Result<std::shared_ptr<const GroupCells>> Get(const Theme& theme, const IndicatorDef& def,
+                                                int year) {
     auto key = std::make_tuple(theme.name(), def.id, year);
     auto it = entries_.find(key);
     if (it != entries_.end()) return std::shared_ptr<const GroupCells>(it->second);
     std::vector<std::string> datasets = def.datasets;
     datasets.insert(datasets.end(), def.optional_datasets.begin(), def.optional_datasets.end());
     JBR_ASSIGN_OR_RETURN(const YearInputs* y, inputs_->Get(year, datasets));
-    JBR_ASSIGN_OR_RETURN(auto cells, ComputeGroup(theme, ctx_, year, *y, {def}, Excluded(ref_, def.datasets)));
+    JBR_ASSIGN_OR_RETURN(auto cells,
+                         ComputeGroup(theme, ctx_, year, *y, {def}, Excluded(ref_, def.datasets)));
     auto shared = std::make_shared<GroupCells>(std::move(cells));
     entries_[key] = shared;
     return std::shared_ptr<const GroupCells>(shared);
@@ -410,8 +425,9 @@ class CellCache {
 
 // The values of a derived figure in `year`: the theme's combination of its source's cells of
 // `year` and of the other year, per ministry and for the Rijk.
-Result<std::vector<IndicatorValue>> DerivedValues(InputCache* inputs, CellCache* cache, const Theme& theme,
-                                                  const IndicatorDef& source, const DerivedFigure& figure,
+Result<std::vector<IndicatorValue>> DerivedValues(InputCache* inputs, CellCache* cache,
+                                                  const Theme& theme, const IndicatorDef& source,
+                                                  const DerivedFigure& figure,
                                                   const std::set<std::string>& excluded, int year) {
   JBR_ASSIGN_OR_RETURN(auto now, cache->Get(theme, source, year));
   JBR_ASSIGN_OR_RETURN(auto other, cache->Get(theme, source, figure.other_year(year)));
@@ -444,7 +460,8 @@ std::string FactorVintage(const ReferenceData& ref, int year) {
 }
 
 // Whether any figure derived from `source` is asked for.
-bool SourceOfAsked(const std::vector<DerivedFigure>& derived, const std::string& source, const std::string& pattern) {
+bool SourceOfAsked(const std::vector<DerivedFigure>& derived, const std::string& source,
+                   const std::string& pattern) {
   return std::any_of(derived.begin(), derived.end(), [&](const DerivedFigure& f) {
     return f.source == source && MatchesPattern(f.def.id, pattern);
   });
@@ -476,7 +493,8 @@ void HideRollingOverHiddenQuarters(const std::vector<IndicatorDef>& defs,
     const int last_year = std::stoi(v.period.substr(0, 4)) - 1;
     for (int j = k + 1; j <= 4; ++j) {
       const std::string quarter = fmt::format("{}-Q{}", last_year, j);
-      if (hidden_before.count(ReleasedKey(it->second, v.ministry, v.unit_type, quarter, v.category))) {
+      if (hidden_before.count(
+              ReleasedKey(it->second, v.ministry, v.unit_type, quarter, v.category))) {
         (*pattern)[ReleasedKey(v.indicator, v.ministry, v.unit_type, v.period, v.category)] =
             ReleasedCell{"suppressed", {}, {}};
       }
@@ -495,9 +513,9 @@ Result<ReleasedPattern> Released(Store* store, int year) {
   for (const Release& r : releases) {
     JBR_ASSIGN_OR_RETURN(std::vector<StoredValue> values, store->ComputeRunValues(r.run_id));
     for (const StoredValue& v : values) {
-      auto [it, fresh] = out.try_emplace(
-          ReleasedKey(v.indicator, v.ministry, v.unit_type, v.period, v.category),
-          ReleasedCell{v.status, v.numerator, v.denominator});
+      auto [it, fresh] =
+          out.try_emplace(ReleasedKey(v.indicator, v.ministry, v.unit_type, v.period, v.category),
+                          ReleasedCell{v.status, v.numerator, v.denominator});
       if (!fresh && v.status == "suppressed") it->second.status = "suppressed";
     }
   }
@@ -576,28 +594,32 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
       std::vector<IndicatorDef> one{figure.def};
       JBR_RETURN_IF_ERROR(ResolveNorms(*env.reference, &one));
       figure.def = std::move(one.front());
-      auto source = std::find_if(own.begin(), own.end(), [&](const IndicatorDef& d) { return d.id == figure.source; });
+      auto source = std::find_if(own.begin(), own.end(),
+                                 [&](const IndicatorDef& d) { return d.id == figure.source; });
       if (source == own.end()) {
-        return InternalError(fmt::format("derived figure {} names {}, not an indicator of theme {}", figure.def.id,
-                                         figure.source, theme->name()));
+        return InternalError(fmt::format("derived figure {} names {}, not an indicator of theme {}",
+                                         figure.def.id, figure.source, theme->name()));
       }
       result.definitions.push_back(figure.def);
       years.insert({figure.other_year(options.year), figure.other_year(options.year - 1)});
       const auto excluded = Excluded(*env.reference, source->datasets);
-      JBR_ASSIGN_OR_RETURN(auto v_now, DerivedValues(&inputs, &cache, *theme, *source, figure, excluded, options.year));
-      JBR_ASSIGN_OR_RETURN(auto v_before,
-                           DerivedValues(&inputs, &cache, *theme, *source, figure, excluded, options.year - 1));
+      JBR_ASSIGN_OR_RETURN(auto v_now, DerivedValues(&inputs, &cache, *theme, *source, figure,
+                                                     excluded, options.year));
+      JBR_ASSIGN_OR_RETURN(auto v_before, DerivedValues(&inputs, &cache, *theme, *source, figure,
+                                                        excluded, options.year - 1));
       current.insert(current.end(), v_now.begin(), v_now.end());
       previous.insert(previous.end(), v_before.begin(), v_before.end());
     }
   }
   for (int y : years) result.factor_vintages[y] = FactorVintage(*env.reference, y);
-  for (const auto& [year, in] : {std::pair{options.year, now}, std::pair{options.year - 1, before}}) {
+  for (const auto& [year, in] :
+       {std::pair{options.year, now}, std::pair{options.year - 1, before}}) {
     auto gaps = AdjacentGaps(result.definitions, *in, year);
     result.adjacent_gaps.insert(result.adjacent_gaps.end(), gaps.begin(), gaps.end());
   }
   DisclosureSettings settings{options.person_threshold, options.integrity_threshold};
-  JBR_ASSIGN_OR_RETURN(const ReleasedPattern released_before, Released(env.store, options.year - 1));
+  JBR_ASSIGN_OR_RETURN(const ReleasedPattern released_before,
+                       Released(env.store, options.year - 1));
   JBR_ASSIGN_OR_RETURN(ReleasedPattern released_now, Released(env.store, options.year));
   JBR_RETURN_IF_ERROR(ApplyDisclosure(result.definitions, settings, &previous, &released_before));
   HideRollingOverHiddenQuarters(result.definitions, previous, current, &released_now);
@@ -607,7 +629,8 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
     std::set<std::string> wanted;
     for (const auto& m : options.ministries) wanted.insert(AsciiLower(m));
     wanted.insert(AsciiLower(kRijk));
-    std::erase_if(current, [&](const IndicatorValue& v) { return !wanted.count(AsciiLower(v.ministry)); });
+    std::erase_if(current,
+                  [&](const IndicatorValue& v) { return !wanted.count(AsciiLower(v.ministry)); });
   }
   SortValues(&current);
   result.values = std::move(current);
@@ -665,21 +688,25 @@ std::string NormText(double value, bool dutch) {
 
 // Replaces "{norm}" and "{norm:ID}" in the definition's texts (engine.h: ResolveNorms).
 Status FillNormTexts(const ReferenceData& reference, IndicatorDef* d) {
-  for (auto [text, dutch] : {std::pair{&d->definition_nl, true}, std::pair{&d->definition_en, false}}) {
+  for (auto [text, dutch] :
+       {std::pair{&d->definition_nl, true}, std::pair{&d->definition_en, false}}) {
     std::string out;
     size_t pos = 0;
     for (size_t open; (open = text->find("{norm", pos)) != std::string::npos;) {
       const size_t close = text->find('}', open);
-      const std::string name = close == std::string::npos ? "" : text->substr(open + 1, close - open - 1);
+      const std::string name =
+          close == std::string::npos ? "" : text->substr(open + 1, close - open - 1);
       double value = 0;
       if (name == "norm") {
-        if (!d->norm) return InternalError(fmt::format("the definition of {} names {{norm}}, but it has no norm", d->id));
+        if (!d->norm)
+          return InternalError(
+              fmt::format("the definition of {} names {{norm}}, but it has no norm", d->id));
         value = d->norm->value;
       } else if (name.rfind("norm:", 0) == 0) {
         auto v = reference.Norm(name.substr(5));
         if (!v) {
-          return InvalidInput(fmt::format("norms.csv has no norm {} (named in the definition of {})", name.substr(5),
-                                          d->id));
+          return InvalidInput(fmt::format(
+              "norms.csv has no norm {} (named in the definition of {})", name.substr(5), d->id));
         }
         value = *v;
       } else {
@@ -703,7 +730,9 @@ Status ResolveNorms(const ReferenceData& reference, std::vector<IndicatorDef>* d
   for (auto& d : *defs) {
     if (d.norm && !d.norm->id.empty()) {
       auto v = reference.Norm(d.norm->id);
-      if (!v) return InvalidInput(fmt::format("norms.csv has no norm {} (the norm of {})", d.norm->id, d.id));
+      if (!v)
+        return InvalidInput(
+            fmt::format("norms.csv has no norm {} (the norm of {})", d.norm->id, d.id));
       d.norm->value = *v;
     }
     JBR_RETURN_IF_ERROR(FillNormTexts(reference, &d));
@@ -734,7 +763,8 @@ Result<int64_t> SaveComputation(Store* store, const ComputeResult& result, const
   run.factor_vintages = FactorVintagesJson(result.factor_vintages);
   run.adjacent_gaps = AdjacentGapsJson(result.adjacent_gaps);
   std::string ids;
-  for (const auto& d : result.deliveries_used) ids += (ids.empty() ? "" : ",") + std::to_string(d.id);
+  for (const auto& d : result.deliveries_used)
+    ids += (ids.empty() ? "" : ",") + std::to_string(d.id);
   run.deliveries = "[" + ids + "]";
   run.options = options_json;
   auto ids_json = [](const std::vector<int64_t>& list) {
@@ -745,9 +775,10 @@ Result<int64_t> SaveComputation(Store* store, const ComputeResult& result, const
   std::vector<StoredValue> values;
   values.reserve(result.values.size());
   for (const auto& v : result.values) {
-    values.push_back({v.indicator, v.ministry, v.unit_type, v.period, v.category, v.unit, v.status, v.flag,
-                      v.suppression, v.value, v.numerator, v.denominator, v.previous, v.change,
-                      ids_json(v.deliveries), v.previous_status, ids_json(v.previous_deliveries)});
+    values.push_back({v.indicator, v.ministry, v.unit_type, v.period, v.category, v.unit, v.status,
+                      v.flag, v.suppression, v.value, v.numerator, v.denominator, v.previous,
+                      v.change, ids_json(v.deliveries), v.previous_status,
+                      ids_json(v.previous_deliveries)});
   }
   return store->SaveComputeRun(run, values);
 }

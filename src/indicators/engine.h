@@ -32,16 +32,16 @@ struct IndicatorValue {
   std::string period;     // "2020" or "2020-Q2"
   std::string category;
   std::string unit;
-  std::string status;     // published | suppressed | missing
+  std::string status;  // published | suppressed | missing
   std::optional<double> value, numerator, denominator;
   std::optional<double> previous, change;
-  std::string flag;       // "", "above_norm", "below_target", "incomplete", ... (';'-joined)
+  std::string flag;  // "", "above_norm", "below_target", "incomplete", ... (';'-joined)
   int64_t persons = -1;
-  std::string suppression;  // "", "primary", "secondary"
-  std::vector<int64_t> deliveries;  // the deliveries the figure came from
-  std::string previous_status;                // last year's cell: its status, "" when none
-  std::vector<int64_t> previous_deliveries;   // and the deliveries it came from
-  bool in_rijk = false;             // this ministry's figure is part of the Rijk total
+  std::string suppression;                   // "", "primary", "secondary"
+  std::vector<int64_t> deliveries;           // the deliveries the figure came from
+  std::string previous_status;               // last year's cell: its status, "" when none
+  std::vector<int64_t> previous_deliveries;  // and the deliveries it came from
+  bool in_rijk = false;                      // this ministry's figure is part of the Rijk total
   // What the figure could not see, for jbr explain (not stored): e.g. an adjacent year's delivery
   // that is not there. Empty when nothing is missing.
   std::string note;
@@ -68,7 +68,8 @@ struct AdjacentGap {
 struct ComputeResult {
   int year = 0;
   std::vector<IndicatorDef> definitions;
-  std::vector<IndicatorValue> values;   // sorted: indicator, ministry (Rijk last), unit type, period, category
+  std::vector<IndicatorValue>
+      values;  // sorted: indicator, ministry (Rijk last), unit type, period, category
   std::vector<DeliveryRecord> deliveries_used;
   std::string factor_vintage;  // the emission-factor vintage assigned to the year
   // The vintage of every year whose figures the run computed: the year, last year (the values'
@@ -95,7 +96,8 @@ bool MatchesPattern(const std::string& id, const std::string& pattern);
 
 namespace jbr {
 
-// Stores `result` as a compute run (with the disclosure decision beside each value); returns its id.
+// Stores `result` as a compute run (with the disclosure decision beside each value); returns its
+// id.
 Result<int64_t> SaveComputation(Store* store, const ComputeResult& result, const std::string& at,
                                 const std::string& options_json);
 

@@ -35,9 +35,12 @@ std::vector<std::vector<std::string>> SplitCsv(const std::string& text) {
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (quoted) {
-      if (c != '"') field += c;
-      else if (i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-      else quoted = false;
+      if (c != '"')
+        field += c;
+      else if (i + 1 < text.size() && text[i + 1] == '"')
+        field += '"', ++i;
+      else
+        quoted = false;
     } else if (c == '"') {
       quoted = pending = true;
     } else if (c == ',') {
@@ -149,22 +152,25 @@ const IndicatorValue& One(const ComputeResult& r, const std::string& indicator,
 
 // An external_hire file: own personnel spend and one amount per named hire category, in euros.
 std::string HireCsv(int64_t own, const std::vector<std::pair<std::string, int64_t>>& hire) {
-  std::string s = "organisation_unit,category,amount_eur\nkern,own_personnel," + std::to_string(own) + "\n";
-  for (const auto& [category, eur] : hire) s += "kern," + category + "," + std::to_string(eur) + "\n";
+  std::string s =
+      "organisation_unit,category,amount_eur\nkern,own_personnel," + std::to_string(own) + "\n";
+  for (const auto& [category, eur] : hire)
+    s += "kern," + category + "," + std::to_string(eur) + "\n";
   return s;
 }
 
 // The schema's categories in the budget rules' order 1-8 (domain.md section 5, hire.amount).
-const char* const kHireCategories[] = {"interim_management", "organisation_advice", "policy_advice",
-                                       "communication_advice", "legal_advice", "it_advice",
-                                       "finance_advice", "temporary_staff"};
+const char* const kHireCategories[] = {
+    "interim_management", "organisation_advice", "policy_advice",  "communication_advice",
+    "legal_advice",       "it_advice",           "finance_advice", "temporary_staff"};
 
 // 1. SZW 2020, the published figure: hire 13.0 of (295.5 + 13.0) million = 4.2%.
 TEST_F(EngineTest, SzwExternalHire2020ReproducesThePublishedShare) {
-  auto rows = SplitCsv(ReadAll(std::string(JBR_SHARED_DIR) + "/reference/inhuur-externen-2020-szw-lnv.csv"));
+  auto rows = SplitCsv(
+      ReadAll(std::string(JBR_SHARED_DIR) + "/reference/inhuur-externen-2020-szw-lnv.csv"));
   ASSERT_FALSE(rows.empty());
-  ASSERT_EQ(rows[0], (std::vector<std::string>{"ministerie", "begrotingshoofdstuk", "jaar", "categorie_nr",
-                                               "categorie", "bedrag_x1000_eur"}));
+  ASSERT_EQ(rows[0], (std::vector<std::string>{"ministerie", "begrotingshoofdstuk", "jaar",
+                                               "categorie_nr", "categorie", "bedrag_x1000_eur"}));
   std::string csv = "organisation_unit,category,amount_eur\nSZW,own_personnel,295500000\n";
   int64_t hire_thousands = 0;
   std::set<int> seen;
@@ -174,7 +180,8 @@ TEST_F(EngineTest, SzwExternalHire2020ReproducesThePublishedShare) {
     ASSERT_TRUE(nr >= 1 && nr <= 8) << nr;
     seen.insert(nr);
     hire_thousands += std::stoll(rows[i][5]);
-    csv += std::string("SZW,") + kHireCategories[nr - 1] + "," + std::to_string(std::stoll(rows[i][5]) * 1000) + "\n";
+    csv += std::string("SZW,") + kHireCategories[nr - 1] + "," +
+           std::to_string(std::stoll(rows[i][5]) * 1000) + "\n";
   }
   EXPECT_EQ(seen.size(), 8u);
   // By hand: 381 + 492 + 846 + 1375 + 354 + 4577 + 1869 + 3121 = 13,015 thousand (the "13.0").
@@ -200,7 +207,8 @@ TEST_F(EngineTest, SzwExternalHire2020ReproducesThePublishedShare) {
 // and U+2212 as '-', blanks collapsed and trimmed, ASCII letters lower-cased.
 std::string Normalise(std::string s) {
   auto replace = [&](const std::string& from, const std::string& to) {
-    for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+    for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
+      s.replace(p, from.size(), to);
   };
   replace("\xC2\xA0", " ");
   for (char b = '\x90'; b != '\x96'; ++b) replace(std::string("\xE2\x80") + b, "-");
@@ -221,7 +229,8 @@ std::string Normalise(std::string s) {
 std::pair<int, std::string> SplitNumber(const std::string& s) {
   size_t i = 0;
   while (i < s.size() && i < 3 && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-  if (i == 0 || i >= s.size() || s[i] != '.' || (i + 1 < s.size() && s[i + 1] != ' ')) return {0, s};
+  if (i == 0 || i >= s.size() || s[i] != '.' || (i + 1 < s.size() && s[i + 1] != ' '))
+    return {0, s};
   return {std::stoi(s.substr(0, i)), s.substr(std::min(i + 2, s.size()))};
 }
 
@@ -231,7 +240,8 @@ int64_t ThousandsToEuros(const std::string& text) {
   const bool neg = text[0] == '-';
   const std::string t = neg ? text.substr(1) : text;
   const size_t comma = t.find(',');
-  std::string whole = t.substr(0, comma), frac = comma == std::string::npos ? "" : t.substr(comma + 1);
+  std::string whole = t.substr(0, comma),
+              frac = comma == std::string::npos ? "" : t.substr(comma + 1);
   EXPECT_TRUE(frac.size() <= 2 && !whole.empty()) << text;
   while (frac.size() < 3) frac += '0';
   const int64_t eur = std::stoll(whole) * 1000 + std::stoll(frac);
@@ -239,7 +249,8 @@ int64_t ThousandsToEuros(const std::string& text) {
 }
 
 TEST_F(EngineTest, ApparaatskostenImportGivesIndependentlyComputedHireShares) {
-  const std::string path = std::string(JBR_SHARED_DIR) + "/research-data/openstate-minfin/apparaatskosten.csv";
+  const std::string path =
+      std::string(JBR_SHARED_DIR) + "/research-data/openstate-minfin/apparaatskosten.csv";
   auto rows = SplitCsv(ReadAll(path));
   ASSERT_GT(rows.size(), 2000u);
   ASSERT_EQ(rows[0][5], "Kostensoort");
@@ -256,17 +267,20 @@ TEST_F(EngineTest, ApparaatskostenImportGivesIndependentlyComputedHireShares) {
       {"sociale lasten en bijdrage zorgverzekeringswet", 6},
       {"salaris, vakantie- en eindejaarsuitkering eigen personeel", 1},
       // Personnel spend between 07 (pensions) and 09 (moving): the model's 08, absent numbered.
-      {"noodzakelijke contributies van personeel (bijv. contributies nivra, vakverenigingen, nieuwspoort)", 8},
+      {"noodzakelijke contributies van personeel (bijv. contributies nivra, vakverenigingen, "
+       "nieuwspoort)",
+       8},
       {"advisering en eventueel explorerend onderzoek", 18},  // 18 cut short
       {"beleidsadvies", 18},                                  // 18's later name (policy advice)
       {"overige externe inhuur", 23},                         // "other external hire": hire
       {"inhuur deskundigen", 23},                             // "hiring experts": hire
   };
   const std::map<std::string, std::string> chapters = {
-      {"III", "AZ"},  {"IIIA", "AZ"}, {"IIIB", "AZ"}, {"IIIC", "AZ"},   {"IV", "BZK"},
-      {"VII", "BZK"}, {"V", "BZ"},    {"VI", "VenJ"}, {"VIII", "OCW"},  {"IXB", "FIN"},
-      {"X", "DEF"},   {"XII", "IenM"}, {"XIII", "EZ"}, {"XV", "SZW"},    {"XVI", "VWS"}};
-  std::map<std::pair<int, std::string>, std::pair<int64_t, int64_t>> expect;  // (year, ministry) -> own, hire
+      {"III", "AZ"},  {"IIIA", "AZ"},  {"IIIB", "AZ"}, {"IIIC", "AZ"},  {"IV", "BZK"},
+      {"VII", "BZK"}, {"V", "BZ"},     {"VI", "VenJ"}, {"VIII", "OCW"}, {"IXB", "FIN"},
+      {"X", "DEF"},   {"XII", "IenM"}, {"XIII", "EZ"}, {"XV", "SZW"},   {"XVI", "VWS"}};
+  std::map<std::pair<int, std::string>, std::pair<int64_t, int64_t>>
+      expect;  // (year, ministry) -> own, hire
   for (size_t i = 1; i < rows.size(); ++i) {
     const auto& row = rows[i];
     ASSERT_EQ(row.size(), 7u) << "row " << i;
@@ -280,7 +294,8 @@ TEST_F(EngineTest, ApparaatskostenImportGivesIndependentlyComputedHireShares) {
   }
   // Whether DEF counts in the Rijk for external_hire: decided by data/reference/rijk_scope.csv.
   std::set<std::string> excluded;
-  for (const auto& row : SplitCsv(ReadAll(std::string(JBR_SOURCE_DIR) + "/data/reference/rijk_scope.csv"))) {
+  for (const auto& row :
+       SplitCsv(ReadAll(std::string(JBR_SOURCE_DIR) + "/data/reference/rijk_scope.csv"))) {
     if (row.size() < 2 || row[0] != "external_hire") continue;
     std::stringstream codes(row[1]);
     for (std::string c; std::getline(codes, c, ';');) excluded.insert(c);
@@ -330,7 +345,8 @@ TEST_F(EngineTest, ApparaatskostenImportGivesIndependentlyComputedHireShares) {
 
 // 3. A ministry without a delivery: one "missing" row per indicator; the Rijk is incomplete.
 TEST_F(EngineTest, MinistryWithoutDeliveryIsMissingAndRijkIncomplete) {
-  Deliver("external_hire", "BZK", 2020, HireCsv(900000, {{"it_advice", 60000}, {"temporary_staff", 40000}}));
+  Deliver("external_hire", "BZK", 2020,
+          HireCsv(900000, {{"it_advice", 60000}, {"temporary_staff", 40000}}));
   const ComputeResult r = Compute(2020, "hire.*");
   ASSERT_FALSE(r.definitions.empty());
   for (const auto& def : r.definitions) {
@@ -382,12 +398,14 @@ TEST_F(EngineTest, HireShareAboveNormIsFlagged) {
 
 // 6. Traceability, and a newer delivery replacing the superseded one.
 TEST_F(EngineTest, ValuesTraceToTheCurrentDeliveryOnly) {
-  const DeliveryRecord a = Deliver("external_hire", "BZK", 2020, HireCsv(900000, {{"legal_advice", 100000}}));
+  const DeliveryRecord a =
+      Deliver("external_hire", "BZK", 2020, HireCsv(900000, {{"legal_advice", 100000}}));
   ComputeResult r = Compute(2020, "hire.share");
   EXPECT_EQ(One(r, "hire.share", "BZK").deliveries, std::vector<int64_t>{a.id});
   ExpectRel(One(r, "hire.share", "BZK").value, 10.0, "first");
 
-  const DeliveryRecord b = Deliver("external_hire", "BZK", 2020, HireCsv(800000, {{"legal_advice", 200000}}));
+  const DeliveryRecord b =
+      Deliver("external_hire", "BZK", 2020, HireCsv(800000, {{"legal_advice", 200000}}));
   EXPECT_EQ(b.supersedes, a.id);
   r = Compute(2020, "hire.share");
   const IndicatorValue& v = One(r, "hire.share", "BZK");
@@ -399,10 +417,12 @@ TEST_F(EngineTest, ValuesTraceToTheCurrentDeliveryOnly) {
   EXPECT_EQ(r.deliveries_used[0].id, b.id);
 }
 
-// `n` persons employed on 31 Dec 2020 (ids from `first`), plus `gone` whose employment ended mid-year.
+// `n` persons employed on 31 Dec 2020 (ids from `first`), plus `gone` whose employment ended
+// mid-year.
 std::string PersonnelCsv(int n, int gone = 0, int first = 1) {
-  std::string s = "person_id,employment_id,organisation_unit,unit_type,start_date,end_date,weekly_hours,"
-                  "birth_year,gender,salary_scale,contract,jobs_agreement\n";
+  std::string s =
+      "person_id,employment_id,organisation_unit,unit_type,start_date,end_date,weekly_hours,"
+      "birth_year,gender,salary_scale,contract,jobs_agreement\n";
   for (int i = first; i < first + n + gone; ++i) {
     const bool ended = i >= first + n;
     s += "P" + std::to_string(i) + ",E" + std::to_string(i) + ",DG A,core,2015-01-01," +
@@ -413,8 +433,9 @@ std::string PersonnelCsv(int n, int gone = 0, int first = 1) {
 
 // 7. The Rijk's scope: personnel-type data leaves DEF out; external_hire does not.
 TEST_F(EngineTest, RijkScopeLeavesDefOutOfPersonnelOnly) {
-  const DeliveryRecord bzk = Deliver("personnel", "BZK", 2020, PersonnelCsv(12, 2));  // 12 on 31 Dec
-  Deliver("personnel", "DEF", 2020, PersonnelCsv(15));  // 15 on 31 Dec
+  const DeliveryRecord bzk =
+      Deliver("personnel", "BZK", 2020, PersonnelCsv(12, 2));  // 12 on 31 Dec
+  Deliver("personnel", "DEF", 2020, PersonnelCsv(15));         // 15 on 31 Dec
   ComputeResult r = Compute(2020, "personnel.headcount");
   ExpectRel(One(r, "personnel.headcount", "BZK").value, 12, "BZK");
   ExpectRel(One(r, "personnel.headcount", "DEF").value, 15, "DEF");

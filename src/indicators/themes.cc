@@ -37,10 +37,14 @@ Result<EachAndPooled> Theme::ComputeEach(const ThemeContext& ctx, int year,
 
 const char* DisclosureName(Disclosure d) {
   switch (d) {
-    case Disclosure::kNone: return "none";
-    case Disclosure::kPersonCount: return "person-count";
-    case Disclosure::kPersonStatistic: return "person-statistic";
-    case Disclosure::kIntegrityCount: return "integrity-count";
+    case Disclosure::kNone:
+      return "none";
+    case Disclosure::kPersonCount:
+      return "person-count";
+    case Disclosure::kPersonStatistic:
+      return "person-statistic";
+    case Disclosure::kIntegrityCount:
+      return "integrity-count";
   }
   return "?";
 }

@@ -795,10 +795,10 @@ Result<std::unique_ptr<RowSource>> OpenUtf16File(int fd, std::string_view head, 
   }
   const off_t utf8_bytes = lseek(temp, 0, SEEK_END);
   lseek(temp, 0, SEEK_SET);
-  const Dialect dialect = TranscodedDialect(*utf8_head, utf8_head->size() < kSniffBytes, encoding,
-                                            bom, options);
-  return Start(std::make_unique<CsvSource>(std::string_view(), temp, dialect, display_name,
-                                           options, sink, nullptr, file_bytes,
+  const Dialect dialect =
+      TranscodedDialect(*utf8_head, utf8_head->size() < kSniffBytes, encoding, bom, options);
+  return Start(std::make_unique<CsvSource>(std::string_view(), temp, dialect, display_name, options,
+                                           sink, nullptr, file_bytes,
                                            utf8_bytes > 0 ? static_cast<uint64_t>(utf8_bytes) : 0));
 }
 

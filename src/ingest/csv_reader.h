@@ -4,10 +4,10 @@
 // anything else Windows-1252; or stated), or UTF-16 LE or BE (by its BOM, or stated: Excel's
 // "Unicode text"; transcoded to a temporary file first, see utf16.h, findings with byte offsets);
 // delimiter ',', ';' or tab (sniffed from the first line that has any, so that a title line above
-// the header does not decide; or stated); quoted fields with embedded delimiters, doubled quotes and newlines; CRLF, LF or CR;
-// trailing empty lines ignored. Findings it reports: encoding-error (invalid UTF-8 in a UTF-8 file;
-// the cell is decoded with U+FFFD), malformed-row (a quote that never closes: the file was cut off),
-// field-too-long, too-many-columns, empty-file.
+// the header does not decide; or stated); quoted fields with embedded delimiters, doubled quotes
+// and newlines; CRLF, LF or CR; trailing empty lines ignored. Findings it reports: encoding-error
+// (invalid UTF-8 in a UTF-8 file; the cell is decoded with U+FFFD), malformed-row (a quote that
+// never closes: the file was cut off), field-too-long, too-many-columns, empty-file.
 //
 // Details a caller may rely on:
 // - A UTF-8 BOM is always skipped (info().bom), even when the encoding is stated as windows-1252.
@@ -35,11 +35,11 @@
 namespace jbr {
 
 struct CsvOptions {
-  std::optional<Encoding> encoding;   // nullopt: detect
-  std::optional<char> delimiter;      // nullopt: sniff
-  size_t max_field_bytes = 1 << 20;   // a longer field is cut and reported
-  size_t max_columns = 1024;          // more cells in a row are dropped and reported
-  size_t buffer_bytes = 1 << 20;      // read size
+  std::optional<Encoding> encoding;  // nullopt: detect
+  std::optional<char> delimiter;     // nullopt: sniff
+  size_t max_field_bytes = 1 << 20;  // a longer field is cut and reported
+  size_t max_columns = 1024;         // more cells in a row are dropped and reported
+  size_t buffer_bytes = 1 << 20;     // read size
 
   Status Validate() const;
 };

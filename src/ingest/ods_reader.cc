@@ -28,8 +28,8 @@ std::string ReadMimetype(xlsx::ZipArchive* zip) {
   std::string mime(kMaxMimeBytes, '\0');
   size_t got = 0;
   while (got < mime.size()) {
-    const int64_t n = entry->Read(mime.data() + got, mime.size() - got, xlsx::kNotAWorkbook,
-                                  &problem);
+    const int64_t n =
+        entry->Read(mime.data() + got, mime.size() - got, xlsx::kNotAWorkbook, &problem);
     if (n <= 0) {
       break;
     }
@@ -67,8 +67,8 @@ Result<std::unique_ptr<RowSource>> OpenArchive(std::unique_ptr<xlsx::ZipArchive>
   if (Classify(zip.get(), &mimetype) == ZipKind::kOtherOpenDocument) {
     Problem problem;
     problem.code = xlsx::kNotAWorkbook;
-    problem.message = "the file is an OpenDocument file of type " + mimetype +
-                      ", not a spreadsheet";
+    problem.message =
+        "the file is an OpenDocument file of type " + mimetype + ", not a spreadsheet";
     problem.hint = "deliver the spreadsheet (.ods, .xlsx or CSV) with the data";
     return xlsx::ReportProblem(reporter, problem);
   }
@@ -77,8 +77,8 @@ Result<std::unique_ptr<RowSource>> OpenArchive(std::unique_ptr<xlsx::ZipArchive>
   part.path = "content.xml";
   part.namespaces = true;
   const XlsxOptions* limits = &zip->options();
-  part.make_handler = [limits](const xlsx::SharedStrings* /*strings*/,
-                               xlsx::RowConsumer* consumer, xlsx::Reporter* sheet_reporter) {
+  part.make_handler = [limits](const xlsx::SharedStrings* /*strings*/, xlsx::RowConsumer* consumer,
+                               xlsx::Reporter* sheet_reporter) {
     return xlsx::MakeOdsHandler(consumer, sheet_reporter, limits);
   };
   return xlsx::OpenSheetSource(std::move(zip), std::move(reporter), part);
@@ -98,8 +98,7 @@ ZipKind SniffZipKindBuffer(std::string_view data, std::string* mimetype) {
   return Classify(zip.get(), mimetype);
 }
 
-Result<std::unique_ptr<RowSource>> OpenOds(const std::string& path,
-                                           const std::string& display_name,
+Result<std::unique_ptr<RowSource>> OpenOds(const std::string& path, const std::string& display_name,
                                            const XlsxOptions& options, FindingSink* sink) {
   JBR_RETURN_IF_ERROR(options.Validate());
   const xlsx::Reporter reporter{sink, display_name, ""};

@@ -40,8 +40,7 @@ enum class ZipKind { kOds, kOtherOpenDocument, kOther };
 ZipKind SniffZipKind(const std::string& path, std::string* mimetype);
 ZipKind SniffZipKindBuffer(std::string_view data, std::string* mimetype);
 
-Result<std::unique_ptr<RowSource>> OpenOds(const std::string& path,
-                                           const std::string& display_name,
+Result<std::unique_ptr<RowSource>> OpenOds(const std::string& path, const std::string& display_name,
                                            const XlsxOptions& options, FindingSink* sink);
 // The same over bytes in memory (tests, fuzzing, uploads). `data` must outlive the source.
 Result<std::unique_ptr<RowSource>> OpenOdsBuffer(std::string_view data,

@@ -135,7 +135,8 @@ TEST(OdsReader, AFileCutOffIsSaidToBeIncompleteNotAnotherFormat) {
   TempDir dir;
   const std::string path = dir.File("afgebroken.ods");
   const std::string bytes = xlsx_test::ReadBytes(kTypen);
-  std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 2));
+  std::ofstream(path, std::ios::binary)
+      .write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 2));
   CollectingSink sink;
   auto source = OpenTable(path, "afgebroken.ods", {}, &sink);
   EXPECT_EQ(source.status().code(), StatusCode::kInvalidInput);
@@ -153,13 +154,16 @@ TEST(OdsReader, RepeatedRowsAndColumnsAreHandedOutNotAllocated) {
   const std::string rows =
       "<table:table-row>" + Str("a") + Str("b") +
       "<table:table-cell table:number-columns-repeated=\"16382\"/></table:table-row>"
-      "<table:table-row table:number-rows-repeated=\"3\">" + Str("x") +
+      "<table:table-row table:number-rows-repeated=\"3\">" +
+      Str("x") +
       "<table:table-cell office:value-type=\"float\" office:value=\"2\" "
       "table:number-columns-repeated=\"1\"/>"
       "<table:table-cell table:number-columns-repeated=\"16382\"/></table:table-row>"
       "<table:table-row table:number-rows-repeated=\"2\"><table:table-cell "
       "table:number-columns-repeated=\"16384\"/></table:table-row>"
-      "<table:table-row>" + Str("eind") + "</table:table-row>"
+      "<table:table-row>" +
+      Str("eind") +
+      "</table:table-row>"
       "<table:table-row table:number-rows-repeated=\"1048569\"><table:table-cell "
       "table:number-columns-repeated=\"16384\"/></table:table-row>";
   Drained d;
@@ -188,13 +192,16 @@ TEST(OdsReader, AClaimOfMillionsOfEmptyRowsIsOneRunNotMillionsOfRows) {
   // million never ended. A run is one blank row that says how many it stands for.
   for (const int64_t claim : {int64_t{1'000'000}, int64_t{1'000'000'000'000}}) {
     const std::string rows =
-        "<table:table-row>" + Str("h") + "</table:table-row>"
-        "<table:table-row table:number-rows-repeated=\"" + std::to_string(claim) +
+        "<table:table-row>" + Str("h") +
+        "</table:table-row>"
+        "<table:table-row table:number-rows-repeated=\"" +
+        std::to_string(claim) +
         "\"><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>"
-        "<table:table-row>" + Str("v") + "</table:table-row>";
+        "<table:table-row>" +
+        Str("v") + "</table:table-row>";
     Drained d;
-    DrainOdsBuffer(Package(Content("<table:table table:name=\"B\">" + rows + "</table:table>")),
-                   {}, &d);
+    DrainOdsBuffer(Package(Content("<table:table table:name=\"B\">" + rows + "</table:table>")), {},
+                   &d);
     ASSERT_TRUE(d.status.ok()) << d.status.ToString();
     ASSERT_EQ(d.rows.size(), 2u) << claim;
     EXPECT_TRUE(d.rows[0].IsBlank());

@@ -89,18 +89,18 @@ class OdsHandler : public XmlHandler {
 
   // Depth of the open element of each kind, 0 when not inside one (ends are matched by depth).
   int spreadsheet_depth_ = 0;
-  int table_depth_ = 0;   // the chosen sheet
-  int skip_depth_ = 0;    // another sheet, skipped
+  int table_depth_ = 0;  // the chosen sheet
+  int skip_depth_ = 0;   // another sheet, skipped
   int row_depth_ = 0;
   int cell_depth_ = 0;
-  int p_depth_ = 0;       // a paragraph of the cell's text
-  int note_depth_ = 0;    // an annotation (comment): not the cell's value
+  int p_depth_ = 0;     // a paragraph of the cell's text
+  int note_depth_ = 0;  // an annotation (comment): not the cell's value
   bool found_ = false;
   bool done_ = false;
   std::vector<std::string> sheets_;
 
   RawRow row_;
-  int64_t row_number_ = 0;   // of the current row
+  int64_t row_number_ = 0;  // of the current row
   int64_t next_row_ = 1;
   int64_t row_repeat_ = 1;
   uint64_t next_column_ = 0;
@@ -112,11 +112,11 @@ class OdsHandler : public XmlHandler {
   bool covered_ = false;
   bool paragraphs_ = false;  // a text:p was seen: the next one starts a new line
   std::string value_type_;
-  std::string value_;        // office:value, office:date-value or office:boolean-value
+  std::string value_;  // office:value, office:date-value or office:boolean-value
   bool has_value_ = false;
   std::string string_value_;
   bool has_string_value_ = false;
-  bool error_ = false;       // calcext:value-type="error"
+  bool error_ = false;  // calcext:value-type="error"
   std::string formula_;
   bool has_formula_ = false;
   std::string text_;
@@ -366,10 +366,10 @@ void OdsHandler::Place(XmlPart* part, std::string_view value, CellKind kind) {
   // The gap before the cell counts too: filling it is work.
   cells_ += last - std::min<uint64_t>(last, row_.cells.size());
   if (cells_ > options_->max_cells) {
-    return Refuse(part,
-                  "the sheet has more than " + std::to_string(options_->max_cells) +
-                      " cells (max_cells)",
-                  "split the delivery into smaller files");
+    return Refuse(
+        part,
+        "the sheet has more than " + std::to_string(options_->max_cells) + " cells (max_cells)",
+        "split the delivery into smaller files");
   }
   row_.cells.resize(std::max<size_t>(row_.cells.size(), last));
   row_.kinds.resize(row_.cells.size(), CellKind::kText);

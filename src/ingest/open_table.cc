@@ -72,7 +72,8 @@ Ole2Content ReadOle2Directory(const std::string& path, std::string_view head) {
   if (fd < 0) {
     return Ole2Content::kOther;
   }
-  const ssize_t n = pread(fd, dir.data(), size, static_cast<off_t>((uint64_t{sector} + 1) << shift));
+  const ssize_t n =
+      pread(fd, dir.data(), size, static_cast<off_t>((uint64_t{sector} + 1) << shift));
   close(fd);
   dir.resize(n > 0 ? static_cast<size_t>(n) : 0);
   for (size_t entry = 0; entry + 128 <= dir.size(); entry += 128) {
@@ -98,17 +99,21 @@ void ReportOldFormat(Ole2Content content, const std::string& display_name, Findi
   f.file = display_name;
   if (content == Ole2Content::kOther) {
     f.message = "the file is an old Microsoft Office document (OLE2), not a workbook jbr reads";
-    f.hint = "deliver the data as Excel Workbook (.xlsx), OpenDocument Spreadsheet (.ods) or CSV "
-             "UTF-8";
+    f.hint =
+        "deliver the data as Excel Workbook (.xlsx), OpenDocument Spreadsheet (.ods) or CSV "
+        "UTF-8";
   } else if (content == Ole2Content::kEncrypted) {
     f.message = "the file is a password-protected Excel workbook; jbr cannot read encrypted files";
-    f.hint = "open it in Excel, remove the password (File > Info > Protect Workbook), and save it "
-             "again as an Excel Workbook (.xlsx)";
+    f.hint =
+        "open it in Excel, remove the password (File > Info > Protect Workbook), and save it "
+        "again as an Excel Workbook (.xlsx)";
   } else {
-    f.message = "the file is an old binary Excel workbook (.xls, Excel 97-2003 or older), which "
-                "jbr does not read";
-    f.hint = "open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx), "
-             "OpenDocument Spreadsheet (.ods) or CSV UTF-8";
+    f.message =
+        "the file is an old binary Excel workbook (.xls, Excel 97-2003 or older), which "
+        "jbr does not read";
+    f.hint =
+        "open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx), "
+        "OpenDocument Spreadsheet (.ods) or CSV UTF-8";
   }
   sink->Add(std::move(f));
 }
@@ -147,9 +152,8 @@ Result<std::unique_ptr<RowSource>> OpenTable(const std::string& path,
     }
     case Magic::kOle2:
     case Magic::kBiff: {
-      const Ole2Content content = SniffMagic(head) == Magic::kBiff
-                                      ? Ole2Content::kWorkbook
-                                      : ReadOle2Directory(path, head);
+      const Ole2Content content =
+          SniffMagic(head) == Magic::kBiff ? Ole2Content::kWorkbook : ReadOle2Directory(path, head);
       ReportOldFormat(content, display_name, sink);
       return InvalidInput(fmt::format("{}: not a format jbr reads", display_name));
     }

@@ -26,9 +26,9 @@ namespace jbr {
 enum class CellKind : uint8_t { kText, kNumber, kBool, kUnread, kCovered };
 
 struct RawRow {
-  int64_t row_number = 0;           // physical row: CSV line where the record starts, XLSX row
-  std::vector<std::string> cells;   // UTF-8
-  std::vector<CellKind> kinds;      // same size as cells
+  int64_t row_number = 0;          // physical row: CSV line where the record starts, XLSX row
+  std::vector<std::string> cells;  // UTF-8
+  std::vector<CellKind> kinds;     // same size as cells
   // A blank row only: how many consecutive blank rows it stands for, from row_number on. A
   // spreadsheet's run of empty rows comes as one row, however long (an ODS file can claim 2^40).
   int64_t blank_run = 1;
@@ -47,12 +47,12 @@ const char* EncodingName(Encoding e);
 std::optional<Encoding> ParseEncodingName(std::string_view name);
 
 struct SourceInfo {
-  std::string format;       // "csv", "xlsx" or "ods"
+  std::string format;  // "csv", "xlsx" or "ods"
   Encoding encoding = Encoding::kUtf8;
   bool bom = false;
-  char delimiter = ',';     // CSV only
-  std::string sheet;        // XLSX and ODS only
-  bool date1904 = false;    // XLSX only: serial dates count from 1904-01-01 (old Mac workbooks)
+  char delimiter = ',';   // CSV only
+  std::string sheet;      // XLSX and ODS only
+  bool date1904 = false;  // XLSX only: serial dates count from 1904-01-01 (old Mac workbooks)
 };
 
 class RowSource {

@@ -50,8 +50,9 @@ class InvalidUnitReporter {
     f.file = display_name_;
     f.row = line;
     f.message = std::move(message);
-    f.hint = "the file is UTF-16 text (as Excel saves \"Unicode text\"), but not all of it: save "
-             "it again from the program that made it, as Unicode text or as CSV UTF-8";
+    f.hint =
+        "the file is UTF-16 text (as Excel saves \"Unicode text\"), but not all of it: save "
+        "it again from the program that made it, as Unicode text or as CSV UTF-8";
     sink_->Add(std::move(f));
   }
 
@@ -73,8 +74,8 @@ Result<int> OpenTemporary() {
   std::string name = folder + "/jbr-utf16-XXXXXX";
   fd = mkostemp(name.data(), O_CLOEXEC);
   if (fd < 0) {
-    return IoError(fmt::format("cannot create a temporary file in {}: {}", folder,
-                               std::strerror(errno)));
+    return IoError(
+        fmt::format("cannot create a temporary file in {}: {}", folder, std::strerror(errno)));
   }
   unlink(name.c_str());
   return fd;
@@ -147,7 +148,6 @@ Result<int> TranscodeUtf16File(int fd, bool big_endian, size_t skip, const std::
   return *temp;
 }
 
-
 std::string TranscodeUtf16(std::string_view data, bool big_endian, size_t skip,
                            const std::string& display_name, FindingSink* sink) {
   InvalidUnitReporter reporter(display_name, sink);
@@ -171,8 +171,8 @@ void Utf16Decoder::Feed(std::string_view bytes, std::string* out, std::vector<In
       continue;
     }
     have_byte_ = 0;
-    const uint16_t unit = big_endian_ ? static_cast<uint16_t>(byte_ << 8 | b)
-                                      : static_cast<uint16_t>(b << 8 | byte_);
+    const uint16_t unit =
+        big_endian_ ? static_cast<uint16_t>(byte_ << 8 | b) : static_cast<uint16_t>(b << 8 | byte_);
     Unit(unit, out, invalid);
   }
 }

@@ -40,10 +40,10 @@ class Utf16Decoder {
   void Bad(uint64_t offset, std::string what, std::string* out, std::vector<Invalid>* invalid);
 
   bool big_endian_;
-  uint64_t offset_;         // of the next byte fed
-  int have_byte_ = 0;       // a first byte of a unit is waiting
+  uint64_t offset_;    // of the next byte fed
+  int have_byte_ = 0;  // a first byte of a unit is waiting
   uint8_t byte_ = 0;
-  uint16_t high_ = 0;       // a high surrogate waiting for its low one, or 0
+  uint16_t high_ = 0;  // a high surrogate waiting for its low one, or 0
   uint64_t high_offset_ = 0;
   int64_t line_ = 1;
   bool after_cr_ = false;

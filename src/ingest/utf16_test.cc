@@ -45,9 +45,17 @@ TEST(Utf16Decoder, DecodesBothByteOrdersAndSurrogatePairs) {
 TEST(Utf16Decoder, InvalidUnitsAreReplacedAndLocated) {
   // line 1: "a"; line 2 (after CR LF): a lone low surrogate at byte 6, then "b", a high surrogate
   // at byte 10 followed by "c" (not a low one), and a last odd byte at 14.
-  const std::string bytes("a\0\r\0\n\0\x00\xDC" "b\0\x00\xD8" "c\0" "x", 15);
+  const std::string bytes(
+      "a\0\r\0\n\0\x00\xDC"
+      "b\0\x00\xD8"
+      "c\0"
+      "x",
+      15);
   std::vector<Utf16Decoder::Invalid> invalid;
-  EXPECT_EQ(Decode(bytes, false, &invalid), "a\r\n\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD");
+  EXPECT_EQ(Decode(bytes, false, &invalid),
+            "a\r\n\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD"
+            "c\xEF\xBF\xBD");
   ASSERT_EQ(invalid.size(), 3u);
   EXPECT_EQ(invalid[0].offset, 6u);
   EXPECT_EQ(invalid[0].line, 2);
@@ -73,13 +81,17 @@ TEST(Utf16Csv, ReadsExcelUnicodeTextMadeByLibreOffice) {
   EXPECT_EQ(row.cells[2], "Agentschap \xC3\x98rsted");  // Ø
   EXPECT_EQ(row.row_number, 3);
   EXPECT_FALSE(*(*source)->Next(&row));
-  EXPECT_EQ((*source)->bytes_read(), std::filesystem::file_size(kCases + "utf16-unicode-text/p.txt"));
+  EXPECT_EQ((*source)->bytes_read(),
+            std::filesystem::file_size(kCases + "utf16-unicode-text/p.txt"));
   EXPECT_EQ(sink.total(), 0);
 }
 
 TEST(Utf16Csv, BigEndianInMemoryWithAnInvalidUnit) {
   // FE FF, then "a\tb\n1\t" and a lone low surrogate DC00 at byte offset 14, then "\n".
-  const std::string be("\xFE\xFF\0a\0\t\0b\0\n\0" "1\0\t\xDC\x00\0\n", 18);
+  const std::string be(
+      "\xFE\xFF\0a\0\t\0b\0\n\0"
+      "1\0\t\xDC\x00\0\n",
+      18);
   CollectingSink sink;
   auto source = OpenCsvBuffer(be, "be.txt", {}, &sink);
   ASSERT_TRUE(source.ok());

@@ -301,11 +301,11 @@ using SheetHandlerFactory = std::function<std::unique_ptr<XmlHandler>(
     const SharedStrings* strings, RowConsumer* consumer, Reporter* reporter)>;
 
 struct SheetPart {
-  std::string format;              // "xlsx" or "ods"
-  std::string path;                // the part holding the rows
-  std::string shared_strings;      // XLSX only; empty when there is none
+  std::string format;          // "xlsx" or "ods"
+  std::string path;            // the part holding the rows
+  std::string shared_strings;  // XLSX only; empty when there is none
   bool date1904 = false;
-  bool namespaces = false;         // parse the part namespace-aware (ODS)
+  bool namespaces = false;  // parse the part namespace-aware (ODS)
   SheetHandlerFactory make_handler;
 };
 

@@ -81,7 +81,8 @@ class WorkbookHandler : public XmlHandler {
   void Start(XmlPart* part, std::string_view name, const char** attributes) override {
     if (name == "calcPr") {
       const char* full = Attribute(attributes, "fullCalcOnLoad");
-      *recalculate_ = full != nullptr && (std::strcmp(full, "1") == 0 || std::strcmp(full, "true") == 0);
+      *recalculate_ =
+          full != nullptr && (std::strcmp(full, "1") == 0 || std::strcmp(full, "true") == 0);
       return;
     }
     if (name == "workbookPr") {

@@ -2,9 +2,10 @@
 //
 // Reads the named sheet or the first; shared strings, inline strings, numbers, booleans, formula
 // results (the cached value). Text escapes (_x001B_, ECMA-376 part 1, 22.4.2.4), in which Excel and
-// LibreOffice write control characters, are decoded, so that the validator sees the character. Dates stored as serial numbers arrive as kNumber cells; the validator
-// converts them when the column is a date. Rows come in sheet order with their real row numbers;
-// missing cells (sparse rows) are empty strings.
+// LibreOffice write control characters, are decoded, so that the validator sees the character.
+// Dates stored as serial numbers arrive as kNumber cells; the validator converts them when the
+// column is a date. Rows come in sheet order with their real row numbers; missing cells (sparse
+// rows) are empty strings.
 //
 // Hostile workbooks are refused with a finding (code workbook-refused), never a crash or a hang:
 // limits on total uncompressed size, per-entry compression ratio, cell count, columns, XML depth,
@@ -27,9 +28,9 @@
 namespace jbr {
 
 struct XlsxOptions {
-  std::string sheet;                                  // empty: the first sheet
-  uint64_t max_uncompressed_bytes = 2ull << 30;       // all entries read, together
-  uint64_t max_compression_ratio = 200;               // per entry, uncompressed / compressed
+  std::string sheet;                             // empty: the first sheet
+  uint64_t max_uncompressed_bytes = 2ull << 30;  // all entries read, together
+  uint64_t max_compression_ratio = 200;          // per entry, uncompressed / compressed
   uint64_t max_cells = 100'000'000;
   size_t max_columns = 1024;
   int max_xml_depth = 64;

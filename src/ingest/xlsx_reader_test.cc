@@ -425,13 +425,16 @@ TEST(XlsxReader, DecodesEscapesInInlineStringsAndFormulaResults) {
   // shared-string indexes are not text and never escaped.
   const std::string rows =
       "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a_x0000_b_x001B_c</t></is></c>"
-      "<c r=\"B1\" t=\"inlineStr\"><is><t>_xD83D__xDE00_ _xD800_x _x00e9_ _x12_ _xZZZZ_</t></is></c>"
+      "<c r=\"B1\" t=\"inlineStr\"><is><t>_xD83D__xDE00_ _xD800_x _x00e9_ _x12_ "
+      "_xZZZZ_</t></is></c>"
       "<c r=\"C1\" t=\"str\"><f>\"x\"</f><v>tab_x0009_end</v></c></row>";
   Drained d;
   xlsx_test::DrainBuffer(MakeZip(HandMade(SheetXml(rows))), {}, &d);
   ASSERT_TRUE(d.status.ok()) << d.status.ToString();
   EXPECT_EQ(d.header.cells,
-            Strings({std::string("a\0b\x1b" "c", 5),
+            Strings({std::string("a\0b\x1b"
+                                 "c",
+                                 5),
                      "\xF0\x9F\x98\x80 \xEF\xBF\xBDx \xC3\xA9 _x12_ _xZZZZ_", "tab\tend"}));
 }
 

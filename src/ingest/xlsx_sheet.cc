@@ -143,7 +143,8 @@ class SheetHandler : public XmlHandler {
   void Text(XmlPart* part, std::string_view text) override {
     if (formula_depth_ != 0) {
       // Kept for the message only: the start is enough to recognise the formula.
-      formula_.append(text.substr(0, kMaxFormulaShown - std::min(kMaxFormulaShown, formula_.size())));
+      formula_.append(
+          text.substr(0, kMaxFormulaShown - std::min(kMaxFormulaShown, formula_.size())));
       return;
     }
     if (text_depth_ == 0 || rph_depth_ != 0) {

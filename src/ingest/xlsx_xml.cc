@@ -106,11 +106,12 @@ XmlPart::Step XmlPart::AfterParse(XML_Status status) {
   }
   if (status == XML_STATUS_ERROR) {
     failed_ = true;
-    problem_ = {StatusCode::kInvalidInput, syntax_code_,
-                "malformed XML in " + entry_->name() + " at line " +
-                    std::to_string(XML_GetCurrentLineNumber(parser_)) + ": " +
-                    XML_ErrorString(XML_GetErrorCode(parser_)),
-                "open the file in Excel or LibreOffice and save it again, or export the sheet as CSV", 0};
+    problem_ = {
+        StatusCode::kInvalidInput, syntax_code_,
+        "malformed XML in " + entry_->name() + " at line " +
+            std::to_string(XML_GetCurrentLineNumber(parser_)) + ": " +
+            XML_ErrorString(XML_GetErrorCode(parser_)),
+        "open the file in Excel or LibreOffice and save it again, or export the sheet as CSV", 0};
     return Step::kFailed;
   }
   if (final_fed_) {
@@ -215,7 +216,6 @@ bool RunToEnd(XmlPart* part, Problem* problem) {
   }
   return true;
 }
-
 
 namespace {
 

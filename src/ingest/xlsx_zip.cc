@@ -49,15 +49,18 @@ Problem OpenFailure(zip_error_t* error, std::string_view head) {
     problem.message = zip_error_strerror(error);
   } else if (code == ZIP_ER_NOZIP && head.starts_with(kZipMagic)) {
     problem.code = kNotAWorkbook;
-    problem.message = "the file is incomplete: it begins as a workbook (.xlsx or .ods, both ZIP "
-                      "archives) but its end is missing, as when a copy or an upload is cut off";
-    problem.hint = "deliver the file again from the original; if it is the same, open it in Excel "
-                   "or LibreOffice and save it again";
+    problem.message =
+        "the file is incomplete: it begins as a workbook (.xlsx or .ods, both ZIP "
+        "archives) but its end is missing, as when a copy or an upload is cut off";
+    problem.hint =
+        "deliver the file again from the original; if it is the same, open it in Excel "
+        "or LibreOffice and save it again";
   } else if (code == ZIP_ER_NOZIP) {
     problem.code = kNotAWorkbook;
     problem.message = "not a workbook: the file is not a ZIP archive, as .xlsx and .ods files are";
-    problem.hint = "save the file as Excel Workbook (.xlsx), OpenDocument Spreadsheet (.ods) or "
-                   "CSV UTF-8";
+    problem.hint =
+        "save the file as Excel Workbook (.xlsx), OpenDocument Spreadsheet (.ods) or "
+        "CSV UTF-8";
   } else {
     problem = Damaged(kNotAWorkbook, zip_error_strerror(error));
   }
@@ -160,7 +163,8 @@ std::unique_ptr<ZipEntry> ZipArchive::Open(const std::string& name, const char* 
     *problem = {StatusCode::kInvalidInput, missing_code,
                 "not a readable workbook: the part " + name + " is missing",
                 "save the file as an Excel workbook (.xlsx), an OpenDocument spreadsheet (.ods) "
-                "or as CSV", 0};
+                "or as CSV",
+                0};
     return nullptr;
   }
   zip_stat_t stat;

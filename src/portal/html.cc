@@ -38,13 +38,13 @@ namespace {
 std::string Nav(Lang lang, const Principal& who) {
   std::vector<std::pair<const char*, const char*>> links = {{"/", "Home"}};
   if (who.role == "steward") {
-    links.insert(links.end(), {{"/upload", "Upload"}, {"/deliveries", "Deliveries"}, {"/reports", "Reports"}});
-  } else if (who.role == "coordinator") {
     links.insert(links.end(),
-                 {{"/matrix", "Matrix"},
-                  {"/deliveries", "Deliveries"},
-                  {"/reports", "Reports"},
-                  {"/actions", "Audit log"}});
+                 {{"/upload", "Upload"}, {"/deliveries", "Deliveries"}, {"/reports", "Reports"}});
+  } else if (who.role == "coordinator") {
+    links.insert(links.end(), {{"/matrix", "Matrix"},
+                               {"/deliveries", "Deliveries"},
+                               {"/reports", "Reports"},
+                               {"/actions", "Audit log"}});
   } else if (who.role == "admin") {
     links.insert(links.end(), {{"/users", "Users"}, {"/actions", "Audit log"}});
   }

@@ -40,9 +40,8 @@ double Weight(std::string_view params) {
   for (size_t p = params.find(';'); p != std::string_view::npos; p = params.find(';', p + 1)) {
     std::string_view v = Trim(params.substr(p + 1));
     if (v.size() >= 2 && (v[0] == 'q' || v[0] == 'Q') && v[1] == '=') {
-      const std::string num(Trim(v.substr(2, v.find(';') == std::string_view::npos
-                                                 ? std::string_view::npos
-                                                 : v.find(';') - 2)));
+      const std::string num(Trim(v.substr(
+          2, v.find(';') == std::string_view::npos ? std::string_view::npos : v.find(';') - 2)));
       char* end = nullptr;
       const double q = std::strtod(num.c_str(), &end);
       return end != num.c_str() && q >= 0 && q <= 1 ? q : 0;

@@ -42,7 +42,8 @@ TEST(Tr, DutchFromTheCatalogueEnglishAsIs) {
 TEST(Tr, EveryTextOfThePortalHasDutch) {
   const std::filesystem::path dir = std::filesystem::path(JBR_SOURCE_DIR) / "src" / "portal";
   // A C++ string literal, possibly split over lines ("a" "b"), after T( or Tr(x, .
-  static const std::regex kCall(R"re(\b(?:T|Tr)\((?:[A-Za-z_.]+,\s*)?((?:"(?:[^"\\]|\\.)*"\s*)+)[,)])re");
+  static const std::regex kCall(
+      R"re(\b(?:T|Tr)\((?:[A-Za-z_.]+,\s*)?((?:"(?:[^"\\]|\\.)*"\s*)+)[,)])re");
   static const std::regex kPiece(R"re("((?:[^"\\]|\\.)*)")re");
   int texts = 0;
   std::vector<std::string> missing;

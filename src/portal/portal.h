@@ -78,7 +78,7 @@ void RegisterAuthRoutes(Router& r);    // /, /login, /logout, /healthz, /assets/
 void RegisterUploadRoutes(Router& r);  // /upload, /reports, /reports/*, /api/v1/deliveries (POST)
 void RegisterHistoryRoutes(
     Router& r);  // /deliveries, /deliveries/N/original, /matrix, /actions, /users
-void RegisterApiRoutes(Router& r);  // /api/v1/* (public)
+void RegisterApiRoutes(Router& r);      // /api/v1/* (public)
 void RegisterReleaseRoutes(Router& r);  // /releases, /releases/YEAR-N/* (public, read-only)
 
 // Answers with an error: an HTML page, or JSON under /api/. Always returns Ok (the answer is made).

@@ -48,18 +48,18 @@ Status Deliveries(Call& c) {
   for (auto it = list.rbegin(); it != list.rend(); ++it) {
     const DeliveryRecord& d = *it;
     auto report = report_of.find(d.id);
-    rows.push_back({std::to_string(d.id), Escape(d.dataset), Escape(d.ministry),
-                    std::to_string(d.year), Escape(d.received_at), Escape(d.delivered_by),
-                    Escape(d.file_name), std::to_string(d.row_count), c.T(d.status),
-                    "<code>" + Escape(d.sha256) + "</code>",
-                    fmt::format(fmt::runtime(c.T("<a href=\"/deliveries/{}/original\">original<span "
-                                                 "class=\"skip\"> of delivery {}</span></a>")),
-                                d.id, d.id),
-                    report == report_of.end()
-                        ? std::string("-")
-                        : fmt::format(fmt::runtime(c.T("<a href=\"/reports/{}\">report<span "
-                                                       "class=\"skip\"> of delivery {}</span></a>")),
-                                      Escape(report->second), d.id)});
+    rows.push_back(
+        {std::to_string(d.id), Escape(d.dataset), Escape(d.ministry), std::to_string(d.year),
+         Escape(d.received_at), Escape(d.delivered_by), Escape(d.file_name),
+         std::to_string(d.row_count), c.T(d.status), "<code>" + Escape(d.sha256) + "</code>",
+         fmt::format(fmt::runtime(c.T("<a href=\"/deliveries/{}/original\">original<span "
+                                      "class=\"skip\"> of delivery {}</span></a>")),
+                     d.id, d.id),
+         report == report_of.end()
+             ? std::string("-")
+             : fmt::format(fmt::runtime(c.T("<a href=\"/reports/{}\">report<span "
+                                            "class=\"skip\"> of delivery {}</span></a>")),
+                           Escape(report->second), d.id)});
   }
   std::string body =
       c.who.role == "steward"
@@ -68,8 +68,8 @@ Status Deliveries(Call& c) {
   body += rows.empty() ? Message(c.T("There are no deliveries yet."), false)
                        : Table(c.T("Deliveries, newest first"),
                                {c.T("Id"), c.T("Dataset"), c.T("Ministry"), c.T("Year"),
-                                c.T("Received"), c.T("By"), c.T("File"), c.T("Rows"),
-                                c.T("Status"), "SHA-256", c.T("File"), c.T("Report")},
+                                c.T("Received"), c.T("By"), c.T("File"), c.T("Rows"), c.T("Status"),
+                                "SHA-256", c.T("File"), c.T("Report")},
                                rows);
   Html(c, Page(c, c.T("Deliveries"), body));
   return Status::Ok();
@@ -236,9 +236,10 @@ Status Users(Call& c) {
                     u.disabled ? c.T("disabled") : c.T("active"), Escape(u.created_at)});
   }
   const std::string body =
-      std::string(c.T("<p>Accounts are managed with <code>jbr user add|passwd|disable</code>.</p>\n")) +
-      Table(c.T("Users"),
-            {c.T("Name"), c.T("Role"), c.T("Ministry"), c.T("State"), c.T("Created")}, rows);
+      std::string(
+          c.T("<p>Accounts are managed with <code>jbr user add|passwd|disable</code>.</p>\n")) +
+      Table(c.T("Users"), {c.T("Name"), c.T("Role"), c.T("Ministry"), c.T("State"), c.T("Created")},
+            rows);
   Html(c, Page(c, c.T("Users"), body));
   return Status::Ok();
 }

@@ -35,16 +35,17 @@ Status ReleaseList(Call& c) {
   std::vector<std::vector<std::string>> rows;
   for (auto it = list.rbegin(); it != list.rend(); ++it) {
     const std::string name = fmt::format("{}-{}", it->year, it->number);
-    rows.push_back({fmt::format("<a href=\"/releases/{}/nl/index.html\">{}</a>", name, name),
-                    std::to_string(it->year), Escape(it->created_at),
-                    fmt::format("<a href=\"/releases/{}/en/index.html\" hreflang=\"en\">English</a>",
-                                name)});
+    rows.push_back(
+        {fmt::format("<a href=\"/releases/{}/nl/index.html\">{}</a>", name, name),
+         std::to_string(it->year), Escape(it->created_at),
+         fmt::format("<a href=\"/releases/{}/en/index.html\" hreflang=\"en\">English</a>", name)});
   }
-  std::string body = std::string("<p>") + c.T("The published reports, each release as it was released.") + "</p>\n";
-  body += rows.empty() ? Message(c.T("Nothing has been released yet."), false)
-                       : Table(c.T("Releases, newest first"),
-                               {c.T("Release"), c.T("Year"), c.T("Released"), c.T("In English")},
-                               rows);
+  std::string body = std::string("<p>") +
+                     c.T("The published reports, each release as it was released.") + "</p>\n";
+  body += rows.empty()
+              ? Message(c.T("Nothing has been released yet."), false)
+              : Table(c.T("Releases, newest first"),
+                      {c.T("Release"), c.T("Year"), c.T("Released"), c.T("In English")}, rows);
   Html(c, Page(c, c.T("Releases"), body));
   return Status::Ok();
 }
@@ -90,10 +91,10 @@ Status ReleaseFile(Call& c) {
     c.res.status = 304;
     return Status::Ok();
   }
-  const std::filesystem::path file = std::filesystem::path(publish::ReleaseDir(
-                                         (std::filesystem::path(c.portal.workspace_dir) / "releases").string(),
-                                         year, number)) /
-                                     path;
+  const std::filesystem::path file =
+      std::filesystem::path(publish::ReleaseDir(
+          (std::filesystem::path(c.portal.workspace_dir) / "releases").string(), year, number)) /
+      path;
   std::ifstream in(file, std::ios::binary);
   std::string content;
   if (in && bytes >= 0 && static_cast<size_t>(bytes) <= kMaxFileBytes) {
@@ -105,9 +106,10 @@ Status ReleaseFile(Call& c) {
   h.Update(content);
   if (content.size() != static_cast<size_t>(bytes) || h.HexDigest() != sha256) {
     // Missing on this server, or changed since the release: never serve other bytes.
-    std::cerr << fmt::format("jbr serve: {} of release {}-{} is missing or differs from its "
-                             "manifest; rebuild it with jbr release --year {} --number {}\n",
-                             path, year, number, year, number);
+    std::cerr << fmt::format(
+        "jbr serve: {} of release {}-{} is missing or differs from its "
+        "manifest; rebuild it with jbr release --year {} --number {}\n",
+        path, year, number, year, number);
     return Fail(c, 503, c.T("This file of the release is not available on this server."));
   }
   c.res.set_content(std::move(content), serve::ContentTypeFor(path));

@@ -1,7 +1,7 @@
 // Uploading a delivery (a steward in the browser, or a ministry's HR system with an API token),
 // and its validation report, kept in the store (store/reports.h) whatever the outcome: paged, and
-// as CSV, for the uploader's ministry and the coordinators. The load is `jbr load`'s own (store/load.h): the
-// same validation, limits and all-or-nothing transaction.
+// as CSV, for the uploader's ministry and the coordinators. The load is `jbr load`'s own
+// (store/load.h): the same validation, limits and all-or-nothing transaction.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -84,8 +84,9 @@ Status UploadPost(Call& c) {
     if (c.who.kind == Principal::Kind::kToken) return "";
     auto it = fields.find("csrf");
     if (it != fields.end() && SecretEquals(it->second, c.who.csrf)) return "";
-    return c.T("This form has expired or did not come from this portal. Reload the upload page "
-               "and try again.");
+    return c.T(
+        "This form has expired or did not come from this portal. Reload the upload page "
+        "and try again.");
   };
   ReadUpload(c.req, *c.reader, c.portal.upload_dir, limits, csrf, &up);
   if (up.status == 403) (void)LogAction(c.store, c.ctx, "csrf", "POST /upload", "refused");
@@ -165,11 +166,11 @@ Result<std::optional<UploadReport>> VisibleReport(Call& c) {
 
 std::string Outcome(const Call& c, const UploadReport& r) {
   if (r.outcome == "accepted") {
-    return Message(fmt::format(fmt::runtime(c.T("Accepted: {} is delivery {} of {} {} {} (SHA-256 "
-                                                 "{}).")),
-                               r.file_name, *r.delivery_id, r.dataset, r.ministry, r.year,
-                               r.sha256),
-                   false);
+    return Message(
+        fmt::format(fmt::runtime(c.T("Accepted: {} is delivery {} of {} {} {} (SHA-256 "
+                                     "{}).")),
+                    r.file_name, *r.delivery_id, r.dataset, r.ministry, r.year, r.sha256),
+        false);
   }
   if (r.outcome == "identical") {
     return Message(
@@ -209,23 +210,23 @@ Status ReportPage(Call& c) {
                        c.store->reports()->ReportFindings(
                            r->id, static_cast<int64_t>((page - 1) * kPageSize), kPageSize));
   std::string body = Outcome(c, *r);
-  body += fmt::format(
-      fmt::runtime(c.T("<p>Uploaded {} by {}: {} for {} {}. {} errors, {} warnings{}. <a "
-                       "href=\"/reports/{}/findings.csv\">Download the findings as CSV</a>.</p>\n")),
-      Escape(r->at), Escape(r->owner), Escape(r->dataset), Escape(r->ministry), r->year, r->errors,
-      r->warnings,
-      r->errors + r->warnings > r->kept
-          ? fmt::format(fmt::runtime(c.T(" (the first {} are listed)")), r->kept)
-          : "",
-      Escape(r->id));
+  body +=
+      fmt::format(fmt::runtime(c.T(
+                      "<p>Uploaded {} by {}: {} for {} {}. {} errors, {} warnings{}. <a "
+                      "href=\"/reports/{}/findings.csv\">Download the findings as CSV</a>.</p>\n")),
+                  Escape(r->at), Escape(r->owner), Escape(r->dataset), Escape(r->ministry), r->year,
+                  r->errors, r->warnings,
+                  r->errors + r->warnings > r->kept
+                      ? fmt::format(fmt::runtime(c.T(" (the first {} are listed)")), r->kept)
+                      : "",
+                  Escape(r->id));
   std::vector<std::vector<std::string>> rows;
   for (const Finding& f : findings) {
-    rows.push_back(
-        {f.row ? std::to_string(f.row) : "-", Escape(f.column), Escape(f.value),
-         Escape(fmt::format("{} ({}): {}",
-                            c.T(f.severity == Severity::kError ? "error" : "warning"), f.code,
-                            f.message)),
-         Escape(f.hint)});
+    rows.push_back({f.row ? std::to_string(f.row) : "-", Escape(f.column), Escape(f.value),
+                    Escape(fmt::format("{} ({}): {}",
+                                       c.T(f.severity == Severity::kError ? "error" : "warning"),
+                                       f.code, f.message)),
+                    Escape(f.hint)});
   }
   if (!rows.empty()) {
     body += Table(fmt::format(fmt::runtime(c.T("Findings, page {} of {}")), page, pages),
@@ -241,8 +242,9 @@ Status ReportPage(Call& c) {
                           page + 1, c.T("Next page"));
     body += "</ul></nav>\n";
   }
-  body += c.T("<p><a href=\"/upload\">Upload another file</a>, see <a href=\"/reports\">every "
-              "report</a> or <a href=\"/deliveries\">the deliveries</a>.</p>\n");
+  body +=
+      c.T("<p><a href=\"/upload\">Upload another file</a>, see <a href=\"/reports\">every "
+          "report</a> or <a href=\"/deliveries\">the deliveries</a>.</p>\n");
   Html(c, Page(c, fmt::format(fmt::runtime(c.T("Report: {}")), r->file_name), body));
   return Status::Ok();
 }
@@ -278,10 +280,10 @@ Status ReportList(Call& c) {
   std::vector<std::vector<std::string>> rows;
   for (const UploadReport& r : list) {
     rows.push_back({fmt::format("<a href=\"/reports/{}\">{}</a>", Escape(r.id), Escape(r.at)),
-                    Escape(r.dataset), Escape(r.ministry), std::to_string(r.year),
-                    Escape(r.owner), Escape(r.file_name), OutcomeWord(c, r.outcome),
-                    r.delivery_id ? std::to_string(*r.delivery_id) : "-",
-                    std::to_string(r.errors), std::to_string(r.warnings)});
+                    Escape(r.dataset), Escape(r.ministry), std::to_string(r.year), Escape(r.owner),
+                    Escape(r.file_name), OutcomeWord(c, r.outcome),
+                    r.delivery_id ? std::to_string(*r.delivery_id) : "-", std::to_string(r.errors),
+                    std::to_string(r.warnings)});
   }
   std::string body =
       c.who.role == "steward"
@@ -289,12 +291,13 @@ Status ReportList(Call& c) {
                                          "too.</p>\n")),
                         Escape(c.who.ministry))
           : std::string(c.T("<p>The validation reports of every upload, rejected ones too.</p>\n"));
-  body += rows.empty() ? Message(c.T("There are no uploads yet."), false)
-                       : Table(c.T("Uploads, newest first (at most 500)"),
-                               {c.T("Uploaded"), c.T("Dataset"), c.T("Ministry"), c.T("Year"),
-                                c.T("By"), c.T("File"), c.T("Outcome"), c.T("Delivery"),
-                                c.T("Errors"), c.T("Warnings")},
-                               rows);
+  body +=
+      rows.empty()
+          ? Message(c.T("There are no uploads yet."), false)
+          : Table(c.T("Uploads, newest first (at most 500)"),
+                  {c.T("Uploaded"), c.T("Dataset"), c.T("Ministry"), c.T("Year"), c.T("By"),
+                   c.T("File"), c.T("Outcome"), c.T("Delivery"), c.T("Errors"), c.T("Warnings")},
+                  rows);
   Html(c, Page(c, c.T("Validation reports"), body));
   return Status::Ok();
 }

@@ -9,9 +9,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "indicators/engine.h"
-#include "indicators/core/reference.h"
 #include "common/paths.h"
+#include "indicators/core/reference.h"
+#include "indicators/engine.h"
 #include "portal/html.h"
 #include "portal/portal.h"
 #include "portal/security.h"
@@ -25,7 +25,6 @@ constexpr const char* kCsp =
     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action "
     "'self'; "
     "frame-ancestors 'none'";
-
 
 // What the access log needs to know of a request, kept by the thread that answers it.
 thread_local std::chrono::steady_clock::time_point t_start;
@@ -110,8 +109,9 @@ std::string OtherLanguageHref(const httplib::Request& req, Lang lang) {
 std::string Page(const Call& c, const std::string& title, const std::string& body) {
   // A POST's page (a refused login, an error) links to the page the form came from.
   const bool get = c.req.method == "GET" || c.req.method == "HEAD";
-  return Page(c.lang, get ? OtherLanguageHref(c.req, c.lang)
-                          : std::string(c.req.path) + (c.lang == Lang::kNl ? "?lang=en" : "?lang=nl"),
+  return Page(c.lang,
+              get ? OtherLanguageHref(c.req, c.lang)
+                  : std::string(c.req.path) + (c.lang == Lang::kNl ? "?lang=en" : "?lang=nl"),
               title, c.who, body);
 }
 
@@ -151,8 +151,9 @@ struct PortalServer::Impl {
       res.set_content("the store is not available\n", "text/plain");
       return;
     }
-    Call c{req,   res, portal, lease->get(), Principal{}, Context{"-", req.remote_addr, NowIso()},
-           Lang::kNl, reader};
+    Call c{req,          res,         portal,
+           lease->get(), Principal{}, Context{"-", req.remote_addr, NowIso()},
+           Lang::kNl,    reader};
     c.who.name = "-";
     c.lang = RequestLang(req, res);
     Status st = Authenticate(c);
@@ -174,12 +175,13 @@ struct PortalServer::Impl {
   // The visitor's language (i18n.h); a ?lang= choice is remembered in a cookie for a year.
   Lang RequestLang(const httplib::Request& req, httplib::Response& res) const {
     const std::string query = req.has_param("lang") ? req.get_param_value("lang") : "";
-    const Lang lang = ChooseLang(query, CookieValue(req, "jbr_lang"),
-                                 req.get_header_value("Accept-Language"));
+    const Lang lang =
+        ChooseLang(query, CookieValue(req, "jbr_lang"), req.get_header_value("Accept-Language"));
     if (query == "nl" || query == "en") {
-      res.set_header("Set-Cookie",
-                     fmt::format("jbr_lang={}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Strict{}",
-                                 query, portal.tls ? "; Secure" : ""));
+      res.set_header(
+          "Set-Cookie",
+          fmt::format("jbr_lang={}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Strict{}", query,
+                      portal.tls ? "; Secure" : ""));
     }
     res.set_header("Content-Language", LangCode(lang));
     res.set_header("Vary", "Accept-Language, Cookie");
@@ -266,9 +268,9 @@ struct PortalServer::Impl {
     });
     server->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;
-      const Lang lang = ChooseLang(req.has_param("lang") ? req.get_param_value("lang") : "",
-                                   CookieValue(req, "jbr_lang"),
-                                   req.get_header_value("Accept-Language"));
+      const Lang lang =
+          ChooseLang(req.has_param("lang") ? req.get_param_value("lang") : "",
+                     CookieValue(req, "jbr_lang"), req.get_header_value("Accept-Language"));
       const std::string what =
           Tr(lang, res.status == 404   ? "There is no such page."
                    : res.status == 405 ? "That method is not allowed here."
@@ -319,7 +321,8 @@ Result<std::unique_ptr<PortalServer>> PortalServer::Start(const PortalOptions& o
   auto impl = std::make_unique<Impl>();
   Portal& p = impl->portal;
   p.options = options;
-  JBR_ASSIGN_OR_RETURN(auto ws, Workspace::Open(options.workspace, options.store_url, options.data_dir));
+  JBR_ASSIGN_OR_RETURN(auto ws,
+                       Workspace::Open(options.workspace, options.store_url, options.data_dir));
   JBR_ASSIGN_OR_RETURN(std::string url, Workspace::StoreUrl(options.workspace, options.store_url));
   p.workspace_dir = ws->dir();
   p.data_dir = ws->data_dir();
@@ -331,8 +334,8 @@ Result<std::unique_ptr<PortalServer>> PortalServer::Start(const PortalOptions& o
   const fs::path own = fs::path(p.workspace_dir) / "templates" / "site" / "style.css";
   std::error_code ec;
   p.templates_dir = fs::exists(own, ec) ? (fs::path(p.workspace_dir) / "templates").string()
-                  : options.templates_dir.empty() ? DefaultTemplatesDir()
-                                                  : options.templates_dir;
+                    : options.templates_dir.empty() ? DefaultTemplatesDir()
+                                                    : options.templates_dir;
   p.upload_dir = (fs::path(p.workspace_dir) / "portal-uploads").string();
   fs::create_directories(p.upload_dir, ec);
   if (ec) return IoError(fmt::format("cannot create {}: {}", p.upload_dir, ec.message()));

@@ -28,8 +28,10 @@ struct PortalOptions {
   std::string workspace;  // an existing workspace directory
   std::string store_url;  // empty: the store the workspace names
   std::string data_dir;   // reference data when the workspace names none; empty: DefaultDataDir()
-  std::string templates_dir;  // the default templates (the portal's style); empty: DefaultTemplatesDir()
-  const Clock* clock = nullptr;  // the time of every request (its action, upload, session); null: the system's
+  std::string
+      templates_dir;  // the default templates (the portal's style); empty: DefaultTemplatesDir()
+  const Clock* clock =
+      nullptr;  // the time of every request (its action, upload, session); null: the system's
   std::string host = "127.0.0.1";
   int port = 8080;        // 0: any free port (see PortalServer::port)
   std::string cert, key;  // both or neither: HTTPS with this PEM certificate and key

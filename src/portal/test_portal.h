@@ -3,13 +3,13 @@
 // loopback port, spoken to over real HTTP with cpp-httplib's client.
 #pragma once
 
-#include <optional>
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <optional>
 
 #include <filesystem>
 #include <fstream>
@@ -116,9 +116,7 @@ class PortalTest : public ::testing::Test {
     tmp_.reset();
   }
 
-  static Context Now() {
-    return Context{"tester", "cli", SystemNowUtc()};
-  }
+  static Context Now() { return Context{"tester", "cli", SystemNowUtc()}; }
 
   static std::string CsrfOf(const std::string& body) {
     std::smatch m;

@@ -33,7 +33,8 @@ std::string CheckFileName(const std::string& name) {
     if (ext == ok) return "";
   }
   if (ext == ".xls") {  // what the reader would say of its bytes (old-excel-format)
-    return "the file is an old Excel workbook (.xls, Excel 97-2003), which cannot be delivered: open "
+    return "the file is an old Excel workbook (.xls, Excel 97-2003), which cannot be delivered: "
+           "open "
            "it in Excel or LibreOffice and save it as Excel Workbook (.xlsx), OpenDocument "
            "Spreadsheet (.ods) or CSV UTF-8";
   }

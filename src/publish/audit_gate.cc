@@ -11,9 +11,9 @@
 
 #include "audit/intruder.h"
 #include "audit/publication.h"
-#include "publish/opendata/opendata.h"
 #include "common/temp_dir.h"
 #include "publish/core/output_dir.h"
+#include "publish/opendata/opendata.h"
 
 namespace jbr::publish {
 namespace fs = std::filesystem;
@@ -41,8 +41,8 @@ Status AuditBeforeWriting(const Publication& pub, const std::vector<std::string>
   std::string first, earlier_years;
   int blocking = 0, other = 0;
   for (const auto& f : report.failures) {
-    const std::string line = fmt::format("\n  {} {}: {}", f.key.ToString(),
-                                         audit::QuantityName(f.quantity), f.reason);
+    const std::string line =
+        fmt::format("\n  {} {}: {}", f.key.ToString(), audit::QuantityName(f.quantity), f.reason);
     if (f.key.period.rfind(year, 0) == 0) {
       if (++blocking <= 5) first += line;
     } else if (++other <= 5) {

@@ -1,5 +1,5 @@
-#include "publish/core/messages.h"
 #include "publish/publish.h"
+#include "publish/core/messages.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -49,8 +49,8 @@ std::string IctCharts(const Publication& pub, const SiteConfig& config, Lang lan
   const FigureIndex index(pub);
   BlockContext ctx{&index, &config, lang, SitePath(lang, "ict/index.html")};
   std::string charts;
-  for (const char* id : {"ict.activities", "ict.by_cost_class", "ict.by_slip_class",
-                         "ict.reassessment_reasons"}) {
+  for (const char* id :
+       {"ict.activities", "ict.by_cost_class", "ict.by_slip_class", "ict.reassessment_reasons"}) {
     const IndicatorDef* def = index.Definition(id);
     if (def == nullptr) continue;
     Result<std::string> chart = ChartDirective(*def, {id, "categories"}, ctx);
@@ -78,16 +78,16 @@ Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& re
                                const PublishOptions& options) {
   JBR_RETURN_IF_ERROR(options.Validate());
   // Everything is read and checked before the directory is touched.
-  JBR_ASSIGN_OR_RETURN(Publication pub,
-                       LoadPublication(store, registry, options.year, options.run_id,
-                                       options.series_runs));
+  JBR_ASSIGN_OR_RETURN(Publication pub, LoadPublication(store, registry, options.year,
+                                                        options.run_id, options.series_runs));
   JBR_ASSIGN_OR_RETURN(pub.restatements, LoadRestatements(store, pub, options.before_release));
-  JBR_ASSIGN_OR_RETURN(pub.ict,
-                       LoadIctPortfolio(store, *options.schemas, pub, options.ministries));
+  JBR_ASSIGN_OR_RETURN(pub.ict, LoadIctPortfolio(store, *options.schemas, pub, options.ministries));
   JBR_ASSIGN_OR_RETURN(SiteConfig config,
                        SiteConfig::Load(options.template_dirs, options.ministries));
   const UseMessages use_messages(config.messages());
-  JBR_ASSIGN_OR_RETURN(std::vector<SitePage> pages, BuildReportPages(pub, config, options.pdf, ChartDirective, HighlightPicture));
+  JBR_ASSIGN_OR_RETURN(
+      std::vector<SitePage> pages,
+      BuildReportPages(pub, config, options.pdf, ChartDirective, HighlightPicture));
   AddIctPages(pub, config, &pages);
   if (options.audit) JBR_RETURN_IF_ERROR(AuditBeforeWriting(pub, options.earlier_releases));
   JBR_ASSIGN_OR_RETURN(OutputDir out, OutputDir::Prepare(options.out_dir));
@@ -100,8 +100,7 @@ Result<PublishSummary> Publish(Store* store, const std::vector<IndicatorDef>& re
     pdf.date = pub.modified;
     JBR_RETURN_IF_ERROR(WritePdfs(pages, pub, config, pdf, &out));
   }
-  PublishSummary summary{pub.run.id, out.files(), "", pub.restatements.size(),
-                         SeriesRunIds(pub)};
+  PublishSummary summary{pub.run.id, out.files(), "", pub.restatements.size(), SeriesRunIds(pub)};
   // The manifest goes last and lists every other file; it does not list itself.
   summary.manifest = ManifestJson(pub.run.year, pub.run.id, pub.run.at, summary.files);
   JBR_RETURN_IF_ERROR(out.Write(kManifestName, summary.manifest));

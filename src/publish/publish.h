@@ -1,9 +1,9 @@
 // jbr publish: the outputs of one reporting year, written from the latest stored compute run.
 //
 // It writes the report site (DIR/index.html, DIR/nl/, DIR/en/, DIR/assets/), open data
-// (DIR/opendata/), the Excel table annex (DIR/annex/) and DIR/manifest.json with the SHA-256 and size of every other file. The same
-// run published twice gives byte-identical files: nothing depends on the clock or on the order of
-// rows in the store.
+// (DIR/opendata/), the Excel table annex (DIR/annex/) and DIR/manifest.json with the SHA-256 and
+// size of every other file. The same run published twice gives byte-identical files: nothing
+// depends on the clock or on the order of rows in the store.
 #pragma once
 
 #include <cstdint>
@@ -30,7 +30,7 @@ struct PublishOptions {
   // ICT datasets' columns and the ministries' names. They must outlive Publish.
   const SchemaRegistry* schemas = nullptr;
   const MinistryRegistry* ministries = nullptr;
-  bool pdf = true;             // print the PDFs (needs Chromium); false: --no-pdf
+  bool pdf = true;                // print the PDFs (needs Chromium); false: --no-pdf
   std::optional<int64_t> run_id;  // the compute run to publish; empty: the latest of the year
   // Restatements are found against releases with an id below this one only (a rebuilt release
   // sees what existed when it was made); empty: against every release.
@@ -48,9 +48,9 @@ struct PublishOptions {
 
 struct PublishSummary {
   int64_t run_id = 0;
-  std::vector<WrittenFile> files;  // every file written but the manifest, by path
-  std::string manifest;            // manifest.json as written
-  size_t restatements = 0;         // rows of opendata/restatements.csv
+  std::vector<WrittenFile> files;    // every file written but the manifest, by path
+  std::string manifest;              // manifest.json as written
+  size_t restatements = 0;           // rows of opendata/restatements.csv
   std::vector<int64_t> series_runs;  // the runs of the series' years before last year
 };
 

@@ -92,12 +92,14 @@ TEST_F(PublishRunTest, ChapterPageShowsTheRunsFiguresInBothLanguages) {
 // The method page names, in both languages, the ministries whose figures were read without an
 // adjacent year's delivery, as the run recorded them; a run without such gaps has no such table.
 TEST_F(PublishRunTest, MethodPageNamesTheMinistriesReadWithoutAnAdjacentYear) {
-  SaveRun(R"([{"year":2020,"dataset":"personnel","other_year":2021,"ministries":["BZK","FIN"],)"
-          R"("indicators":["personnel.headcount"]},{"year":2019,"dataset":"personnel","other_year":2018,)"
-          R"("ministries":["FIN"],"indicators":["personnel.headcount"]}])");
+  SaveRun(
+      R"([{"year":2020,"dataset":"personnel","other_year":2021,"ministries":["BZK","FIN"],)"
+      R"("indicators":["personnel.headcount"]},{"year":2019,"dataset":"personnel","other_year":2018,)"
+      R"("ministries":["FIN"],"indicators":["personnel.headcount"]}])");
   PublishTo(dir_ / "out");
   const std::string nl = Slurp(dir_ / "out" / "nl" / "verantwoording.html");
-  EXPECT_THAT(nl, HasSubstr("<caption>Gelezen zonder de levering van een aangrenzend jaar</caption>"));
+  EXPECT_THAT(nl,
+              HasSubstr("<caption>Gelezen zonder de levering van een aangrenzend jaar</caption>"));
   EXPECT_THAT(nl, HasSubstr("<tr><td>2020</td><td>personnel 2021</td><td>Binnenlandse Zaken en "
                             "Koninkrijksrelaties, Financiën</td><td>Aantal medewerkers</td></tr>"));
   EXPECT_THAT(nl, HasSubstr("<tr><td>2019</td><td>personnel 2018</td><td>Financiën</td><td>Aantal "
@@ -106,13 +108,16 @@ TEST_F(PublishRunTest, MethodPageNamesTheMinistriesReadWithoutAnAdjacentYear) {
   EXPECT_THAT(en, HasSubstr("<caption>Read without the delivery of an adjacent year</caption>"));
   EXPECT_THAT(en, HasSubstr("<tr><td>2020</td><td>personnel 2021</td><td>Interior and Kingdom "
                             "Relations, Finance</td><td>Headcount</td></tr>"));
-  EXPECT_THAT(en, HasSubstr("<tr><td>2019</td><td>personnel 2018</td><td>Finance</td><td>Headcount</td></tr>"));
+  EXPECT_THAT(
+      en,
+      HasSubstr("<tr><td>2019</td><td>personnel 2018</td><td>Finance</td><td>Headcount</td></tr>"));
 }
 
 TEST_F(PublishRunTest, MethodPageWithoutAdjacentGapsHasNoSuchTable) {
   SaveRun();
   PublishTo(dir_ / "out");
-  EXPECT_THAT(Slurp(dir_ / "out" / "nl" / "verantwoording.html"), Not(HasSubstr("aangrenzend jaar")));
+  EXPECT_THAT(Slurp(dir_ / "out" / "nl" / "verantwoording.html"),
+              Not(HasSubstr("aangrenzend jaar")));
   EXPECT_THAT(Slurp(dir_ / "out" / "en" / "verantwoording.html"), Not(HasSubstr("adjacent year")));
 }
 

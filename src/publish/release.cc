@@ -49,8 +49,8 @@ Result<std::vector<int64_t>> ParseSeriesRuns(const Release& r) {
     }
   }
   if (!ok)
-    return InternalError(fmt::format("release {}-{}: unreadable series runs '{}'", r.year, r.number,
-                                     r.series_runs));
+    return InternalError(
+        fmt::format("release {}-{}: unreadable series runs '{}'", r.year, r.number, r.series_runs));
   return ids;
 }
 

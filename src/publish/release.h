@@ -20,11 +20,12 @@ struct ReleaseOptions {
   std::string releases_root;  // WORKSPACE/releases
   std::string created_at;     // ISO 8601 UTC, for a new release
   std::string actor;          // for the audit entry of a new release
-  std::vector<std::string> template_dirs;  // as PublishOptions: the same templates give the same bytes
-  bool pdf = true;                         // as PublishOptions
-  const SchemaRegistry* schemas = nullptr;      // as PublishOptions: the workspace's
+  std::vector<std::string>
+      template_dirs;  // as PublishOptions: the same templates give the same bytes
+  bool pdf = true;    // as PublishOptions
+  const SchemaRegistry* schemas = nullptr;       // as PublishOptions: the workspace's
   const MinistryRegistry* ministries = nullptr;  // as PublishOptions: the workspace's
-  Status Validate() const;    // a year; an output directory or a root to put it under
+  Status Validate() const;  // a year; an output directory or a root to put it under
 };
 
 struct ReleaseSummary {

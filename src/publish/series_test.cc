@@ -6,11 +6,11 @@
 
 #include <fmt/format.h>
 
-#include "publish/testing/compute_fixture.h"
 #include "publish/core/figures.h"
 #include "publish/core/publication.h"
-#include "publish/release.h"
 #include "publish/opendata/table.h"
+#include "publish/release.h"
+#include "publish/testing/compute_fixture.h"
 
 namespace jbr::publish {
 namespace {
@@ -73,8 +73,8 @@ TEST_F(SeriesTest, EachEarlierYearComesFromItsOwnRun) {
   const std::string csv = RenderCsv(SeriesTable(*pub));
   EXPECT_THAT(csv, HasSubstr(fmt::format("personnel.headcount,BZK,,2018,,persons,published,12,{}\n",
                                          runs_[2018])));
-  EXPECT_THAT(csv, HasSubstr(fmt::format("personnel.headcount,Rijk,,2020,,persons,published,14,{}\n",
-                                         runs_[2021])));
+  EXPECT_THAT(csv, HasSubstr(fmt::format(
+                       "personnel.headcount,Rijk,,2020,,persons,published,14,{}\n", runs_[2021])));
 }
 
 TEST_F(SeriesTest, ALaterRunOfAnEarlierYearIsUsedUnlessTheRunsAreNamed) {

@@ -45,16 +45,39 @@ inline constexpr const char* kOtherEstimate = "Schatting overig materieel";
 inline constexpr const char* kOtherSpend = "Realisatie overig materieel";
 
 // Every column, in the order written.
-inline constexpr const char* kColumns[] = {
-    kNumber,           kMinistry,        kMinistryName,     kName,
-    kStatus,           kKind,            kSubjects,         kOrganisation,
-    kMethod,           kReferenceDate,   kStartDate,        kInitialEnd,
-    kCurrentEnd,       kStartYear,       kCurrentEndYear,   kInitialDuration,
-    kCurrentDuration,  kSlipYears,       kDurationChangePct, kSlipClass,
-    kDurationClass,    kReasons,         kInitialCost,      kCurrentCost,
-    kCostClass,        kPreviousCost,    kRemainingCost,    kInternalEstimate,
-    kInternalSpend,    kExternalEstimate, kExternalSpend,   kOtherEstimate,
-    kOtherSpend};
+inline constexpr const char* kColumns[] = {kNumber,
+                                           kMinistry,
+                                           kMinistryName,
+                                           kName,
+                                           kStatus,
+                                           kKind,
+                                           kSubjects,
+                                           kOrganisation,
+                                           kMethod,
+                                           kReferenceDate,
+                                           kStartDate,
+                                           kInitialEnd,
+                                           kCurrentEnd,
+                                           kStartYear,
+                                           kCurrentEndYear,
+                                           kInitialDuration,
+                                           kCurrentDuration,
+                                           kSlipYears,
+                                           kDurationChangePct,
+                                           kSlipClass,
+                                           kDurationClass,
+                                           kReasons,
+                                           kInitialCost,
+                                           kCurrentCost,
+                                           kCostClass,
+                                           kPreviousCost,
+                                           kRemainingCost,
+                                           kInternalEstimate,
+                                           kInternalSpend,
+                                           kExternalEstimate,
+                                           kExternalSpend,
+                                           kOtherEstimate,
+                                           kOtherSpend};
 inline constexpr size_t kColumnCount = sizeof(kColumns) / sizeof(kColumns[0]);
 
 }  // namespace jbr::ict_layout

@@ -16,7 +16,8 @@ Result<MinistryRegistry> MinistryRegistry::Load(const std::string& path) {
   JBR_ASSIGN_OR_RETURN(auto source, OpenCsv(path, path, options, &sink));
   const auto& h = source->header().cells;
   if (h.size() < 5 || h[0] != "code" || h[3] != "valid_from") {
-    return InvalidInput(fmt::format("{}: expected columns code,name_nl,name_en,valid_from,valid_to", path));
+    return InvalidInput(
+        fmt::format("{}: expected columns code,name_nl,name_en,valid_from,valid_to", path));
   }
   MinistryRegistry reg;
   RawRow row;
@@ -46,7 +47,8 @@ Result<MinistryRegistry> MinistryRegistry::Load(const std::string& path) {
 const Ministry* MinistryRegistry::Find(std::string_view code, int year) const {
   std::string lower = AsciiLower(code);
   for (const auto& m : all_) {
-    if (AsciiLower(m.code) == lower && m.valid_from <= year && (m.valid_to == 0 || year <= m.valid_to)) {
+    if (AsciiLower(m.code) == lower && m.valid_from <= year &&
+        (m.valid_to == 0 || year <= m.valid_to)) {
       return &m;
     }
   }

@@ -103,8 +103,8 @@ Status CheckNames(const DatasetSchema& s) {
     if (name.empty() || s.FieldIndex(name) >= 0) return Status::Ok();
     return InvalidInput(fmt::format("{} names unknown field '{}'", where, name));
   };
-  static const char* kKinds[] = {"not-before", "not-above", "sum-not-above", "required-if",
-                                 "empty-if", "no-overlap", "equals-ministry"};
+  static const char* kKinds[] = {"not-before", "not-above",  "sum-not-above",  "required-if",
+                                 "empty-if",   "no-overlap", "equals-ministry"};
   for (const auto& r : s.rules) {
     if (std::find(std::begin(kKinds), std::end(kKinds), r.kind) == std::end(kKinds)) {
       return InvalidInput(fmt::format("unknown rule '{}'", r.kind));
@@ -147,7 +147,8 @@ Result<DatasetSchema> ParseSchemaJson(const json& j) {
       fk.field = k.at("field").get<std::string>();
       fk.dataset = k.at("reference").at("dataset").get<std::string>();
       fk.target_field = k.at("reference").at("field").get<std::string>();
-      fk.severity = k.value("severity", "error") == "warning" ? Severity::kWarning : Severity::kError;
+      fk.severity =
+          k.value("severity", "error") == "warning" ? Severity::kWarning : Severity::kError;
       fk.message = k.value("message", "");
       fk.hint = k.value("hint", "");
       s.foreign_keys.push_back(std::move(fk));
@@ -168,11 +169,16 @@ Result<DatasetSchema> ParseSchemaJson(const json& j) {
 
 const char* FieldTypeName(FieldType t) {
   switch (t) {
-    case FieldType::kString: return "string";
-    case FieldType::kInteger: return "integer";
-    case FieldType::kNumber: return "number";
-    case FieldType::kDate: return "date";
-    case FieldType::kBoolean: return "boolean";
+    case FieldType::kString:
+      return "string";
+    case FieldType::kInteger:
+      return "integer";
+    case FieldType::kNumber:
+      return "number";
+    case FieldType::kDate:
+      return "date";
+    case FieldType::kBoolean:
+      return "boolean";
   }
   return "?";
 }

@@ -36,8 +36,8 @@ struct FieldSchema {
   std::optional<size_t> max_length;  // in bytes of UTF-8
   std::string pattern_text;          // whole-value match
   std::shared_ptr<const std::regex> pattern;
-  std::string default_text;          // applied when the cell is empty (and the column optional)
-  std::string separators;            // non-empty: the value is a list split on these characters
+  std::string default_text;  // applied when the cell is empty (and the column optional)
+  std::string separators;    // non-empty: the value is a list split on these characters
 
   // Canonical enum value for `text` (exact, then case-insensitive, then alias), or nullopt.
   std::optional<std::string_view> CanonicalEnum(std::string_view text) const;
@@ -45,9 +45,9 @@ struct FieldSchema {
 
 // A rule across fields of one row, or across rows.
 struct RuleSchema {
-  std::string kind;  // not-before, not-above, sum-not-above, required-if, empty-if, no-overlap,
-                     // equals-ministry
-  std::string field;                // not-before, not-above, required-if, empty-if, equals-ministry
+  std::string kind;   // not-before, not-above, sum-not-above, required-if, empty-if, no-overlap,
+                      // equals-ministry
+  std::string field;  // not-before, not-above, required-if, empty-if, equals-ministry
   std::vector<std::string> fields;  // sum-not-above
   std::string reference;            // the field compared against
   std::string when;                 // required-if / empty-if: the condition field
@@ -58,7 +58,7 @@ struct RuleSchema {
 
 struct ForeignKeySchema {
   std::string field;
-  std::string dataset;        // referenced dataset (same ministry and year)
+  std::string dataset;  // referenced dataset (same ministry and year)
   std::string target_field;
   Severity severity = Severity::kError;
   std::string message, hint;

@@ -15,9 +15,9 @@ TEST(SchemaRegistry, ShipsEveryDatasetOfTheDomain) {
   auto reg = SchemaRegistry::LoadDirectory(DataDirForTests() + "/schemas");
   ASSERT_TRUE(reg.ok()) << reg.status().ToString();
   // domain.md section 4 and ict-projects.md.
-  for (const char* name : {"personnel", "absence", "vacancies", "internships", "external_hire", "mobility",
-                           "buildings", "procurement", "integrity", "information", "ict_activities",
-                           "ict_records"}) {
+  for (const char* name :
+       {"personnel", "absence", "vacancies", "internships", "external_hire", "mobility",
+        "buildings", "procurement", "integrity", "information", "ict_activities", "ict_records"}) {
     EXPECT_NE(reg->Find(name), nullptr) << name;
   }
   EXPECT_EQ(reg->Find("Personeel"), reg->Find("personnel"));  // Dutch alias, any case
@@ -44,7 +44,8 @@ TEST(SchemaRegistry, PersonnelMatchesTheDomainDefinition) {
 }
 
 TEST(SchemaParse, RefusesUnknownTypesRulesAndFieldNames) {
-  auto bad_type = ParseDatasetSchema(R"({"name":"x","fields":[{"name":"a","type":"money"}]})", "x.json");
+  auto bad_type =
+      ParseDatasetSchema(R"({"name":"x","fields":[{"name":"a","type":"money"}]})", "x.json");
   ASSERT_FALSE(bad_type.ok());
   EXPECT_EQ(bad_type.status().code(), StatusCode::kInvalidInput);
   EXPECT_NE(bad_type.status().message().find("unknown field type 'money'"), std::string::npos);
@@ -55,22 +56,26 @@ TEST(SchemaParse, RefusesUnknownTypesRulesAndFieldNames) {
   EXPECT_EQ(bad_rule.status().code(), StatusCode::kInvalidInput);
   EXPECT_NE(bad_rule.status().message().find("names unknown field 'b'"), std::string::npos);
   auto bad_alias = ParseDatasetSchema(
-      R"({"name":"x","fields":[{"name":"a","constraints":{"enum":["p"]},"enumAliases":{"q":"r"}}]})", "x.json");
+      R"({"name":"x","fields":[{"name":"a","constraints":{"enum":["p"]},"enumAliases":{"q":"r"}}]})",
+      "x.json");
   ASSERT_FALSE(bad_alias.ok());
   EXPECT_EQ(bad_alias.status().code(), StatusCode::kInvalidInput);
-  EXPECT_NE(bad_alias.status().message().find("field a: enum alias 'q' maps to 'r', not in the enum"),
-            std::string::npos)
+  EXPECT_NE(
+      bad_alias.status().message().find("field a: enum alias 'q' maps to 'r', not in the enum"),
+      std::string::npos)
       << bad_alias.status().message();
   auto not_json = ParseDatasetSchema("{not json", "x.json");
   ASSERT_FALSE(not_json.ok());
   EXPECT_EQ(not_json.status().code(), StatusCode::kInvalidInput);
-  EXPECT_NE(not_json.status().message().find("schema x.json: "), std::string::npos) << not_json.status().message();
+  EXPECT_NE(not_json.status().message().find("schema x.json: "), std::string::npos)
+      << not_json.status().message();
 }
 
 TEST(SchemaParse, AddingAColumnIsAnEditToData) {
   auto s = ParseDatasetSchema(
       R"({"name":"x","fields":[{"name":"a","aliases":["aa"],"type":"int","constraints":{"required":true,"minimum":1}},
-          {"name":"new_column","type":"bool"}]})", "x.json");
+          {"name":"new_column","type":"bool"}]})",
+      "x.json");
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   EXPECT_EQ(s->fields.size(), 2u);
   EXPECT_EQ(s->fields[1].type, FieldType::kBoolean);
@@ -90,9 +95,9 @@ TEST(MinistryRegistry, ValidityYearsFollowCabinets) {
   EXPECT_EQ(reg->Find("VenJ", 2020), nullptr);  // renamed JenV in 2017
   EXPECT_NE(reg->Find("VenJ", 2015), nullptr);
   EXPECT_NE(reg->Find("EZK", 2020), nullptr);
-  EXPECT_EQ(reg->Find("EZK", 2025), nullptr);   // split into EZ and KGG in 2024
+  EXPECT_EQ(reg->Find("EZK", 2025), nullptr);  // split into EZ and KGG in 2024
   EXPECT_EQ(reg->Find("LNV", 2020)->name_nl, "Landbouw, Natuur en Voedselkwaliteit");
-  EXPECT_EQ(reg->InYear(2020).size(), 12u);      // the twelve ministries of the 2020 cabinet
+  EXPECT_EQ(reg->InYear(2020).size(), 12u);  // the twelve ministries of the 2020 cabinet
 }
 
 }  // namespace

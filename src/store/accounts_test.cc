@@ -61,7 +61,8 @@ TEST_F(AccountStoreTest, UsersHaveUniqueNamesAndStewardsAMinistry) {
   EXPECT_EQ(again.status().code(), StatusCode::kUsage);
   // The schema itself refuses a steward without a ministry and an unknown role.
   // (SQLite says "CHECK constraint failed", PostgreSQL "violates check constraint".)
-  for (const User& bad : {User{0, "bob", "steward", "", "h", false, "t"}, User{0, "eve", "root", "", "h", false, "t"}}) {
+  for (const User& bad : {User{0, "bob", "steward", "", "h", false, "t"},
+                          User{0, "eve", "root", "", "h", false, "t"}}) {
     auto refused = a_->AddUser(bad);
     ASSERT_FALSE(refused.ok()) << bad.name;
     EXPECT_EQ(refused.status().code(), StatusCode::kStore) << bad.name;
@@ -146,7 +147,8 @@ TEST_F(AccountStoreTest, TheActionLogIsAppendOnlyAndCountsFailedLogins) {
   for (const char* sql : {"UPDATE actions SET outcome = 'ok'", "DELETE FROM actions"}) {
     const Status s = backend_->Exec(sql);
     EXPECT_EQ(s.code(), StatusCode::kStore) << sql;
-    EXPECT_NE(s.message().find("the action log is append-only"), std::string::npos) << sql << ": " << s.message();
+    EXPECT_NE(s.message().find("the action log is append-only"), std::string::npos)
+        << sql << ": " << s.message();
   }
 }
 

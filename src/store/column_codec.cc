@@ -60,10 +60,18 @@ void PutInts(std::string* out, const std::vector<int64_t>& values) {
   Put(out, width);
   for (int64_t v : values) {
     switch (width) {
-      case 1: Put(out, static_cast<int8_t>(v)); break;
-      case 2: Put(out, static_cast<int16_t>(v)); break;
-      case 4: Put(out, static_cast<int32_t>(v)); break;
-      default: Put(out, v); break;
+      case 1:
+        Put(out, static_cast<int8_t>(v));
+        break;
+      case 2:
+        Put(out, static_cast<int16_t>(v));
+        break;
+      case 4:
+        Put(out, static_cast<int32_t>(v));
+        break;
+      default:
+        Put(out, v);
+        break;
     }
   }
 }
@@ -94,19 +102,39 @@ bool TryDict(const std::string& bytes, const std::vector<uint32_t>& offsets, siz
   return true;
 }
 
-Status Damaged(const char* what) { return StoreError(fmt::format("damaged column chunk: {}", what)); }
+Status Damaged(const char* what) {
+  return StoreError(fmt::format("damaged column chunk: {}", what));
+}
 
 Status DecodeInts(Reader* r, uint32_t count, Column* column) {
   uint8_t width = 0;
-  if (!r->Get(&width) || (width != 1 && width != 2 && width != 4 && width != 8)) return Damaged("width");
+  if (!r->Get(&width) || (width != 1 && width != 2 && width != 4 && width != 8))
+    return Damaged("width");
   for (uint32_t i = 0; i < count; ++i) {
     int64_t v = 0;
     bool ok = true;
     switch (width) {
-      case 1: { int8_t x; ok = r->Get(&x); v = x; break; }
-      case 2: { int16_t x; ok = r->Get(&x); v = x; break; }
-      case 4: { int32_t x; ok = r->Get(&x); v = x; break; }
-      default: ok = r->Get(&v); break;
+      case 1: {
+        int8_t x;
+        ok = r->Get(&x);
+        v = x;
+        break;
+      }
+      case 2: {
+        int16_t x;
+        ok = r->Get(&x);
+        v = x;
+        break;
+      }
+      case 4: {
+        int32_t x;
+        ok = r->Get(&x);
+        v = x;
+        break;
+      }
+      default:
+        ok = r->Get(&v);
+        break;
     }
     if (!ok) return Damaged("values");
     column->ints.push_back(v);
@@ -204,7 +232,8 @@ Status DecodeChunk(std::string_view blob, Column* column) {
   Reader r(blob);
   uint8_t version = 0, type = 0, encoding = 0;
   uint32_t count = 0;
-  if (!r.Get(&version) || !r.Get(&type) || !r.Get(&encoding) || !r.Get(&count)) return Damaged("header");
+  if (!r.Get(&version) || !r.Get(&type) || !r.Get(&encoding) || !r.Get(&count))
+    return Damaged("header");
   if (version != kVersion) return Damaged("version");
   if (type != static_cast<uint8_t>(column->type)) return Damaged("type differs from the column's");
   if (count > (1u << 24)) return Damaged("row count");

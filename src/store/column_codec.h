@@ -2,7 +2,8 @@
 //
 // A delivery's rows are stored column by column in chunks of up to kChunkRows rows, each chunk one
 // blob (see docs/ARCHITECTURE.md for why: a million-row delivery is ~16 inserts per column instead
-// of a million row inserts, and indicators read only the columns they need). Encoding, little-endian:
+// of a million row inserts, and indicators read only the columns they need). Encoding,
+// little-endian:
 //   u8 version (1), u8 field type, u8 encoding, u32 row count, null bitmap (1 bit a row, 1 = null),
 //   then the payload of the encoding:
 //     kFixed:  integers/dates/booleans as `width` bytes each (u8 width first), numbers as f64
@@ -27,11 +28,11 @@ inline constexpr size_t kChunkRows = 65536;
 // A decoded column: one of the value vectors is filled, by type.
 struct Column {
   FieldType type = FieldType::kString;
-  std::vector<uint8_t> null;       // 1 = null
-  std::vector<int64_t> ints;       // integer, date (days), boolean (0/1)
-  std::vector<double> numbers;     // number
-  std::string bytes;               // string data
-  std::vector<uint32_t> offsets;   // string i is bytes[offsets[i], offsets[i+1]); size() + 1 entries
+  std::vector<uint8_t> null;      // 1 = null
+  std::vector<int64_t> ints;      // integer, date (days), boolean (0/1)
+  std::vector<double> numbers;    // number
+  std::string bytes;              // string data
+  std::vector<uint32_t> offsets;  // string i is bytes[offsets[i], offsets[i+1]); size() + 1 entries
 
   size_t size() const { return null.size(); }
   bool is_null(size_t i) const { return null[i] != 0; }

@@ -12,10 +12,10 @@ Value Null() { return Value{}; }
 
 TEST(ColumnCodec, IntegersRoundTripAtEveryWidth) {
   // One chunk per width: the values decide the width, and decoding must give them back exactly.
-  for (std::vector<int64_t> values : {std::vector<int64_t>{0, 1, -128, 127},
-                                      std::vector<int64_t>{-32768, 300, 32767},
-                                      std::vector<int64_t>{-2147483648LL, 70000, 2147483647LL},
-                                      std::vector<int64_t>{INT64_MIN, 1LL << 40, INT64_MAX}}) {
+  for (std::vector<int64_t> values :
+       {std::vector<int64_t>{0, 1, -128, 127}, std::vector<int64_t>{-32768, 300, 32767},
+        std::vector<int64_t>{-2147483648LL, 70000, 2147483647LL},
+        std::vector<int64_t>{INT64_MIN, 1LL << 40, INT64_MAX}}) {
     ColumnBuilder b(FieldType::kInteger);
     for (int64_t v : values) b.Append(Int(v));
     b.Append(Null());
@@ -32,8 +32,8 @@ TEST(ColumnCodec, IntegersRoundTripAtEveryWidth) {
 }
 
 TEST(ColumnCodec, StringsPlainAndDictionaryRoundTrip) {
-  ColumnBuilder few(FieldType::kString);  // 1000 rows of 3 distinct values: dictionary
-  ColumnBuilder many(FieldType::kString); // all distinct: plain
+  ColumnBuilder few(FieldType::kString);   // 1000 rows of 3 distinct values: dictionary
+  ColumnBuilder many(FieldType::kString);  // all distinct: plain
   std::vector<std::string> distinct;
   for (int i = 0; i < 1000; ++i) distinct.push_back("person-" + std::to_string(i));
   const char* kinds[] = {"core", "agency", ""};

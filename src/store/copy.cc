@@ -52,8 +52,8 @@ Status CopyReports(ReportStore* from, StoreImport* import, CopyCounts* n) {
     JBR_ASSIGN_OR_RETURN(auto findings,
                          from->ReportFindings(r.id, 0, std::numeric_limits<int64_t>::max()));
     if (static_cast<int64_t>(findings.size()) != r.kept) {
-      return StoreError(fmt::format("report {} has {} findings, recorded {}", r.id,
-                                    findings.size(), r.kept));
+      return StoreError(
+          fmt::format("report {} has {} findings, recorded {}", r.id, findings.size(), r.kept));
     }
     JBR_RETURN_IF_ERROR(import->AddReport(r, findings));
     ++n->reports;
@@ -69,7 +69,8 @@ Result<CopyCounts> CopyStore(Store* from, Store* to) {
   JBR_ASSIGN_OR_RETURN(auto import, to->BeginImport());
   JBR_ASSIGN_OR_RETURN(auto snapshot, ReadSnapshot::Begin(from));
   JBR_ASSIGN_OR_RETURN(auto deliveries, from->ListDeliveries({}));
-  std::sort(deliveries.begin(), deliveries.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  std::sort(deliveries.begin(), deliveries.end(),
+            [](const auto& a, const auto& b) { return a.id < b.id; });
   for (const auto& d : deliveries) {
     JBR_RETURN_IF_ERROR(import->AddDelivery(d));
     JBR_RETURN_IF_ERROR(import->AddOriginal(d, from));
@@ -91,7 +92,8 @@ Result<CopyCounts> CopyStore(Store* from, Store* to) {
     n.values += static_cast<int64_t>(values.size());
   }
   JBR_ASSIGN_OR_RETURN(auto releases, from->ListReleases(std::nullopt));
-  std::sort(releases.begin(), releases.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  std::sort(releases.begin(), releases.end(),
+            [](const auto& a, const auto& b) { return a.id < b.id; });
   for (const auto& r : releases) {
     JBR_RETURN_IF_ERROR(import->AddRelease(r));
     ++n.releases;

@@ -1,7 +1,7 @@
 // Copying a whole store into a new, empty one (jbr migrate-store): deliveries with their original
 // bytes, fields and column chunks, compute runs with their values, releases and the audit log, and
-// the portal's accounts (users, sessions, API tokens, the action log) and upload reports, every row with its id, so
-// that the JSON that names deliveries and runs stays true.
+// the portal's accounts (users, sessions, API tokens, the action log) and upload reports, every row
+// with its id, so that the JSON that names deliveries and runs stays true.
 #pragma once
 
 #include <cstdint>
@@ -27,8 +27,8 @@ struct CopyCounts {
 };
 
 // Reads `from` in one read snapshot and writes `to` in one transaction: `to` has everything or,
-// after any error, nothing. `to` must be empty, accounts included (usage error otherwise). Every delivery's bytes are
-// checked against its size and SHA-256 on the way.
+// after any error, nothing. `to` must be empty, accounts included (usage error otherwise). Every
+// delivery's bytes are checked against its size and SHA-256 on the way.
 Result<CopyCounts> CopyStore(Store* from, Store* to);
 
 }  // namespace jbr

@@ -21,14 +21,16 @@ namespace {
 namespace fs = std::filesystem;
 
 const char* kHeader =
-    "person_id,employment_id,organisation_unit,unit_type,start_date,end_date,weekly_hours,birth_year,gender,"
+    "person_id,employment_id,organisation_unit,unit_type,start_date,end_date,weekly_hours,birth_"
+    "year,gender,"
     "salary_scale,contract,jobs_agreement\n";
 
 class CopyStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("jbr-copy-test-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("jbr-copy-test-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "a");
     fs::create_directories(dir_ / "b");
@@ -62,7 +64,8 @@ class CopyStoreTest : public ::testing::Test {
     req.display_name = name;
     req.received_at = "2021-02-01T10:00:00Z";
     CollectingSink sink;
-    auto r = LoadDelivery(ws_->store(), ws_->schemas(), *ws_->schemas().Find("personnel"), req, &sink);
+    auto r =
+        LoadDelivery(ws_->store(), ws_->schemas(), *ws_->schemas().Find("personnel"), req, &sink);
     ASSERT_TRUE(r.ok() && r->outcome == LoadOutcome::kAccepted) << sink.errors();
   }
 
@@ -71,7 +74,8 @@ class CopyStoreTest : public ::testing::Test {
     LoadText("a.csv", std::string(kHeader) + "P1,E1,DG A,core,2015-01-01,,36,1980,V,11,vast,nee\n");
     std::string many = kHeader;
     for (int i = 0; i < 3000; ++i) {
-      many += "P" + std::to_string(i) + ",E" + std::to_string(i) + ",DG \"B\",core,2015-01-01,,32.5,1970,M,9,vast,ja\n";
+      many += "P" + std::to_string(i) + ",E" + std::to_string(i) +
+              ",DG \"B\",core,2015-01-01,,32.5,1970,M,9,vast,ja\n";
     }
     LoadText("b.csv", many);
     StoredValue v;
@@ -89,8 +93,9 @@ class CopyStoreTest : public ::testing::Test {
     missing.value = missing.numerator = missing.denominator = std::nullopt;
     ComputeRun computed{0, "2021-03-01T12:00:00Z", 2020, "def", "vintage", "[2]", "{}"};
     computed.factor_vintages = R"({"2019":"old \"list\"","2020":"vintage"})";
-    computed.adjacent_gaps = R"([{"year":2020,"dataset":"personnel","other_year":2021,"ministries":["BZK"],)"
-                             R"("indicators":["personnel.inflow","personnel.outflow"]}])";
+    computed.adjacent_gaps =
+        R"([{"year":2020,"dataset":"personnel","other_year":2021,"ministries":["BZK"],)"
+        R"("indicators":["personnel.inflow","personnel.outflow"]}])";
     auto run = ws_->store()->SaveComputeRun(computed, {v, missing});
     ASSERT_TRUE(run.ok()) << run.status().ToString();
     NewRelease r;
@@ -101,7 +106,8 @@ class CopyStoreTest : public ::testing::Test {
     r.actor = "tester";
     r.manifest = "{\"files\":[]}\n";
     ASSERT_TRUE(ws_->store()->CreateRelease(r).ok());
-    ASSERT_TRUE(ws_->store()->AppendAudit({0, "2021-05-01T00:00:00Z", "me", "note", 1, "{\"x\":1}"}).ok());
+    ASSERT_TRUE(
+        ws_->store()->AppendAudit({0, "2021-05-01T00:00:00Z", "me", "note", 1, "{\"x\":1}"}).ok());
     FillAccounts();
   }
 
@@ -109,31 +115,47 @@ class CopyStoreTest : public ::testing::Test {
   // valid and a revoked token, three actions.
   void FillAccounts() {
     AccountStore* acc = ws_->store()->accounts();
-    auto anna = acc->AddUser({0, "anna", "steward", "BZK", "$argon2id$a", false, "2021-01-01T00:00:00Z"});
+    auto anna =
+        acc->AddUser({0, "anna", "steward", "BZK", "$argon2id$a", false, "2021-01-01T00:00:00Z"});
     ASSERT_TRUE(anna.ok()) << anna.status().ToString();
-    ASSERT_TRUE(acc->AddUser({0, "carl", "coordinator", "", "$argon2id$c", false, "2021-01-02T00:00:00Z"}).ok());
+    ASSERT_TRUE(
+        acc->AddUser({0, "carl", "coordinator", "", "$argon2id$c", false, "2021-01-02T00:00:00Z"})
+            .ok());
     ASSERT_TRUE(acc->SetDisabled("carl", true).ok());
-    ASSERT_TRUE(acc->AddSession({"s1", anna->id, "csrf1", "2021-01-03T00:00:00Z", "2021-01-03T08:00:00Z", "10.0.0.1"}).ok());
-    ASSERT_TRUE(acc->AddSession({"s2", anna->id, "csrf2", "2021-01-03T00:00:01Z", "2099-01-01T00:00:00Z", "::1"}).ok());
+    ASSERT_TRUE(acc->AddSession({"s1", anna->id, "csrf1", "2021-01-03T00:00:00Z",
+                                 "2021-01-03T08:00:00Z", "10.0.0.1"})
+                    .ok());
+    ASSERT_TRUE(acc->AddSession({"s2", anna->id, "csrf2", "2021-01-03T00:00:01Z",
+                                 "2099-01-01T00:00:00Z", "::1"})
+                    .ok());
     ASSERT_TRUE(acc->EndSession("s1").ok());
-    ASSERT_TRUE(acc->AddToken({0, "bzk-hr", "BZK", "hash-1", "2021-01-04T00:00:00Z", "2022-01-04T00:00:00Z", ""}).ok());
-    ASSERT_TRUE(acc->AddToken({0, "fin-hr", "FIN", "hash-2", "2021-01-05T00:00:00Z", "2022-01-05T00:00:00Z", ""}).ok());
+    ASSERT_TRUE(acc->AddToken({0, "bzk-hr", "BZK", "hash-1", "2021-01-04T00:00:00Z",
+                               "2022-01-04T00:00:00Z", ""})
+                    .ok());
+    ASSERT_TRUE(acc->AddToken({0, "fin-hr", "FIN", "hash-2", "2021-01-05T00:00:00Z",
+                               "2022-01-05T00:00:00Z", ""})
+                    .ok());
     ASSERT_TRUE(acc->RevokeToken("fin-hr", "2021-02-01T00:00:00Z").ok());
     for (const char* action : {"user-add", "login", "upload"}) {
-      ASSERT_TRUE(acc->AppendAction({0, "2021-01-06T00:00:00Z", "anna", "10.0.0.1", action, "t \"1\"\tx", "ok",
-                                     "{\"why\":\"line\\nbreak\"}"}).ok());
+      ASSERT_TRUE(acc->AppendAction({0, "2021-01-06T00:00:00Z", "anna", "10.0.0.1", action,
+                                     "t \"1\"\tx", "ok", "{\"why\":\"line\\nbreak\"}"})
+                      .ok());
     }
     // Upload reports: a rejected one with findings that need escaping, an accepted one without.
-    UploadReport rejected{0, "rep-1", "2021-01-07T00:00:00Z", "anna", "BZK", "personnel", 2020, "a b.csv",
-                          "rejected", std::nullopt, "", 2, 1, 3};
+    UploadReport rejected{
+        0,         "rep-1",    "2021-01-07T00:00:00Z", "anna", "BZK", "personnel", 2020,
+        "a b.csv", "rejected", std::nullopt,           "",     2,     1,           3};
     std::vector<Finding> findings;
     for (int i = 0; i < 3; ++i) {
-      findings.push_back({"type-error", i == 2 ? Severity::kWarning : Severity::kError, "a b.csv", "Blad 1",
-                          i + 2, "weekly_hours", "4\t4\\", "line\nbreak", "fix \"it\""});
+      findings.push_back({"type-error", i == 2 ? Severity::kWarning : Severity::kError, "a b.csv",
+                          "Blad 1", i + 2, "weekly_hours", "4\t4\\", "line\nbreak", "fix \"it\""});
     }
     ASSERT_TRUE(ws_->store()->reports()->AddReport(rejected, findings).ok());
-    UploadReport accepted{0, "rep-2", "2021-01-08T00:00:00Z", "bzk-hr", "BZK", "personnel", 2020, "a.csv",
-                          "accepted", 2, "abc", 0, 0, 0};
+    UploadReport accepted{0,        "rep-2", "2021-01-08T00:00:00Z",
+                          "bzk-hr", "BZK",   "personnel",
+                          2020,     "a.csv", "accepted",
+                          2,        "abc",   0,
+                          0,        0};
     ASSERT_TRUE(ws_->store()->reports()->AddReport(accepted, {}).ok());
   }
 
@@ -146,10 +168,10 @@ class CopyStoreTest : public ::testing::Test {
     for (size_t i = 0; i < ra->size(); ++i) {
       const UploadReport& p = (*ra)[i];
       const UploadReport& q = (*rb)[i];
-      EXPECT_EQ(std::tie(p.seq, p.id, p.at, p.owner, p.ministry, p.dataset, p.year, p.file_name, p.outcome,
-                         p.delivery_id, p.sha256, p.errors, p.warnings, p.kept),
-                std::tie(q.seq, q.id, q.at, q.owner, q.ministry, q.dataset, q.year, q.file_name, q.outcome,
-                         q.delivery_id, q.sha256, q.errors, q.warnings, q.kept));
+      EXPECT_EQ(std::tie(p.seq, p.id, p.at, p.owner, p.ministry, p.dataset, p.year, p.file_name,
+                         p.outcome, p.delivery_id, p.sha256, p.errors, p.warnings, p.kept),
+                std::tie(q.seq, q.id, q.at, q.owner, q.ministry, q.dataset, q.year, q.file_name,
+                         q.outcome, q.delivery_id, q.sha256, q.errors, q.warnings, q.kept));
     }
     auto fb = b->reports()->ReportFindings("rep-1", 0, 100);
     ASSERT_TRUE(fb.ok());
@@ -178,8 +200,9 @@ class CopyStoreTest : public ::testing::Test {
     for (size_t i = 0; i < ua->size(); ++i) {
       const User& p = (*ua)[i];
       const User& q = (*ub)[i];
-      EXPECT_EQ(std::tie(p.id, p.name, p.role, p.ministry, p.password_hash, p.disabled, p.created_at),
-                std::tie(q.id, q.name, q.role, q.ministry, q.password_hash, q.disabled, q.created_at));
+      EXPECT_EQ(
+          std::tie(p.id, p.name, p.role, p.ministry, p.password_hash, p.disabled, p.created_at),
+          std::tie(q.id, q.name, q.role, q.ministry, q.password_hash, q.disabled, q.created_at));
     }
     EXPECT_TRUE((*ub)[1].disabled);
     auto sa = x->ListSessions();
@@ -189,11 +212,13 @@ class CopyStoreTest : public ::testing::Test {
     for (size_t i = 0; i < sa->size(); ++i) {
       const Session& p = (*sa)[i];
       const Session& q = (*sb)[i];
-      EXPECT_EQ(std::tie(p.id_hash, p.user_id, p.csrf, p.created_at, p.expires_at, p.source, p.ended),
-                std::tie(q.id_hash, q.user_id, q.csrf, q.created_at, q.expires_at, q.source, q.ended));
+      EXPECT_EQ(
+          std::tie(p.id_hash, p.user_id, p.csrf, p.created_at, p.expires_at, p.source, p.ended),
+          std::tie(q.id_hash, q.user_id, q.csrf, q.created_at, q.expires_at, q.source, q.ended));
     }
     EXPECT_TRUE((*sb)[0].ended);
-    EXPECT_FALSE((*y->FindSession("s1", "2021-01-03T01:00:00Z"))) << "an ended session came back to life";
+    EXPECT_FALSE((*y->FindSession("s1", "2021-01-03T01:00:00Z")))
+        << "an ended session came back to life";
     EXPECT_TRUE((*y->FindSession("s2", "2021-01-03T01:00:00Z")));
     auto ta = x->ListTokens();
     auto tb = y->ListTokens();
@@ -202,8 +227,10 @@ class CopyStoreTest : public ::testing::Test {
     for (size_t i = 0; i < ta->size(); ++i) {
       const ApiToken& p = (*ta)[i];
       const ApiToken& q = (*tb)[i];
-      EXPECT_EQ(std::tie(p.id, p.name, p.ministry, p.token_hash, p.created_at, p.expires_at, p.revoked_at),
-                std::tie(q.id, q.name, q.ministry, q.token_hash, q.created_at, q.expires_at, q.revoked_at));
+      EXPECT_EQ(std::tie(p.id, p.name, p.ministry, p.token_hash, p.created_at, p.expires_at,
+                         p.revoked_at),
+                std::tie(q.id, q.name, q.ministry, q.token_hash, q.created_at, q.expires_at,
+                         q.revoked_at));
     }
     EXPECT_EQ((*tb)[1].revoked_at, "2021-02-01T00:00:00Z");
     auto aa = x->Actions(AllActions());
@@ -221,9 +248,9 @@ class CopyStoreTest : public ::testing::Test {
   static std::string Bytes(Store* s, int64_t id) {
     std::string out;
     EXPECT_TRUE(s->ExportOriginal(id, [&](std::string_view p) {
-      out.append(p);
-      return Status::Ok();
-    }).ok());
+                   out.append(p);
+                   return Status::Ok();
+                 }).ok());
     return out;
   }
 
@@ -264,9 +291,11 @@ class CopyStoreTest : public ::testing::Test {
     EXPECT_FALSE((*vb)[1].value.has_value());
     EXPECT_EQ((*b->GetComputeRun(1))->deliveries, "[2]");
     EXPECT_EQ((*b->GetComputeRun(1))->factor_vintage, "vintage");
-    EXPECT_EQ((*b->GetComputeRun(1))->factor_vintages, R"({"2019":"old \"list\"","2020":"vintage"})");
+    EXPECT_EQ((*b->GetComputeRun(1))->factor_vintages,
+              R"({"2019":"old \"list\"","2020":"vintage"})");
     EXPECT_EQ((*b->GetComputeRun(1))->adjacent_gaps, (*a->GetComputeRun(1))->adjacent_gaps);
-    EXPECT_NE((*b->GetComputeRun(1))->adjacent_gaps.find(R"("ministries":["BZK"])"), std::string::npos);
+    EXPECT_NE((*b->GetComputeRun(1))->adjacent_gaps.find(R"("ministries":["BZK"])"),
+              std::string::npos);
     auto ra = a->ListReleases(std::nullopt);
     auto rb = b->ListReleases(std::nullopt);
     ASSERT_EQ(rb->size(), 1u);
@@ -310,19 +339,23 @@ TEST_F(CopyStoreTest, CopiesEverythingWithItsIdsAndGoesOnNumbering) {
   auto run = (*to)->SaveComputeRun({0, "2022-01-01T00:00:00Z", 2021, "d", "v", "[]", "{}"}, {});
   ASSERT_TRUE(run.ok()) << run.status().ToString();
   EXPECT_EQ(*run, 2);
-  ASSERT_TRUE((*to)->AppendAudit({0, "2022-01-01T00:00:00Z", "me", "after", std::nullopt, "{}"}).ok());
+  ASSERT_TRUE(
+      (*to)->AppendAudit({0, "2022-01-01T00:00:00Z", "me", "after", std::nullopt, "{}"}).ok());
   EXPECT_EQ((*to)->AuditLog(std::nullopt)->back().id, 7);  // 5 copied, the run's, this one
   AccountStore* acc = (*to)->accounts();
   auto dora = acc->AddUser({0, "dora", "admin", "", "$argon2id$d", false, "2022-01-01T00:00:00Z"});
   ASSERT_TRUE(dora.ok()) << dora.status().ToString();
   EXPECT_EQ(dora->id, 3);
-  auto token = acc->AddToken({0, "szw-hr", "SZW", "hash-3", "2022-01-01T00:00:00Z", "2023-01-01T00:00:00Z", ""});
+  auto token = acc->AddToken(
+      {0, "szw-hr", "SZW", "hash-3", "2022-01-01T00:00:00Z", "2023-01-01T00:00:00Z", ""});
   ASSERT_TRUE(token.ok()) << token.status().ToString();
   EXPECT_EQ(token->id, 3);
-  ASSERT_TRUE(acc->AppendAction({0, "2022-01-01T00:00:00Z", "dora", "cli", "user-add", "dora", "ok", "{}"}).ok());
+  ASSERT_TRUE(
+      acc->AppendAction({0, "2022-01-01T00:00:00Z", "dora", "cli", "user-add", "dora", "ok", "{}"})
+          .ok());
   EXPECT_EQ(acc->Actions(AllActions())->front().id, 4);
-  UploadReport next{0, "rep-3", "2022-01-01T00:00:00Z", "anna", "BZK", "personnel", 2021, "c.csv", "rejected",
-                    std::nullopt, "", 1, 0, 0};
+  UploadReport next{0,       "rep-3",    "2022-01-01T00:00:00Z", "anna", "BZK", "personnel", 2021,
+                    "c.csv", "rejected", std::nullopt,           "",     1,     0,           0};
   auto seq = (*to)->reports()->AddReport(next, {});
   ASSERT_TRUE(seq.ok()) << seq.status().ToString();
   EXPECT_EQ(*seq, 3);
@@ -347,10 +380,13 @@ TEST_F(CopyStoreTest, AFailedCopyLeavesTheTargetEmpty) {
   auto to = Store::Open(to_backend_->url());
   ASSERT_TRUE(to.ok());
   // The last table refuses: everything else is copied, then the portal's action log fails.
-  const std::string refuse = to_backend_->postgres()
-      ? "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$; "
-        "CREATE TRIGGER refuse BEFORE INSERT ON actions FOR EACH ROW EXECUTE FUNCTION refuse();"
-      : "CREATE TRIGGER refuse BEFORE INSERT ON actions BEGIN SELECT RAISE(ABORT, 'refused'); END;";
+  const std::string refuse =
+      to_backend_->postgres()
+          ? "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION "
+            "'refused'; END $$; "
+            "CREATE TRIGGER refuse BEFORE INSERT ON actions FOR EACH ROW EXECUTE FUNCTION refuse();"
+          : "CREATE TRIGGER refuse BEFORE INSERT ON actions BEGIN SELECT RAISE(ABORT, 'refused'); "
+            "END;";
   ASSERT_TRUE(to_backend_->Exec(refuse).ok());
   auto n = CopyStore(ws_->store(), to->get());
   EXPECT_EQ(n.status().code(), StatusCode::kStore);
@@ -364,11 +400,15 @@ TEST_F(CopyStoreTest, AFailedCopyLeavesTheTargetEmpty) {
   EXPECT_TRUE((*to)->accounts()->ListTokens()->empty());
 }
 
-// A target that holds only portal accounts is not empty either: copying would mix two stores' users.
+// A target that holds only portal accounts is not empty either: copying would mix two stores'
+// users.
 TEST_F(CopyStoreTest, ATargetWithAccountsIsRefused) {
   auto to = Store::Open(to_backend_->url());
   ASSERT_TRUE(to.ok());
-  ASSERT_TRUE((*to)->accounts()->AddUser({0, "erik", "admin", "", "$argon2id$e", false, "2022-01-01T00:00:00Z"}).ok());
+  ASSERT_TRUE((*to)
+                  ->accounts()
+                  ->AddUser({0, "erik", "admin", "", "$argon2id$e", false, "2022-01-01T00:00:00Z"})
+                  .ok());
   auto n = CopyStore(ws_->store(), to->get());
   EXPECT_EQ(n.status().code(), StatusCode::kUsage);
   EXPECT_NE(n.status().message().find("not empty"), std::string::npos) << n.status().message();

@@ -6,10 +6,7 @@
 #include <filesystem>
 
 namespace jbr {
-namespace {
-
-
-}  // namespace
+namespace {}  // namespace
 
 std::string DescribeFormat(const ValidationSummary& s) {
   nlohmann::json j = {{"format", s.source.format},
@@ -17,15 +14,17 @@ std::string DescribeFormat(const ValidationSummary& s) {
   if (s.source.format == "csv") {
     j["encoding"] = EncodingName(s.source.encoding);
     j["bom"] = s.source.bom;
-    j["delimiter"] = s.source.delimiter == '\t' ? std::string("tab") : std::string(1, s.source.delimiter);
+    j["delimiter"] =
+        s.source.delimiter == '\t' ? std::string("tab") : std::string(1, s.source.delimiter);
   } else {
     j["sheet"] = s.source.sheet;
   }
   return j.dump();
 }
 
-Result<LoadResult> LoadDelivery(Store* store, const SchemaRegistry& schemas, const DatasetSchema& schema,
-                                const LoadRequest& req, FindingSink* sink, const ProgressFn& progress) {
+Result<LoadResult> LoadDelivery(Store* store, const SchemaRegistry& schemas,
+                                const DatasetSchema& schema, const LoadRequest& req,
+                                FindingSink* sink, const ProgressFn& progress) {
   LoadResult result;
   std::error_code ec;
   const auto size = std::filesystem::file_size(req.path, ec);
@@ -35,7 +34,8 @@ Result<LoadResult> LoadDelivery(Store* store, const SchemaRegistry& schemas, con
     Finding f;
     f.code = "file-too-large";
     f.file = req.display_name;
-    f.message = fmt::format("the file has {} bytes; a delivery may have at most {}", size, kMaxDeliveryBytes);
+    f.message = fmt::format("the file has {} bytes; a delivery may have at most {}", size,
+                            kMaxDeliveryBytes);
     f.hint = "split the delivery, or deliver XLSX, which compresses";
     counting.Add(std::move(f));
     return result;
@@ -43,8 +43,15 @@ Result<LoadResult> LoadDelivery(Store* store, const SchemaRegistry& schemas, con
   // One pass over the rows inside one write transaction: the bytes are stored and hashed, then
   // every row is validated and handed to the writer. Any error drops the writer, which rolls the
   // transaction back: nothing reaches the database file.
-  NewDelivery d{schema.name, req.ministry, req.year, req.delivered_by, req.display_name, req.path,
-                static_cast<int64_t>(size), "{}", req.received_at};
+  NewDelivery d{schema.name,
+                req.ministry,
+                req.year,
+                req.delivered_by,
+                req.display_name,
+                req.path,
+                static_cast<int64_t>(size),
+                "{}",
+                req.received_at};
   JBR_ASSIGN_OR_RETURN(auto writer, store->BeginDelivery(d, schema));
   // The current delivery as the transaction sees it, once it holds the key's lock: a load of the
   // same file by another process that committed first makes this one identical.
@@ -74,12 +81,14 @@ Result<std::shared_ptr<const KeyMap>> StoreReferences::Keys(const std::string& d
                                                             const std::string& field) {
   const DatasetSchema* target = schemas_->Find(dataset);
   if (target == nullptr || target->FieldIndex(field) < 0) {
-    return InternalError(fmt::format("a foreign key names {}.{}, which does not exist", dataset, field));
+    return InternalError(
+        fmt::format("a foreign key names {}.{}, which does not exist", dataset, field));
   }
   JBR_ASSIGN_OR_RETURN(auto current, store_->CurrentDelivery(target->name, ministry_, year_));
   if (!current) return std::shared_ptr<const KeyMap>();
-  JBR_ASSIGN_OR_RETURN(Column column, store_->ReadColumn(current->id, field,
-                                                         target->fields[target->FieldIndex(field)].type));
+  JBR_ASSIGN_OR_RETURN(
+      Column column,
+      store_->ReadColumn(current->id, field, target->fields[target->FieldIndex(field)].type));
   auto keys = std::make_shared<KeyMap>();
   for (size_t i = 0; i < column.size(); ++i) {
     if (!column.is_null(i)) keys->InsertOrGet(HashKey(column.str(i)), static_cast<int64_t>(i) + 1);

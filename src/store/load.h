@@ -39,16 +39,17 @@ struct LoadResult {
 };
 
 // `schemas` resolves the datasets that foreign keys refer to.
-Result<LoadResult> LoadDelivery(Store* store, const SchemaRegistry& schemas, const DatasetSchema& schema,
-                                const LoadRequest& request, FindingSink* sink,
-                                const ProgressFn& progress = {});
+Result<LoadResult> LoadDelivery(Store* store, const SchemaRegistry& schemas,
+                                const DatasetSchema& schema, const LoadRequest& request,
+                                FindingSink* sink, const ProgressFn& progress = {});
 
 // References for validation: key sets of the current deliveries of the same ministry and year.
 class StoreReferences : public ReferenceProvider {
  public:
   StoreReferences(Store* store, const SchemaRegistry* schemas, std::string ministry, int year)
       : store_(store), schemas_(schemas), ministry_(std::move(ministry)), year_(year) {}
-  Result<std::shared_ptr<const KeyMap>> Keys(const std::string& dataset, const std::string& field) override;
+  Result<std::shared_ptr<const KeyMap>> Keys(const std::string& dataset,
+                                             const std::string& field) override;
 
  private:
   Store* store_;

@@ -1,5 +1,6 @@
-// Releases in a real store (SQLite, or PostgreSQL under jbr_store_tests_postgres): numbering per year, what is copied from the run, the
-// audit entry, immutability, and the previous-year provenance of stored values.
+// Releases in a real store (SQLite, or PostgreSQL under jbr_store_tests_postgres): numbering per
+// year, what is copied from the run, the audit entry, immutability, and the previous-year
+// provenance of stored values.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -121,8 +122,10 @@ TEST_F(ReleaseStoreTest, RefusesAWrongNumberAnUnknownRunAndARunOfAnotherYear) {
 TEST_F(ReleaseStoreTest, ReleasesAreNeverChanged) {
   ASSERT_TRUE(store_->CreateRelease(New(2020, 1, Run(2020, "d", "v"))).ok());
   store_.reset();
-  EXPECT_NE(backend_->Exec("UPDATE releases SET manifest = '{}'").message().find("never changed"), std::string::npos);
-  EXPECT_NE(backend_->Exec("DELETE FROM releases").message().find("never deleted"), std::string::npos);
+  EXPECT_NE(backend_->Exec("UPDATE releases SET manifest = '{}'").message().find("never changed"),
+            std::string::npos);
+  EXPECT_NE(backend_->Exec("DELETE FROM releases").message().find("never deleted"),
+            std::string::npos);
 }
 
 TEST_F(ReleaseStoreTest, KeepsWhereLastYearsFigureCameFrom) {
@@ -146,7 +149,8 @@ TEST_F(ReleaseStoreTest, MigratesAStoreOfSchemaVersionTwo) {
   const Status down = backend_->Exec(
       "DROP TABLE report_findings; DROP TABLE upload_reports; "  // migration 6, after it
       "DROP TABLE actions; DROP TABLE api_tokens; DROP TABLE sessions; DROP TABLE users; "
-      "ALTER TABLE compute_runs DROP COLUMN factor_vintages; ALTER TABLE compute_runs DROP COLUMN adjacent_gaps; "
+      "ALTER TABLE compute_runs DROP COLUMN factor_vintages; ALTER TABLE compute_runs DROP COLUMN "
+      "adjacent_gaps; "
       "DROP TABLE releases; ALTER TABLE computed_values DROP COLUMN previous_status; "
       "ALTER TABLE computed_values DROP COLUMN previous_deliveries; "
       "DELETE FROM schema_migrations WHERE version > 2;");
@@ -201,7 +205,8 @@ TEST_F(ReleaseStoreTest, MigratesAStoreOfSchemaVersionSix) {
   auto reopened = Store::Open(backend_->url());
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   store_ = std::move(reopened).value();
-  EXPECT_FALSE(backend_->Exec("INSERT INTO schema_migrations VALUES (7, 'x')").ok()) << "version 7 not recorded";
+  EXPECT_FALSE(backend_->Exec("INSERT INTO schema_migrations VALUES (7, 'x')").ok())
+      << "version 7 not recorded";
   auto old = store_->GetComputeRun(a);
   ASSERT_TRUE(old.ok() && old->has_value()) << old.status().ToString();
   EXPECT_EQ((*old)->factor_vintage, "v");
@@ -224,7 +229,8 @@ TEST_F(ReleaseStoreTest, AMigrationThatFailsLeavesNothingOfItAndTheVersionAsItWa
   store_.reset();
   const Status down = backend_->Exec(
       "DROP TABLE report_findings; DROP TABLE upload_reports; "  // migration 6, after it
-      "ALTER TABLE compute_runs DROP COLUMN factor_vintages; ALTER TABLE compute_runs DROP COLUMN adjacent_gaps; "
+      "ALTER TABLE compute_runs DROP COLUMN factor_vintages; ALTER TABLE compute_runs DROP COLUMN "
+      "adjacent_gaps; "
       "DROP TABLE actions; DROP TABLE api_tokens; DROP TABLE sessions; DROP TABLE users; "
       "DELETE FROM schema_migrations WHERE version > 4; "
       "CREATE TABLE actions (in_the_way integer);");
@@ -232,11 +238,15 @@ TEST_F(ReleaseStoreTest, AMigrationThatFailsLeavesNothingOfItAndTheVersionAsItWa
   auto failed = Store::Open(backend_->url());
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(failed.status().code(), StatusCode::kStore);
-  EXPECT_NE(failed.status().message().find("actions"), std::string::npos) << failed.status().ToString();
-  EXPECT_FALSE(backend_->Exec("SELECT count(*) FROM users").ok()) << "migration 5 left its first table";
+  EXPECT_NE(failed.status().message().find("actions"), std::string::npos)
+      << failed.status().ToString();
+  EXPECT_FALSE(backend_->Exec("SELECT count(*) FROM users").ok())
+      << "migration 5 left its first table";
   EXPECT_FALSE(backend_->Exec("SELECT count(*) FROM sessions").ok());
-  EXPECT_TRUE(backend_->Exec("INSERT INTO schema_migrations VALUES (5, 'x'); "
-                             "DELETE FROM schema_migrations WHERE version = 5;").ok())
+  EXPECT_TRUE(backend_
+                  ->Exec("INSERT INTO schema_migrations VALUES (5, 'x'); "
+                         "DELETE FROM schema_migrations WHERE version = 5;")
+                  .ok())
       << "version 5 was recorded";
 
   ASSERT_TRUE(backend_->Exec("DROP TABLE actions;").ok());

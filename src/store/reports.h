@@ -19,15 +19,15 @@
 namespace jbr {
 
 struct UploadReport {
-  int64_t seq = 0;  // set by the store (kept by jbr migrate-store)
-  std::string id;   // random, unique
-  std::string at;   // ISO 8601 UTC
+  int64_t seq = 0;       // set by the store (kept by jbr migrate-store)
+  std::string id;        // random, unique
+  std::string at;        // ISO 8601 UTC
   std::string owner;     // the user or API token that uploaded
   std::string ministry;  // the uploader's ministry
   std::string dataset;
   int year = 0;
   std::string file_name;
-  std::string outcome;  // accepted | identical | rejected
+  std::string outcome;                 // accepted | identical | rejected
   std::optional<int64_t> delivery_id;  // the delivery made (or found identical); none when rejected
   std::string sha256;                  // of that delivery; empty when rejected
   int64_t errors = 0, warnings = 0;    // every finding counted
@@ -45,7 +45,8 @@ class ReportStore {
   virtual ~ReportStore() = default;
   // Stores `r` with `findings` (r.kept of them) in one transaction; returns its seq. Usage error
   // when the id is taken.
-  virtual Result<int64_t> AddReport(const UploadReport& r, const std::vector<Finding>& findings) = 0;
+  virtual Result<int64_t> AddReport(const UploadReport& r,
+                                    const std::vector<Finding>& findings) = 0;
   virtual Result<std::optional<UploadReport>> GetReport(const std::string& id) = 0;
   // Findings `offset` .. `offset + limit - 1` of a report, in the order they were found.
   virtual Result<std::vector<Finding>> ReportFindings(const std::string& id, int64_t offset,

@@ -37,8 +37,9 @@ class ReportStoreTest : public ::testing::Test {
     fs::remove_all(dir_);
   }
   static UploadReport Rejected(const std::string& id, const std::string& ministry) {
-    return UploadReport{0,           id, "2026-02-01T10:00:00Z", "anna", ministry, "personnel", 2021,
-                        "file.csv", "rejected", std::nullopt, "", 0, 0, 0};
+    return UploadReport{
+        0,          id,         "2026-02-01T10:00:00Z", "anna", ministry, "personnel", 2021,
+        "file.csv", "rejected", std::nullopt,           "",     0,        0,           0};
   }
   static std::vector<Finding> Numbered(int n) {
     std::vector<Finding> out;
@@ -118,7 +119,8 @@ TEST_F(ReportStoreTest, TextADatabaseWouldRefuseIsKeptReadable) {
   const std::string bad = "\xEF\xBF\xBD";
   auto got = store_->reports()->ReportFindings("r1", 0, 1);
   ASSERT_TRUE(got.ok()) << got.status().ToString();
-  EXPECT_EQ(got->front().value, "caf" + bad + " a" + bad + "b " + bad + bad + " " + bad + bad + bad);
+  EXPECT_EQ(got->front().value,
+            "caf" + bad + " a" + bad + "b " + bad + bad + " " + bad + bad + bad);
   EXPECT_EQ(got->front().column, "naïve");
   EXPECT_EQ((*store_->reports()->GetReport("r1"))->file_name, "bad" + bad + ".csv");
 }

@@ -16,7 +16,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& url) {
   if (IsPostgresUrl(url)) return OpenPostgresStore(url);
   if (url.find("://") != std::string::npos) {
     return UsageError(fmt::format(
-        "unsupported store URL '{}': use sqlite:PATH or postgresql://user@host:port/database", url));
+        "unsupported store URL '{}': use sqlite:PATH or postgresql://user@host:port/database",
+        url));
   }
   return OpenSqliteStore(url);
 }
@@ -26,7 +27,8 @@ std::string RedactStoreUrl(const std::string& url) {
   if (scheme == std::string::npos) return url;
   const size_t start = scheme + 3;
   const size_t end = std::min(url.find('/', start), url.find('?', start));
-  const std::string authority = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  const std::string authority =
+      url.substr(start, end == std::string::npos ? std::string::npos : end - start);
   const size_t at = authority.rfind('@');
   if (at == std::string::npos) return url;
   const size_t colon = authority.find(':');

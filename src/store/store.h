@@ -34,13 +34,13 @@ struct DeliveryRecord {
   std::string received_at;  // ISO 8601 UTC
   std::string delivered_by;
   std::string file_name;
-  std::string sha256;       // hex
+  std::string sha256;  // hex
   int64_t size_bytes = 0;
   int64_t row_count = 0;
-  std::string status;       // accepted | superseded
+  std::string status;  // accepted | superseded
   std::optional<int64_t> supersedes;
   std::optional<int64_t> superseded_by;
-  std::string format;       // JSON: format, encoding, delimiter, decimal, sheet
+  std::string format;  // JSON: format, encoding, delimiter, decimal, sheet
 };
 
 struct DeliveryFilter {
@@ -89,7 +89,7 @@ class DeliveryWriter : public RowConsumer {
 // A stored computation: what was computed from what, and every value with its disclosure status.
 struct ComputeRun {
   int64_t id = 0;
-  std::string at;                  // ISO 8601 UTC
+  std::string at;  // ISO 8601 UTC
   int year = 0;
   std::string definition_version;  // hash of the indicator definitions
   std::string factor_vintage;      // emission factor vintage used
@@ -177,7 +177,8 @@ class StoreImport {
   virtual Status AddSession(const Session& s) = 0;  // with s.ended
   virtual Status AddToken(const ApiToken& t) = 0;
   virtual Status AddAction(const ActionEntry& e) = 0;
-  virtual Status AddReport(const UploadReport& r, const std::vector<Finding>& findings) = 0;  // with r.seq
+  virtual Status AddReport(const UploadReport& r,
+                           const std::vector<Finding>& findings) = 0;  // with r.seq
   virtual Status Commit() = 0;
 };
 
@@ -197,7 +198,7 @@ class Store {
   // Starts a delivery: one write transaction until Commit (or rollback when dropped). Stores the
   // file's bytes first, hashing them; the rows follow through the writer.
   virtual Result<std::unique_ptr<DeliveryWriter>> BeginDelivery(const NewDelivery& delivery,
-                                                               const DatasetSchema& schema) = 0;
+                                                                const DatasetSchema& schema) = 0;
 
   // Writes the original bytes of a delivery to `sink`, in pieces.
   virtual Status ExportOriginal(int64_t id,
@@ -209,7 +210,8 @@ class Store {
                                     FieldType type) = 0;
 
   // Stores a computation and its values in one transaction; returns the run id.
-  virtual Result<int64_t> SaveComputeRun(const ComputeRun& run, const std::vector<StoredValue>& values) = 0;
+  virtual Result<int64_t> SaveComputeRun(const ComputeRun& run,
+                                         const std::vector<StoredValue>& values) = 0;
   // The newest run for a year, if any.
   virtual Result<std::optional<ComputeRun>> LatestComputeRun(int year) = 0;
   virtual Result<std::vector<StoredValue>> ComputeRunValues(int64_t run_id) = 0;
@@ -229,7 +231,8 @@ class Store {
   // The fields stored with a delivery, by position.
   virtual Result<std::vector<DeliveryField>> DeliveryFields(int64_t delivery_id) = 0;
   // Every column chunk of a delivery as stored, in the order they were written, one at a time.
-  virtual Status ReadChunks(int64_t delivery_id, const std::function<Status(const StoredChunk&)>& sink) = 0;
+  virtual Status ReadChunks(int64_t delivery_id,
+                            const std::function<Status(const StoredChunk&)>& sink) = 0;
   // Starts filling this store with another's contents. Usage error when it holds anything already.
   virtual Result<std::unique_ptr<StoreImport>> BeginImport() = 0;
 

@@ -1,11 +1,11 @@
 // The store's behaviour through its interface, on whichever backend the binary runs against
 // (store/testing/backend.h): SQLite, and PostgreSQL under ctest's jbr_store_tests_postgres.
-#include "common/testing/temp_dir.h"
 #include "store/store.h"
+#include "common/testing/temp_dir.h"
 
-#include <optional>
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include <optional>
 
 #include <cstdlib>
 #include <filesystem>
@@ -44,7 +44,8 @@ class StoreTest : public ::testing::Test {
     std::ofstream(path, std::ios::binary) << text;
     return path;
   }
-  Result<LoadResult> Load(const std::string& dataset, const std::string& path, CollectingSink* sink) {
+  Result<LoadResult> Load(const std::string& dataset, const std::string& path,
+                          CollectingSink* sink) {
     LoadRequest req;
     req.dataset = dataset;
     req.ministry = "BZK";
@@ -63,7 +64,8 @@ class StoreTest : public ::testing::Test {
 };
 
 const char* kPersonnel =
-    "person_id,employment_id,organisation_unit,unit_type,start_date,end_date,weekly_hours,birth_year,gender,"
+    "person_id,employment_id,organisation_unit,unit_type,start_date,end_date,weekly_hours,birth_"
+    "year,gender,"
     "salary_scale,contract,jobs_agreement\n"
     "P1,E1,DG A,core,2015-01-01,,36,1980,V,11,vast,nee\n"
     "P2,E2,DG A,agency,2020-03-01,2020-10-31,18.5,1995,M,8,tijdelijk,ja\n";
@@ -90,21 +92,26 @@ TEST_F(StoreTest, AcceptedDeliveryKeepsTypedRowsAndBytes) {
   auto jobs = ws_->store()->ReadColumn(r->delivery.id, "jobs_agreement", FieldType::kBoolean);
   EXPECT_EQ(jobs->ints[0], 0);
   EXPECT_EQ(jobs->ints[1], 1);
-  EXPECT_EQ(ws_->store()->ReadColumn(r->delivery.id, "no_such_field", FieldType::kString).status().code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(
+      ws_->store()->ReadColumn(r->delivery.id, "no_such_field", FieldType::kString).status().code(),
+      StatusCode::kNotFound);
 
   std::string back;
-  ASSERT_TRUE(ws_->store()->ExportOriginal(r->delivery.id, [&](std::string_view p) {
-    back.append(p);
-    return Status::Ok();
-  }).ok());
+  ASSERT_TRUE(ws_->store()
+                  ->ExportOriginal(r->delivery.id,
+                                   [&](std::string_view p) {
+                                     back.append(p);
+                                     return Status::Ok();
+                                   })
+                  .ok());
   EXPECT_EQ(back, kPersonnel);
 }
 
 TEST_F(StoreTest, NewerDeliverySupersedesAndIdenticalChangesNothing) {
   CollectingSink sink;
   auto first = Load("personnel", Write("a.csv", kPersonnel), &sink);
-  std::string second_text = std::string(kPersonnel) + "P3,E3,DG B,core,2019-01-01,,36,1970,X,13,vast,nee\n";
+  std::string second_text =
+      std::string(kPersonnel) + "P3,E3,DG B,core,2019-01-01,,36,1970,X,13,vast,nee\n";
   auto second = Load("personnel", Write("b.csv", second_text), &sink);
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second->delivery.supersedes, first->delivery.id);
@@ -127,7 +134,10 @@ TEST_F(StoreTest, NewerDeliverySupersedesAndIdenticalChangesNothing) {
 
 TEST_F(StoreTest, RejectedDeliveryStoresNothing) {
   CollectingSink sink;
-  auto r = Load("personnel", Write("bad.csv", std::string(kPersonnel) + "P3,E1,DG B,core,x,,36,1970,X,13,vast,nee\n"), &sink);
+  auto r =
+      Load("personnel",
+           Write("bad.csv", std::string(kPersonnel) + "P3,E1,DG B,core,x,,36,1970,X,13,vast,nee\n"),
+           &sink);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->outcome, LoadOutcome::kRejected);
   EXPECT_EQ(sink.errors(), 2);  // the date and the repeated E1
@@ -136,9 +146,12 @@ TEST_F(StoreTest, RejectedDeliveryStoresNothing) {
 }
 
 TEST_F(StoreTest, AuditLogIsAppendOnly) {
-  ASSERT_TRUE(ws_->store()->AppendAudit({0, "2021-01-01T00:00:00Z", "me", "note", std::nullopt, "{}"}).ok());
-  EXPECT_NE(backend_->Exec("UPDATE audit_log SET actor = 'someone else'").message().find("append-only"),
-            std::string::npos);
+  ASSERT_TRUE(ws_->store()
+                  ->AppendAudit({0, "2021-01-01T00:00:00Z", "me", "note", std::nullopt, "{}"})
+                  .ok());
+  EXPECT_NE(
+      backend_->Exec("UPDATE audit_log SET actor = 'someone else'").message().find("append-only"),
+      std::string::npos);
   const Status del = backend_->Exec("DELETE FROM audit_log");
   EXPECT_EQ(del.code(), StatusCode::kStore);
   EXPECT_NE(del.message().find("audit_log is append-only"), std::string::npos) << del.message();
@@ -159,12 +172,13 @@ TEST_F(StoreTest, ReopeningMigratesOnceAndRefusesANewerStore) {
 // 70,000 rows: more than one column chunk (65,536 rows) and several parts of original bytes.
 std::string ManyRows(int n) {
   std::string text =
-      "person_id,employment_id,organisation_unit,unit_type,start_date,end_date,weekly_hours,birth_year,gender,"
+      "person_id,employment_id,organisation_unit,unit_type,start_date,end_date,weekly_hours,birth_"
+      "year,gender,"
       "salary_scale,contract,jobs_agreement\n";
   for (int i = 1; i <= n; ++i) {
-    text += "P" + std::to_string(i) + ",E" + std::to_string(i) + ",Directie " + std::to_string(i % 50) +
-            ",core,2015-01-01,," + std::to_string(18 + i % 19) + "," + std::to_string(1960 + i % 40) +
-            ",female,11,permanent,false\n";
+    text += "P" + std::to_string(i) + ",E" + std::to_string(i) + ",Directie " +
+            std::to_string(i % 50) + ",core,2015-01-01,," + std::to_string(18 + i % 19) + "," +
+            std::to_string(1960 + i % 40) + ",female,11,permanent,false\n";
   }
   return text;
 }
@@ -185,14 +199,19 @@ TEST_F(StoreTest, ALargeDeliveryComesBackWhole) {
   EXPECT_EQ(ids->str(65536), "P65537");
   std::string back;
   int pieces = 0;
-  ASSERT_TRUE(ws_->store()->ExportOriginal(r->delivery.id, [&](std::string_view p) {
-    back.append(p);
-    ++pieces;
-    return Status::Ok();
-  }).ok());
+  ASSERT_TRUE(ws_->store()
+                  ->ExportOriginal(r->delivery.id,
+                                   [&](std::string_view p) {
+                                     back.append(p);
+                                     ++pieces;
+                                     return Status::Ok();
+                                   })
+                  .ok());
   EXPECT_TRUE(back == text);
   EXPECT_GT(pieces, 1);  // streamed in pieces, not held whole
-  EXPECT_EQ(ws_->store()->ExportOriginal(r->delivery.id + 1, [](std::string_view) { return Status::Ok(); }).code(),
+  EXPECT_EQ(ws_->store()
+                ->ExportOriginal(r->delivery.id + 1, [](std::string_view) { return Status::Ok(); })
+                .code(),
             StatusCode::kNotFound);
 }
 
@@ -233,7 +252,8 @@ TEST_F(StoreTest, ALoadSeesTheDeliveryAnotherConnectionCommitted) {
   req.path = path;
   req.display_name = "a.csv";
   req.received_at = "2021-02-01T09:00:00Z";
-  auto theirs = LoadDelivery(other->get(), ws_->schemas(), *ws_->schemas().Find("personnel"), req, &sink);
+  auto theirs =
+      LoadDelivery(other->get(), ws_->schemas(), *ws_->schemas().Find("personnel"), req, &sink);
   ASSERT_TRUE(theirs.ok() && theirs->outcome == LoadOutcome::kAccepted);
   auto ours = Load("personnel", path, &sink);
   ASSERT_TRUE(ours.ok());
@@ -249,23 +269,28 @@ TEST_F(StoreTest, ALoadSeesTheDeliveryAnotherConnectionCommitted) {
 // The binary runs against the backend it is asked for, never silently another one.
 TEST(StoreBackend, IsTheOneAskedFor) {
   const char* file = std::getenv("JBR_TEST_POSTGRES");
-  const fs::path dir = fs::temp_directory_path() / ("jbr-store-backend-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("jbr-store-backend-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   auto backend = testing::TestBackend::Make(dir.string());
   ASSERT_TRUE(backend.ok()) << backend.status().ToString();
   const bool want_postgres = file != nullptr && *file != '\0';
   EXPECT_EQ((*backend)->postgres(), want_postgres);
-  EXPECT_EQ((*backend)->url().rfind(want_postgres ? "postgresql://" : "sqlite:", 0), 0u) << (*backend)->url();
+  EXPECT_EQ((*backend)->url().rfind(want_postgres ? "postgresql://" : "sqlite:", 0), 0u)
+      << (*backend)->url();
   std::cout << "store backend: " << (*backend)->url() << "\n";
   backend->reset();
   fs::remove_all(dir);
 }
 
 TEST(StoreOpen, RedactsPasswordsInUrls) {
-  EXPECT_EQ(RedactStoreUrl("postgres://jbr:s3cr@t@db/jbr"), "postgres://jbr:***@db/jbr");  // an unescaped @
-  EXPECT_EQ(RedactStoreUrl("postgresql://jbr:secret@db:5432/jbr"), "postgresql://jbr:***@db:5432/jbr");
+  EXPECT_EQ(RedactStoreUrl("postgres://jbr:s3cr@t@db/jbr"),
+            "postgres://jbr:***@db/jbr");  // an unescaped @
+  EXPECT_EQ(RedactStoreUrl("postgresql://jbr:secret@db:5432/jbr"),
+            "postgresql://jbr:***@db:5432/jbr");
   EXPECT_EQ(RedactStoreUrl("postgresql://jbr@db:5432/jbr"), "postgresql://jbr@db:5432/jbr");
-  EXPECT_EQ(RedactStoreUrl("postgresql://db:5432/jbr?user=a@b"), "postgresql://db:5432/jbr?user=a@b");
+  EXPECT_EQ(RedactStoreUrl("postgresql://db:5432/jbr?user=a@b"),
+            "postgresql://db:5432/jbr?user=a@b");
   EXPECT_EQ(RedactStoreUrl("sqlite:/tmp/a:b@c"), "sqlite:/tmp/a:b@c");
 }
 

@@ -31,9 +31,7 @@ Result<MinistryRegistry> LoadMinistries(const std::string& data_dir) {
   return MinistryRegistry::Load((fs::path(data_dir) / "ministries.csv").string());
 }
 
-std::string Workspace::Resolve(const std::string& option) {
-  return option.empty() ? "." : option;
-}
+std::string Workspace::Resolve(const std::string& option) { return option.empty() ? "." : option; }
 
 namespace {
 
@@ -46,7 +44,8 @@ Status WriteConfig(const std::string& dir, const nlohmann::json& j, bool replace
     out << j.dump(2) << "\n";
     if (!out) return IoError(fmt::format("cannot write {}", tmp.string()));
   }
-  if (!replace && fs::exists(fs::path(dir) / kConfigName, ec)) return UsageError(fmt::format("{} is a workspace already", dir));
+  if (!replace && fs::exists(fs::path(dir) / kConfigName, ec))
+    return UsageError(fmt::format("{} is a workspace already", dir));
   fs::rename(tmp, fs::path(dir) / kConfigName, ec);
   if (ec) return IoError(fmt::format("cannot write the config in {}: {}", dir, ec.message()));
   return Status::Ok();
@@ -56,8 +55,8 @@ Result<nlohmann::json> ReadConfig(const std::string& dir) {
   fs::path config = fs::path(dir) / kConfigName;
   std::ifstream in(config, std::ios::binary);
   if (!in) {
-    return NotFound(fmt::format("{} is not a jbr workspace (no {}); create one with `jbr init {}`", dir,
-                                kConfigName, dir));
+    return NotFound(fmt::format("{} is not a jbr workspace (no {}); create one with `jbr init {}`",
+                                dir, kConfigName, dir));
   }
   std::stringstream buf;
   buf << in.rdbuf();
@@ -83,7 +82,8 @@ Result<WorkspaceConfig> ParseConfig(const std::string& dir, const nlohmann::json
 
 }  // namespace
 
-Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& dir, const std::string& store_url,
+Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& dir,
+                                                     const std::string& store_url,
                                                      const std::string& default_data_dir) {
   std::error_code ec;
   if (fs::exists(fs::path(dir) / kConfigName, ec)) {
@@ -100,7 +100,8 @@ Result<std::unique_ptr<Workspace>> Workspace::Create(const std::string& dir, con
   return ws;
 }
 
-Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& dir, const std::string& store_url,
+Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& dir,
+                                                   const std::string& store_url,
                                                    const std::string& default_data_dir) {
   JBR_ASSIGN_OR_RETURN(auto j, ReadConfig(dir));
   JBR_ASSIGN_OR_RETURN(WorkspaceConfig cfg, ParseConfig(dir, j));
@@ -122,7 +123,8 @@ Status Workspace::SetStore(const std::string& dir, const std::string& store_url)
   return WriteConfig(dir, j, true);
 }
 
-Result<std::unique_ptr<Workspace>> Workspace::Load(const std::string& dir, const WorkspaceConfig& cfg) {
+Result<std::unique_ptr<Workspace>> Workspace::Load(const std::string& dir,
+                                                   const WorkspaceConfig& cfg) {
   std::unique_ptr<Workspace> ws(new Workspace());
   ws->dir_ = dir;
   ws->data_dir_ = cfg.data_dir.empty() ? DefaultDataDir() : cfg.data_dir;

@@ -1,9 +1,9 @@
 // A workspace: a directory with jbr.json (its config) and the store (jbr.sqlite by default).
 //
 // Resolution of the directory: the --workspace option (the CLI fills it from $JBR_WORKSPACE), else
-// the current directory. Created by `jbr init`; every other command opens an existing one. The store is
-// the one jbr.json names ("store": "sqlite:jbr.sqlite" or "postgresql://user@host:port/db"),
-// unless the caller gives another URL (--store).
+// the current directory. Created by `jbr init`; every other command opens an existing one. The
+// store is the one jbr.json names ("store": "sqlite:jbr.sqlite" or
+// "postgresql://user@host:port/db"), unless the caller gives another URL (--store).
 #pragma once
 
 #include <memory>
@@ -27,12 +27,14 @@ class Workspace {
   // and opens (creating and migrating) that store. Fails when a workspace is there.
   // `default_data_dir` is the reference data of a workspace whose config names none (empty:
   // DefaultDataDir()), as for Open.
-  static Result<std::unique_ptr<Workspace>> Create(const std::string& dir, const std::string& store_url = "",
+  static Result<std::unique_ptr<Workspace>> Create(const std::string& dir,
+                                                   const std::string& store_url = "",
                                                    const std::string& default_data_dir = "");
   // Opens the workspace in `dir` with the store its config names, or `store_url` when not empty;
   // its schemas and ministries from the config's data_dir, else `default_data_dir`, else
   // DefaultDataDir().
-  static Result<std::unique_ptr<Workspace>> Open(const std::string& dir, const std::string& store_url = "",
+  static Result<std::unique_ptr<Workspace>> Open(const std::string& dir,
+                                                 const std::string& store_url = "",
                                                  const std::string& default_data_dir = "");
   // Points the workspace's config at another store (jbr migrate-store), replacing jbr.json whole.
   static Status SetStore(const std::string& dir, const std::string& store_url);
@@ -50,7 +52,8 @@ class Workspace {
 
  private:
   Workspace() = default;
-  static Result<std::unique_ptr<Workspace>> Load(const std::string& dir, const WorkspaceConfig& cfg);
+  static Result<std::unique_ptr<Workspace>> Load(const std::string& dir,
+                                                 const WorkspaceConfig& cfg);
   std::string dir_;
   std::string data_dir_;
   std::unique_ptr<Store> store_;

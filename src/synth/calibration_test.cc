@@ -64,7 +64,8 @@ double Percent(const std::string& text) { return std::stod(text); }
 class Calibration : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    root_ = new std::string((fs::temp_directory_path() / ("jbr_calibration_" + std::to_string(getpid()))).string());
+    root_ = new std::string(
+        (fs::temp_directory_path() / ("jbr_calibration_" + std::to_string(getpid()))).string());
     fs::remove_all(*root_);
     SynthOptions o;
     o.first_year = 2018;
@@ -86,11 +87,14 @@ class Calibration : public ::testing::Test {
       req.display_name = f.file;
       req.received_at = "2026-01-01T00:00:00Z";
       CollectingSink sink(5);
-      auto r = LoadDelivery((*ws)->store(), (*ws)->schemas(), *(*ws)->schemas().Find(f.dataset), req, &sink, nullptr);
+      auto r = LoadDelivery((*ws)->store(), (*ws)->schemas(), *(*ws)->schemas().Find(f.dataset),
+                            req, &sink, nullptr);
       ASSERT_TRUE(r.ok()) << r.status().ToString();
       // Every synthetic delivery is clean: accepted, without a single warning.
-      ASSERT_EQ(r->outcome, LoadOutcome::kAccepted) << f.file << ": " << (sink.findings().empty() ? "" : sink.findings()[0].message);
-      ASSERT_EQ(sink.total(), 0u) << f.file << ": " << sink.findings()[0].code << " " << sink.findings()[0].message;
+      ASSERT_EQ(r->outcome, LoadOutcome::kAccepted)
+          << f.file << ": " << (sink.findings().empty() ? "" : sink.findings()[0].message);
+      ASSERT_EQ(sink.total(), 0u) << f.file << ": " << sink.findings()[0].code << " "
+                                  << sink.findings()[0].message;
     }
     auto ref = ReferenceData::Load((fs::path((*ws)->data_dir()) / "reference").string());
     ASSERT_TRUE(ref.ok());
@@ -102,7 +106,8 @@ class Calibration : public ::testing::Test {
       auto r = ComputeYear(env, co);
       ASSERT_TRUE(r.ok()) << r.status().ToString();
       for (const auto& v : r->values) {
-        if (v.ministry == "Rijk" && v.unit_type.empty()) (*values_)[v.indicator + "|" + v.period + "|" + v.category] = v;
+        if (v.ministry == "Rijk" && v.unit_type.empty())
+          (*values_)[v.indicator + "|" + v.period + "|" + v.category] = v;
       }
     }
   }
@@ -113,7 +118,8 @@ class Calibration : public ::testing::Test {
   }
 
   // The Rijk's value of an indicator for a period ("2020", "2020-Q2") and category.
-  static double Value(const std::string& indicator, const std::string& period, const std::string& category = "") {
+  static double Value(const std::string& indicator, const std::string& period,
+                      const std::string& category = "") {
     auto it = values_->find(indicator + "|" + period + "|" + category);
     if (it == values_->end() || !it->second.value) {
       ADD_FAILURE() << "no value for " << indicator << " " << period << " " << category;
@@ -130,14 +136,16 @@ class Calibration : public ::testing::Test {
   static std::map<std::string, IndicatorValue>* values_;
   const std::string reference_ = std::string(JBR_SHARED_DIR) + "/reference/";
   // domain.md with its line breaks and indentation as single spaces, so that a sentence matches.
-  const std::string domain_ = std::regex_replace(Slurp(std::string(JBR_SHARED_DIR) + "/docs/domain.md"), std::regex(R"(\s+)"), " ");
+  const std::string domain_ = std::regex_replace(
+      Slurp(std::string(JBR_SHARED_DIR) + "/docs/domain.md"), std::regex(R"(\s+)"), " ");
 };
 
 std::string* Calibration::root_ = nullptr;
 std::map<std::string, IndicatorValue>* Calibration::values_ = nullptr;
 
 // Within 2% of the published figure.
-#define EXPECT_WITHIN_2PCT(actual, published) EXPECT_NEAR((actual), (published), 0.02 * std::abs(published))
+#define EXPECT_WITHIN_2PCT(actual, published) \
+  EXPECT_NEAR((actual), (published), 0.02 * std::abs(published))
 
 TEST_F(Calibration, FullTimeEquivalentsPerYear) {
   const std::string file = reference_ + "kennisvandeoverheid-fte-per-sector-2015-2022.csv";
@@ -153,7 +161,8 @@ TEST_F(Calibration, FullTimeEquivalentsPerYear) {
 
 TEST_F(Calibration, ExternalHireSharePerYear) {
   std::smatch m;
-  const std::regex re(R"(External hire share: 2019 ([0-9.]+)%, 2020 ([0-9.]+)% \(EUR ([0-9,]+) million\), 2021 ([0-9.]+)%)");
+  const std::regex re(
+      R"(External hire share: 2019 ([0-9.]+)%, 2020 ([0-9.]+)% \(EUR ([0-9,]+) million\), 2021 ([0-9.]+)%)");
   ASSERT_TRUE(std::regex_search(domain_, m, re));
   EXPECT_WITHIN_2PCT(Value("hire.share", "2019"), Percent(m[1]));
   EXPECT_WITHIN_2PCT(Value("hire.share", "2020"), Percent(m[2]));
@@ -167,33 +176,40 @@ TEST_F(Calibration, MobilityAndTotalCo2PerYear) {
   const std::string totals = reference_ + "denkdoeduurzaam-co2-rijksbedrijfsvoering.csv";
   for (int y = 2018; y <= 2021; ++y) {
     EXPECT_WITHIN_2PCT(Value("co2.mobility", std::to_string(y)) / kScale,
-                       CsvValue(totals, std::to_string(y), "uitstoot_zakelijke_mobiliteit_ton_co2")) << y;
+                       CsvValue(totals, std::to_string(y), "uitstoot_zakelijke_mobiliteit_ton_co2"))
+        << y;
     EXPECT_WITHIN_2PCT(Value("co2.total", std::to_string(y)) / kScale,
-                       CsvValue(totals, std::to_string(y), "uitstoot_rijksbedrijfsvoering_ton_co2")) << y;
+                       CsvValue(totals, std::to_string(y), "uitstoot_rijksbedrijfsvoering_ton_co2"))
+        << y;
   }
 }
 
 TEST_F(Calibration, MobilityCo2PerModeGroup) {
   const std::string modes = reference_ + "denkdoeduurzaam-zakelijke-mobiliteit-per-modaliteit.csv";
-  const std::pair<const char*, const char*> groups[] = {{"vliegreizen", "flights"},
-                                                        {"privéauto_woon-werk", "private_car_commute"},
-                                                        {"privéauto_dienstreizen", "private_car_business"},
-                                                        {"dienstauto's", "service_cars"},
-                                                        {"ov", "public_transport"}};
+  const std::pair<const char*, const char*> groups[] = {
+      {"vliegreizen", "flights"},
+      {"privéauto_woon-werk", "private_car_commute"},
+      {"privéauto_dienstreizen", "private_car_business"},
+      {"dienstauto's", "service_cars"},
+      {"ov", "public_transport"}};
   for (int y = 2019; y <= 2021; ++y) {
     for (const auto& [column, group] : groups) {
       EXPECT_WITHIN_2PCT(Value("co2.mobility", std::to_string(y), group) / kScale,
-                         CsvValue(modes, std::to_string(y), column)) << y << " " << group;
+                         CsvValue(modes, std::to_string(y), column))
+          << y << " " << group;
     }
   }
   // 2020 looks like 2020: flights collapse, commuting falls.
-  EXPECT_LT(Value("co2.mobility", "2020", "flights"), 0.4 * Value("co2.mobility", "2019", "flights"));
-  EXPECT_LT(Value("co2.mobility", "2020", "private_car_commute"), Value("co2.mobility", "2019", "private_car_commute"));
+  EXPECT_LT(Value("co2.mobility", "2020", "flights"),
+            0.4 * Value("co2.mobility", "2019", "flights"));
+  EXPECT_LT(Value("co2.mobility", "2020", "private_car_commute"),
+            Value("co2.mobility", "2019", "private_car_commute"));
 }
 
 TEST_F(Calibration, ChosenAbsenceRates) {
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(domain_, m, std::regex(R"(Use ([0-9.]+)%, ([0-9.]+)%, ([0-9.]+)% for 2019-2021)")));
+  ASSERT_TRUE(std::regex_search(
+      domain_, m, std::regex(R"(Use ([0-9.]+)%, ([0-9.]+)%, ([0-9.]+)% for 2019-2021)")));
   EXPECT_WITHIN_2PCT(Value("absence.rate", "2019"), Percent(m[1]));
   EXPECT_WITHIN_2PCT(Value("absence.rate", "2020"), Percent(m[2]));
   EXPECT_WITHIN_2PCT(Value("absence.rate", "2021"), Percent(m[3]));
@@ -205,7 +221,8 @@ TEST_F(Calibration, ChosenAbsenceRates) {
 
 TEST_F(Calibration, JobsAgreementRealisation) {
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(domain_, m, std::regex(R"(Rijk target 2019: ([0-9,]+) jobs \(realised: ([0-9,]+)\))")));
+  ASSERT_TRUE(std::regex_search(
+      domain_, m, std::regex(R"(Rijk target 2019: ([0-9,]+) jobs \(realised: ([0-9,]+)\))")));
   auto number = [](std::string s) {
     s.erase(std::remove(s.begin(), s.end(), ','), s.end());
     return std::stod(s);
@@ -214,14 +231,18 @@ TEST_F(Calibration, JobsAgreementRealisation) {
   EXPECT_WITHIN_2PCT(Value("jobs_agreement.jobs", "2019") / kScale, realised);
   EXPECT_WITHIN_2PCT(Value("jobs_agreement.realisation", "2019"), 100.0 * realised / target);
   // Inflow was delayed in 2020: it grew less that year than the year after.
-  const double j19 = Value("jobs_agreement.jobs", "2019"), j20 = Value("jobs_agreement.jobs", "2020"),
+  const double j19 = Value("jobs_agreement.jobs", "2019"),
+               j20 = Value("jobs_agreement.jobs", "2020"),
                j21 = Value("jobs_agreement.jobs", "2021");
   EXPECT_LT(j20 - j19, j21 - j20);
 }
 
 TEST_F(Calibration, IctTotalsOfTheReportYear) {
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(domain_, m, std::regex(R"(roughly ([0-9]+)-([0-9]+) active, total current estimate about EUR ([0-9]+) billion, about ([0-9]+)% above)")));
+  ASSERT_TRUE(std::regex_search(
+      domain_, m,
+      std::regex(
+          R"(roughly ([0-9]+)-([0-9]+) active, total current estimate about EUR ([0-9]+) billion, about ([0-9]+)% above)")));
   const double active = Value("ict.activities", "2021");
   EXPECT_GE(active / kScale, std::stod(m[1]) * 0.98);
   EXPECT_LE(active / kScale, std::stod(m[2]) * 1.02);

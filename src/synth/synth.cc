@@ -13,13 +13,13 @@
 #include "schema/ministries.h"
 #include "schema/schema.h"
 #include "synth/generate/absence.h"
-#include "synth/write/defects.h"
-#include "synth/generate/flows.h"
 #include "synth/generate/fleet.h"
+#include "synth/generate/flows.h"
 #include "synth/generate/footprint.h"
 #include "synth/generate/ict.h"
 #include "synth/generate/organisation.h"
 #include "synth/generate/population.h"
+#include "synth/write/defects.h"
 #include "synth/write/writer.h"
 
 namespace jbr::synth {
@@ -38,23 +38,31 @@ struct MinistryState {
 
 class Generator {
  public:
-  Generator(const SynthOptions& o, Profiles p, SchemaRegistry s, ReferenceData r, std::map<int, Factors> f,
-            std::vector<DefectRequest> defects)
-      : o_(o), profiles_(std::move(p)), schemas_(std::move(s)), ref_(std::move(r)), factors_(std::move(f)),
-        defects_(std::move(defects)), defects_done_(defects_.size(), false) {}
+  Generator(const SynthOptions& o, Profiles p, SchemaRegistry s, ReferenceData r,
+            std::map<int, Factors> f, std::vector<DefectRequest> defects)
+      : o_(o),
+        profiles_(std::move(p)),
+        schemas_(std::move(s)),
+        ref_(std::move(r)),
+        factors_(std::move(f)),
+        defects_(std::move(defects)),
+        defects_done_(defects_.size(), false) {}
 
   Result<std::vector<SynthFile>> Run();
 
  private:
-  double Target(const std::string& measure, int year) const { return profiles_.Target(measure, year).value_or(0); }
+  double Target(const std::string& measure, int year) const {
+    return profiles_.Target(measure, year).value_or(0);
+  }
   bool InRijk(const std::string& dataset, const std::string& ministry) const;
   double JobsTarget(const std::string& ministry, int year, double ministry_fte) const;
   YearTargets TargetsFor(const MinistryProfile& m, int year) const;
   Style StyleFor(const MinistryProfile& m, const std::string& dataset, int year) const;
   Status Write(const Table& t, const MinistryProfile& m, int year, const std::string& as = "");
-  Status WriteDefects(const Table& t, const DatasetSchema& schema, const Style& style, const std::string& ministry,
-                      int year);
-  Status WriteDefect(const DefectRequest& d, const Table& t, const DatasetSchema& schema, const Style& style);
+  Status WriteDefects(const Table& t, const DatasetSchema& schema, const Style& style,
+                      const std::string& ministry, int year);
+  Status WriteDefect(const DefectRequest& d, const Table& t, const DatasetSchema& schema,
+                     const Style& style);
   Status WriteAnswerKey();
   Status Year(int year);
   Status BaseYear(int year, const std::map<std::string, std::string>& codes);
@@ -94,9 +102,11 @@ double Generator::JobsTarget(const std::string& ministry, int year, double minis
     // Before the first generated year the ministries' shares are those of the first year (the
     // targets file lists predecessor ministries there).
     const int share_year = std::max(year, o_.first_year);
-    auto t = targets->Number({{"ministry", m.code}, {"year", std::to_string(share_year)}}, "target");
+    auto t =
+        targets->Number({{"ministry", m.code}, {"year", std::to_string(share_year)}}, "target");
     if (!t || !InRijk("personnel", m.code)) continue;
-    const double spread = 0.8 + 0.4 * static_cast<double>(Rng::For(o_.seed, "ja/" + m.code).Next() % 1000) / 1000.0;
+    const double spread =
+        0.8 + 0.4 * static_cast<double>(Rng::For(o_.seed, "ja/" + m.code).Next() % 1000) / 1000.0;
     total += *t;
     weighted += *t * spread;
     if (m.code == ministry) mine = *t * spread;
@@ -126,7 +136,8 @@ Status Generator::Write(const Table& t, const MinistryProfile& m, int year, cons
   const DatasetSchema* schema = schemas_.Find(t.dataset);
   if (schema == nullptr) return InternalError("synth: no schema for " + t.dataset);
   const Style style = StyleFor(m, t.dataset, year);
-  const std::string stem = style.dutch && !schema->aliases.empty() ? schema->aliases.front() : t.dataset;
+  const std::string stem =
+      style.dutch && !schema->aliases.empty() ? schema->aliases.front() : t.dataset;
   const std::string& code = as.empty() ? m.code : as;
   SynthFile f;
   f.file = fmt::format("{}/{}/{}-{}-{}.{}", year, code, stem, code, year, Extension(style));
@@ -137,15 +148,18 @@ Status Generator::Write(const Table& t, const MinistryProfile& m, int year, cons
   const fs::path path = fs::path(o_.out_dir) / f.file;
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
-  if (ec) return IoError(fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message()));
+  if (ec)
+    return IoError(fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message()));
   JBR_RETURN_IF_ERROR(WriteTable(t, *schema, style, path.string()));
   JBR_ASSIGN_OR_RETURN(auto digest, DigestFile(path.string()));
   f.sha256 = digest.sha256;
   files_.push_back(std::move(f));
-  return defects_.empty() && o_.defect_rate <= 0 ? Status::Ok() : WriteDefects(t, *schema, style, code, year);
+  return defects_.empty() && o_.defect_rate <= 0 ? Status::Ok()
+                                                 : WriteDefects(t, *schema, style, code, year);
 }
 
-// The spoilt copies asked for of this delivery, from the same table the clean file was written from.
+// The spoilt copies asked for of this delivery, from the same table the clean file was written
+// from.
 Status Generator::WriteDefects(const Table& t, const DatasetSchema& schema, const Style& style,
                                const std::string& ministry, int year) {
   for (size_t i = 0; i < defects_.size(); ++i) {
@@ -161,14 +175,17 @@ Status Generator::WriteDefects(const Table& t, const DatasetSchema& schema, cons
     const DefectKind k = *DefectKindNamed(name);
     if (DefectUnsupported(k, schema).empty()) kinds.push_back(k);
   }
-  const DefectKind kind = kinds[static_cast<size_t>(rng.Int(0, static_cast<int64_t>(kinds.size()) - 1))];
+  const DefectKind kind =
+      kinds[static_cast<size_t>(rng.Int(0, static_cast<int64_t>(kinds.size()) - 1))];
   const Status st = WriteDefect({kind, t.dataset, ministry, year, std::nullopt}, t, schema, style);
   // A random mix passes over a table without a row the kind can use (e.g. no end dates to move).
   return st.code() == StatusCode::kInvalidInput ? Status::Ok() : st;
 }
 
-Status Generator::WriteDefect(const DefectRequest& d, const Table& t, const DatasetSchema& schema, const Style& style) {
-  std::string name = fmt::format("defects/{}-{}-{}-{}", DefectKindName(d.kind), d.dataset, d.ministry, d.year);
+Status Generator::WriteDefect(const DefectRequest& d, const Table& t, const DatasetSchema& schema,
+                              const Style& style) {
+  std::string name =
+      fmt::format("defects/{}-{}-{}-{}", DefectKindName(d.kind), d.dataset, d.ministry, d.year);
   const int n = ++defect_names_[name];
   if (n > 1) name += fmt::format("-{}", n);
   JBR_ASSIGN_OR_RETURN(auto file, ApplyDefect(d, t, schema, style, o_.seed, o_.out_dir, name));
@@ -180,15 +197,19 @@ Status Generator::WriteAnswerKey() {
   for (size_t i = 0; i < defects_.size(); ++i) {
     if (defects_done_[i]) continue;
     const DefectRequest& d = defects_[i];
-    return InvalidInput(fmt::format("defect spec: defects[{}]: no {} delivery of {} {} was generated", i, d.dataset,
-                                    d.ministry, d.year));
+    return InvalidInput(
+        fmt::format("defect spec: defects[{}]: no {} delivery of {} {} was generated", i, d.dataset,
+                    d.ministry, d.year));
   }
   const fs::path path = fs::path(o_.out_dir) / "defects" / "answer-key.json";
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
-  if (ec) return IoError(fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message()));
+  if (ec)
+    return IoError(fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message()));
   JBR_RETURN_IF_ERROR(WriteFileBytes(path.string(), AnswerKeyJson(defect_files_)));
-  if (o_.progress) o_.progress(fmt::format("{} defective deliveries and defects/answer-key.json", defect_files_.size()));
+  if (o_.progress)
+    o_.progress(
+        fmt::format("{} defective deliveries and defects/answer-key.json", defect_files_.size()));
   return Status::Ok();
 }
 
@@ -222,7 +243,8 @@ Status Generator::Year(int y) {
   }
   for (size_t i = 0; i < states_.size(); ++i) {
     const double f = states_[i].profile->absence_factor;
-    states_[i].absence->Generate(y, InRijk("absence", states_[i].profile->code) ? rate * f * days / weighted : rate * f);
+    states_[i].absence->Generate(
+        y, InRijk("absence", states_[i].profile->code) ? rate * f * days / weighted : rate * f);
   }
 
   // External hire: own spend per fte, then one factor on every ministry's hire level so that the
@@ -259,12 +281,16 @@ Status Generator::Year(int y) {
     auto& s = states_[i];
     const auto& c = ctx[i];
     const MinistryProfile& m = *s.profile;
-    const double rijk_part = c.fte / fte_rijk;  // of the Rijk's staff (outside ministries add on top)
-    s.vacancies.Open(c, static_cast<int>(std::lround(Target("vacancies", y) * o_.scale * rijk_part)));
-    s.internships.Start(c, static_cast<int>(std::lround(Target("internships", y) * o_.scale * rijk_part)));
+    const double rijk_part =
+        c.fte / fte_rijk;  // of the Rijk's staff (outside ministries add on top)
+    s.vacancies.Open(c,
+                     static_cast<int>(std::lround(Target("vacancies", y) * o_.scale * rijk_part)));
+    s.internships.Start(
+        c, static_cast<int>(std::lround(Target("internships", y) * o_.scale * rijk_part)));
     std::map<std::string, double> tonnes;
     for (const char* g : kMobilityGroups) {
-      tonnes[g] = Target(fmt::format("co2_{}_t", g), y) * o_.scale * group_weight(c, g) / group_weight_sum[g];
+      tonnes[g] = Target(fmt::format("co2_{}_t", g), y) * o_.scale * group_weight(c, g) /
+                  group_weight_sum[g];
     }
     const double building_tonnes = Target("co2_buildings_t", y) * o_.scale * c.fte / building_fte;
 
@@ -274,7 +300,8 @@ Status Generator::Year(int y) {
     JBR_RETURN_IF_ERROR(Write(s.internships.InternshipTable(y), m, y));
     JBR_RETURN_IF_ERROR(Write(HireTable(c, own_per_fte, m.hire_factor * kappa), m, y));
     JBR_RETURN_IF_ERROR(Write(MobilityTable(c, tonnes, factors_.at(y)), m, y));
-    JBR_RETURN_IF_ERROR(Write(BuildingsTable(c, building_tonnes, Target("occupancy_pct", y), factors_.at(y)), m, y));
+    JBR_RETURN_IF_ERROR(Write(
+        BuildingsTable(c, building_tonnes, Target("occupancy_pct", y), factors_.at(y)), m, y));
     JBR_RETURN_IF_ERROR(Write(FleetTable(c), m, y));
     JBR_RETURN_IF_ERROR(Write(ProcurementTable(c), m, y));
     JBR_RETURN_IF_ERROR(Write(IntegrityTable(c), m, y));
@@ -304,9 +331,11 @@ Status Generator::BaseYear(int y, const std::map<std::string, std::string>& code
     c.seed = o_.seed;
     c.scale = o_.scale;
     c.fte = Target("fte_rijk", y) * c.ministry->fte_share * o_.scale;
-    for (const char* g : kMobilityGroups) weight_sum[g] += InRijk("mobility", c.ministry->code) ? weight(c, g) : 0;
+    for (const char* g : kMobilityGroups)
+      weight_sum[g] += InRijk("mobility", c.ministry->code) ? weight(c, g) : 0;
   }
-  std::map<std::string, std::pair<const MinistryProfile*, Table>> by_code;  // in code order: same bytes
+  std::map<std::string, std::pair<const MinistryProfile*, Table>>
+      by_code;  // in code order: same bytes
   for (const auto& c : ctx) {
     std::map<std::string, double> tonnes;
     for (const char* g : kMobilityGroups) {
@@ -322,7 +351,8 @@ Status Generator::BaseYear(int y, const std::map<std::string, std::string>& code
       rows.insert(rows.end(), t.rows.begin(), t.rows.end());
     }
   }
-  for (const auto& [code, made] : by_code) JBR_RETURN_IF_ERROR(Write(made.second, *made.first, y, code));
+  for (const auto& [code, made] : by_code)
+    JBR_RETURN_IF_ERROR(Write(made.second, *made.first, y, code));
   if (o_.progress) o_.progress(fmt::format("{} (the CO2 goal's base year): mobility only", y));
   return Status::Ok();
 }
@@ -338,13 +368,15 @@ Result<std::vector<SynthFile>> Generator::Run() {
   t.active = Target("ict_active", o_.last_year);
   t.cost_current = Target("ict_cost_current_eur", o_.last_year) * o_.scale;
   t.cost_change_pct = Target("ict_cost_change_pct", o_.last_year);
-  ict_ = std::make_unique<IctPortfolio>(profiles_, o_.first_year, o_.last_year, t, o_.scale, o_.seed);
+  ict_ =
+      std::make_unique<IctPortfolio>(profiles_, o_.first_year, o_.last_year, t, o_.scale, o_.seed);
   if (base_year_ != 0) JBR_RETURN_IF_ERROR(BaseYear(base_year_, base_codes_));
   for (int y = o_.first_year; y <= o_.last_year; ++y) JBR_RETURN_IF_ERROR(Year(y));
 
   std::string manifest = "file,dataset,ministry,year,sha256,rows\n";
   for (const auto& f : files_) {
-    manifest += fmt::format("{},{},{},{},{},{}\n", f.file, f.dataset, f.ministry, f.year, f.sha256, f.rows);
+    manifest +=
+        fmt::format("{},{},{},{},{},{}\n", f.file, f.dataset, f.ministry, f.year, f.sha256, f.rows);
   }
   JBR_RETURN_IF_ERROR(WriteFileBytes((fs::path(o_.out_dir) / "manifest.csv").string(), manifest));
   if (!o_.defects_file.empty() || o_.defect_rate > 0) JBR_RETURN_IF_ERROR(WriteAnswerKey());
@@ -355,16 +387,20 @@ Result<std::vector<SynthFile>> Generator::Run() {
 
 Result<std::vector<SynthFile>> Synthesise(const SynthOptions& o) {
   if (o.first_year > o.last_year) return UsageError("--years: the first year is after the last");
-  if (!(o.scale > 0 && o.scale <= 100)) return UsageError("--scale must be above 0 and at most 100");
+  if (!(o.scale > 0 && o.scale <= 100))
+    return UsageError("--scale must be above 0 and at most 100");
   if (o.out_dir.empty()) return UsageError("--out is required");
   if (!o.style.empty() && StyleNamed(o.style, false).name != o.style) {
     return UsageError("--style: one of utf8-comma, utf8bom-semicolon, cp1252-semicolon, xlsx");
   }
-  if (!(o.defect_rate >= 0 && o.defect_rate <= 1)) return UsageError("--defect-rate must be between 0 and 1");
+  if (!(o.defect_rate >= 0 && o.defect_rate <= 1))
+    return UsageError("--defect-rate must be between 0 and 1");
   const std::string data = o.data_dir.empty() ? DefaultDataDir() : o.data_dir;
   JBR_ASSIGN_OR_RETURN(auto profiles, Profiles::Load(data));
-  JBR_ASSIGN_OR_RETURN(auto schemas, SchemaRegistry::LoadDirectory((fs::path(data) / "schemas").string()));
-  JBR_ASSIGN_OR_RETURN(auto ministries, MinistryRegistry::Load((fs::path(data) / "ministries.csv").string()));
+  JBR_ASSIGN_OR_RETURN(auto schemas,
+                       SchemaRegistry::LoadDirectory((fs::path(data) / "schemas").string()));
+  JBR_ASSIGN_OR_RETURN(auto ministries,
+                       MinistryRegistry::Load((fs::path(data) / "ministries.csv").string()));
   JBR_ASSIGN_OR_RETURN(auto ref, ReferenceData::Load((fs::path(data) / "reference").string()));
   std::map<int, Factors> factors;
   for (int y = o.first_year; y <= o.last_year; ++y) {
@@ -374,12 +410,14 @@ Result<std::vector<SynthFile>> Synthesise(const SynthOptions& o) {
   for (int y = o.first_year; y <= o.last_year; ++y) {
     const auto existing = ministries.InYear(y);
     bool same = existing.size() == profiles.ministries().size();
-    for (const auto& m : profiles.ministries()) same = same && ministries.Find(m.code, y) != nullptr;
+    for (const auto& m : profiles.ministries())
+      same = same && ministries.Find(m.code, y) != nullptr;
     if (!same || !profiles.TargetExact("fte_rijk", y)) {
-      return UsageError(fmt::format(
-          "--years: {} is outside what the synthetic Rijk covers (the ministries of data/synth/ministries.csv "
-          "and the targets of data/synth/targets.csv: 2018-2023)",
-          y));
+      return UsageError(
+          fmt::format("--years: {} is outside what the synthetic Rijk covers (the ministries of "
+                      "data/synth/ministries.csv "
+                      "and the targets of data/synth/targets.csv: 2018-2023)",
+                      y));
     }
   }
   // The spec is checked before anything is written: a typo costs no generation run.
@@ -398,19 +436,22 @@ Result<std::vector<SynthFile>> Synthesise(const SynthOptions& o) {
   if (auto base = ref.Norm("co2.mobility.base_year"); o.base_year && base && *base < o.first_year) {
     base_year = static_cast<int>(*base);
     if (!profiles.TargetExact("fte_rijk", base_year)) {
-      return UsageError(fmt::format("the CO2 goal's base year {} has no fte_rijk in data/synth/targets.csv", base_year));
+      return UsageError(fmt::format(
+          "the CO2 goal's base year {} has no fte_rijk in data/synth/targets.csv", base_year));
     }
     for (const auto& m : profiles.ministries()) {
       const std::string& code = ministries.Find(m.code, base_year) ? m.code : m.predecessor;
       if (code.empty() || ministries.Find(code, base_year) == nullptr) {
-        return UsageError(fmt::format("ministry {} did not exist in {}, the CO2 goal's base year, and has no predecessor "
-                                      "then in data/synth/ministries.csv",
-                                      m.code, base_year));
+        return UsageError(fmt::format(
+            "ministry {} did not exist in {}, the CO2 goal's base year, and has no predecessor "
+            "then in data/synth/ministries.csv",
+            m.code, base_year));
       }
       base_codes[m.code] = code;
     }
   }
-  Generator g(o, std::move(profiles), std::move(schemas), std::move(ref), factors, std::move(defects));
+  Generator g(o, std::move(profiles), std::move(schemas), std::move(ref), factors,
+              std::move(defects));
   g.base_year_ = base_year;
   g.base_codes_ = std::move(base_codes);
   return g.Run();
@@ -418,7 +459,8 @@ Result<std::vector<SynthFile>> Synthesise(const SynthOptions& o) {
 
 Result<std::vector<SynthFile>> ReadManifest(const std::string& dir) {
   CollectingSink sink;
-  JBR_ASSIGN_OR_RETURN(auto src, OpenCsv((fs::path(dir) / "manifest.csv").string(), "manifest.csv", CsvOptions{}, &sink));
+  JBR_ASSIGN_OR_RETURN(auto src, OpenCsv((fs::path(dir) / "manifest.csv").string(), "manifest.csv",
+                                         CsvOptions{}, &sink));
   std::vector<SynthFile> out;
   RawRow row;
   while (true) {
@@ -426,7 +468,9 @@ Result<std::vector<SynthFile>> ReadManifest(const std::string& dir) {
     if (!more) break;
     if (row.IsBlank()) continue;
     auto year = row.cells.size() >= 4 ? ParseInt(row.cells[3]) : std::nullopt;
-    if (!year) return InvalidInput(fmt::format("manifest.csv:{}: expected file,dataset,ministry,year", row.row_number));
+    if (!year)
+      return InvalidInput(
+          fmt::format("manifest.csv:{}: expected file,dataset,ministry,year", row.row_number));
     SynthFile f;
     f.file = row.cells[0];
     f.dataset = row.cells[1];

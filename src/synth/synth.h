@@ -48,8 +48,8 @@ struct SynthFile {
 };
 
 // Writes the files and manifest.csv into out_dir (created when missing), and the defective
-// deliveries of options.defects_file and options.defect_rate. A spec that does not parse, or names a row a table does not
-// have, gives InvalidInput.
+// deliveries of options.defects_file and options.defect_rate. A spec that does not parse, or names
+// a row a table does not have, gives InvalidInput.
 Result<std::vector<SynthFile>> Synthesise(const SynthOptions& options);
 
 // Reads a manifest (file,dataset,ministry,year[,sha256,rows]).

@@ -7,9 +7,9 @@
 #include <sstream>
 
 #include "common/paths.h"
-#include "synth/generate/absence.h"
 #include "synth/core/rng.h"
 #include "synth/core/style.h"
+#include "synth/generate/absence.h"
 #include "synth/synth.h"
 #include "synth/write/writer.h"
 
@@ -19,7 +19,8 @@ namespace {
 namespace fs = std::filesystem;
 
 TEST(Rng, SameTagSameNumbersOtherTagOthers) {
-  Rng a = Rng::For(7, "FIN/absence/2020"), b = Rng::For(7, "FIN/absence/2020"), c = Rng::For(7, "FIN/absence/2021");
+  Rng a = Rng::For(7, "FIN/absence/2020"), b = Rng::For(7, "FIN/absence/2020"),
+      c = Rng::For(7, "FIN/absence/2021");
   int same = 0, other = 0;
   for (int i = 0; i < 100; ++i) {
     const uint64_t x = a.Next();
@@ -64,7 +65,8 @@ TEST(Writer, StylesWriteAsMinistriesDo) {
     f.type = type;
     return f;
   };
-  const FieldSchema hours = field("weekly_hours", FieldType::kNumber), start = field("start_date", FieldType::kDate),
+  const FieldSchema hours = field("weekly_hours", FieldType::kNumber),
+                    start = field("start_date", FieldType::kDate),
                     flag = field("jobs_agreement", FieldType::kBoolean);
   FieldSchema gender = field("gender", FieldType::kString);
   gender.enum_values = {"female", "male"};
@@ -84,7 +86,8 @@ TEST(Writer, CsvQuotesWhatNeedsQuotes) {
   schema.name = "t";
   Table t("t", {"a", "b"});
   t.AddRow() = {"x,y", "say \"hi\""};
-  EXPECT_EQ(RenderCsv(t, schema, StyleNamed("utf8-comma", false)), "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n");
+  EXPECT_EQ(RenderCsv(t, schema, StyleNamed("utf8-comma", false)),
+            "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n");
 }
 
 TEST(Money, NeverANineDigitWholeNumber) {
@@ -151,7 +154,9 @@ TEST(Absence, SteersToTheRateByItsDefinition) {
   for (int y = 2020; y <= 2021; ++y) {
     w.Simulate(y, {620, 12});
     absence.Generate(y, y == 2020 ? 5.0 : 5.6);
-    EXPECT_NEAR(RateFromTables(w.PersonnelTable(y), absence.AbsenceTable(y), y), y == 2020 ? 5.0 : 5.6, 0.05) << y;
+    EXPECT_NEAR(RateFromTables(w.PersonnelTable(y), absence.AbsenceTable(y), y),
+                y == 2020 ? 5.0 : 5.6, 0.05)
+        << y;
   }
 }
 
@@ -163,7 +168,8 @@ std::string ManifestOf(const std::string& dir) {
 }
 
 TEST(Synthesise, TheSameSeedGivesTheSameBytes) {
-  const std::string root = (fs::temp_directory_path() / ("jbr_synth_det_" + std::to_string(getpid()))).string();
+  const std::string root =
+      (fs::temp_directory_path() / ("jbr_synth_det_" + std::to_string(getpid()))).string();
   auto run = [&](const std::string& name, uint64_t seed) {
     SynthOptions o;
     o.first_year = 2020;
@@ -176,7 +182,8 @@ TEST(Synthesise, TheSameSeedGivesTheSameBytes) {
     return files.ok() ? *files : std::vector<SynthFile>{};
   };
   const auto a = run("a", 11), b = run("b", 11), c = run("c", 12);
-  ASSERT_EQ(a.size(), 2u * 12 * 16);  // two years, twelve ministries, sixteen datasets (fleet the 16th)
+  ASSERT_EQ(a.size(),
+            2u * 12 * 16);  // two years, twelve ministries, sixteen datasets (fleet the 16th)
   std::set<std::string> kinds;
   for (const auto& f : a) kinds.insert(fs::path(f.file).extension().string());
   EXPECT_EQ(kinds, (std::set<std::string>{".csv", ".xlsx"}));

@@ -29,9 +29,13 @@ CellIssue TypeIssue(const FieldSchema& f, std::string_view text, DecimalMark mar
       break;
     case FieldType::kNumber:
       if (mark == DecimalMark::kPoint && ParseDecimal(text, DecimalMark::kComma)) {
-        hint = "this file is read with a decimal point; pass --decimal comma if it uses decimal commas";
+        hint =
+            "this file is read with a decimal point; pass --decimal comma if it uses decimal "
+            "commas";
       } else if (mark == DecimalMark::kComma && ParseDecimal(text, DecimalMark::kPoint)) {
-        hint = "this file is read with a decimal comma; pass --decimal point if it uses decimal points";
+        hint =
+            "this file is read with a decimal comma; pass --decimal point if it uses decimal "
+            "points";
       } else {
         hint = "write a number such as 36 or 18.5";
       }
@@ -45,11 +49,13 @@ CellIssue TypeIssue(const FieldSchema& f, std::string_view text, DecimalMark mar
 
 std::optional<CellIssue> CheckRange(const FieldSchema& f, double v, std::string_view text) {
   if (f.minimum && v < *f.minimum) {
-    return CellIssue{"constraint-error", fmt::format("{} is below the minimum {}", Quoted(text), *f.minimum),
+    return CellIssue{"constraint-error",
+                     fmt::format("{} is below the minimum {}", Quoted(text), *f.minimum),
                      fmt::format("{} must be at least {}", f.name, *f.minimum)};
   }
   if (f.maximum && v > *f.maximum) {
-    return CellIssue{"constraint-error", fmt::format("{} is above the maximum {}", Quoted(text), *f.maximum),
+    return CellIssue{"constraint-error",
+                     fmt::format("{} is above the maximum {}", Quoted(text), *f.maximum),
                      fmt::format("{} must be at most {}", f.name, *f.maximum)};
   }
   return std::nullopt;
@@ -64,11 +70,13 @@ std::string EnumList(const FieldSchema& f) {
 std::optional<CellIssue> ConvertString(const FieldSchema& f, std::string_view text,
                                        std::string* scratch, Value* out) {
   if (f.max_length && text.size() > *f.max_length) {
-    return CellIssue{"constraint-error", fmt::format("value is {} bytes, longer than {}", text.size(), *f.max_length),
+    return CellIssue{"constraint-error",
+                     fmt::format("value is {} bytes, longer than {}", text.size(), *f.max_length),
                      "shorten the value"};
   }
   if (f.pattern && !std::regex_match(text.begin(), text.end(), *f.pattern)) {
-    return CellIssue{"constraint-error", fmt::format("{} does not match the pattern {}", Quoted(text), f.pattern_text),
+    return CellIssue{"constraint-error",
+                     fmt::format("{} does not match the pattern {}", Quoted(text), f.pattern_text),
                      fmt::format("write {} in the form {}", f.name, f.pattern_text)};
   }
   if (f.enum_values.empty()) {
@@ -78,7 +86,8 @@ std::optional<CellIssue> ConvertString(const FieldSchema& f, std::string_view te
   if (f.separators.empty()) {
     auto canonical = f.CanonicalEnum(text);
     if (!canonical) {
-      return CellIssue{"enum-error", fmt::format("{} is not one of the allowed values", Quoted(text)),
+      return CellIssue{"enum-error",
+                       fmt::format("{} is not one of the allowed values", Quoted(text)),
                        fmt::format("use one of: {}", EnumList(f))};
     }
     out->s = *canonical;
@@ -91,7 +100,8 @@ std::optional<CellIssue> ConvertString(const FieldSchema& f, std::string_view te
     if (part.empty()) continue;
     auto canonical = f.CanonicalEnum(part);
     if (!canonical) {
-      return CellIssue{"enum-error", fmt::format("{} is not one of the allowed values", Quoted(part)),
+      return CellIssue{"enum-error",
+                       fmt::format("{} is not one of the allowed values", Quoted(part)),
                        fmt::format("use one or more of: {}; join them with ;", EnumList(f))};
     }
     if (!scratch->empty()) scratch->push_back(';');
@@ -106,7 +116,8 @@ std::optional<CellIssue> ConvertString(const FieldSchema& f, std::string_view te
 namespace {
 
 std::optional<CellIssue> Convert(const FieldSchema& f, std::string_view text, CellKind kind,
-                                 DecimalMark mark, std::string* scratch, Value* out, bool date1904) {
+                                 DecimalMark mark, std::string* scratch, Value* out,
+                                 bool date1904) {
   text = Trim(text);
   *out = Value{};
   if (text.empty()) {
@@ -159,7 +170,8 @@ std::optional<CellIssue> Convert(const FieldSchema& f, std::string_view text, Ce
 }  // namespace
 
 std::optional<CellIssue> ConvertCell(const FieldSchema& f, std::string_view text, CellKind kind,
-                                     DecimalMark mark, std::string* scratch, Value* out, bool date1904) {
+                                     DecimalMark mark, std::string* scratch, Value* out,
+                                     bool date1904) {
   auto issue = Convert(f, text, kind, mark, scratch, out, date1904);
   if (issue) *out = Value{};  // an invalid cell has no value: rules and keys skip it
   return issue;

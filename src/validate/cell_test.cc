@@ -77,9 +77,11 @@ TEST(ConvertCell, ListsOfEnumValuesBecomeCanonical) {
   f.separators = ";,";
   std::string scratch;
   Value v;
-  EXPECT_FALSE(ConvertCell(f, "wetswijziging , Prijsontwikkeling;", CellKind::kText, DecimalMark::kPoint, &scratch, &v));
+  EXPECT_FALSE(ConvertCell(f, "wetswijziging , Prijsontwikkeling;", CellKind::kText,
+                           DecimalMark::kPoint, &scratch, &v));
   EXPECT_EQ(v.s, "Wetswijziging;Prijsontwikkeling");
-  auto issue = ConvertCell(f, "Prijsontwikkeling;Brand", CellKind::kText, DecimalMark::kPoint, &scratch, &v);
+  auto issue =
+      ConvertCell(f, "Prijsontwikkeling;Brand", CellKind::kText, DecimalMark::kPoint, &scratch, &v);
   ASSERT_TRUE(issue);
   EXPECT_STREQ(issue->code, "enum-error");
   EXPECT_NE(issue->message.find("Brand"), std::string::npos);

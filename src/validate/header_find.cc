@@ -59,7 +59,8 @@ std::string NotFoundMessage(const DatasetSchema& schema, const RawRow& chosen,
       "of the {} required columns; missing: {}",
       kHeaderSearchRows, schema.name, chosen.row_number, score.required, required,
       Joined(score.missing));
-  if (!score.unknown.empty()) message += "; not columns of " + schema.name + ": " + Listed(score.unknown);
+  if (!score.unknown.empty())
+    message += "; not columns of " + schema.name + ": " + Listed(score.unknown);
   return message;
 }
 
@@ -96,13 +97,15 @@ Result<HeaderChoice> FindHeader(const DatasetSchema& schema, RowSource* source, 
     f.value = Preview(chosen);
     f.message = NotFoundMessage(schema, chosen, best_score);
     f.hint = base.sheet.empty()
-                 ? fmt::format("check that the file is a {} delivery, and put the column names in "
-                               "one row above the data; jbr datasets {} lists them",
-                               schema.name, schema.name)
-                 : fmt::format("jbr read the sheet '{}': choose the sheet with the data with "
-                               "--sheet, and put the column names in one row above the data; jbr "
-                               "datasets {} lists them",
-                               base.sheet, schema.name);
+                 ? fmt::format(
+                       "check that the file is a {} delivery, and put the column names in "
+                       "one row above the data; jbr datasets {} lists them",
+                       schema.name, schema.name)
+                 : fmt::format(
+                       "jbr read the sheet '{}': choose the sheet with the data with "
+                       "--sheet, and put the column names in one row above the data; jbr "
+                       "datasets {} lists them",
+                       base.sheet, schema.name);
     sink->Add(std::move(f));
     choice.found = false;
     choice.header = chosen;

@@ -14,7 +14,8 @@ uint64_t HashKey(std::string_view text) {
   size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
     uint64_t w = 0;
-    for (int k = 0; k < 8; ++k) w |= static_cast<uint64_t>(static_cast<unsigned char>(text[i + k])) << (8 * k);
+    for (int k = 0; k < 8; ++k)
+      w |= static_cast<uint64_t>(static_cast<unsigned char>(text[i + k])) << (8 * k);
     h = (h ^ w) * 1099511628211ull;
   }
   for (; i < text.size(); ++i) h = (h ^ static_cast<unsigned char>(text[i])) * 1099511628211ull;

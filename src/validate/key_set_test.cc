@@ -19,16 +19,20 @@ TEST(KeyMap, FirstRowIsKeptAndDuplicatesFound) {
 
 TEST(KeyMap, GrowsPastManyKeysWithoutLosingAny) {
   KeyMap m;
-  for (int i = 0; i < 200000; ++i) ASSERT_EQ(m.InsertOrGet(HashKey("id" + std::to_string(i)), i + 1), 0);
-  for (int i = 0; i < 200000; i += 997) EXPECT_EQ(m.InsertOrGet(HashKey("id" + std::to_string(i)), 1), i + 1);
+  for (int i = 0; i < 200000; ++i)
+    ASSERT_EQ(m.InsertOrGet(HashKey("id" + std::to_string(i)), i + 1), 0);
+  for (int i = 0; i < 200000; i += 997)
+    EXPECT_EQ(m.InsertOrGet(HashKey("id" + std::to_string(i)), 1), i + 1);
   EXPECT_FALSE(m.Contains(HashKey("id200000")));
 }
 
 TEST(KeyMap, ReservedForAnOddCountHoldsItWithoutLosingAny) {
   KeyMap m;
   m.Reserve(100003);  // a capacity that is no power of two
-  for (int i = 0; i < 150000; ++i) ASSERT_EQ(m.InsertOrGet(HashKey("k" + std::to_string(i)), i + 1), 0);
-  for (int i = 0; i < 150000; i += 101) EXPECT_EQ(m.InsertOrGet(HashKey("k" + std::to_string(i)), 1), i + 1);
+  for (int i = 0; i < 150000; ++i)
+    ASSERT_EQ(m.InsertOrGet(HashKey("k" + std::to_string(i)), i + 1), 0);
+  for (int i = 0; i < 150000; i += 101)
+    EXPECT_EQ(m.InsertOrGet(HashKey("k" + std::to_string(i)), 1), i + 1);
   EXPECT_EQ(m.size(), 150000u);
 }
 

@@ -16,7 +16,8 @@
 namespace jbr {
 namespace {
 
-// The absence schema's period in small: episode_id groups the rows, start_date-end_date places them.
+// The absence schema's period in small: episode_id groups the rows, start_date-end_date places
+// them.
 DatasetSchema Segments(bool grouped) {
   DatasetSchema s;
   s.name = "segments";
@@ -38,14 +39,18 @@ DatasetSchema Segments(bool grouped) {
 }
 
 std::vector<Finding> Validate(const DatasetSchema& schema, const std::string& bytes) {
-  const std::string path = testing::TempDir() + "period_group_test_" + std::to_string(getpid()) + ".csv";
-  std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  const std::string path =
+      testing::TempDir() + "period_group_test_" + std::to_string(getpid()) + ".csv";
+  std::ofstream(path, std::ios::binary)
+      .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   CollectingSink sink;
-  auto summary = ValidateFile(schema, path, "a.csv", DeliveryContext{"BZK", 2021}, {}, nullptr, &sink);
+  auto summary =
+      ValidateFile(schema, path, "a.csv", DeliveryContext{"BZK", 2021}, {}, nullptr, &sink);
   std::remove(path.c_str());
   EXPECT_TRUE(summary.ok()) << summary.status().ToString();
   std::vector<Finding> out = sink.findings();
-  std::sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.row < b.row; });
+  std::sort(out.begin(), out.end(),
+            [](const Finding& a, const Finding& b) { return a.row < b.row; });
   return out;
 }
 
@@ -65,8 +70,8 @@ std::vector<int64_t> Rows(const std::vector<Finding>& findings) {
 //   5 X 2021-01-01 - 2021-01-10  in 2021
 //   6 V 2022-01-01 - 2022-01-05  starts after 2021: out-of-period
 //   7 W 2020-12-01 - (open)      touches 2021
-//   8 Y 2019-12-01 - 2019-12-31  before 2021, its episode goes on in 2021 (row 9): accepted, however
-//   9 Y 2020-01-01 - 2021-02-01  long ago it began (the over-365-days class needs it)
+//   8 Y 2019-12-01 - 2019-12-31  before 2021, its episode goes on in 2021 (row 9): accepted,
+//   however 9 Y 2020-01-01 - 2021-02-01  long ago it began (the over-365-days class needs it)
 constexpr const char* kFile =
     "episode_id,start_date,end_date\n"
     "X,2020-11-01,2020-12-31\n"
@@ -86,10 +91,13 @@ TEST(PeriodGroup, EarlierRowsOfAGroupInTheYearAreAccepted) {
   EXPECT_EQ(f[0].column, "end_date");
   EXPECT_EQ(f[0].value, "2020-06-30");
   EXPECT_EQ(f[0].severity, Severity::kError);
-  EXPECT_NE(f[0].message.find("the row ended before 2021 and no row of its episode_id touches 2021"),
-            std::string::npos)
+  EXPECT_NE(
+      f[0].message.find("the row ended before 2021 and no row of its episode_id touches 2021"),
+      std::string::npos)
       << f[0].message;
-  EXPECT_NE(f[0].hint.find("the earlier rows of each episode_id that goes on in 2021"), std::string::npos) << f[0].hint;
+  EXPECT_NE(f[0].hint.find("the earlier rows of each episode_id that goes on in 2021"),
+            std::string::npos)
+      << f[0].hint;
   EXPECT_EQ(f[1].column, "end_date");
   EXPECT_EQ(f[2].column, "start_date");  // starts after the year
 }
@@ -102,9 +110,10 @@ TEST(PeriodGroup, WithoutAGroupEveryRowBeforeTheYearIsOutOfPeriod) {
 
 TEST(PeriodGroup, TheOrderOfTheRowsDoesNotMatter) {
   // The row in the year comes after (above) or before (here) the earlier row of its group.
-  EXPECT_TRUE(Validate(Segments(true),
-                       "episode_id,start_date,end_date\nX,2021-01-01,2021-01-10\nX,2020-11-01,2020-12-31\n")
-                  .empty());
+  EXPECT_TRUE(
+      Validate(Segments(true),
+               "episode_id,start_date,end_date\nX,2021-01-01,2021-01-10\nX,2020-11-01,2020-12-31\n")
+          .empty());
 }
 
 }  // namespace

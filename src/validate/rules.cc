@@ -18,11 +18,16 @@ constexpr Days kOpenEnd = std::numeric_limits<Days>::max();
 std::string ValueText(const FieldSchema& f, const Value& v) {
   if (v.null) return "";
   switch (f.type) {
-    case FieldType::kString: return std::string(v.s);
-    case FieldType::kInteger: return std::to_string(v.i);
-    case FieldType::kNumber: return fmt::format("{}", v.d);
-    case FieldType::kDate: return FormatDate(static_cast<Days>(v.i));
-    case FieldType::kBoolean: return v.i ? "true" : "false";
+    case FieldType::kString:
+      return std::string(v.s);
+    case FieldType::kInteger:
+      return std::to_string(v.i);
+    case FieldType::kNumber:
+      return fmt::format("{}", v.d);
+    case FieldType::kDate:
+      return FormatDate(static_cast<Days>(v.i));
+    case FieldType::kBoolean:
+      return v.i ? "true" : "false";
   }
   return "";
 }
@@ -31,11 +36,13 @@ std::string ValueText(const FieldSchema& f, const Value& v) {
 
 // The schema refuses unknown kinds when it is loaded (CheckNames in schema.cc).
 RowRules::Kind RowRules::KindOf(const std::string& kind) {
-  static const std::pair<const char*, Kind> kKinds[] = {
-      {"not-before", Kind::kNotBefore},      {"not-above", Kind::kNotAbove},
-      {"sum-not-above", Kind::kSumNotAbove}, {"required-if", Kind::kRequiredIf},
-      {"empty-if", Kind::kEmptyIf},          {"no-overlap", Kind::kNoOverlap},
-      {"equals-ministry", Kind::kEqualsMinistry}};
+  static const std::pair<const char*, Kind> kKinds[] = {{"not-before", Kind::kNotBefore},
+                                                        {"not-above", Kind::kNotAbove},
+                                                        {"sum-not-above", Kind::kSumNotAbove},
+                                                        {"required-if", Kind::kRequiredIf},
+                                                        {"empty-if", Kind::kEmptyIf},
+                                                        {"no-overlap", Kind::kNoOverlap},
+                                                        {"equals-ministry", Kind::kEqualsMinistry}};
   for (const auto& [name, k] : kKinds) {
     if (kind == name) return k;
   }
@@ -44,12 +51,15 @@ RowRules::Kind RowRules::KindOf(const std::string& kind) {
 
 RowRules::RowRules(const DatasetSchema& schema, const DeliveryContext& context,
                    std::vector<std::string> columns, Finding finding_base)
-    : schema_(schema), context_(context), columns_(std::move(columns)), base_(std::move(finding_base)) {
+    : schema_(schema),
+      context_(context),
+      columns_(std::move(columns)),
+      base_(std::move(finding_base)) {
   segments_.resize(schema.rules.size());
   auto index = [&](const std::string& name) { return name.empty() ? -1 : schema.FieldIndex(name); };
   for (const auto& rule : schema.rules) {
     Resolved r{KindOf(rule.kind), index(rule.field), index(rule.reference), index(rule.when),
-               index(rule.group), index(rule.start), index(rule.end), {}};
+               index(rule.group), index(rule.start), index(rule.end),       {}};
     for (const auto& f : rule.fields) r.fields.push_back(index(f));
     resolved_.push_back(std::move(r));
   }
@@ -121,14 +131,14 @@ void RowRules::CheckRule(const RuleSchema& rule, const Resolved& res, const Type
     if (Numeric(*v, fi) < Numeric(ref, ri)) {
       if (res.kind == Kind::kNotBefore) {
         Report(sink, row.row_number, fi, text(), "cross-field-error",
-               fmt::format("{}: {} {} is before {} {}", rule.message, rule.field, text(), rule.reference,
-                           ValueText(schema_.fields[ri], ref)),
+               fmt::format("{}: {} {} is before {} {}", rule.message, rule.field, text(),
+                           rule.reference, ValueText(schema_.fields[ri], ref)),
                rule.hint);
       }
     } else if (res.kind == Kind::kNotAbove && Numeric(*v, fi) > Numeric(ref, ri)) {
       Report(sink, row.row_number, fi, text(), "cross-field-error",
-             fmt::format("{}: {} {} is above {} {}", rule.message, rule.field, text(), rule.reference,
-                         ValueText(schema_.fields[ri], ref)),
+             fmt::format("{}: {} {} is above {} {}", rule.message, rule.field, text(),
+                         rule.reference, ValueText(schema_.fields[ri], ref)),
              rule.hint);
     }
   } else if (res.kind == Kind::kSumNotAbove) {
@@ -140,7 +150,8 @@ void RowRules::CheckRule(const RuleSchema& rule, const Resolved& res, const Type
     }
     double limit = Numeric(row.values[ri], ri);
     if (sum > limit * (1 + 1e-12)) {
-      Report(sink, row.row_number, ri, ValueText(schema_.fields[ri], row.values[ri]), "cross-field-error",
+      Report(sink, row.row_number, ri, ValueText(schema_.fields[ri], row.values[ri]),
+             "cross-field-error",
              fmt::format("{}: the sum of {} is {}, above {} {}", rule.message,
                          fmt::join(rule.fields, " + "), sum, rule.reference, limit),
              rule.hint);
@@ -167,10 +178,12 @@ void RowRules::CheckPeriod(const TypedRow& row, FindingSink* sink) {
   const Days first = first_;
   const Days last = last_;
   auto message = [&](int field, const char* what) {
-    Report(sink, row.row_number, field, FormatDate(static_cast<Days>(row.values[field].i)),
-           "out-of-period", fmt::format("the row {} {}", what, *context_.year),
-           fmt::format("deliver only rows that fall in {}; rows of other years belong in that year's delivery",
-                       *context_.year));
+    Report(
+        sink, row.row_number, field, FormatDate(static_cast<Days>(row.values[field].i)),
+        "out-of-period", fmt::format("the row {} {}", what, *context_.year),
+        fmt::format(
+            "deliver only rows that fall in {}; rows of other years belong in that year's delivery",
+            *context_.year));
   };
   if (period_date_ >= 0) {
     int d = period_date_;
@@ -181,7 +194,8 @@ void RowRules::CheckPeriod(const TypedRow& row, FindingSink* sink) {
   if (period_start_ < 0) return;
   int s = period_start_;
   int e = period_end_;
-  const Value* group = period_group_ >= 0 && !row.values[period_group_].null ? &row.values[period_group_] : nullptr;
+  const Value* group =
+      period_group_ >= 0 && !row.values[period_group_].null ? &row.values[period_group_] : nullptr;
   if (!row.values[s].null && row.values[s].i > last) {
     message(s, "starts after");
   } else if (e >= 0 && !row.values[e].null && row.values[e].i < first) {
@@ -203,7 +217,8 @@ void RowRules::Finish(FindingSink* sink) {
     Report(sink, r.row, period_end_, FormatDate(r.end), "out-of-period",
            fmt::format("the row ended before {} and no row of its {} touches {}", *context_.year, g,
                        *context_.year),
-           fmt::format("deliver only rows that fall in {}, and the earlier rows of each {} that goes on in {}; "
+           fmt::format("deliver only rows that fall in {}, and the earlier rows of each {} that "
+                       "goes on in {}; "
                        "rows of other years belong in that year's delivery",
                        *context_.year, g, *context_.year));
   }
@@ -219,7 +234,8 @@ void RowRules::Finish(FindingSink* sink) {
       const Segment& prev = segs[i - 1];
       const Segment& cur = segs[i];
       if (cur.group == prev.group && cur.start <= prev.end) {
-        Report(sink, cur.row, schema_.FieldIndex(rule.start), FormatDate(cur.start), "cross-field-error",
+        Report(sink, cur.row, schema_.FieldIndex(rule.start), FormatDate(cur.start),
+               "cross-field-error",
                fmt::format("{}: this segment starts on or before the end of the segment in row {}",
                            rule.message, prev.row),
                rule.hint);

@@ -27,12 +27,21 @@ class RowRules {
   void Finish(FindingSink* sink);
 
  private:
-  enum class Kind { kNotBefore, kNotAbove, kSumNotAbove, kRequiredIf, kEmptyIf, kNoOverlap, kEqualsMinistry };
+  enum class Kind {
+    kNotBefore,
+    kNotAbove,
+    kSumNotAbove,
+    kRequiredIf,
+    kEmptyIf,
+    kNoOverlap,
+    kEqualsMinistry
+  };
   static Kind KindOf(const std::string& kind);
   void Report(FindingSink* sink, int64_t row, int field, std::string_view value, const char* code,
               std::string message, std::string hint) const;
   struct Resolved;
-  void CheckRule(const RuleSchema& rule, const Resolved& res, const TypedRow& row, FindingSink* sink);
+  void CheckRule(const RuleSchema& rule, const Resolved& res, const TypedRow& row,
+                 FindingSink* sink);
   bool Involves(const Resolved& res, const std::vector<bool>& bad) const;
   void CheckPeriod(const TypedRow& row, FindingSink* sink);
   double Numeric(const Value& v, int field) const;

@@ -11,9 +11,9 @@ namespace jbr {
 
 struct Value {
   bool null = true;
-  int64_t i = 0;          // integer; boolean as 0/1; date as days since 1970-01-01
-  double d = 0;           // number
-  std::string_view s;     // string (points into the source row or the schema; copy it)
+  int64_t i = 0;       // integer; boolean as 0/1; date as days since 1970-01-01
+  double d = 0;        // number
+  std::string_view s;  // string (points into the source row or the schema; copy it)
 };
 
 struct TypedRow {

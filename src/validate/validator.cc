@@ -61,12 +61,13 @@ class RowState {
     for (size_t f = 0; f < schema_.fields.size(); ++f) {
       const Value& v = row.values[f];
       if (!schema_.fields[f].unique || v.null) continue;
-      int64_t first = unique_[f].InsertOrGet(HashKey(v.s.empty() ? std::string_view(KeyText(f, v)) : v.s),
-                                             row.row_number);
+      int64_t first = unique_[f].InsertOrGet(
+          HashKey(v.s.empty() ? std::string_view(KeyText(f, v)) : v.s), row.row_number);
       if (first != 0) {
         std::string text(v.s.empty() ? KeyText(f, v) : std::string(v.s));
         Report(sink, "unique-error", Severity::kError, row.row_number, static_cast<int>(f), text,
-               fmt::format("{} '{}' occurs again (first in row {})", schema_.fields[f].name, text, first),
+               fmt::format("{} '{}' occurs again (first in row {})", schema_.fields[f].name, text,
+                           first),
                fmt::format("every row needs its own {}", schema_.fields[f].name));
       }
     }
@@ -74,14 +75,15 @@ class RowState {
     for (const auto& ref : refs_) {
       const Value& v = row.values[ref.field];
       if (v.null || ref.keys->Contains(HashKey(v.s))) continue;
-      Report(sink, "foreign-key-error", ref.fk->severity, row.row_number, ref.field, std::string(v.s),
-             fmt::format("{}: '{}'", ref.fk->message, v.s), ref.fk->hint);
+      Report(sink, "foreign-key-error", ref.fk->severity, row.row_number, ref.field,
+             std::string(v.s), fmt::format("{}: '{}'", ref.fk->message, v.s), ref.fk->hint);
     }
   }
 
  private:
   std::string KeyText(size_t f, const Value& v) const {
-    return schema_.fields[f].type == FieldType::kNumber ? fmt::format("{}", v.d) : std::to_string(v.i);
+    return schema_.fields[f].type == FieldType::kNumber ? fmt::format("{}", v.d)
+                                                        : std::to_string(v.i);
   }
 
   void CheckPrimaryKey(const TypedRow& row, FindingSink* sink) {
@@ -89,7 +91,9 @@ class RowState {
     std::string text;
     for (int f : pk_fields_) {
       const Value& v = row.values[f];
-      std::string part = v.null ? "" : (schema_.fields[f].type == FieldType::kString ? std::string(v.s) : KeyText(f, v));
+      std::string part = v.null ? ""
+                                : (schema_.fields[f].type == FieldType::kString ? std::string(v.s)
+                                                                                : KeyText(f, v));
       h = HashCombine(h, HashKey(part));
       text += (text.empty() ? "" : ", ") + part;
     }
@@ -125,10 +129,11 @@ Status SetUpReferences(const DatasetSchema& schema, const DeliveryContext& conte
       state->AddReference(schema.FieldIndex(fk.field), &fk, std::move(keys));
       continue;
     }
-    state->Report(sink, "reference-unchecked", Severity::kWarning, 0, schema.FieldIndex(fk.field), "",
-                  fmt::format("{} has no current {} delivery for {}, so {} was not checked against it",
-                              context.ministry, fk.dataset, *context.year, fk.field),
-                  fmt::format("load the {} delivery first to have {} checked", fk.dataset, fk.field));
+    state->Report(
+        sink, "reference-unchecked", Severity::kWarning, 0, schema.FieldIndex(fk.field), "",
+        fmt::format("{} has no current {} delivery for {}, so {} was not checked against it",
+                    context.ministry, fk.dataset, *context.year, fk.field),
+        fmt::format("load the {} delivery first to have {} checked", fk.dataset, fk.field));
   }
   return Status::Ok();
 }
@@ -158,10 +163,10 @@ std::string EscapeControls(std::string_view text) {
 }
 
 const char* ControlName(unsigned char c) {
-  static constexpr const char* kNames[32] = {
-      "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF",
-      "VT",  "FF",  "CR",  "SO",  "SI",  "DLE", "DC1", "DC2", "DC3", "DC4", "NAK",
-      "SYN", "ETB", "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US"};
+  static constexpr const char* kNames[32] = {"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL",
+                                             "BS",  "HT",  "LF",  "VT",  "FF",  "CR",  "SO",  "SI",
+                                             "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB",
+                                             "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US"};
   return kNames[c & 0x1F];
 }
 
@@ -177,8 +182,9 @@ Finding ControlFinding(const Finding& base, int64_t row, std::string column, std
   f.message = fmt::format(
       "the cell holds the invisible control character U+{:04X} ({}) at character {}: '{}'", c,
       ControlName(c), at + 1, f.value);
-  f.hint = "delete the character, which usually comes from a copy out of another system, and type "
-           "the value again";
+  f.hint =
+      "delete the character, which usually comes from a copy out of another system, and type "
+      "the value again";
   return f;
 }
 
@@ -252,13 +258,14 @@ Result<ValidationSummary> ValidateFile(const DatasetSchema& schema, const std::s
     }
     if (checks && is_csv && raw.cells.size() != width) {
       bool extra = raw.cells.size() > width;
-      state.Report(sink, extra ? "extra-cell" : "missing-cell", Severity::kError, raw.row_number, -1, "",
-                   fmt::format("the row has {} cells, the header has {}; the row is not checked further",
-                               raw.cells.size(), width),
-                   extra ? "a value contains the delimiter: quote it (decimal commas in a comma-separated "
-                           "file do this)"
-                         : "a value is missing or two cells are joined: give every row as many cells as the "
-                           "header");
+      state.Report(
+          sink, extra ? "extra-cell" : "missing-cell", Severity::kError, raw.row_number, -1, "",
+          fmt::format("the row has {} cells, the header has {}; the row is not checked further",
+                      raw.cells.size(), width),
+          extra ? "a value contains the delimiter: quote it (decimal commas in a comma-separated "
+                  "file do this)"
+                : "a value is missing or two cells are joined: give every row as many cells as the "
+                  "header");
       continue;
     }
     for (size_t c = 0; c < raw.cells.size() && c < width; ++c) {
@@ -266,8 +273,8 @@ Result<ValidationSummary> ValidateFile(const DatasetSchema& schema, const std::s
       const std::string& cell = raw.cells[c];
       if (const size_t at = checks ? FindControl(cell) : std::string_view::npos;
           at != std::string_view::npos) {
-        sink->Add(ControlFinding(base, raw.row_number,
-                                 f >= 0 ? map.names[f] : header.cells[c], cell, at));
+        sink->Add(ControlFinding(base, raw.row_number, f >= 0 ? map.names[f] : header.cells[c],
+                                 cell, at));
         if (f >= 0) {
           typed.values[f] = Value{};
           cell_bad[f] = true;
@@ -281,7 +288,8 @@ Result<ValidationSummary> ValidateFile(const DatasetSchema& schema, const std::s
         finding.column = header.cells[c];
         finding.value = MaskValue(Trim(cell));
         finding.message = fmt::format(
-            "{} looks like a citizen service number (BSN); personal identifiers may not be delivered",
+            "{} looks like a citizen service number (BSN); personal identifiers may not be "
+            "delivered",
             finding.value);
         finding.hint = "replace it with the pseudonymised id";
         sink->Add(std::move(finding));
@@ -301,8 +309,8 @@ Result<ValidationSummary> ValidateFile(const DatasetSchema& schema, const std::s
       auto issue = ConvertCell(schema.fields[f], cell, raw.kinds[c], summary.decimal, &scratch[f],
                                &typed.values[f], summary.source.date1904);
       if (issue && checks) {
-        state.Report(sink, issue->code, Severity::kError, raw.row_number, f, std::string(Trim(cell)),
-                     std::move(issue->message), std::move(issue->hint));
+        state.Report(sink, issue->code, Severity::kError, raw.row_number, f,
+                     std::string(Trim(cell)), std::move(issue->message), std::move(issue->hint));
         cell_bad[f] = true;
       } else if (checks) {
         state.Prefetch(f, typed.values[f]);
@@ -312,13 +320,15 @@ Result<ValidationSummary> ValidateFile(const DatasetSchema& schema, const std::s
       int c = map.column_of_field[f];
       if (c < 0 || static_cast<size_t>(c) >= raw.cells.size()) {
         cell_bad[f] = false;
-        ConvertCell(schema.fields[f], "", CellKind::kText, summary.decimal, &scratch[f], &typed.values[f]);
+        ConvertCell(schema.fields[f], "", CellKind::kText, summary.decimal, &scratch[f],
+                    &typed.values[f]);
         if (c < 0) continue;  // a missing column is reported once, in the header
       }
       if (checks && schema.fields[f].required && typed.values[f].null && !cell_bad[f]) {
         const bool covered = c >= 0 && static_cast<size_t>(c) < raw.kinds.size() &&
                              raw.kinds[static_cast<size_t>(c)] == CellKind::kCovered;
-        state.Report(sink, "constraint-error", Severity::kError, raw.row_number, static_cast<int>(f), "",
+        state.Report(sink, "constraint-error", Severity::kError, raw.row_number,
+                     static_cast<int>(f), "",
                      covered ? fmt::format("{} is required but empty: the cell is part of a merged "
                                            "cell, whose value is in its first cell only",
                                            schema.fields[f].name)

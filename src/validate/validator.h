@@ -57,8 +57,8 @@ class RowConsumer {
 struct ValidationSummary {
   SourceInfo source;
   DecimalMark decimal = DecimalMark::kPoint;
-  int64_t rows = 0;         // data rows, blank rows not counted
-  uint64_t bytes = 0;       // bytes of the file read
+  int64_t rows = 0;    // data rows, blank rows not counted
+  uint64_t bytes = 0;  // bytes of the file read
 };
 
 // Called now and then with bytes read so far; may be empty.

@@ -42,7 +42,8 @@ struct Outcome {
 void Validate(const std::string& bytes, Outcome* run) {
   const std::string path =
       testing::TempDir() + "validator_test_" + std::to_string(getpid()) + ".csv";
-  std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  std::ofstream(path, std::ios::binary)
+      .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   auto summary = ValidateFile(Schema(), path, "f.csv", {}, {}, nullptr, &run->sink);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   run->rows = summary->rows;
@@ -53,8 +54,9 @@ using Codes = std::vector<std::string>;
 
 TEST(HeaderRow, TheHeaderBelowTitleRowsIsFoundAndNamed) {
   Outcome run;
-  Validate("Bezetting 2020;;\nPeildatum 31-12-2020;;\n;;\nperson_id;uren;unit\nP1;36;A\nP2;18,5;B\n",
-           &run);
+  Validate(
+      "Bezetting 2020;;\nPeildatum 31-12-2020;;\n;;\nperson_id;uren;unit\nP1;36;A\nP2;18,5;B\n",
+      &run);
   EXPECT_EQ(run.Codes(), Codes({"header-row@4"}));
   EXPECT_EQ(run.sink.findings()[0].severity, Severity::kWarning);
   EXPECT_EQ(run.rows, 2);  // the title rows are not data; the blank row above the header neither
@@ -110,9 +112,10 @@ TEST(HeaderRow, AMissingColumnIsStillOneMissingColumn) {
 
 TEST(ControlCharacters, AreFindingsWithTheCharacterEscaped) {
   Outcome run;
-  Validate(std::string("person_id,weekly_hours,unit\nP1,36,DG\0A\nP2,36,\"tab\there\nline\"\nP3\x1b,1,B\n",
-                       69),
-           &run);
+  Validate(
+      std::string(
+          "person_id,weekly_hours,unit\nP1,36,DG\0A\nP2,36,\"tab\there\nline\"\nP3\x1b,1,B\n", 69),
+      &run);
   ASSERT_EQ(run.Codes(), Codes({"control-character@2", "control-character@5"}));
   const Finding& nul = run.sink.findings()[0];
   EXPECT_EQ(nul.column, "unit");

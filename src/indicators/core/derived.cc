@@ -9,8 +9,8 @@
 
 namespace jbr {
 
-DerivedFigure RelativeChange(const IndicatorDef& source, const std::string& id, const std::string& title_nl,
-                             const std::string& title_en) {
+DerivedFigure RelativeChange(const IndicatorDef& source, const std::string& id,
+                             const std::string& title_nl, const std::string& title_en) {
   DerivedFigure f;
   IndicatorDef& d = f.def;
   d.id = id;
@@ -19,14 +19,18 @@ DerivedFigure RelativeChange(const IndicatorDef& source, const std::string& id, 
   d.unit = "%";
   d.scale = 100;
   d.datasets = source.datasets;
-  if (std::count(source.breakdowns.begin(), source.breakdowns.end(), "unit_type")) d.breakdowns = {"unit_type"};
+  if (std::count(source.breakdowns.begin(), source.breakdowns.end(), "unit_type"))
+    d.breakdowns = {"unit_type"};
   d.definition_nl = fmt::format(
-      "Relatieve verandering van {} ({}) ten opzichte van het jaar ervoor, in procenten: 100 x ({} in het "
+      "Relatieve verandering van {} ({}) ten opzichte van het jaar ervoor, in procenten: 100 x ({} "
+      "in het "
       "jaar - {} in het jaar ervoor) / {} in het jaar ervoor, elk jaar berekend uit zijn eigen "
-      "leveringen. Geen cijfer zonder leveringen van het jaar ervoor of als het cijfer van dat jaar 0 is.",
+      "leveringen. Geen cijfer zonder leveringen van het jaar ervoor of als het cijfer van dat "
+      "jaar 0 is.",
       source.title_nl, source.id, source.id, source.id, source.id);
   d.definition_en = fmt::format(
-      "Relative change of {} ({}) against the year before, in percent: 100 x ({} in the year - {} in the "
+      "Relative change of {} ({}) against the year before, in percent: 100 x ({} in the year - {} "
+      "in the "
       "year before) / {} in the year before, each year computed from its own deliveries. No figure "
       "without the year before's deliveries or when that year's figure is 0.",
       source.title_en, source.id, source.id, source.id, source.id);
@@ -53,7 +57,8 @@ DerivedFigure RelativeChange(const IndicatorDef& source, const std::string& id, 
       const double v_before = b->second.numerator / b->second.denominator;
       if (v_before == 0) continue;
       Cell change{src, unit, period, "", v_now - v_before, v_before, -1};
-      if (c.persons >= 0 && b->second.persons >= 0) change.persons = std::min(c.persons, b->second.persons);
+      if (c.persons >= 0 && b->second.persons >= 0)
+        change.persons = std::min(c.persons, b->second.persons);
       out.push_back(change);
     }
     return out;

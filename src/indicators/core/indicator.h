@@ -37,7 +37,8 @@ struct Norm {
   enum class Kind { kMaximum, kMinimum };
   Norm() = default;
   // A norm with its value given (tests); the registry's norms come from NormFromFile.
-  Norm(Kind k, double v, std::string f, std::string s) : kind(k), value(v), flag(std::move(f)), source(std::move(s)) {}
+  Norm(Kind k, double v, std::string f, std::string s)
+      : kind(k), value(v), flag(std::move(f)), source(std::move(s)) {}
   Kind kind = Kind::kMaximum;
   double value = std::numeric_limits<double>::quiet_NaN();  // NaN until resolved: flags nothing
   std::string flag;    // the flag when broken, e.g. "above_norm", "below_target"
@@ -60,25 +61,25 @@ inline Norm NormFromFile(Norm::Kind kind, const std::string& id, const std::stri
 struct Goal {
   int base_year = 0;  // the year the figure is measured against (the path's 100)
   int year = 0;       // the year the goal is to be reached
-  double value = 0;   // the figure's value to reach by then, in its unit (-50: half the base year's)
+  double value = 0;  // the figure's value to reach by then, in its unit (-50: half the base year's)
 };
 
 struct IndicatorDef {
-  std::string id;             // e.g. "absence.rate"
+  std::string id;  // e.g. "absence.rate"
   std::string title_nl, title_en;
-  std::string unit;           // "%", "persons", "fte", "days", "EUR", "t CO2", "jobs", ...
+  std::string unit;  // "%", "persons", "fte", "days", "EUR", "t CO2", "jobs", ...
   std::string definition_nl, definition_en;  // the text the method page shows
   std::vector<std::string> datasets;         // what it reads
   // Read when delivered, not needed for a value (decisions that adjust it); when delivered they are
   // among the value's deliveries.
   std::vector<std::string> optional_datasets;
-  std::vector<std::string> breakdowns;       // "unit_type", "quarter", or a category name
+  std::vector<std::string> breakdowns;  // "unit_type", "quarter", or a category name
   Disclosure disclosure = Disclosure::kNone;
   bool higher_is_better = false;
-  double scale = 1;           // value = numerator / denominator * scale (100 for percentages)
+  double scale = 1;  // value = numerator / denominator * scale (100 for percentages)
   std::optional<Norm> norm;
   std::optional<Goal> goal;
-  bool rijk = true;           // has a Rijk figure (false for per-ministry-only figures)
+  bool rijk = true;  // has a Rijk figure (false for per-ministry-only figures)
   // Links to other figures that disclosure control must see together with this one:
   //   total_of:       this indicator's categories add up to that indicator's figure
   //                   (personnel.age_band -> personnel.headcount): protected as one table;
@@ -111,8 +112,8 @@ struct Cell {
   std::string period;     // "2020" or "2020-Q2"
   std::string category;   // empty, or the breakdown's category ("25-34", "flights", ...)
   double numerator = 0;
-  double denominator = 1; // 1 for counts and sums
-  int64_t persons = -1;   // persons behind the figure, for disclosure; -1 when not about persons
+  double denominator = 1;  // 1 for counts and sums
+  int64_t persons = -1;    // persons behind the figure, for disclosure; -1 when not about persons
 };
 
 struct ThemeContext {
@@ -153,8 +154,9 @@ class Theme {
   // pseudonyms are only unique within a ministry. Inputs without a needed dataset are skipped by
   // the engine before the call (it reports them missing), so every input has what Datasets()
   // lists as required.
-  virtual Result<std::vector<Cell>> Compute(const ThemeContext& ctx, int year,
-                                            const std::vector<const MinistryInputs*>& inputs) const = 0;
+  virtual Result<std::vector<Cell>> Compute(
+      const ThemeContext& ctx, int year,
+      const std::vector<const MinistryInputs*>& inputs) const = 0;
   // The cells of each input alone and of the inputs marked in `pool` together: the same cells as
   // Compute({inputs[i]}) for each i and Compute(the marked inputs), which is what this default
   // does. A theme over person-level rows overrides it to read each ministry's rows once, adding
@@ -164,14 +166,16 @@ class Theme {
                                             const std::vector<const MinistryInputs*>& inputs,
                                             const std::vector<bool>& pool) const;
   // The theme's figures derived across years; their texts may name reference data (a base year).
-  virtual std::vector<DerivedFigure> Derived(const ReferenceData& /*reference*/) const { return {}; }
+  virtual std::vector<DerivedFigure> Derived(const ReferenceData& /*reference*/) const {
+    return {};
+  }
 };
 
 // The relative change against last year of `source`'s cells with the given category (all unit
 // types): 100 x (now - last year) / last year, as numerator now - last and denominator last year.
 // Persons behind it: the fewer of the two years'. For a DerivedFigure of any theme.
-DerivedFigure RelativeChange(const IndicatorDef& source, const std::string& id, const std::string& title_nl,
-                             const std::string& title_en);
+DerivedFigure RelativeChange(const IndicatorDef& source, const std::string& id,
+                             const std::string& title_nl, const std::string& title_en);
 
 // The order a theme returns its cells in: indicator, unit type, period, category.
 inline void SortCells(std::vector<Cell>* cells) {

@@ -55,8 +55,9 @@ Result<Table> LoadTable(Store* store, const DatasetSchema& schema, const Deliver
   return t;
 }
 
-Result<MinistryInputs> LoadInputs(Store* store, const SchemaRegistry& schemas, const std::string& ministry,
-                                  int year, const std::vector<std::string>& datasets) {
+Result<MinistryInputs> LoadInputs(Store* store, const SchemaRegistry& schemas,
+                                  const std::string& ministry, int year,
+                                  const std::vector<std::string>& datasets) {
   MinistryInputs in;
   in.ministry = ministry;
   in.year = year;

@@ -39,8 +39,9 @@ struct MinistryInputs {
 Result<Table> LoadTable(Store* store, const DatasetSchema& schema, const DeliveryRecord& delivery);
 
 // Reads the current deliveries of `datasets` for a ministry and year from the store.
-Result<MinistryInputs> LoadInputs(Store* store, const SchemaRegistry& schemas, const std::string& ministry,
-                                  int year, const std::vector<std::string>& datasets);
+Result<MinistryInputs> LoadInputs(Store* store, const SchemaRegistry& schemas,
+                                  const std::string& ministry, int year,
+                                  const std::vector<std::string>& datasets);
 
 // Builds a table in memory (tests, benchmarks): columns given by field name.
 Table MakeTable(const DatasetSchema* schema, std::map<std::string, Column> columns);

@@ -13,7 +13,7 @@ struct Period {
   Days first = 0;     // inclusive
   Days last = 0;      // inclusive
   int days() const { return last - first + 1; }
-  int quarter = 0;    // 0 for the year, else 1-4
+  int quarter = 0;  // 0 for the year, else 1-4
 };
 
 Period YearPeriod(int year);

@@ -23,15 +23,17 @@ std::vector<const std::vector<std::string>*> RefTable::Find(
   for (const auto& row : rows) {
     bool match = true;
     for (size_t i = 0; i < where.size() && match; ++i) {
-      match = idx[i] >= 0 && static_cast<size_t>(idx[i]) < row.size() && row[idx[i]] == where[i].second;
+      match =
+          idx[i] >= 0 && static_cast<size_t>(idx[i]) < row.size() && row[idx[i]] == where[i].second;
     }
     if (match) out.push_back(&row);
   }
   return out;
 }
 
-std::optional<double> RefTable::Number(const std::vector<std::pair<std::string, std::string>>& where,
-                                       const std::string& column) const {
+std::optional<double> RefTable::Number(
+    const std::vector<std::pair<std::string, std::string>>& where,
+    const std::string& column) const {
   int c = Column(column);
   auto found = Find(where);
   if (c < 0 || found.size() != 1 || static_cast<size_t>(c) >= found[0]->size()) return std::nullopt;
@@ -86,27 +88,34 @@ Result<std::string> EmissionFactorVintage(const ReferenceData& ref, int year) {
   const int from = t == nullptr ? -1 : t->Column("from_year");
   const int name = t == nullptr ? -1 : t->Column("vintage");
   if (from < 0 || name < 0) {
-    return InvalidInput("reference data emission_factor_vintages.csv is missing or lacks the columns from_year, vintage");
+    return InvalidInput(
+        "reference data emission_factor_vintages.csv is missing or lacks the columns from_year, "
+        "vintage");
   }
   std::optional<int> best_from;
   std::string best;
   for (const auto& row : t->rows) {
     if (row.size() <= static_cast<size_t>(std::max(from, name))) continue;
     auto y = ParseInt(row[from]);
-    if (!y) return InvalidInput(fmt::format("emission_factor_vintages.csv: from_year '{}' is not a year", row[from]));
+    if (!y)
+      return InvalidInput(
+          fmt::format("emission_factor_vintages.csv: from_year '{}' is not a year", row[from]));
     if (*y <= year && (!best_from || *y > *best_from)) {
       best_from = static_cast<int>(*y);
       best = row[name];
     }
   }
   if (!best_from) {
-    return InvalidInput(fmt::format("emission_factor_vintages.csv assigns no vintage to {}: add a row from_year <= {}",
-                                    year, year));
+    return InvalidInput(fmt::format(
+        "emission_factor_vintages.csv assigns no vintage to {}: add a row from_year <= {}", year,
+        year));
   }
   const RefTable* factors = ref.Get("emission_factors");
   if (factors == nullptr || factors->Find({{"vintage", best}}).empty()) {
-    return InvalidInput(fmt::format(
-        "emission_factor_vintages.csv assigns vintage '{}' to {}, but emission_factors.csv has no row of it", best, year));
+    return InvalidInput(
+        fmt::format("emission_factor_vintages.csv assigns vintage '{}' to {}, but "
+                    "emission_factors.csv has no row of it",
+                    best, year));
   }
   return best;
 }

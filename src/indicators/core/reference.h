@@ -14,7 +14,7 @@
 namespace jbr {
 
 struct RefTable {
-  std::string name;                  // file name without .csv
+  std::string name;  // file name without .csv
   std::vector<std::string> columns;
   std::vector<std::vector<std::string>> rows;
 

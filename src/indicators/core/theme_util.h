@@ -1,5 +1,6 @@
-// What every theme writes the same way: a definition's common fields, a cell, and reading a nullable
-// column as a number or text. One place, so that the themes differ only in what they compute.
+// What every theme writes the same way: a definition's common fields, a cell, and reading a
+// nullable column as a number or text. One place, so that the themes differ only in what they
+// compute.
 #pragma once
 
 #include <cstdint>
@@ -46,8 +47,13 @@ inline Cell MakeCell(std::string indicator, std::string period, std::string cate
 inline Cell MakePersonsCell(std::string indicator, std::string unit_type, std::string period,
                             std::string category, double numerator, double denominator,
                             double persons) {
-  return Cell{std::move(indicator), std::move(unit_type), std::move(period), std::move(category),
-              numerator, denominator, static_cast<int64_t>(persons)};
+  return Cell{std::move(indicator),
+              std::move(unit_type),
+              std::move(period),
+              std::move(category),
+              numerator,
+              denominator,
+              static_cast<int64_t>(persons)};
 }
 
 // Row `i` of an integer column, 0 when empty.

@@ -21,7 +21,8 @@ struct Vehicle {
 };
 
 const SchemaRegistry& Schemas() {
-  static const SchemaRegistry reg = SchemaRegistry::LoadDirectory(std::string(JBR_SOURCE_DIR) + "/data/schemas").value();
+  static const SchemaRegistry reg =
+      SchemaRegistry::LoadDirectory(std::string(JBR_SOURCE_DIR) + "/data/schemas").value();
   return reg;
 }
 
@@ -52,13 +53,14 @@ const Cell* Find(const std::vector<Cell>& cells, const std::string& id) {
 }
 
 TEST(FleetTheme, ZeroEmissionSharesOfPassengerCars) {
-  MinistryInputs in = Fleet({{"passenger_car", "electric", "2018-01-01", std::nullopt},   // in, zero
-                             {"passenger_car", "petrol", "2016-03-01", "2020-06-30"},     // gone
-                             {"passenger_car", "diesel", "2019-01-01", std::nullopt},     // in
-                             {"passenger_car", "hydrogen", "2020-07-01", std::nullopt},   // in, zero, new
-                             {"van", "electric", "2020-02-01", std::nullopt},             // not a car
-                             {"passenger_car", "hybrid", "2020-03-01", "2020-12-31"},     // in, new
-                             {"passenger_car", "electric", "2021-01-01", std::nullopt}});  // next year
+  MinistryInputs in =
+      Fleet({{"passenger_car", "electric", "2018-01-01", std::nullopt},    // in, zero
+             {"passenger_car", "petrol", "2016-03-01", "2020-06-30"},      // gone
+             {"passenger_car", "diesel", "2019-01-01", std::nullopt},      // in
+             {"passenger_car", "hydrogen", "2020-07-01", std::nullopt},    // in, zero, new
+             {"van", "electric", "2020-02-01", std::nullopt},              // not a car
+             {"passenger_car", "hybrid", "2020-03-01", "2020-12-31"},      // in, new
+             {"passenger_car", "electric", "2021-01-01", std::nullopt}});  // next year
   ThemeContext ctx;
   auto cells = MakeFleetTheme()->Compute(ctx, 2020, {&in});
   ASSERT_TRUE(cells.ok()) << cells.status().ToString();

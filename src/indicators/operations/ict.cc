@@ -130,7 +130,8 @@ constexpr const char* kIncludedNl =
     " Over de activiteiten in de rapportage over jaar J: met een registratie gedateerd in of na J "
     "of een peildatum in J, en met een actueel eindjaar van ten minste J of een onbekende "
     "einddatum; activiteiten met status 'Nog niet gestart' tellen niet mee. Een vastgelegd besluit "
-    "(ict_inclusion: reden, wie, wanneer) neemt een activiteit op of laat haar weg, tegen deze regel in.";
+    "(ict_inclusion: reden, wie, wanneer) neemt een activiteit op of laat haar weg, tegen deze "
+    "regel in.";
 constexpr const char* kIncludedEn =
     " Over the activities in the report for year Y: with a record dated in or after Y or a "
     "reference date in Y, and with a current end year of at least Y or an unknown end date; "
@@ -148,7 +149,8 @@ enum Notes { kOwnTextOnly = 0, kIncluded = 1, kRecordsAndIncluded = 3 };
 
 IndicatorDef Def(const char* id, const char* title_nl, const char* title_en, const char* unit,
                  Notes notes, const char* def_nl, const char* def_en) {
-  IndicatorDef d = theme::Def(id, title_nl, title_en, unit, def_nl, def_en, {kActivities, kRecords});
+  IndicatorDef d =
+      theme::Def(id, title_nl, title_en, unit, def_nl, def_en, {kActivities, kRecords});
   if (notes & 2) {
     d.definition_nl += kRecordsNl;
     d.definition_en += kRecordsEn;
@@ -280,7 +282,8 @@ void AcictDef(std::vector<IndicatorDef>* defs) {
   IndicatorDef d = Def(
       "ict.acict_advice", "Activiteiten met AcICT-advies", "Activities with AcICT advice", "count",
       kIncluded,
-      "Aantal activiteiten in de rapportage met een toets van het Adviescollege ICT-toetsing (AcICT, "
+      "Aantal activiteiten in de rapportage met een toets van het Adviescollege ICT-toetsing "
+      "(AcICT, "
       "voorheen BIT) of een Kamerstuk dat als AcICT-advies is gemarkeerd.",
       "Number of activities in the report with a review by the Advisory Board for ICT Assessment "
       "(AcICT, formerly BIT) or a parliamentary paper marked as AcICT advice.");

@@ -360,12 +360,12 @@ TEST_F(IctTest, InclusionDecisionsOverrideTheRule) {
   include.type = FieldType::kBoolean;
   include.null = {0, 0};
   include.ints = {1, 0};
-  in.tables["ict_inclusion"] =
-      MakeTable(schemas_->Find("ict_inclusion"), {{"activity_id", StrCol({"A4", "A1"})},
-                                                  {"include", include},
-                                                  {"reason", StrCol({"still running", "merged into A2"})},
-                                                  {"decided_by", StrCol({"CIO Rijk", "CIO Rijk"})},
-                                                  {"decided_on", DateCol({"2021-02-01", "2021-02-01"})}});
+  in.tables["ict_inclusion"] = MakeTable(schemas_->Find("ict_inclusion"),
+                                         {{"activity_id", StrCol({"A4", "A1"})},
+                                          {"include", include},
+                                          {"reason", StrCol({"still running", "merged into A2"})},
+                                          {"decided_by", StrCol({"CIO Rijk", "CIO Rijk"})},
+                                          {"decided_on", DateCol({"2021-02-01", "2021-02-01"})}});
   auto cells = Compute({&in});
   // In the report: A2, A3, A4, A5, A8 (was A1, A2, A3, A5, A8: see KeyFigures).
   EXPECT_EQ(Value(cells, "ict.activities"), 5);
@@ -492,7 +492,8 @@ TEST_F(IctTest, DefinitionsAndOrder) {
     EXPECT_EQ(d.disclosure, Disclosure::kNone) << d.id;
     if (d.id == "ict.acict_advice") {
       // It needs the quality reviews too: without them a ministry is missing, not zero.
-      EXPECT_EQ(d.datasets, (std::vector<std::string>{"ict_activities", "ict_records", "ict_reviews"}));
+      EXPECT_EQ(d.datasets,
+                (std::vector<std::string>{"ict_activities", "ict_records", "ict_reviews"}));
       EXPECT_EQ(d.optional_datasets, (std::vector<std::string>{"ict_inclusion", "ict_papers"}));
     } else {
       EXPECT_EQ(d.datasets, (std::vector<std::string>{"ict_activities", "ict_records"}));

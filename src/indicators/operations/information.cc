@@ -14,8 +14,8 @@
 namespace jbr {
 namespace {
 
-using theme::MakeCell;
 using theme::IntOrZero;
+using theme::MakeCell;
 
 constexpr const char* kDataset = "information";
 constexpr std::array<const char*, 3> kStatuses = {"yes", "partial", "no"};
@@ -58,7 +58,8 @@ std::vector<Cell> CellsOf(const Tally& t, const std::string& y) {
 
 IndicatorDef Def(const char* id, const char* title_nl, const char* title_en, const char* unit,
                  const char* def_nl, const char* def_en) {
-  IndicatorDef d = theme::Def(id, title_nl, title_en, unit, def_nl, def_en, std::vector<std::string>{kDataset});
+  IndicatorDef d =
+      theme::Def(id, title_nl, title_en, unit, def_nl, def_en, std::vector<std::string>{kDataset});
   return d;
 }
 

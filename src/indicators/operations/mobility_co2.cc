@@ -133,8 +133,8 @@ class FactorCache {
 
 // Tonnes CO2 per unit of an energy carrier in the vintage assigned to `year`: `mode` natural_gas
 // per "m3", grey_electricity per "kwh", district_heat per "gj".
-Result<double> EnergyFactorTonnes(const ReferenceData& ref, const std::string& mode, std::string_view per,
-                                  int year) {
+Result<double> EnergyFactorTonnes(const ReferenceData& ref, const std::string& mode,
+                                  std::string_view per, int year) {
   JBR_ASSIGN_OR_RETURN(const RefTable* t, FactorTable(ref));
   JBR_ASSIGN_OR_RETURN(std::string vintage, EmissionFactorVintage(ref, year));
   return FactorTonnes(*t, vintage, mode, "", per);

@@ -12,8 +12,8 @@
 namespace jbr {
 namespace {
 
-using theme::MakeCell;
 using theme::IsTrue;
+using theme::MakeCell;
 
 constexpr const char* kDataset = "procurement";
 
@@ -67,7 +67,8 @@ std::vector<Cell> CellsOf(const Tally& t, const std::string& y) {
 
 IndicatorDef Def(const char* id, const char* title_nl, const char* title_en, const char* unit,
                  std::string def_nl, std::string def_en) {
-  IndicatorDef d = theme::Def(id, title_nl, title_en, unit, std::move(def_nl), std::move(def_en), std::vector<std::string>{kDataset});
+  IndicatorDef d = theme::Def(id, title_nl, title_en, unit, std::move(def_nl), std::move(def_en),
+                              std::vector<std::string>{kDataset});
   if (d.unit == "%") {
     d.scale = 100;
     d.higher_is_better = true;

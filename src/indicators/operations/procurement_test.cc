@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 
 #include "indicators/core/themes.h"
-#include "schema/schema.h"
 #include "indicators/testing/columns.h"
+#include "schema/schema.h"
 
 namespace jbr {
 namespace {
@@ -48,14 +48,15 @@ class ProcurementThemeTest : public ::testing::Test {
     MinistryInputs in;
     in.ministry = code;
     in.year = 2020;
-    in.tables.emplace("procurement", MakeTable(registry_.Find("procurement"),
-                                               {{"supplier_id", StrCol(ids)},
-                                                {"supplier_name", StrCol(names)},
-                                                {"category", StrCol(category)},
-                                                {"amount_eur", NumCol(eur)},
-                                                {"sme", IntCol(sme, FieldType::kBoolean)},
-                                                {"sustainable_criteria", IntCol(sustainable, FieldType::kBoolean)},
-                                                {"social_return", IntCol(social, FieldType::kBoolean)}}));
+    in.tables.emplace("procurement",
+                      MakeTable(registry_.Find("procurement"),
+                                {{"supplier_id", StrCol(ids)},
+                                 {"supplier_name", StrCol(names)},
+                                 {"category", StrCol(category)},
+                                 {"amount_eur", NumCol(eur)},
+                                 {"sme", IntCol(sme, FieldType::kBoolean)},
+                                 {"sustainable_criteria", IntCol(sustainable, FieldType::kBoolean)},
+                                 {"social_return", IntCol(social, FieldType::kBoolean)}}));
     return in;
   }
 

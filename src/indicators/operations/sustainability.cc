@@ -84,8 +84,9 @@ double NumOr0(const Column& c, size_t i) { return c.is_null(i) ? 0 : c.numbers[i
 Buildings SumBuildings(const Table& t) {
   Buildings b;
   const Column& workplaces = t.col("workplaces");
-  const Column* occupancy[5] = {&t.col("occupancy_pct"), &t.col("occupancy_q1_pct"), &t.col("occupancy_q2_pct"),
-                                &t.col("occupancy_q3_pct"), &t.col("occupancy_q4_pct")};
+  const Column* occupancy[5] = {&t.col("occupancy_pct"), &t.col("occupancy_q1_pct"),
+                                &t.col("occupancy_q2_pct"), &t.col("occupancy_q3_pct"),
+                                &t.col("occupancy_q4_pct")};
   for (size_t i = 0; i < t.rows; ++i) {
     double wp = workplaces.is_null(i) ? 0 : static_cast<double>(workplaces.ints[i]);
     b.floor += NumOr0(t.col("floor_area_m2"), i);
@@ -167,11 +168,13 @@ void BuildingCells(const Tally& t, const EnergyFactors& f, const std::string& y,
   for (int p = 0; p < 5; ++p) {
     const std::string period = p == 0 ? y : fmt::format("{}-Q{}", y, p);
     if (b.measured_workplaces[p] > 0) {
-      cells->push_back(MakeCell("housing.occupancy", period, "", b.occupancy_weighted[p], b.measured_workplaces[p]));
+      cells->push_back(MakeCell("housing.occupancy", period, "", b.occupancy_weighted[p],
+                                b.measured_workplaces[p]));
     }
     // Workplaces in use on a mean working day (occupancy x workplaces) per fte housed.
     if (b.measured_fte[p] > 0) {
-      cells->push_back(MakeCell("housing.office_share", period, "", b.occupancy_weighted[p] / 100, b.measured_fte[p]));
+      cells->push_back(MakeCell("housing.office_share", period, "", b.occupancy_weighted[p] / 100,
+                                b.measured_fte[p]));
     }
   }
 }
@@ -198,7 +201,8 @@ void Co2Defs(std::vector<IndicatorDef>* defs) {
       "mode's emission factor, for flights the factor of the distance class of a single trip "
       "(distance / trips; classes up to 700 km, above 700 up to 2,500 km and above 2,500 km, from "
       "flight_distance_classes.csv). Emission factors from emission_factors.csv, in the "
-      "vintage that emission_factor_vintages.csv assigns to the year; the shipped values are illustrative. Groups: flights; private car commuting; "
+      "vintage that emission_factor_vintages.csv assigns to the year; the shipped values are "
+      "illustrative. Groups: flights; private car commuting; "
       "private car business; service cars; public transport (train, bus/tram/metro); other (taxi, "
       "boat, bicycle). Only rows dated in the year. The total is the sum of the groups."));
   defs->back().breakdowns = {"group"};
@@ -218,13 +222,15 @@ void Co2Defs(std::vector<IndicatorDef>* defs) {
       "Ton CO2 van het energiegebruik van gebouwen: aardgas (m3) x factor aardgas + grijze "
       "stroom x factor grijze stroom + stadswarmte (GJ) x factor stadswarmte. Grijze stroom = "
       "elektriciteit - groene stroom uit Nederland - groene stroom uit Europa (kWh). Factoren uit "
-      "emission_factors.csv (de versie die emission_factor_vintages.csv aan het jaar toekent; illustratief). Uitgesplitst naar bron; het totaal is "
+      "emission_factors.csv (de versie die emission_factor_vintages.csv aan het jaar toekent; "
+      "illustratief). Uitgesplitst naar bron; het totaal is "
       "de som.",
       "Tonnes CO2 of the energy use of buildings: natural gas (m3) x the gas factor + grey "
       "electricity x the grey electricity factor + district heat (GJ) x the district heat factor. "
       "Grey electricity = electricity - renewable electricity from the Netherlands - renewable "
       "electricity from Europe (kWh). Factors from emission_factors.csv (the vintage "
-      "emission_factor_vintages.csv assigns to the year; illustrative). Broken down by source; the total is the sum."));
+      "emission_factor_vintages.csv assigns to the year; illustrative). Broken down by source; the "
+      "total is the sum."));
   defs->back().breakdowns = {"source"};
   defs->push_back(Def(
       "co2.total", "CO2-uitstoot bedrijfsvoering", "CO2 emissions of operations", "t CO2",
@@ -267,11 +273,14 @@ void EnergyHousingDefs(std::vector<IndicatorDef>* defs) {
       Def("housing.workplace_factor", "Werkplekfactor", "Workplace factor", "workplaces/fte",
           {"buildings"},
           "Som van de werkplekken / som van de gehuisveste fte, over alle gebouwen. De norm is ten "
-          "hoogste {norm} werkplek per fte (norms.csv: housing.workplace_factor.max); daarboven wordt de "
+          "hoogste {norm} werkplek per fte (norms.csv: housing.workplace_factor.max); daarboven "
+          "wordt de "
           "waarde gemarkeerd.",
           "Sum of workplaces / sum of fte housed, over all buildings. The norm is at most {norm} "
-          "workplaces per fte (norms.csv: housing.workplace_factor.max); above it the value is flagged."));
-  defs->back().norm = NormFromFile(Norm::Kind::kMaximum, "housing.workplace_factor.max", "above_norm");
+          "workplaces per fte (norms.csv: housing.workplace_factor.max); above it the value is "
+          "flagged."));
+  defs->back().norm =
+      NormFromFile(Norm::Kind::kMaximum, "housing.workplace_factor.max", "above_norm");
   defs->push_back(Def(
       "housing.occupancy", "Bezettingsgraad werkplekken", "Workplace occupancy", "%", {"buildings"},
       "Naar werkplekken gewogen gemiddelde gemeten bezetting: som(bezetting % x werkplekken) / "
@@ -286,21 +295,30 @@ void EnergyHousingDefs(std::vector<IndicatorDef>* defs) {
   defs->push_back(Def(
       "housing.office_share", "Aandeel medewerkers op kantoor", "Share of staff at the office", "%",
       {"buildings"},
-      "100 x som(bezetting % / 100 x werkplekken) / som(gehuisveste fte), over de gebouwen waarvan de "
-      "bezetting in de periode is gemeten: de gebruikte werkplekken op een gemiddelde werkdag per fte, "
-      "het aandeel van de medewerkers dat op kantoor werkt. Te lezen tegen de werkplekfactor: bij de "
+      "100 x som(bezetting % / 100 x werkplekken) / som(gehuisveste fte), over de gebouwen waarvan "
+      "de "
+      "bezetting in de periode is gemeten: de gebruikte werkplekken op een gemiddelde werkdag per "
+      "fte, "
+      "het aandeel van de medewerkers dat op kantoor werkt. Te lezen tegen de werkplekfactor: bij "
+      "de "
       "norm van {norm:housing.workplace_factor.max} werkplek per fte (norms.csv: "
-      "housing.workplace_factor.max) en volle bezetting is dat 100 x die factor procent; wat ontbreekt "
+      "housing.workplace_factor.max) en volle bezetting is dat 100 x die factor procent; wat "
+      "ontbreekt "
       "tot 100% werkt elders. Het cijfer laat zien hoeveel van de medewerkers "
-      "op een gemiddelde werkdag op kantoor zijn en hoe ver de bezetting onder de werkplekken van de "
+      "op een gemiddelde werkdag op kantoor zijn en hoe ver de bezetting onder de werkplekken van "
+      "de "
       "norm blijft. Het kan thuiswerken niet onderscheiden van verlof, ziekte, reizen of vrije "
-      "deeltijddagen, en zegt niets over gebouwen zonder meting. Per kwartaal uit de kwartaalmetingen.",
+      "deeltijddagen, en zegt niets over gebouwen zonder meting. Per kwartaal uit de "
+      "kwartaalmetingen.",
       "100 x sum(occupancy % / 100 x workplaces) / sum(fte housed), over the buildings whose "
       "occupancy was measured in the period: the workplaces in use on a mean working day per fte, "
       "the share of staff working at the office. Read against the workplace factor: at the norm of "
-      "{norm:housing.workplace_factor.max} workplaces per fte (norms.csv: housing.workplace_factor.max) "
-      "fully used it is 100 x that factor percent; what is missing to 100% works elsewhere. It shows how many staff are at the office on a mean working "
-      "day and how far use stays below the workplaces of the norm. It cannot tell working from home "
+      "{norm:housing.workplace_factor.max} workplaces per fte (norms.csv: "
+      "housing.workplace_factor.max) "
+      "fully used it is 100 x that factor percent; what is missing to 100% works elsewhere. It "
+      "shows how many staff are at the office on a mean working "
+      "day and how far use stays below the workplaces of the norm. It cannot tell working from "
+      "home "
       "from leave, sickness, travel or part-time days off, and says nothing of buildings without a "
       "measurement. Per quarter from the quarterly measurements."));
   defs->back().scale = 100;
@@ -319,21 +337,25 @@ DerivedFigure MobilityAgainstBaseYear(int base_year, std::optional<Goal> goal) {
   d.unit = "%";
   // The goal's figures as norms.csv has them (ResolveNorms writes them in).
   const std::string goal_nl =
-      goal ? " Het doel is {norm:co2.mobility.goal_reduction}% minder in {norm:co2.mobility.goal_year} "
+      goal ? " Het doel is {norm:co2.mobility.goal_reduction}% minder in "
+             "{norm:co2.mobility.goal_year} "
              "(norms.csv: co2.mobility.goal_reduction en co2.mobility.goal_year)."
            : "";
   const std::string goal_en =
-      goal ? " The goal is {norm:co2.mobility.goal_reduction}% less by {norm:co2.mobility.goal_year} "
+      goal ? " The goal is {norm:co2.mobility.goal_reduction}% less by "
+             "{norm:co2.mobility.goal_year} "
              "(norms.csv: co2.mobility.goal_reduction and co2.mobility.goal_year)."
            : "";
   d.definition_nl = fmt::format(
       "100 x (CO2-uitstoot van mobiliteit in het jaar - die in het basisjaar {0}) / die in het "
-      "basisjaar {0}, elk jaar berekend met de emissiefactoren die emission_factor_vintages.csv aan "
+      "basisjaar {0}, elk jaar berekend met de emissiefactoren die emission_factor_vintages.csv "
+      "aan "
       "dat jaar toekent. Het basisjaar staat in norms.csv (co2.mobility.base_year).{1}",
       base_year, goal_nl);
   d.definition_en = fmt::format(
       "100 x (mobility CO2 in the year - that in the base year {0}) / that in the base year {0}, "
-      "each year computed with the emission factors emission_factor_vintages.csv assigns to it. The "
+      "each year computed with the emission factors emission_factor_vintages.csv assigns to it. "
+      "The "
       "base year is in norms.csv (co2.mobility.base_year).{1}",
       base_year, goal_en);
   d.goal = goal;
@@ -373,15 +395,18 @@ class SustainabilityTheme : public Theme {
       std::optional<Goal> goal;
       auto year = reference.Norm("co2.mobility.goal_year");
       auto reduction = reference.Norm("co2.mobility.goal_reduction");
-      if (year && reduction) goal = Goal{static_cast<int>(*base), static_cast<int>(*year), -*reduction};
+      if (year && reduction)
+        goal = Goal{static_cast<int>(*base), static_cast<int>(*year), -*reduction};
       out.push_back(MobilityAgainstBaseYear(static_cast<int>(*base), goal));
     }
     for (const auto& def : Indicators()) {
       if (def.id == "co2.mobility") {
-        out.push_back(RelativeChange(def, "co2.mobility_growth", "Verandering CO2-uitstoot mobiliteit",
+        out.push_back(RelativeChange(def, "co2.mobility_growth",
+                                     "Verandering CO2-uitstoot mobiliteit",
                                      "Change in mobility CO2"));
       } else if (def.id == "co2.total") {
-        out.push_back(RelativeChange(def, "co2.total_growth", "Verandering CO2-uitstoot bedrijfsvoering",
+        out.push_back(RelativeChange(def, "co2.total_growth",
+                                     "Verandering CO2-uitstoot bedrijfsvoering",
                                      "Change in CO2 of operations"));
       }
     }

@@ -112,9 +112,9 @@ class SustainabilityTest : public ::testing::Test {
       end.push_back(e);
       hours.push_back(h);
     }
-    return MakeTable(
-        schemas_.Find("personnel"),
-        {{"start_date", DateCol(start)}, {"end_date", DateCol(end)}, {"weekly_hours", NumCol(hours)}});
+    return MakeTable(schemas_.Find("personnel"), {{"start_date", DateCol(start)},
+                                                  {"end_date", DateCol(end)},
+                                                  {"weekly_hours", NumCol(hours)}});
   }
 
   std::vector<Cell> Compute(const std::vector<const MinistryInputs*>& inputs, int year = 2021) {
@@ -369,13 +369,15 @@ TEST_F(SustainabilityTest, EachYearUsesItsOwnVintage) {
   auto early = EmissionFactorVintage(ref_, 2010);
   ASSERT_FALSE(early.ok());
   EXPECT_EQ(early.status().code(), StatusCode::kInvalidInput);
-  EXPECT_NE(early.status().message().find("assigns no vintage to 2010"), std::string::npos) << early.status().message();
+  EXPECT_NE(early.status().message().find("assigns no vintage to 2010"), std::string::npos)
+      << early.status().message();
   v.rows.push_back({"2022", "2022-nowhere", ""});
   ref_.Put(v);
   auto unknown = EmissionFactorVintage(ref_, 2022);
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.status().code(), StatusCode::kInvalidInput);
-  EXPECT_NE(unknown.status().message().find("'2022-nowhere'"), std::string::npos) << unknown.status().message();
+  EXPECT_NE(unknown.status().message().find("'2022-nowhere'"), std::string::npos)
+      << unknown.status().message();
 }
 
 TEST_F(SustainabilityTest, ShippedVintagesCoverEveryReportYear) {
@@ -411,9 +413,18 @@ TEST_F(SustainabilityTest, OccupancyAndOfficeSharePerQuarter) {
   // A: 300 workplaces, 400 fte housed, measured 50% over the year, 80% in Q1, 20% in Q2, 50% in Q3.
   // B: 200 workplaces, 250 fte housed, measured only in Q1: 60%.
   MinistryInputs in;
-  in.tables["buildings"] = Buildings({{1000, 300, 400, 0, 0, 0, 0, std::nullopt, 50, {80, 20, 50, std::nullopt}},
-                                      {800, 200, 250, 0, 0, 0, 0, std::nullopt, std::nullopt,
-                                       {60, std::nullopt, std::nullopt, std::nullopt}}});
+  in.tables["buildings"] =
+      Buildings({{1000, 300, 400, 0, 0, 0, 0, std::nullopt, 50, {80, 20, 50, std::nullopt}},
+                 {800,
+                  200,
+                  250,
+                  0,
+                  0,
+                  0,
+                  0,
+                  std::nullopt,
+                  std::nullopt,
+                  {60, std::nullopt, std::nullopt, std::nullopt}}});
   const auto cells = Compute({&in});
   auto value = [&](const char* id, const std::string& period) {
     for (const Cell& c : cells) {
@@ -439,7 +450,8 @@ TEST_F(SustainabilityTest, DerivedAcrossYears) {
   auto derived = MakeSustainabilityTheme()->Derived(ref_);
   std::vector<std::string> ids;
   for (const auto& f : derived) ids.push_back(f.def.id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"co2.mobility_change", "co2.mobility_growth", "co2.total_growth"}));
+  EXPECT_EQ(ids, (std::vector<std::string>{"co2.mobility_change", "co2.mobility_growth",
+                                           "co2.total_growth"}));
   // Against the base year of norms.csv (2016), whatever the year.
   EXPECT_EQ(derived[0].other_year(2021), 2016);
   EXPECT_NE(derived[0].def.definition_en.find("base year 2016"), std::string::npos);
@@ -454,11 +466,11 @@ TEST_F(SustainabilityTest, DefinitionsAndOrder) {
     EXPECT_EQ(d.disclosure, Disclosure::kNone) << d.id;
     EXPECT_FALSE(d.definition_nl.empty() || d.definition_en.empty()) << d.id;
   }
-  EXPECT_EQ(ids, (std::set<std::string>{
-                     "co2.mobility", "co2.mobility_per_fte", "co2.buildings", "co2.total",
-                     "energy.renewable_share", "energy.nl_wind_share", "energy.gas_m3",
-                     "housing.m2_per_fte", "housing.workplace_factor", "housing.occupancy",
-                     "housing.office_share"}));
+  EXPECT_EQ(
+      ids, (std::set<std::string>{"co2.mobility", "co2.mobility_per_fte", "co2.buildings",
+                                  "co2.total", "energy.renewable_share", "energy.nl_wind_share",
+                                  "energy.gas_m3", "housing.m2_per_fte", "housing.workplace_factor",
+                                  "housing.occupancy", "housing.office_share"}));
   MinistryInputs in;
   in.tables["mobility"] = ExampleMobility();
   in.tables["buildings"] = Buildings({{5000, 300, 400, 100000, 30000, 20000, 10000, 100, 60}});

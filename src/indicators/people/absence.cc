@@ -42,7 +42,9 @@ constexpr const char* kCommonEn =
 IndicatorDef Def(std::string id, std::string title_nl, std::string title_en, std::string unit,
                  std::string def_nl, std::string def_en, std::vector<std::string> breakdowns,
                  Disclosure disclosure, double scale, bool higher_is_better = false) {
-  IndicatorDef d = theme::Def(std::move(id), std::move(title_nl), std::move(title_en), std::move(unit), std::move(def_nl) + kCommonNl, std::move(def_en) + kCommonEn, {"personnel", "absence"}, disclosure);
+  IndicatorDef d = theme::Def(std::move(id), std::move(title_nl), std::move(title_en),
+                              std::move(unit), std::move(def_nl) + kCommonNl,
+                              std::move(def_en) + kCommonEn, {"personnel", "absence"}, disclosure);
   d.breakdowns = std::move(breakdowns);
   d.scale = scale;
   d.higher_is_better = higher_is_better;
@@ -87,14 +89,17 @@ std::vector<IndicatorDef> Definitions() {
           "Het gemiddelde aantal kalenderdagen, van de eerste tot en met de laatste dag, van de "
           "verzuimgevallen die in het jaar eindigden (op de einddatum van hun laatste deel); "
           "dagen voor het jaar tellen mee, vanaf de eerste dag van het geval (uit zijn delen van "
-          "vóór 1 januari, die met de levering van het jaar worden aangeleverd). Gevallen die aan het eind van het jaar nog lopen zijn "
+          "vóór 1 januari, die met de levering van het jaar worden aangeleverd). Gevallen die aan "
+          "het eind van het jaar nog lopen zijn "
           "niet geëindigd. Alleen gevallen die begonnen op een dag met een dienstverband, in de "
-          "eenheid met de grootste deeltijdfactor op die dag (voor een geval van vóór het jaar: op 1 "
+          "eenheid met de grootste deeltijdfactor op die dag (voor een geval van vóór het jaar: op "
+          "1 "
           "januari).",
           "The mean number of calendar days, first to last day inclusive, of the absence episodes "
           "that ended in the year (at the end date of their last segment); days before the year "
           "count, from the episode's first day (from its segments before 1 January, delivered "
-          "with the year's file). Episodes still open at the end of the year have not ended. Only episodes that "
+          "with the year's file). Episodes still open at the end of the year have not ended. Only "
+          "episodes that "
           "started on a day with an employment, in the unit type with the largest part-time "
           "factor that day (for an episode begun before the year: on 1 January).",
           {"unit_type"}, Disclosure::kPersonStatistic, 1),
@@ -136,17 +141,18 @@ std::vector<IndicatorDef> LinkedDefinitions() {
 
 // absence.rate_rolling, derived across years (AbsenceTheme::Derived).
 IndicatorDef RollingDef() {
-  return Def("absence.rate_rolling", "Ziekteverzuimpercentage voortschrijdend",
-          "Sickness absence rate, rolling year", "%",
-          "Het ziekteverzuimpercentage over de vier kwartalen tot en met het kwartaal, berekend "
-          "uit de verzuimde en de beschikbare fte-dagen van die kwartalen (niet uit afgeronde "
-          "kwartaalpercentages). Voor het eerste tot en met derde kwartaal tellen de kwartalen "
-          "van het vorige jaar mee; zonder leveringen van het vorige jaar is er geen cijfer.",
-          "The absence rate over the four quarters ending at the quarter, computed from the days "
-          "from the sick and the employed fte-days of those quarters (not from rounded quarterly "
-          "rates). For the first to third quarter the previous year's quarters count; without "
-          "the previous year's deliveries there is no figure.",
-          {"unit_type", "quarter"}, Disclosure::kPersonStatistic, 100);
+  return Def(
+      "absence.rate_rolling", "Ziekteverzuimpercentage voortschrijdend",
+      "Sickness absence rate, rolling year", "%",
+      "Het ziekteverzuimpercentage over de vier kwartalen tot en met het kwartaal, berekend "
+      "uit de verzuimde en de beschikbare fte-dagen van die kwartalen (niet uit afgeronde "
+      "kwartaalpercentages). Voor het eerste tot en met derde kwartaal tellen de kwartalen "
+      "van het vorige jaar mee; zonder leveringen van het vorige jaar is er geen cijfer.",
+      "The absence rate over the four quarters ending at the quarter, computed from the days "
+      "from the sick and the employed fte-days of those quarters (not from rounded quarterly "
+      "rates). For the first to third quarter the previous year's quarters count; without "
+      "the previous year's deliveries there is no figure.",
+      {"unit_type", "quarter"}, Disclosure::kPersonStatistic, 100);
 }
 
 // The rolling rate of each quarter Q of `year`: the rate over the four quarters ending at Q, from
@@ -157,14 +163,16 @@ std::vector<Cell> Rolling(int year, const CellMap& now, const CellMap& before) {
   std::vector<Cell> out;
   for (const auto& [key, year_cell] : now) {
     const auto& [indicator, unit, period, category] = key;
-    if (indicator != "absence.rate" || period != std::to_string(year) || !category.empty()) continue;
+    if (indicator != "absence.rate" || period != std::to_string(year) || !category.empty())
+      continue;
     for (int q = 1; q <= 3; ++q) {
       Cell rolling{"", unit, fmt::format("{}-Q{}", year, q), "", 0, 0, -1};
       bool complete = true;
       for (int k = 1; k <= 4 && complete; ++k) {
         const bool this_year = k <= q;
         const CellMap& source = this_year ? now : before;
-        auto it = source.find({"absence.rate", unit, fmt::format("{}-Q{}", this_year ? year : year - 1, k), ""});
+        auto it = source.find(
+            {"absence.rate", unit, fmt::format("{}-Q{}", this_year ? year : year - 1, k), ""});
         complete = it != source.end();
         if (!complete) break;
         rolling.numerator += it->second.numerator;

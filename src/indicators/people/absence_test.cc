@@ -140,8 +140,9 @@ TEST_F(AbsenceTest, DefinitionsAreComplete) {
         << d.id;
     EXPECT_EQ(d.datasets, (std::vector<std::string>{"personnel", "absence"}));
   }
-  EXPECT_EQ(ids, (std::vector<std::string>{"absence.rate", "absence.frequency", "absence.duration_mean",
-                                           "absence.duration_class", "absence.zero_share"}));
+  EXPECT_EQ(ids,
+            (std::vector<std::string>{"absence.rate", "absence.frequency", "absence.duration_mean",
+                                      "absence.duration_class", "absence.zero_share"}));
   EXPECT_EQ(defs[0].scale, 100);
   EXPECT_EQ(defs[3].disclosure, Disclosure::kPersonCount);
   EXPECT_TRUE(defs[4].higher_is_better);
@@ -230,7 +231,8 @@ TEST_F(AbsenceTest, EpisodeBegunLastYearIsTheUnit) {
   // P2 full time since 2015.
   //   Y: 2020-01-01 - 2020-12-31 and 2021-01-01 - 2021-03-01: 366 + 31 + 28 + 1 = 426 days (>365).
   auto in = Inputs("BZK", 2021,
-                   {{"P1", "agency", "2021-01-01", std::nullopt, 36}, {"P2", "core", "2015-01-01", std::nullopt, 36}},
+                   {{"P1", "agency", "2021-01-01", std::nullopt, 36},
+                    {"P2", "core", "2015-01-01", std::nullopt, 36}},
                    {{"X", "P1", "2020-11-01", "2020-12-31", 100, false},
                     {"X", "P1", "2021-01-01", "2021-01-10", 100, false},
                     {"Y", "P2", "2020-01-01", "2020-12-31", 100, false},

@@ -130,7 +130,8 @@ std::vector<Cell> CellsOf(const Pooled& p, const std::string& year) {
 
 IndicatorDef Def(const char* id, const char* title_nl, const char* title_en, const char* unit,
                  const char* def_nl, const char* def_en) {
-  IndicatorDef d = theme::Def(id, title_nl, title_en, unit, def_nl, def_en, std::vector<std::string>{kDataset});
+  IndicatorDef d =
+      theme::Def(id, title_nl, title_en, unit, def_nl, def_en, std::vector<std::string>{kDataset});
   return d;
 }
 
@@ -170,11 +171,13 @@ class HireTheme : public Theme {
     defs.push_back(Def(
         "hire.share", "Aandeel externe inhuur", "External hire share", "%",
         "100 x uitgaven externe inhuur (categorieën 1-8) / (uitgaven eigen personeel + uitgaven "
-        "externe inhuur). Norm: ten hoogste {norm}% (Roemernorm, norms.csv: hire.share.max); daarboven wordt de waarde "
+        "externe inhuur). Norm: ten hoogste {norm}% (Roemernorm, norms.csv: hire.share.max); "
+        "daarboven wordt de waarde "
         "gemarkeerd. Een ministerie dat geen uitgaven eigen personeel levert, heeft geen waarde en "
         "telt voor het Rijk niet mee in dit aandeel (wel in de bedragen).",
         "100 x external hire spend (categories 1-8) / (own personnel spend + external hire "
-        "spend). Norm: at most {norm}% (Roemernorm, norms.csv: hire.share.max); a value above it is flagged. A ministry that "
+        "spend). Norm: at most {norm}% (Roemernorm, norms.csv: hire.share.max); a value above it "
+        "is flagged. A ministry that "
         "delivers no own personnel spend has no value and is left out of the Rijk's share (not of "
         "the amounts)."));
     defs.back().scale = 100;

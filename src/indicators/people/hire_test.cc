@@ -12,9 +12,9 @@
 #include "common/parse.h"
 #include "indicators/core/reference.h"
 #include "indicators/core/themes.h"
+#include "indicators/testing/columns.h"
 #include "ingest/csv_reader.h"
 #include "schema/schema.h"
-#include "indicators/testing/columns.h"
 
 namespace jbr {
 namespace {

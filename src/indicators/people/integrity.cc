@@ -73,7 +73,8 @@ void Emit(const char* indicator, const std::string& period, const Counts& counts
 
 IndicatorDef Def(const char* id, const char* title_nl, const char* title_en, const char* unit,
                  const char* def_nl, const char* def_en, const char* breakdown) {
-  IndicatorDef d = theme::Def(id, title_nl, title_en, unit, def_nl, def_en, std::vector<std::string>{kDataset}, Disclosure::kIntegrityCount);
+  IndicatorDef d = theme::Def(id, title_nl, title_en, unit, def_nl, def_en,
+                              std::vector<std::string>{kDataset}, Disclosure::kIntegrityCount);
   d.breakdowns = {breakdown};
   return d;
 }

@@ -8,8 +8,8 @@
 #include <gtest/gtest.h>
 
 #include "indicators/core/themes.h"
-#include "schema/schema.h"
 #include "indicators/testing/columns.h"
+#include "schema/schema.h"
 
 namespace jbr {
 namespace {

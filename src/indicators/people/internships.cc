@@ -82,7 +82,9 @@ void Emit(const char* indicator, const std::string& period, const Counts& counts
 
 IndicatorDef Def(const char* id, const char* title_nl, const char* title_en, std::string def_nl,
                  std::string def_en, const char* breakdown) {
-  IndicatorDef d = theme::Def(id, title_nl, title_en, "persons", std::move(def_nl), std::move(def_en), std::vector<std::string>{kDataset}, Disclosure::kPersonCount);
+  IndicatorDef d =
+      theme::Def(id, title_nl, title_en, "persons", std::move(def_nl), std::move(def_en),
+                 std::vector<std::string>{kDataset}, Disclosure::kPersonCount);
   d.breakdowns = {breakdown};
   d.higher_is_better = true;
   return d;
@@ -131,8 +133,8 @@ class InternshipsTheme : public Theme {
     };
     // By kind and by level are two breakdowns of the same interns: their totals are one figure.
     for (auto& d : defs) {
-      d.population = d.id.rfind("internships.started", 0) == 0 ? "internships.started"
-                                                                : "internships.active";
+      d.population =
+          d.id.rfind("internships.started", 0) == 0 ? "internships.started" : "internships.active";
     }
     return defs;
   }

@@ -97,7 +97,8 @@ void ReadJaSpans(const Table& t, Days from, Days to, std::vector<JaSpan>* out) {
     const Days first = static_cast<Days>(start.ints[i]);
     const Days last = end.is_null(i) ? kOpen : static_cast<Days>(end.ints[i]);
     if (first > to || last < from) continue;
-    out->push_back({person.str(i), first, std::min(last, to), hours.is_null(i) ? 0 : hours.numbers[i]});
+    out->push_back(
+        {person.str(i), first, std::min(last, to), hours.is_null(i) ? 0 : hours.numbers[i]});
   }
 }
 
@@ -105,7 +106,8 @@ Inflow JaInflow(const MinistryInputs& in, const Period& y, double hours_per_job)
   std::vector<JaSpan> spans;
   ReadJaSpans(*in.Get(kDataset), y.first, y.last, &spans);
   if (in.year_before != nullptr && in.year_before->Get(kDataset) != nullptr) {
-    ReadJaSpans(*in.year_before->Get(kDataset), y.first - 1, y.first - 1, &spans);  // on 31 December
+    ReadJaSpans(*in.year_before->Get(kDataset), y.first - 1, y.first - 1,
+                &spans);  // on 31 December
   }
   std::sort(spans.begin(), spans.end(), [](const JaSpan& a, const JaSpan& b) {
     return std::tie(a.person, a.first) < std::tie(b.person, b.first);
@@ -137,40 +139,58 @@ Inflow JaInflow(const MinistryInputs& in, const Period& y, double hours_per_job)
 void AddInflowDefs(std::vector<IndicatorDef>* defs) {
   constexpr const char* kRuleNl =
       "Een dienstverband telt mee als jobs_agreement = ja. Een start is het begin van een periode "
-      "van zulke dienstverbanden zonder een dag zonder (een dienstverband dat begint op of vóór de dag "
-      "na het einde van het vorige zet de periode voort); de dag vóór 1 januari wordt gelezen uit de "
-      "levering van het vorige jaar. Ontbreekt die, dan telt een nieuw dienstverband op 1 januari als "
-      "start, ook als het vorige op 31 december eindigde; jbr explain noemt de ontbrekende levering.";
+      "van zulke dienstverbanden zonder een dag zonder (een dienstverband dat begint op of vóór de "
+      "dag "
+      "na het einde van het vorige zet de periode voort); de dag vóór 1 januari wordt gelezen uit "
+      "de "
+      "levering van het vorige jaar. Ontbreekt die, dan telt een nieuw dienstverband op 1 januari "
+      "als "
+      "start, ook als het vorige op 31 december eindigde; jbr explain noemt de ontbrekende "
+      "levering.";
   constexpr const char* kRuleEn =
-      "An employment counts when jobs_agreement = true. A start is the beginning of a spell of such "
-      "employments without a day off (an employment starting on or before the day after the previous "
+      "An employment counts when jobs_agreement = true. A start is the beginning of a spell of "
+      "such "
+      "employments without a day off (an employment starting on or before the day after the "
+      "previous "
       "one ends continues the spell); the day before 1 January is read from the previous year's "
-      "delivery. Without it, a new employment on 1 January counts as a start even when the previous "
+      "delivery. Without it, a new employment on 1 January counts as a start even when the "
+      "previous "
       "one ended on 31 December; jbr explain names the missing delivery.";
   IndicatorDef persons;
   persons.id = "jobs_agreement.inflow";
   persons.title_nl = "Banenafspraak: instroom";
   persons.title_en = "Jobs agreement: inflow";
   persons.unit = "persons";
-  persons.definition_nl = std::string(
-      "Aantal personen van wie in het jaar een dienstverband voor de banenafspraak begint, zonder "
-      "dienstverband voor de banenafspraak bij het ministerie op de dag ervoor. ") + kRuleNl;
+  persons.definition_nl =
+      std::string(
+          "Aantal personen van wie in het jaar een dienstverband voor de banenafspraak begint, "
+          "zonder "
+          "dienstverband voor de banenafspraak bij het ministerie op de dag ervoor. ") +
+      kRuleNl;
   persons.definition_en = std::string(
-      "Persons whose jobs-agreement employment starts in the year with no jobs-agreement employment "
-      "at the ministry the day before. ") + kRuleEn;
+                              "Persons whose jobs-agreement employment starts in the year with no "
+                              "jobs-agreement employment "
+                              "at the ministry the day before. ") +
+                          kRuleEn;
   IndicatorDef jobs = persons;
   jobs.id = "jobs_agreement.inflow_jobs";
   jobs.title_nl = "Banenafspraak: banen van de instroom";
   jobs.title_en = "Jobs agreement: jobs of the inflow";
   jobs.unit = "jobs";
   jobs.definition_nl = std::string(
-      "De banen van die starts: som van de uren per week van de dienstverbanden die op de dag van een "
-      "start beginnen, gedeeld door {norm:jobs_agreement.hours_per_job} (norms.csv: jobs_agreement.hours_per_job); niet naar de "
-      "dagen in het jaar gewogen. ") + kRuleNl;
+                           "De banen van die starts: som van de uren per week van de "
+                           "dienstverbanden die op de dag van een "
+                           "start beginnen, gedeeld door {norm:jobs_agreement.hours_per_job} "
+                           "(norms.csv: jobs_agreement.hours_per_job); niet naar de "
+                           "dagen in het jaar gewogen. ") +
+                       kRuleNl;
   jobs.definition_en = std::string(
-      "The jobs of those starts: the sum of the weekly hours of the employments beginning on the day "
-      "of a start, divided by {norm:jobs_agreement.hours_per_job} (norms.csv: jobs_agreement.hours_per_job); not weighted by the "
-      "days in the year. ") + kRuleEn;
+                           "The jobs of those starts: the sum of the weekly hours of the "
+                           "employments beginning on the day "
+                           "of a start, divided by {norm:jobs_agreement.hours_per_job} (norms.csv: "
+                           "jobs_agreement.hours_per_job); not weighted by the "
+                           "days in the year. ") +
+                       kRuleEn;
   for (IndicatorDef* d : {&persons, &jobs}) {
     d->datasets = {kDataset};
     d->adjacent_datasets = {kDataset};
@@ -195,21 +215,26 @@ class JobsAgreementTheme : public Theme {
     jobs.title_en = "Jobs agreement: jobs realised";
     jobs.unit = "jobs";
     jobs.definition_nl =
-        "Aantal banen van {norm:jobs_agreement.hours_per_job} uur per week (norms.csv: jobs_agreement.hours_per_job): som over "
+        "Aantal banen van {norm:jobs_agreement.hours_per_job} uur per week (norms.csv: "
+        "jobs_agreement.hours_per_job): som over "
         "de dienstverbanden die meetellen voor de banenafspraak (jobs_agreement = ja) van uren "
         "per week x het aantal kalenderdagen dat het dienstverband in het jaar liep (begin- en "
         "einddatum inbegrepen) / het aantal dagen van het jaar (365 of 366), gedeeld door "
-        "{norm:jobs_agreement.hours_per_job}. Een heel jaar {norm:jobs_agreement.hours_per_job} uur is 1 "
+        "{norm:jobs_agreement.hours_per_job}. Een heel jaar {norm:jobs_agreement.hours_per_job} "
+        "uur is 1 "
         "baan, een heel jaar voltijd (36 uur) 36 / {norm:jobs_agreement.hours_per_job} banen; twee "
         "dienstverbanden tellen op. Dienstverbanden die niet meetellen, tellen niet mee. Per type "
         "eenheid de dienstverbanden in dat type. Het Rijk is de som van de ministeries. Het aantal "
         "personen achter het cijfer zijn de personen met zo'n dienstverband in het jaar.";
     jobs.definition_en =
-        "Jobs of {norm:jobs_agreement.hours_per_job} hours a week (norms.csv: jobs_agreement.hours_per_job): sum over the "
+        "Jobs of {norm:jobs_agreement.hours_per_job} hours a week (norms.csv: "
+        "jobs_agreement.hours_per_job): sum over the "
         "employments that count toward the jobs agreement (jobs_agreement = true) of weekly_hours "
         "x the calendar days the employment was in force in the year (start and end date "
-        "included) / the days of the year (365 or 366), divided by {norm:jobs_agreement.hours_per_job}. A "
-        "whole year at {norm:jobs_agreement.hours_per_job} hours is 1 job, a whole year full time (36 hours) "
+        "included) / the days of the year (365 or 366), divided by "
+        "{norm:jobs_agreement.hours_per_job}. A "
+        "whole year at {norm:jobs_agreement.hours_per_job} hours is 1 job, a whole year full time "
+        "(36 hours) "
         "36 / {norm:jobs_agreement.hours_per_job} jobs; two employments add up. "
         "Other employments are left out. Per unit type the employments in that unit type. The "
         "Rijk is the sum of the ministries. The persons behind the figure are those with such an "
@@ -291,15 +316,18 @@ class JobsAgreementTheme : public Theme {
     }
     std::vector<Cell> cells;
     for (const auto& [unit, tally] : tallies) {
-      cells.push_back(MakePersonsCell("jobs_agreement.jobs", unit, y.label, "", tally.jobs, 1, tally.persons));
+      cells.push_back(
+          MakePersonsCell("jobs_agreement.jobs", unit, y.label, "", tally.jobs, 1, tally.persons));
     }
     if (!tallies.empty()) {
-      cells.push_back(MakePersonsCell("jobs_agreement.inflow", "", y.label, "", inflow.persons, 1, inflow.persons));
-      cells.push_back(MakePersonsCell("jobs_agreement.inflow_jobs", "", y.label, "", inflow.jobs, 1, inflow.persons));
+      cells.push_back(MakePersonsCell("jobs_agreement.inflow", "", y.label, "", inflow.persons, 1,
+                                      inflow.persons));
+      cells.push_back(MakePersonsCell("jobs_agreement.inflow_jobs", "", y.label, "", inflow.jobs, 1,
+                                      inflow.persons));
     }
     if (real.any) {
-      cells.push_back(MakePersonsCell("jobs_agreement.realisation", "", y.label, "", real.jobs, real.target,
-                               real.persons));
+      cells.push_back(MakePersonsCell("jobs_agreement.realisation", "", y.label, "", real.jobs,
+                                      real.target, real.persons));
     }
     SortCells(&cells);
     return cells;

@@ -8,8 +8,8 @@
 
 #include "common/parse.h"
 #include "indicators/core/themes.h"
-#include "schema/ministries.h"
 #include "indicators/testing/columns.h"
+#include "schema/ministries.h"
 
 namespace jbr {
 namespace {
@@ -150,7 +150,8 @@ TEST(JobsAgreementTheme, JobsOfTwentyFiveAndAHalfHours) {
 
 TEST(JobsAgreementTheme, InflowIsNewJobsAgreementEmploymentsAndTheirJobs) {
   // 2020, FIN. The year before's delivery holds r's employment ending on 31 December 2019.
-  MinistryInputs before = Inputs("FIN", 2019, {{.person = "r", .id = "r0", .start = "2017-01-01", .end = "2019-12-31"}});
+  MinistryInputs before = Inputs(
+      "FIN", 2019, {{.person = "r", .id = "r0", .start = "2017-01-01", .end = "2019-12-31"}});
   MinistryInputs in = Inputs(
       "FIN", 2020,
       {// In the jobs agreement since 2015: no start.

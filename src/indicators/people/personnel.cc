@@ -201,8 +201,9 @@ struct Scratch {
 
 // Adds one person's employments in one scope. `total_hours` is the person's weekly hours over all
 // employments at the ministry on 31 Dec: part-time work is about the person, not the unit.
-void AddScope(const std::vector<const Employment*>& emps, const std::vector<const Employment*>& around,
-              double total_hours, const Year& y, const Tallies& t, Scratch* scratch) {
+void AddScope(const std::vector<const Employment*>& emps,
+              const std::vector<const Employment*>& around, double total_hours, const Year& y,
+              const Tallies& t, Scratch* scratch) {
   const Period& p = y.period;
   t.Add([](Tally& x) { x.in_year += 1; });
   for (const Employment* e : emps) {
@@ -311,7 +312,8 @@ void AddPerson(std::span<const Employment> own, std::span<const Employment> arou
   }
 }
 
-std::vector<Employment> AroundTheYear(const MinistryInputs* before, const MinistryInputs* after, const Year& y) {
+std::vector<Employment> AroundTheYear(const MinistryInputs* before, const MinistryInputs* after,
+                                      const Year& y) {
   std::vector<Employment> out;
   const Days eve = y.period.first - 1, morrow = y.period.last + 1;
   if (const Table* t = before == nullptr ? nullptr : before->Get(kDataset)) {
@@ -416,7 +418,8 @@ std::string Cat(std::initializer_list<const char*> parts) {
 
 IndicatorDef Def(const char* id, const char* title_nl, const char* title_en, const char* unit,
                  Disclosure disclosure, std::string def_nl, std::string def_en) {
-  IndicatorDef d = theme::Def(id, title_nl, title_en, unit, std::move(def_nl), std::move(def_en), std::vector<std::string>{kDataset}, disclosure);
+  IndicatorDef d = theme::Def(id, title_nl, title_en, unit, std::move(def_nl), std::move(def_en),
+                              std::vector<std::string>{kDataset}, disclosure);
   d.breakdowns = {"unit_type"};
   return d;
 }
@@ -496,19 +499,21 @@ void AddFlowDefs(std::vector<IndicatorDef>* defs) {
       "delivery. Per unit type only the employments in that unit type: a move from core ministry "
       "to agency is outflow from one and inflow into the other unit type, but no inflow or "
       "outflow of the ministry.";
-  defs->push_back(Def("personnel.inflow", "Instroom", "Inflow", "persons", Disclosure::kPersonCount,
-                      Cat({"Aantal personen dat in het jaar in dienst komt bij het ministerie "
-                           "terwijl zij daar de dag ervoor geen dienstverband hadden: het begin van "
-                           "een periode die in het jaar begint. ",
-                           kSpellNl}),
-                      Cat({"Number of persons who start at the ministry in the year with no "
-                           "employment there the day before: the start of a spell that begins in "
-                           "the year. ",
-                           kSpellEn})));
+  defs->push_back(
+      Def("personnel.inflow", "Instroom", "Inflow", "persons", Disclosure::kPersonCount,
+          Cat({"Aantal personen dat in het jaar in dienst komt bij het ministerie "
+               "terwijl zij daar de dag ervoor geen dienstverband hadden: het begin van "
+               "een periode die in het jaar begint. ",
+               kSpellNl}),
+          Cat({"Number of persons who start at the ministry in the year with no "
+               "employment there the day before: the start of a spell that begins in "
+               "the year. ",
+               kSpellEn})));
   defs->push_back(Def("personnel.outflow", "Uitstroom", "Outflow", "persons",
                       Disclosure::kPersonCount,
                       Cat({"Aantal personen dat in het jaar uit dienst gaat bij het ministerie "
-                           "zonder daar de dag erna een dienstverband te hebben: het einde (de einddatum, de laatste dag in dienst) van een periode die in "
+                           "zonder daar de dag erna een dienstverband te hebben: het einde (de "
+                           "einddatum, de laatste dag in dienst) van een periode die in "
                            "het jaar eindigt. ",
                            kSpellNl}),
                       Cat({"Number of persons who leave the ministry in the year with no "
@@ -596,7 +601,8 @@ class PersonnelTheme : public Theme {
   std::vector<DerivedFigure> Derived(const ReferenceData& /*reference*/) const override {
     for (const auto& def : Indicators()) {
       if (def.id == "personnel.fte") {
-        return {RelativeChange(def, "personnel.fte_growth", "Groei formatie", "Staff growth (fte)")};
+        return {
+            RelativeChange(def, "personnel.fte_growth", "Groei formatie", "Staff growth (fte)")};
       }
     }
     return {};
@@ -612,10 +618,12 @@ class PersonnelTheme : public Theme {
     for (auto& d : defs) {
       if (d.id == "personnel.inflow" || d.id == "personnel.outflow") {
         d.adjacent_datasets = {kDataset};
-        d.adjacent_before = d.id == "personnel.inflow";  // whether a person was employed the day before
+        d.adjacent_before =
+            d.id == "personnel.inflow";  // whether a person was employed the day before
         d.adjacent_after = d.id == "personnel.outflow";  // ... or is the day after
       }
-      if (d.id == "personnel.age_band" || d.id == "personnel.scale_band") d.total_of = "personnel.headcount";
+      if (d.id == "personnel.age_band" || d.id == "personnel.scale_band")
+        d.total_of = "personnel.headcount";
       if (d.id == "personnel.age_mean" || d.id == "personnel.women_share" ||
           d.id == "personnel.temporary_share" || d.id == "personnel.parttime_share") {
         d.denominator_of = "personnel.headcount";

@@ -99,7 +99,8 @@ std::vector<Cell> CellsOf(const Tally& t, int year) {
 
 IndicatorDef Def(const char* id, const char* title_nl, const char* title_en, const char* unit,
                  const char* def_nl, const char* def_en) {
-  IndicatorDef d = theme::Def(id, title_nl, title_en, unit, def_nl, def_en, std::vector<std::string>{kDataset});
+  IndicatorDef d =
+      theme::Def(id, title_nl, title_en, unit, def_nl, def_en, std::vector<std::string>{kDataset});
   return d;
 }
 

@@ -33,7 +33,9 @@ inline void PutStr(const std::optional<std::string>& x, Column* c) {
   if (x) c->bytes += *x;
   c->offsets.push_back(static_cast<uint32_t>(c->bytes.size()));
 }
-inline void PutNum(const std::optional<double>& x, Column* c) { c->numbers.push_back(x.value_or(0)); }
+inline void PutNum(const std::optional<double>& x, Column* c) {
+  c->numbers.push_back(x.value_or(0));
+}
 inline void PutInt(const std::optional<int64_t>& x, Column* c) { c->ints.push_back(x.value_or(0)); }
 inline void PutIso(const std::optional<std::string>& x, Column* c) {
   c->ints.push_back(x ? *ParseDate(*x) : 0);
@@ -41,15 +43,15 @@ inline void PutIso(const std::optional<std::string>& x, Column* c) {
 
 }  // namespace column_detail
 
-#define JBR_TEST_COLUMN(Name, T, Type, Put)                                                \
-  inline Column Name(std::initializer_list<std::optional<T>> v) {                         \
-    return column_detail::Build<T>(Type, v, column_detail::Put);                          \
-  }                                                                                        \
-  inline Column Name(const std::vector<std::optional<T>>& v) {                            \
-    return column_detail::Build<T>(Type, v, column_detail::Put);                          \
-  }                                                                                        \
-  inline Column Name(const std::vector<T>& v) {                                           \
-    return column_detail::Build<T>(Type, v, column_detail::Put);                          \
+#define JBR_TEST_COLUMN(Name, T, Type, Put)                       \
+  inline Column Name(std::initializer_list<std::optional<T>> v) { \
+    return column_detail::Build<T>(Type, v, column_detail::Put);  \
+  }                                                               \
+  inline Column Name(const std::vector<std::optional<T>>& v) {    \
+    return column_detail::Build<T>(Type, v, column_detail::Put);  \
+  }                                                               \
+  inline Column Name(const std::vector<T>& v) {                   \
+    return column_detail::Build<T>(Type, v, column_detail::Put);  \
   }
 
 JBR_TEST_COLUMN(StrCol, std::string, FieldType::kString, PutStr)
@@ -78,19 +80,19 @@ inline Column BoolCol(const std::vector<std::optional<bool>>& v) {
 }
 // Dates as days since 1970-01-01.
 inline Column DayCol(std::initializer_list<std::optional<Days>> v) {
-  return column_detail::Build<Days>(FieldType::kDate, v, [](const std::optional<Days>& x, Column* c) {
-    c->ints.push_back(x.value_or(0));
-  });
+  return column_detail::Build<Days>(
+      FieldType::kDate, v,
+      [](const std::optional<Days>& x, Column* c) { c->ints.push_back(x.value_or(0)); });
 }
 inline Column DayCol(const std::vector<std::optional<Days>>& v) {
-  return column_detail::Build<Days>(FieldType::kDate, v, [](const std::optional<Days>& x, Column* c) {
-    c->ints.push_back(x.value_or(0));
-  });
+  return column_detail::Build<Days>(
+      FieldType::kDate, v,
+      [](const std::optional<Days>& x, Column* c) { c->ints.push_back(x.value_or(0)); });
 }
 inline Column DayCol(const std::vector<Days>& v) {
-  return column_detail::Build<Days>(FieldType::kDate, v, [](const std::optional<Days>& x, Column* c) {
-    c->ints.push_back(x.value_or(0));
-  });
+  return column_detail::Build<Days>(
+      FieldType::kDate, v,
+      [](const std::optional<Days>& x, Column* c) { c->ints.push_back(x.value_or(0)); });
 }
 
 }  // namespace jbr::test

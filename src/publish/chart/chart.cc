@@ -1,5 +1,5 @@
-#include "publish/core/messages.h"
 #include "publish/chart/chart.h"
+#include "publish/core/messages.h"
 
 #include <fmt/format.h>
 

@@ -7,8 +7,8 @@
 
 #include "publish/chart/chart_check.h"
 #include "publish/chart/chart_svg.h"
-#include "publish/core/html.h"
 #include "publish/chart/palette.h"
+#include "publish/core/html.h"
 
 namespace jbr::publish::svg {
 namespace {
@@ -185,14 +185,14 @@ std::string HorizontalBars(const ChartSpec& spec, const std::string& desc) {
       continue;
     }
     const double x = s.Map(*cell.value, kPlotLeft, kPlotRight);
-    body += CellGroup(
-                cell,
-                fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" fill=\"{}\" "
-                            "stroke=\"{}\"/>",
-                            Num(std::min(x, base)), Num(y), Num(std::fabs(x - base)),
-                            BarFill(spec, 0), SeriesColor(spec, 0)) +
-                    Text(std::max(x, base) + 6, text_y, ValueText(spec, *cell.value), "start")) +
-            "\n";
+    body +=
+        CellGroup(cell,
+                  fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" fill=\"{}\" "
+                              "stroke=\"{}\"/>",
+                              Num(std::min(x, base)), Num(y), Num(std::fabs(x - base)),
+                              BarFill(spec, 0), SeriesColor(spec, 0)) +
+                      Text(std::max(x, base) + 6, text_y, ValueText(spec, *cell.value), "start")) +
+        "\n";
   }
   body += "</g>\n" + HorizontalNorm(spec, s, bottom);
   return Open(spec, bottom + 48, desc) + body + "</svg>\n";

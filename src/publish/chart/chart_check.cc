@@ -156,14 +156,16 @@ bool IsBars(const ChartSpec& spec) {
 
 Status CheckAxis(const ChartSpec& spec) {
   const bool bars = IsBars(spec) && spec.kind != ChartKind::kSmallMultiples;
-  if (spec.reference && !(spec.kind == ChartKind::kBars || spec.kind == ChartKind::kHorizontalBars)) {
+  if (spec.reference &&
+      !(spec.kind == ChartKind::kBars || spec.kind == ChartKind::kHorizontalBars)) {
     return Fail(spec, "a reference line is drawn on single bars only");
   }
   if (bars && spec.categories.size() > 1) {
     for (const auto& c : spec.categories) {
       if (c == kRijk) {
-        return Fail(spec, "the Rijk is a bar beside the ministries, which makes every ministry look "
-                          "tiny: give the Rijk as the reference line or in the title");
+        return Fail(spec,
+                    "the Rijk is a bar beside the ministries, which makes every ministry look "
+                    "tiny: give the Rijk as the reference line or in the title");
       }
     }
   }

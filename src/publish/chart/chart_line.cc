@@ -112,9 +112,10 @@ std::string TimeSeries(const ChartSpec& spec, const std::string& desc) {
   double strip = 0;
   body += GapStrip(spec, &strip);
   if (OmitsZero(s)) {  // said in words, and a break mark on the axis where 0 would be
-    body += fmt::format("<path class=\"axis-break\" d=\"M{0} {1}l6 -4l-12 -6l6 -4\" fill=\"none\" "
-                        "stroke=\"{2}\" stroke-width=\"2\"/>\n",
-                        Num(kLeft), Num(kBottom + 2), kAxisColor);
+    body += fmt::format(
+        "<path class=\"axis-break\" d=\"M{0} {1}l6 -4l-12 -6l6 -4\" fill=\"none\" "
+        "stroke=\"{2}\" stroke-width=\"2\"/>\n",
+        Num(kLeft), Num(kBottom + 2), kAxisColor);
     body += Text(kLeft, kBottom + 56 + strip, AxisNote(spec, s), "start") + "\n";
     strip += 26;
   }

@@ -25,7 +25,8 @@ std::string PanelMarks(const ChartSpec& spec, size_t i, const AxisScale& s, doub
     const ChartCell& cell = series.cells[c];
     const double cx = kPlotLeft + (c + 0.5) * band;
     if (!cell.value) {
-      out += CellGroup(cell, Text(cx, base - 4, CellMark(cell, spec.lang), "middle", kSmallFontSize));
+      out +=
+          CellGroup(cell, Text(cx, base - 4, CellMark(cell, spec.lang), "middle", kSmallFontSize));
       path += " ";  // a gap breaks the line
       continue;
     }

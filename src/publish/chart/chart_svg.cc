@@ -6,9 +6,9 @@
 #include <fmt/format.h>
 
 #include "publish/chart/chart_check.h"
+#include "publish/chart/palette.h"
 #include "publish/core/html.h"
 #include "publish/core/messages.h"
-#include "publish/chart/palette.h"
 
 namespace jbr::publish::svg {
 namespace {

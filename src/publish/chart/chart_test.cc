@@ -255,8 +255,8 @@ std::vector<std::string> CellDrawing(const Doc& doc, const std::string& key) {
     bool inside = false;
     for (size_t p = doc.elements[i].parent; p != SIZE_MAX && !inside; p = doc.elements[p].parent) {
       auto it = doc.elements[p].attrs.find("data-cell");
-      inside = it != doc.elements[p].attrs.end() && it->second == key &&
-               doc.elements[p].name == "g";
+      inside =
+          it != doc.elements[p].attrs.end() && it->second == key && doc.elements[p].name == "g";
     }
     if (!inside) continue;
     const Element& e = doc.elements[i];
@@ -277,8 +277,10 @@ TEST(ChartCells, KeyedCellsCarryTheirKeyInTableAndSvg) {
   const std::string html = Render(spec);
   const Doc doc = Parse(html);
   ASSERT_TRUE(doc.ok) << doc.error;
-  EXPECT_THAT(html, HasSubstr("<th scope=\"row\">BZK</th><td data-cell=\"instroom|BZK|2021||\">40</td>"));
-  EXPECT_THAT(html, HasSubstr("<th scope=\"row\">FIN</th><td data-cell=\"instroom|FIN|2021||\">.</td>"));
+  EXPECT_THAT(html,
+              HasSubstr("<th scope=\"row\">BZK</th><td data-cell=\"instroom|BZK|2021||\">40</td>"));
+  EXPECT_THAT(html,
+              HasSubstr("<th scope=\"row\">FIN</th><td data-cell=\"instroom|FIN|2021||\">.</td>"));
   EXPECT_THAT(html, HasSubstr("<td data-cell=\"instroom|JenV|2021||\">n.g.</td>"));
   EXPECT_THAT(html, HasSubstr("<th scope=\"row\">OCW</th><td>80</td>"));  // no key: none shown
   EXPECT_THAT(CellDrawing(doc, "instroom|BZK|2021||"), ::testing::ElementsAre("rect", "text:40"));
@@ -291,8 +293,8 @@ TEST(ChartCells, KeyedCellsCarryTheirKeyInTableAndSvg) {
 // marker there, only its mark in the strip below the plot (lines) or above the stack (stacks).
 TEST(ChartCells, LinesAndStacksKeyTheirMarks) {
   ChartSpec line = Base(ChartKind::kTimeSeries, "%", {"Q1", "Q2"});
-  line.series = {{"Rijk", {Figure(4, "a|Rijk|2021-Q1||"), Suppressed("a|Rijk|2021-Q2||")}, "",
-                  Mark::kAuto}};
+  line.series = {
+      {"Rijk", {Figure(4, "a|Rijk|2021-Q1||"), Suppressed("a|Rijk|2021-Q2||")}, "", Mark::kAuto}};
   Doc doc = Parse(Render(line));
   ASSERT_TRUE(doc.ok) << doc.error;
   EXPECT_THAT(CellDrawing(doc, "a|Rijk|2021-Q1||"), ::testing::ElementsAre("circle"));

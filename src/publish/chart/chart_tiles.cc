@@ -5,10 +5,10 @@
 
 #include <fmt/format.h>
 
-#include "publish/core/messages.h"
 #include "publish/chart/chart.h"
 #include "publish/chart/chart_svg.h"
 #include "publish/core/html.h"
+#include "publish/core/messages.h"
 
 namespace jbr::publish::svg {
 namespace {
@@ -37,10 +37,10 @@ std::string Tile(const ChartSpec& spec, const ChartSeries& s) {
   const size_t last = spec.categories.size() - 1;
   const ChartCell& now = s.cells[last];
   std::string out = "<li class=\"key-figure\">";
-  out += fmt::format(
-      "<p class=\"kf-value\"{}>{}</p>",
-      now.cell.empty() ? "" : fmt::format(" data-cell=\"{}\"", HtmlEscape(now.cell)),
-      HtmlEscape(now.value ? ValueText(spec, *now.value) : CellMark(now, spec.lang)));
+  out +=
+      fmt::format("<p class=\"kf-value\"{}>{}</p>",
+                  now.cell.empty() ? "" : fmt::format(" data-cell=\"{}\"", HtmlEscape(now.cell)),
+                  HtmlEscape(now.value ? ValueText(spec, *now.value) : CellMark(now, spec.lang)));
   out += fmt::format("<p class=\"kf-label\">{}, {}</p>", HtmlEscape(s.label),
                      HtmlEscape(spec.categories[last]));
   if (last > 0 && now.value && s.cells[last - 1].value) {

@@ -39,7 +39,9 @@ struct Panel {
     if (v->status == "published") out.value = v->value;
     return out;
   }
-  Value Previous(const PublishedValue* v) const { return Of(v ? Rijk(v->indicator, year(-1), v->category) : nullptr); }
+  Value Previous(const PublishedValue* v) const {
+    return Of(v ? Rijk(v->indicator, year(-1), v->category) : nullptr);
+  }
   std::string Id(const std::string& name) const { return "hl-" + name; }
   std::string Figure(double v, const char* unit) const { return FormatFigure(v, unit, ctx.lang); }
   std::vector<std::string> Years() const {
@@ -75,7 +77,8 @@ std::string Staff(const Panel& p) {
   u.unit = 1000;
   u.count = v.value.value_or(0);
   // More than 200 marks no longer read as a picture: then one stands for ten times as many. A small
-  // organisation (fewer than 24 thousand) gets one per 500, 200 or 100, so that it is still a crowd.
+  // organisation (fewer than 24 thousand) gets one per 500, 200 or 100, so that it is still a
+  // crowd.
   while (pictures::MarkCount(u.count, u.unit) > 200) u.unit *= 10;
   for (double finer : {500.0, 200.0, 100.0}) {
     if (pictures::MarkCount(u.count, u.unit) >= 24) break;
@@ -84,8 +87,9 @@ std::string Staff(const Panel& p) {
   const std::string per = p.Figure(u.unit, "persons");
   u.legend = p.F(Msg::kHlStaffLegend, per);
   const std::string marks = std::to_string(pictures::MarkCount(u.count, u.unit));
-  u.message = p.F(Msg::kHlStaffMessage, marks, p.Count(marks, Msg::kHlWordFigure, Msg::kHlWordFigures), per,
-                  v.text, p.Count(v.text, Msg::kHlWordEmployee, Msg::kHlWordEmployees), p.year());
+  u.message =
+      p.F(Msg::kHlStaffMessage, marks, p.Count(marks, Msg::kHlWordFigure, Msg::kHlWordFigures), per,
+          v.text, p.Count(v.text, Msg::kHlWordEmployee, Msg::kHlWordEmployees), p.year());
   auto bars = p.ByYear("personnel.headcount", "staff-years");
   bars.message = p.F(Msg::kHlStaffByYear, Panel::List(bars.years, bars.values));
   return Panel::Wrap(pictures::UnitChart(u) + pictures::YearBars(bars));
@@ -148,8 +152,8 @@ std::string Hire(const Panel& p) {
   g.norm_label = p.F(Msg::kHlNorm, p.Figure(norm, "%"));
   g.color = "#e17000";
   const bool above = g.value.value && *g.value.value > norm;
-  g.message = p.F(Msg::kHlHireMessage, g.value.text, p.year(), p.T(above ? Msg::kHlAbove : Msg::kHlWithin),
-                  p.Figure(norm, "%"));
+  g.message = p.F(Msg::kHlHireMessage, g.value.text, p.year(),
+                  p.T(above ? Msg::kHlAbove : Msg::kHlWithin), p.Figure(norm, "%"));
   return Panel::Wrap(pictures::Gauge(g));
 }
 
@@ -203,10 +207,15 @@ std::string Co2(const Panel& p) {
   };
   const std::vector<Group> groups = {
       {Msg::kHlCo2Buildings, "#42145f", {{"co2.buildings", ""}}},
-      {Msg::kHlCo2Cars, "#154273", {{"co2.mobility", "service_cars"}, {"co2.mobility", "private_car_business"},
-                                    {"co2.mobility", "private_car_commute"}}},
+      {Msg::kHlCo2Cars,
+       "#154273",
+       {{"co2.mobility", "service_cars"},
+        {"co2.mobility", "private_car_business"},
+        {"co2.mobility", "private_car_commute"}}},
       {Msg::kHlCo2Flights, "#e17000", {{"co2.mobility", "flights"}}},
-      {Msg::kHlCo2TransitOther, "#007bc7", {{"co2.mobility", "public_transport"}, {"co2.mobility", "other"}}},
+      {Msg::kHlCo2TransitOther,
+       "#007bc7",
+       {{"co2.mobility", "public_transport"}, {"co2.mobility", "other"}}},
   };
   pictures::StackedYearsSpec s;
   s.id = p.Id("co2-sources");
@@ -219,9 +228,13 @@ std::string Co2(const Panel& p) {
       bool all = true;
       for (const auto& [id, cat] : g.cells) {
         const PublishedValue* v = p.Rijk(id, y, cat);
-        if (v && v->status == "published" && v->value) sum += *v->value; else all = false;
+        if (v && v->status == "published" && v->value)
+          sum += *v->value;
+        else
+          all = false;
       }
-      part.values.push_back(all ? Value{sum, p.Figure(sum, "t CO2"), ""} : Value{std::nullopt, MissingMark(p.ctx.lang), ""});
+      part.values.push_back(all ? Value{sum, p.Figure(sum, "t CO2"), ""}
+                                : Value{std::nullopt, MissingMark(p.ctx.lang), ""});
     }
     parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", part.label, part.values.back().text);
     s.parts.push_back(std::move(part));
@@ -247,8 +260,8 @@ std::string Ict(const Panel& p) {
   while (pictures::MarkCount(u.count, u.unit) > 200) u.unit *= 10;
   u.legend = p.T(Msg::kHlIctLegendOne);
   if (u.unit > 1) u.legend = p.F(Msg::kHlIctLegend, p.Figure(u.unit, "count"));
-  u.message = p.F(Msg::kHlIctMessage, n.text, p.Count(n.text, Msg::kHlWordIctProject, Msg::kHlWordIctProjects),
-                  p.year());
+  u.message = p.F(Msg::kHlIctMessage, n.text,
+                  p.Count(n.text, Msg::kHlWordIctProject, Msg::kHlWordIctProjects), p.year());
   pictures::YearBarsSpec cost;
   cost.id = p.Id("ict-cost");
   cost.years = {p.T(Msg::kHlFirstEstimate), p.T(Msg::kHlNow)};
@@ -295,8 +308,8 @@ using Drawer = std::function<std::string(const Panel&)>;
 
 const std::vector<std::pair<std::string, Drawer>>& Drawers() {
   static const std::vector<std::pair<std::string, Drawer>> drawers = {
-      {"staff", Staff}, {"people", People}, {"jobs", Jobs}, {"absence", Absence},
-      {"hire", Hire}, {"co2", Co2}, {"ict", Ict}, {"procurement", Procurement},
+      {"staff", Staff},    {"people", People}, {"jobs", Jobs}, {"absence", Absence},
+      {"hire", Hire},      {"co2", Co2},       {"ict", Ict},   {"procurement", Procurement},
       {"housing", Housing}};
   return drawers;
 }

@@ -9,8 +9,8 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-PublishedValue Rijk(const std::string& indicator, const std::string& period, std::optional<double> value,
-                    const std::string& unit) {
+PublishedValue Rijk(const std::string& indicator, const std::string& period,
+                    std::optional<double> value, const std::string& unit) {
   PublishedValue v;
   v.indicator = indicator;
   v.ministry = "Rijk";
@@ -36,10 +36,12 @@ Publication Co2(const Goal& goal, bool base_delivered) {
   p.definitions = {mobility, change};
   SeriesYear last{2020, 1, {}};
   last.values = {Rijk("co2.mobility", "2020", 1200, "t CO2"),
-                 Rijk("co2.mobility_change", "2020", base_delivered ? std::optional(-40.0) : std::nullopt, "%")};
+                 Rijk("co2.mobility_change", "2020",
+                      base_delivered ? std::optional(-40.0) : std::nullopt, "%")};
   p.series = {last};
   p.values = {Rijk("co2.mobility", "2021", 1100, "t CO2"),
-              Rijk("co2.mobility_change", "2021", base_delivered ? std::optional(-45.0) : std::nullopt, "%")};
+              Rijk("co2.mobility_change", "2021",
+                   base_delivered ? std::optional(-45.0) : std::nullopt, "%")};
   return p;
 }
 
@@ -57,12 +59,16 @@ std::string Path(const Publication& pub, Lang lang) {
 TEST(HighlightPicture, Co2PathFollowsTheGoalOfTheDefinition) {
   // Half of 2016 by 2030 (norms.csv): the goal at index 50, the measured years at 60 and 55.
   const std::string nl = Path(Co2({2016, 2030, -50}, true), Lang::kNl);
-  EXPECT_THAT(nl, HasSubstr("Pad naar het doel: de CO2 van mobiliteit moet in 2030 de helft zijn van die in 2016. "
-                            "Gemeten, met 2016 als 100: 2020: 60, 2021: 55."));
+  EXPECT_THAT(
+      nl,
+      HasSubstr(
+          "Pad naar het doel: de CO2 van mobiliteit moet in 2030 de helft zijn van die in 2016. "
+          "Gemeten, met 2016 als 100: 2020: 60, 2021: 55."));
   EXPECT_THAT(nl, HasSubstr(">doel: de helft</text>"));
   EXPECT_THAT(nl, HasSubstr(">100 = mobiliteit 2016</text>"));
   EXPECT_THAT(nl, Not(HasSubstr("n.g.")));
-  // The goal's circle: index 50 on the scale from y=118 (0) to y=24 (100) is y=71, at the right end.
+  // The goal's circle: index 50 on the scale from y=118 (0) to y=24 (100) is y=71, at the right
+  // end.
   EXPECT_THAT(nl, HasSubstr("<circle cx=\"300.0\" cy=\"71.0\" r=\"6\""));
   // Another goal in the reference data moves the path, with no change in code: 55.5% less by 2035
   // against 2019 puts the goal at index 44.5, y = 118 - 94 x 0.445 = 76.2.

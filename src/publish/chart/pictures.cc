@@ -22,15 +22,17 @@ std::string Open(const std::string& id, const std::string& message, double w, do
                  const char* cls) {
   return fmt::format(
       "<svg class=\"picture {}\" role=\"img\" aria-labelledby=\"{}-t\" viewBox=\"0 0 {} {}\" "
-      "xmlns=\"http://www.w3.org/2000/svg\" font-family=\"inherit\">\n<title id=\"{}-t\">{}</title>\n",
+      "xmlns=\"http://www.w3.org/2000/svg\" font-family=\"inherit\">\n<title "
+      "id=\"{}-t\">{}</title>\n",
       cls, HtmlEscape(id), Num(w), Num(h), HtmlEscape(id), HtmlEscape(message));
 }
 
 std::string Txt(double x, double y, const std::string& text, const char* anchor, int size,
                 bool bold = false, const char* color = nullptr) {
-  return fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" font-size=\"{}\"{} fill=\"{}\">{}</text>\n",
-                     Num(x), Num(y), anchor, size, bold ? " font-weight=\"bold\"" : "",
-                     color ? color : std::string(kTextColor).c_str(), HtmlEscape(text));
+  return fmt::format(
+      "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" font-size=\"{}\"{} fill=\"{}\">{}</text>\n",
+      Num(x), Num(y), anchor, size, bold ? " font-weight=\"bold\"" : "",
+      color ? color : std::string(kTextColor).c_str(), HtmlEscape(text));
 }
 
 std::string Rect(double x, double y, double w, double h, const char* fill) {
@@ -68,17 +70,19 @@ std::string NormBar(const NormBarSpec& s) {
   out += Cell(s.value, bar);
   if (s.previous && s.previous->value) {
     const double px = x_of(*s.previous->value);
-    out += fmt::format("<line x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" stroke=\"{3}\" "
-                       "stroke-width=\"2\" stroke-dasharray=\"3 2\"/>\n",
-                       Num(px), Num(bar_y + bar_h), Num(bar_y + bar_h + 10), kTextColor);
+    out += fmt::format(
+        "<line x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" stroke=\"{3}\" "
+        "stroke-width=\"2\" stroke-dasharray=\"3 2\"/>\n",
+        Num(px), Num(bar_y + bar_h), Num(bar_y + bar_h + 10), kTextColor);
     out += Txt(px, bar_y + bar_h + 22, fmt::format("{}: {}", s.previous_label, s.previous->text),
                px > w / 2 ? "end" : "start", 13);
   }
   if (s.norm) {
     const double nx = x_of(*s.norm);
-    out += fmt::format("<line x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" stroke=\"{3}\" "
-                       "stroke-width=\"3\"/>\n",
-                       Num(nx), Num(bar_y - 6), Num(bar_y + bar_h + 4), kNormColor);
+    out += fmt::format(
+        "<line x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" stroke=\"{3}\" "
+        "stroke-width=\"3\"/>\n",
+        Num(nx), Num(bar_y - 6), Num(bar_y + bar_h + 4), kNormColor);
     out += Txt(nx, bar_y - 8, s.norm_label, nx > w * 0.55 ? "end" : "start", 13, false,
                std::string(kNormColor).c_str());
   }
@@ -95,10 +99,11 @@ std::string Gauge(const NormBarSpec& s) {
   auto arc = [&](double from, double to, const char* color) {
     const auto [x0, y0] = point(from, r - thick / 2);
     const auto [x1, y1] = point(to, r - thick / 2);
-    return fmt::format("<path d=\"M{} {}A{} {} 0 0 1 {} {}\" fill=\"none\" stroke=\"{}\" "
-                       "stroke-width=\"{}\"/>\n",
-                       Num(x0), Num(y0), Num(r - thick / 2), Num(r - thick / 2), Num(x1), Num(y1),
-                       color, Num(thick));
+    return fmt::format(
+        "<path d=\"M{} {}A{} {} 0 0 1 {} {}\" fill=\"none\" stroke=\"{}\" "
+        "stroke-width=\"{}\"/>\n",
+        Num(x0), Num(y0), Num(r - thick / 2), Num(r - thick / 2), Num(x1), Num(y1), color,
+        Num(thick));
   };
   std::string out = Open(s.id, s.message, 320, 180, "gauge");
   out += arc(0, 1, kTrack);
@@ -113,9 +118,10 @@ std::string Gauge(const NormBarSpec& s) {
     const double f = Clamp01(*s.norm / s.scale_max);
     const auto [x0, y0] = point(f, r - thick - 6);
     const auto [x1, y1] = point(f, r + 6);
-    out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" "
-                       "stroke-width=\"4\"/>\n",
-                       Num(x0), Num(y0), Num(x1), Num(y1), kNormColor);
+    out += fmt::format(
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" "
+        "stroke-width=\"4\"/>\n",
+        Num(x0), Num(y0), Num(x1), Num(y1), kNormColor);
     const auto [lx, ly] = point(f, r + 12);
     out += Txt(lx, ly, s.norm_label, f > 0.5 ? "start" : "end", 14, true,
                std::string(kNormColor).c_str());
@@ -123,7 +129,8 @@ std::string Gauge(const NormBarSpec& s) {
   out += Txt(cx - r + thick / 2, cy + 18, "0", "middle", 14);
   out += Txt(cx + r - thick / 2, cy + 18, s.max_label, "middle", 14);
   if (s.previous && s.previous->text.size()) {
-    out += Txt(cx, cy + 30, fmt::format("{}: {}", s.previous_label, s.previous->text), "middle", 15);
+    out +=
+        Txt(cx, cy + 30, fmt::format("{}: {}", s.previous_label, s.previous->text), "middle", 15);
   }
   return out + "</svg>\n";
 }
@@ -153,13 +160,15 @@ std::string YearBars(const YearBarsSpec& s) {
     out += Cell(v, g);
     out += Txt(x + bw / 2, bottom + 16, s.years[i], "middle", 14, last);
   }
-  out += fmt::format("<line x1=\"2\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>\n",
-                     Num(w - 2), Num(bottom), Num(bottom), kAxisColor);
+  out += fmt::format(
+      "<line x1=\"2\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>\n",
+      Num(w - 2), Num(bottom), Num(bottom), kAxisColor);
   if (s.norm) {
     const double ny = bottom - (bottom - top) * (*s.norm / max);
-    out += fmt::format("<line x1=\"2\" x2=\"{0}\" y1=\"{1}\" y2=\"{1}\" stroke=\"{2}\" "
-                       "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n",
-                       Num(w - 2), Num(ny), kNormColor);
+    out += fmt::format(
+        "<line x1=\"2\" x2=\"{0}\" y1=\"{1}\" y2=\"{1}\" stroke=\"{2}\" "
+        "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n",
+        Num(w - 2), Num(ny), kNormColor);
     out += Txt(w - 2, ny - 4, s.norm_label, "end", 13, false, std::string(kNormColor).c_str());
   }
   return out + "</svg>\n";
@@ -177,8 +186,8 @@ std::string UnitChart(const UnitChartSpec& s) {
   // so that a crowd is not drawn so tall that its legend shrinks. Squares are as high as wide:
   // then about four times as wide as high.
   const double ratio = s.person ? 1.75 : 1.0;
-  const int columns = std::clamp(
-      static_cast<int>(std::ceil(std::sqrt((s.person ? 3.0 : 4.0) * total))), 1, 25);
+  const int columns =
+      std::clamp(static_cast<int>(std::ceil(std::sqrt((s.person ? 3.0 : 4.0) * total))), 1, 25);
   const int rows = std::max(1, (total + columns - 1) / columns);
   const double w = 320, cell_w = std::min(40.0, (w - 8) / columns), cell_h = cell_w * ratio;
   const double k = cell_w / 13;  // a mark is drawn 13 by 23 and scaled to its cell
@@ -190,9 +199,10 @@ std::string UnitChart(const UnitChartSpec& s) {
     if (s.person) {
       out += Person(0, 0, i < filled);
     } else {
-      out += fmt::format("<rect x=\"1.5\" y=\"1.5\" width=\"9.5\" height=\"9.5\" fill=\"{}\" "
-                         "stroke=\"{}\" stroke-width=\"1.2\"/>",
-                         i < filled ? kDark : "#ffffff", kDark);
+      out += fmt::format(
+          "<rect x=\"1.5\" y=\"1.5\" width=\"9.5\" height=\"9.5\" fill=\"{}\" "
+          "stroke=\"{}\" stroke-width=\"1.2\"/>",
+          i < filled ? kDark : "#ffffff", kDark);
     }
     out += "</g>\n";
   }
@@ -232,8 +242,9 @@ std::string StackedYears(const StackedYearsSpec& s) {
     out += Txt(x + bw / 2, y - 6, i < s.totals.size() ? s.totals[i] : "", "middle", 14, i + 1 == n);
     out += Txt(x + bw / 2, bottom + 16, s.years[i], "middle", 14, i + 1 == n);
   }
-  out += fmt::format("<line x1=\"2\" x2=\"{0}\" y1=\"{1}\" y2=\"{1}\" stroke=\"{2}\" stroke-width=\"1.5\"/>\n",
-                     Num(label_x - 4), Num(bottom), kAxisColor);
+  out += fmt::format(
+      "<line x1=\"2\" x2=\"{0}\" y1=\"{1}\" y2=\"{1}\" stroke=\"{2}\" stroke-width=\"1.5\"/>\n",
+      Num(label_x - 4), Num(bottom), kAxisColor);
   // Direct labels beside the last bar, pushed apart so that they never overlap.
   double next_free = bottom + 4;
   for (size_t p = 0; p < s.parts.size(); ++p) {
@@ -268,17 +279,20 @@ std::string GoalPath(const GoalPathSpec& s) {
   };
   auto y_of = [&](double index) { return bottom - (bottom - top) * index / 100.0; };
   std::string out = Open(s.id, s.message, w, h, "goal-path");
-  out += fmt::format("<line x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"1.5\"/>\n",
-                     Num(left), Num(right), Num(bottom), kAxisColor);
-  out += fmt::format("<path d=\"M{} {}L{} {}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\" "
-                     "stroke-dasharray=\"7 5\"/>\n",
-                     Num(x_of(s.base_year)), Num(y_of(100)), Num(x_of(s.goal_year)), Num(y_of(s.goal)),
-                     kNormColor);
+  out += fmt::format(
+      "<line x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"1.5\"/>\n",
+      Num(left), Num(right), Num(bottom), kAxisColor);
+  out += fmt::format(
+      "<path d=\"M{} {}L{} {}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\" "
+      "stroke-dasharray=\"7 5\"/>\n",
+      Num(x_of(s.base_year)), Num(y_of(100)), Num(x_of(s.goal_year)), Num(y_of(s.goal)),
+      kNormColor);
   out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\"/>\n", Num(x_of(s.base_year)),
                      Num(y_of(100)), kNormColor);
-  out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"6\" fill=\"#ffffff\" stroke=\"{}\" "
-                     "stroke-width=\"2.5\"/>\n",
-                     Num(x_of(s.goal_year)), Num(y_of(s.goal)), kNormColor);
+  out += fmt::format(
+      "<circle cx=\"{}\" cy=\"{}\" r=\"6\" fill=\"#ffffff\" stroke=\"{}\" "
+      "stroke-width=\"2.5\"/>\n",
+      Num(x_of(s.goal_year)), Num(y_of(s.goal)), kNormColor);
   out += Txt(x_of(s.base_year), y_of(100) - 9, s.base_label, "start", 14);
   out += Txt(x_of(s.goal_year), y_of(s.goal) + 24, s.goal_label, "end", 14, true,
              std::string(kNormColor).c_str());
@@ -295,12 +309,13 @@ std::string GoalPath(const GoalPathSpec& s) {
       continue;
     }
     line += fmt::format("{}{} {}", line.empty() ? "M" : "L", Num(x_of(year)), Num(y_of(*v.value)));
-    out += Cell(v, fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4.5\" fill=\"{}\"/>\n", Num(x_of(year)),
-                               Num(y_of(*v.value)), kDark));
+    out += Cell(v, fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4.5\" fill=\"{}\"/>\n",
+                               Num(x_of(year)), Num(y_of(*v.value)), kDark));
     last = &point;
   }
   if (!line.empty()) {
-    out += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>\n", line, kDark);
+    out += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>\n", line,
+                       kDark);
   }
   if (last != nullptr) {
     const double x = x_of(last->first), y = y_of(*last->second.value);
@@ -312,7 +327,8 @@ std::string GoalPath(const GoalPathSpec& s) {
   }
   // Years without a measured index (the base year not delivered) are named once, not drawn.
   if (!missing.empty()) out += Txt((left + right) / 2, bottom + 34, missing, "middle", 13);
-  if (!s.note.empty()) out += Txt((left + right) / 2, bottom + (missing.empty() ? 34 : 50), s.note, "middle", 13);
+  if (!s.note.empty())
+    out += Txt((left + right) / 2, bottom + (missing.empty() ? 34 : 50), s.note, "middle", 13);
   return out + "</svg>\n";
 }
 

@@ -29,9 +29,9 @@ struct NormBarSpec {
   std::optional<Value> previous;
   std::string previous_label;  // "2020"
   double scale_max = 100;
-  std::string max_label;       // the gauge's right end: "20%"
+  std::string max_label;  // the gauge's right end: "20%"
   std::optional<double> norm;
-  std::string norm_label;      // "norm: maximaal 10%"
+  std::string norm_label;  // "norm: maximaal 10%"
   std::string color = "#01689b";
 };
 std::string NormBar(const NormBarSpec& s);
@@ -41,7 +41,8 @@ std::string NormBar(const NormBarSpec& s);
 std::string Gauge(const NormBarSpec& s);
 
 // A small multiple of the years: one bar per year (the last one dark, the others light), the
-// figure over each bar (also used for a few categories, with highlight_last off), all on one scale from 0; the norm as a dashed line when given.
+// figure over each bar (also used for a few categories, with highlight_last off), all on one scale
+// from 0; the norm as a dashed line when given.
 struct YearBarsSpec {
   std::string id, message;
   std::vector<std::string> years;
@@ -63,7 +64,7 @@ struct UnitChartSpec {
   std::optional<double> target;
   std::string legend;   // "1 poppetje = 1.000 medewerkers"
   std::string legend2;  // a second line, under it ("open blokje: nog niet gehaald"), or empty
-  bool person = true;  // a person shape, else a square
+  bool person = true;   // a person shape, else a square
 };
 int MarkCount(double count, double unit);
 std::string UnitChart(const UnitChartSpec& s);
@@ -98,8 +99,8 @@ std::string ShareBars(const ShareBarsSpec& s);
 struct GoalPathSpec {
   std::string id, message;
   int base_year = 0, goal_year = 0;
-  double goal = 50;                            // the goal as an index (base year = 100)
-  std::vector<std::pair<int, Value>> points;   // year, index
+  double goal = 50;                           // the goal as an index (base year = 100)
+  std::vector<std::pair<int, Value>> points;  // year, index
   std::string base_label, goal_label;
   std::string note;  // said under the path instead of the points, e.g. why nothing is measured
 };

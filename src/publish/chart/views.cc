@@ -1,7 +1,7 @@
 // The chart directive of the narrative: a chart view of one indicator built from the publication
 // and drawn by chart.h (which refuses a chart that fails the contrast or colour-alone checks).
-#include "publish/core/messages.h"
 #include "publish/chart/views.h"
+#include "publish/core/messages.h"
 
 #include <algorithm>
 
@@ -83,8 +83,7 @@ std::string AutoTitle(const IndicatorDef& def, const std::string& view, const Bl
           ? fmt::format(", Rijk {}", FormatFigure(*rijk->value, rijk->unit, ctx.lang))
           : "";
   if (view == "ministries") {
-    return fmt::format("{} {} {}{}", title, Tr(Msg::kByMinistryIn, ctx.lang), year,
-                       rijk_text);
+    return fmt::format("{} {} {}{}", title, Tr(Msg::kByMinistryIn, ctx.lang), year, rijk_text);
   }
   if (view == "quarters") {
     return fmt::format("{} {} {} {} {}", title, Tr(Msg::kByQuarter, ctx.lang), year,
@@ -116,9 +115,11 @@ Result<std::string> QuartersByMinistry(const IndicatorDef& def, const BlockConte
   if (spec.series.empty()) return UsageError(fmt::format("{} has no quarters by ministry", def.id));
   const std::string title = nl ? def.title_nl : def.title_en;
   if (spec.title.empty()) {
-    spec.title = fmt::format("{} {} {}", title, Tr(Msg::kByQuarterAndMinistry, ctx.lang), ix.year());
+    spec.title =
+        fmt::format("{} {} {}", title, Tr(Msg::kByQuarterAndMinistry, ctx.lang), ix.year());
   }
-  spec.description = fmt::format(fmt::runtime(Tr(Msg::kSmallLineChartsOnePer, ctx.lang)), title, ix.year());
+  spec.description =
+      fmt::format(fmt::runtime(Tr(Msg::kSmallLineChartsOnePer, ctx.lang)), title, ix.year());
   return RenderChart(spec);
 }
 
@@ -140,8 +141,8 @@ Result<std::string> Years(const IndicatorDef& def, const BlockContext& ctx, Char
   }
   if (lines.empty()) return UsageError(fmt::format("{} has no Rijk figure by year", def.id));
   if (lines.size() > 5) {
-    return UsageError(fmt::format("{} has {} categories, too many lines for one chart: use ::: table",
-                                  def.id, lines.size()));
+    return UsageError(fmt::format(
+        "{} has {} categories, too many lines for one chart: use ::: table", def.id, lines.size()));
   }
   for (const auto& [label, category] : lines) {
     ChartSeries s{label, {}, "", Mark::kAuto};
@@ -177,11 +178,13 @@ Result<std::string> ChartDirective(const IndicatorDef& def, const std::vector<st
     spec.lang = ctx.lang;
     spec.unit = def.unit;
     // Earlier years are in series.csv, the report year in indicators.csv.
-    spec.opendata_href = RelativeLink(
-        ctx.page, view == "years" ? "opendata/series.csv" : "opendata/indicators.csv");
-    for (size_t i = 2; i < args.size(); ++i) spec.title += (spec.title.empty() ? "" : " ") + args[i];
+    spec.opendata_href =
+        RelativeLink(ctx.page, view == "years" ? "opendata/series.csv" : "opendata/indicators.csv");
+    for (size_t i = 2; i < args.size(); ++i)
+      spec.title += (spec.title.empty() ? "" : " ") + args[i];
     if (spec.title.find_first_of("0123456789") != std::string::npos) {
-      return UsageError("a typed number in the chart title: leave the title out for one with figures");
+      return UsageError(
+          "a typed number in the chart title: leave the title out for one with figures");
     }
     if (view == "years") return Years(def, ctx, std::move(spec));
     return QuartersByMinistry(def, ctx, std::move(spec));
@@ -199,7 +202,8 @@ Result<std::string> ChartDirective(const IndicatorDef& def, const std::vector<st
   std::string custom;
   for (size_t i = 2; i < args.size(); ++i) custom += (custom.empty() ? "" : " ") + args[i];
   if (custom.find_first_of("0123456789") != std::string::npos) {
-    return UsageError("a typed number in the chart title: leave the title out for one with figures");
+    return UsageError(
+        "a typed number in the chart title: leave the title out for one with figures");
   }
   spec.title = custom.empty() ? AutoTitle(def, view, ctx) : custom;
   ChartSeries now{std::to_string(year), {}, "", Mark::kAuto};
@@ -234,12 +238,13 @@ Result<std::string> ChartDirective(const IndicatorDef& def, const std::vector<st
                     rijk_line ? Tr(Msg::kDottedLineIsTheRijk, ctx.lang) : std::string());
   } else {
     spec.kind = view == "quarters" ? ChartKind::kTimeSeries : ChartKind::kGroupedBars;
-    spec.category_heading = view == "quarters" ? Tr(Msg::kQuarter, ctx.lang) : Tr(Msg::kKind2, ctx.lang);
+    spec.category_heading =
+        view == "quarters" ? Tr(Msg::kQuarter, ctx.lang) : Tr(Msg::kKind2, ctx.lang);
     spec.series = {now, before};
-    const std::string& kind = view == "quarters" ? Tr(Msg::kLineChart, ctx.lang)
-                                                  : Tr(Msg::kBarChart, ctx.lang);
-    spec.description =
-        fmt::format(fmt::runtime(Tr(Msg::kForTheRijkNextTo, ctx.lang)), kind, title, year, year - 1);
+    const std::string& kind =
+        view == "quarters" ? Tr(Msg::kLineChart, ctx.lang) : Tr(Msg::kBarChart, ctx.lang);
+    spec.description = fmt::format(fmt::runtime(Tr(Msg::kForTheRijkNextTo, ctx.lang)), kind, title,
+                                   year, year - 1);
   }
   return RenderChart(spec);
 }

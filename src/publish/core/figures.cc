@@ -1,5 +1,5 @@
-#include "publish/core/messages.h"
 #include "publish/core/figures.h"
+#include "publish/core/messages.h"
 
 #include <cctype>
 #include <cmath>
@@ -62,11 +62,12 @@ std::vector<std::string> Words(std::string_view s) {
 }
 
 bool IsYear(const std::string& w) {
-  return w.size() == 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return w.size() == 4 &&
+         std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-const char* const kFields[] = {"value", "previous", "change", "change_signed", "direction",
-                               "norm", "numerator", "denominator"};
+const char* const kFields[] = {"value",     "previous", "change",    "change_signed",
+                               "direction", "norm",     "numerator", "denominator"};
 
 bool IsField(const std::string& w) {
   return std::find(std::begin(kFields), std::end(kFields), w) != std::end(kFields);
@@ -75,17 +76,23 @@ bool IsField(const std::string& w) {
 Status ApplyKey(const std::string& word, FigureRef* ref) {
   const size_t eq = word.find('=');
   const std::string key = word.substr(0, eq), value = word.substr(eq + 1);
-  if (key == "period") ref->period = value;
-  else if (key == "unit_type") ref->unit_type = value;
-  else if (key == "category") ref->category = value;
+  if (key == "period")
+    ref->period = value;
+  else if (key == "unit_type")
+    ref->unit_type = value;
+  else if (key == "category")
+    ref->category = value;
   else if (key == "plural") {
     const size_t bar = value.find('|');
-    if (bar == std::string::npos || bar == 0 || bar + 1 == value.size() || value.find('|', bar + 1) != std::string::npos) {
-      return UsageError(fmt::format("plural={}: give the singular and the plural, as plural=project|projecten", value));
+    if (bar == std::string::npos || bar == 0 || bar + 1 == value.size() ||
+        value.find('|', bar + 1) != std::string::npos) {
+      return UsageError(fmt::format(
+          "plural={}: give the singular and the plural, as plural=project|projecten", value));
     }
     ref->singular = value.substr(0, bar);
     ref->plural = value.substr(bar + 1);
-  } else return UsageError(fmt::format("unknown key '{}' (period, unit_type, category or plural)", key));
+  } else
+    return UsageError(fmt::format("unknown key '{}' (period, unit_type, category or plural)", key));
   return Status::Ok();
 }
 
@@ -96,8 +103,8 @@ Status ApplyWord(const std::string& w, const FigureIndex& index, FigureRef* ref)
     const auto& years = index.SeriesYears();
     if (ref->year != index.year() - 1 &&
         std::find(years.begin(), years.end(), ref->year) == years.end()) {
-      return UsageError(fmt::format("year {} is not in this report: use one of {}", w,
-                                    fmt::join(years, ", ")));
+      return UsageError(
+          fmt::format("year {} is not in this report: use one of {}", w, fmt::join(years, ", ")));
     }
     return Status::Ok();
   }
@@ -126,7 +133,8 @@ Result<FigureRef> ParseFigureRef(std::string_view words, const FigureIndex& inde
   ref.year = index.year();
   for (size_t i = 1; i < w.size(); ++i) JBR_RETURN_IF_ERROR(ApplyWord(w[i], index, &ref));
   if (ref.year == index.year() - 1) {
-    if (ref.field != "value") return UsageError("a field of last year's figure: use the report year");
+    if (ref.field != "value")
+      return UsageError("a field of last year's figure: use the report year");
     ref.field = "previous";
     ref.year = index.year();
   } else if (ref.year < index.year() - 1) {
@@ -154,7 +162,8 @@ std::string ChangeText(double change, std::string_view unit, Lang lang, bool wit
   return with_sign ? WithSign(n, shown) : n;
 }
 
-const std::string& CountWord(std::string_view shown, const std::string& singular, const std::string& plural) {
+const std::string& CountWord(std::string_view shown, const std::string& singular,
+                             const std::string& plural) {
   return shown == "1" ? singular : plural;
 }
 
@@ -167,7 +176,8 @@ Result<std::string> FigureOf(const FigureRef& ref, const FigureIndex& index, Lan
 Result<std::string> FigureText(const FigureRef& ref, const FigureIndex& index, Lang lang) {
   JBR_ASSIGN_OR_RETURN(std::string text, FigureOf(ref, index, lang));
   if (ref.plural.empty()) return text;
-  if (ref.field == "direction") return UsageError(fmt::format("{}: a direction has no plural", ref.indicator));
+  if (ref.field == "direction")
+    return UsageError(fmt::format("{}: a direction has no plural", ref.indicator));
   return CountWord(text, ref.singular, ref.plural);
 }
 
@@ -187,9 +197,10 @@ Result<std::string> FigureOf(const FigureRef& ref, const FigureIndex& index, Lan
                                         ref.category.empty() ? "" : " " + ref.category);
   if (v == nullptr) return UsageError(fmt::format("no figure {} in this run", where));
   if (v->status == "suppressed") {
-    return UsageError(fmt::format("{} is suppressed (it could single out a person): a sentence "
-                                  "must not use it",
-                                  where));
+    return UsageError(
+        fmt::format("{} is suppressed (it could single out a person): a sentence "
+                    "must not use it",
+                    where));
   }
   if (!v->value) return UsageError(fmt::format("{} is missing (not delivered)", where));
   auto need = [&](const std::optional<double>& x, const char* what) -> Result<double> {

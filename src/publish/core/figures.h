@@ -74,7 +74,8 @@ Result<std::string> FigureText(const FigureRef& ref, const FigureIndex& index, L
 
 // `singular` when a figure written as `shown` is one ("1"), else `plural`: 0, 2, 1,5 and 0.9 take
 // the plural in Dutch and English alike.
-const std::string& CountWord(std::string_view shown, const std::string& singular, const std::string& plural);
+const std::string& CountWord(std::string_view shown, const std::string& singular,
+                             const std::string& plural);
 
 // Words for a change: "gestegen" / "risen" and so on.
 std::string DirectionWord(double change, Lang lang);

@@ -1,5 +1,5 @@
-#include "publish/core/messages.h"
 #include "publish/core/html.h"
+#include "publish/core/messages.h"
 
 #include <cmath>
 
@@ -12,12 +12,23 @@ std::string HtmlEscape(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -26,8 +37,9 @@ std::string HtmlEscape(std::string_view s) {
 const char* LangCode(Lang l) { return l == Lang::kNl ? "nl" : "en"; }
 
 int DisplayDecimals(std::string_view unit) {
-  if (unit == "%" || unit == "days" || unit == "years" || unit.find('/') != std::string_view::npos ||
-      unit.find(" per ") != std::string_view::npos || unit == "EUR") {
+  if (unit == "%" || unit == "days" || unit == "years" ||
+      unit.find('/') != std::string_view::npos || unit.find(" per ") != std::string_view::npos ||
+      unit == "EUR") {
     return 1;
   }
   return 0;

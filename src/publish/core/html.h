@@ -18,7 +18,8 @@ enum class Lang { kNl, kEn };
 const char* LangCode(Lang l);
 
 // The number of decimals a figure of `unit` is shown with: 1 for percentages, days, years and
-// ratios, 0 for counts, persons, fte, tonnes and amounts (amounts are shown in millions, 1 decimal).
+// ratios, 0 for counts, persons, fte, tonnes and amounts (amounts are shown in millions, 1
+// decimal).
 int DisplayDecimals(std::string_view unit);
 
 // A number with grouping and decimal marks of the language: nl 142.677 and 5,2; en 142,677 and 5.2.

@@ -59,10 +59,11 @@ std::vector<T> DetailsOf(const Table* t, const std::string& id, Make make) {
 
 void AddDetails(const MinistryInputs& in, IctActivity* a) {
   const std::string& id = a->figures.activity_id;
-  a->milestones = DetailsOf<IctMilestone>(in.Get("ict_milestones"), id, [](const Table& t, size_t i) {
-    return IctMilestone{StrAt(t, "description", i), DateAt(t, "expected_date", i),
-                        DateAt(t, "realised_date", i), BoolAt(t, "achieved", i)};
-  });
+  a->milestones =
+      DetailsOf<IctMilestone>(in.Get("ict_milestones"), id, [](const Table& t, size_t i) {
+        return IctMilestone{StrAt(t, "description", i), DateAt(t, "expected_date", i),
+                            DateAt(t, "realised_date", i), BoolAt(t, "achieved", i)};
+      });
   a->reviews = DetailsOf<IctReview>(in.Get("ict_reviews"), id, [](const Table& t, size_t i) {
     return IctReview{DateAt(t, "date", i).value_or(0), StrAt(t, "party", i), StrAt(t, "kind", i)};
   });
@@ -115,8 +116,7 @@ bool IctCategoryCosts::any() const {
 }
 
 Result<IctPortfolio> LoadIctPortfolio(Store* store, const SchemaRegistry& schemas,
-                                      const Publication& pub,
-                                      const MinistryRegistry* ministries) {
+                                      const Publication& pub, const MinistryRegistry* ministries) {
   IctPortfolio out;
   out.year = pub.run.year;
   out.run_at = pub.run.at;
@@ -135,7 +135,8 @@ Result<IctPortfolio> LoadIctPortfolio(Store* store, const SchemaRegistry& schema
       const DatasetSchema* schema = schemas.Find(dataset);
       if (schema == nullptr) return NotFound(fmt::format("no schema for dataset {}", dataset));
       JBR_ASSIGN_OR_RETURN(auto record, store->GetDelivery(id));
-      if (!record) return NotFound(fmt::format("delivery {} ({}) is not in the store", id, dataset));
+      if (!record)
+        return NotFound(fmt::format("delivery {} ({}) is not in the store", id, dataset));
       JBR_ASSIGN_OR_RETURN(Table t, LoadTable(store, *schema, *record));
       in.tables.emplace(dataset, std::move(t));
     }

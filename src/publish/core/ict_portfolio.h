@@ -58,7 +58,7 @@ struct IctActivity {
 struct IctPortfolio {
   int year = 0;
   std::string run_at;  // the compute run's time (ISO 8601): fixed workbook creation time
-  std::vector<IctActivity> activities;  // by ministry, then activity_id
+  std::vector<IctActivity> activities;                // by ministry, then activity_id
   std::map<std::string, std::string> ministry_names;  // code -> Dutch name, when known
 };
 

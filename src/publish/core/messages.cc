@@ -49,8 +49,8 @@ Result<std::vector<std::string>> ParseOne(const std::string& json, const std::st
     size_t i = 0;
     while (i < std::size(kKeys) && kKeys[i] != key) ++i;
     if (i == std::size(kKeys)) {
-      return UsageError(fmt::format("{}: key \"{}\" is no message of jbr (a misspelt key?)", file,
-                                    key));
+      return UsageError(
+          fmt::format("{}: key \"{}\" is no message of jbr (a misspelt key?)", file, key));
     }
     if (!value.is_string()) {
       return UsageError(fmt::format("{}: \"{}\" must be a text in double quotes", file, key));
@@ -65,8 +65,8 @@ Result<std::vector<std::string>> ParseOne(const std::string& json, const std::st
   for (size_t i = 0; i < seen.size(); ++i) {
     if (!seen[i]) {
       return UsageError(fmt::format(
-          "{}: key \"{}\" is missing; copy it from jbr's templates/messages/ and translate it", file,
-          kKeys[i]));
+          "{}: key \"{}\" is missing; copy it from jbr's templates/messages/ and translate it",
+          file, kKeys[i]));
     }
   }
   return texts;

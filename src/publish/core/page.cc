@@ -1,5 +1,5 @@
-#include "publish/core/messages.h"
 #include "publish/core/page.h"
+#include "publish/core/messages.h"
 
 #include <algorithm>
 
@@ -38,8 +38,7 @@ std::string Header(const PageSpec& p) {
 
 std::string Nav(const PageSpec& p) {
   if (p.nav.empty()) return "";
-  std::string n = fmt::format("<nav aria-label=\"{}\">\n<ul>\n",
-                              Tr(Msg::kChapters, p.lang));
+  std::string n = fmt::format("<nav aria-label=\"{}\">\n<ul>\n", Tr(Msg::kChapters, p.lang));
   for (const auto& link : p.nav) {
     const bool here = link.path == p.path;
     n += fmt::format("<li><a href=\"{}\"{}>{}</a></li>\n",
@@ -76,8 +75,8 @@ std::string WrapTables(const std::string& body, Lang lang) {
     // Already in a scroll region: the last region opened before it holds no table yet.
     const size_t region = body.rfind("<div class=\"scroll\"", t);
     const size_t previous = body.rfind("</table>", t);
-    const bool wrapped = region != std::string::npos &&
-                         (previous == std::string::npos || previous < region);
+    const bool wrapped =
+        region != std::string::npos && (previous == std::string::npos || previous < region);
     out += body.substr(at, t - at);
     const std::string table = body.substr(t, end + 8 - t);
     if (wrapped) {
@@ -85,8 +84,8 @@ std::string WrapTables(const std::string& body, Lang lang) {
     } else {
       std::string label = CaptionOf(body, t);
       if (label.empty()) label = Tr(Msg::kTable, lang);
-      out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" + label + "\">\n" +
-             table + "\n</div>";
+      out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" + label +
+             "\">\n" + table + "\n</div>";
     }
     at = end + 8;
   }
@@ -103,17 +102,16 @@ std::string RenderPage(const PageSpec& p) {
       p.title == p.site_name ? "" : " - " + HtmlEscape(p.site_name), RootPrefix(p.path),
       RootPrefix(p.path));
   if (!p.alternate.empty()) {
-    out += fmt::format("<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n", Tr(Msg::kNl, p.lang),
-                       HtmlEscape(RelativeLink(p.path, p.alternate)));
+    out += fmt::format("<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n",
+                       Tr(Msg::kNl, p.lang), HtmlEscape(RelativeLink(p.path, p.alternate)));
   }
   out += fmt::format("</head>\n<body{}>\n", p.print ? " class=\"print\"" : "");
   if (!p.print) out += Header(p) + Nav(p);
   out += fmt::format("<main id=\"inhoud\">\n<h1>{}</h1>\n{}</main>\n", HtmlEscape(p.title),
                      WrapTables(p.body, p.lang));
   if (!p.print) {
-    out += fmt::format(
-        "<footer class=\"site\">\n<p>{}</p>\n</footer>\n",
-        Tr(Msg::kMadeWithJbrFromThe, p.lang));
+    out += fmt::format("<footer class=\"site\">\n<p>{}</p>\n</footer>\n",
+                       Tr(Msg::kMadeWithJbrFromThe, p.lang));
   }
   return out + "</body>\n</html>\n";
 }
@@ -123,8 +121,7 @@ std::string SitePath(Lang lang, const std::string& page) {
 }
 
 std::string SiteName(int year, Lang lang) {
-  return fmt::format("{} {}", Tr(Msg::kAnnualReportOnCentralGovernment, lang),
-                     year);
+  return fmt::format("{} {}", Tr(Msg::kAnnualReportOnCentralGovernment, lang), year);
 }
 
 }  // namespace jbr::publish

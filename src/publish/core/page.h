@@ -18,13 +18,13 @@ struct NavLink {
 
 struct PageSpec {
   Lang lang = Lang::kNl;
-  std::string path;        // site-relative path of this page, e.g. "nl/ministeries/BZK.html"
-  std::string title;       // the h1 and <title> (the site name is appended to <title>)
-  std::string body;        // the content of <main>, without the h1
-  std::string alternate;   // the same page in the other language ("" when none)
-  std::string site_name;   // e.g. "Jaarrapportage Bedrijfsvoering Rijk 2021"
+  std::string path;       // site-relative path of this page, e.g. "nl/ministeries/BZK.html"
+  std::string title;      // the h1 and <title> (the site name is appended to <title>)
+  std::string body;       // the content of <main>, without the h1
+  std::string alternate;  // the same page in the other language ("" when none)
+  std::string site_name;  // e.g. "Jaarrapportage Bedrijfsvoering Rijk 2021"
   std::vector<NavLink> nav;
-  bool print = false;      // a page made for printing: no navigation, print stylesheet rules
+  bool print = false;  // a page made for printing: no navigation, print stylesheet rules
 };
 
 // "../" repeated for the depth of `path` ("nl/a.html" -> "../").
@@ -44,13 +44,14 @@ std::string RenderPage(const PageSpec& page);
 // the navigation stays one list.
 struct SitePage {
   Lang lang = Lang::kNl;
-  std::string path;   // site-relative
+  std::string path;  // site-relative
   std::string title;
   std::string body;
   bool print = false;
 };
 
-// The site-relative path of a page in a language: SitePath(kEn, "werkgever.html") = "en/werkgever.html".
+// The site-relative path of a page in a language: SitePath(kEn, "werkgever.html") =
+// "en/werkgever.html".
 std::string SitePath(Lang lang, const std::string& page);
 std::string SiteName(int year, Lang lang);
 

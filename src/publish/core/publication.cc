@@ -244,10 +244,13 @@ Status LoadSeries(Store* store, const std::vector<IndicatorDef>& registry,
   if (series_runs) {
     for (int64_t id : *series_runs) {
       JBR_ASSIGN_OR_RETURN(auto run, store->GetComputeRun(id));
-      if (!run) return UsageError(fmt::format("the series names compute run {}, which is not in the store", id));
+      if (!run)
+        return UsageError(
+            fmt::format("the series names compute run {}, which is not in the store", id));
       if (run->year >= year - 1 || run->year < year - (kSeriesYears - 1))
-        return UsageError(fmt::format("the series names compute run {} of {}, not of a year from {} to {}",
-                                      id, run->year, year - (kSeriesYears - 1), year - 2));
+        return UsageError(
+            fmt::format("the series names compute run {} of {}, not of a year from {} to {}", id,
+                        run->year, year - (kSeriesYears - 1), year - 2));
       runs.push_back(*run);
     }
     std::sort(runs.begin(), runs.end(),
@@ -270,8 +273,8 @@ Status LoadSeries(Store* store, const std::vector<IndicatorDef>& registry,
 // The run's adjacent gaps (ComputeRun::adjacent_gaps). Errors: internal, for a list the store
 // should never hold.
 Result<std::vector<AdjacentGap>> RunAdjacentGaps(const ComputeRun& run) {
-  const Status bad =
-      InternalError(fmt::format("compute run {} has an unreadable list of adjacent gaps '{}'", run.id, run.adjacent_gaps));
+  const Status bad = InternalError(fmt::format(
+      "compute run {} has an unreadable list of adjacent gaps '{}'", run.id, run.adjacent_gaps));
   const auto j = nlohmann::json::parse(run.adjacent_gaps, nullptr, false);
   if (!j.is_array()) return bad;
   std::vector<AdjacentGap> out;

@@ -40,7 +40,7 @@ struct PublishedDelivery {
 // quarters), disclosed under that year's own suppression pattern.
 struct SeriesYear {
   int year = 0;
-  int64_t run_id = 0;  // the compute run they come from
+  int64_t run_id = 0;                  // the compute run they come from
   std::vector<PublishedValue> values;  // sorted as Publication::values
 };
 
@@ -85,17 +85,18 @@ bool CategoryLess(const std::string& a, const std::string& b);
 PublishedValue Disclose(const StoredValue& v);
 
 // Loads compute run `run_id` of `year` from `store`, or the latest run of the year when `run_id`
-// is empty. Errors: a usage error when there is no (such) run, the run is of another year, or when `registry` (the definitions jbr has now) does not give the run's definition version
-// (the texts changed since: compute again); an internal error for a value the store should never
-// hold (an unknown status, a published value without a finite value).
+// is empty. Errors: a usage error when there is no (such) run, the run is of another year, or when
+// `registry` (the definitions jbr has now) does not give the run's definition version (the texts
+// changed since: compute again); an internal error for a value the store should never hold (an
+// unknown status, a published value without a finite value).
 //
 // The series' years before last year come from the runs `series_runs` names (a release rebuilt),
 // or else from the latest run of each of those years in the store. A year without a run, or
 // whose run was computed under other definitions, is left out and named in series_gaps; a named
 // run that is missing or of another year is an error.
-Result<Publication> LoadPublication(Store* store, const std::vector<IndicatorDef>& registry,
-                                    int year, std::optional<int64_t> run_id = std::nullopt,
-                                    const std::optional<std::vector<int64_t>>& series_runs =
-                                        std::nullopt);
+Result<Publication> LoadPublication(
+    Store* store, const std::vector<IndicatorDef>& registry, int year,
+    std::optional<int64_t> run_id = std::nullopt,
+    const std::optional<std::vector<int64_t>>& series_runs = std::nullopt);
 
 }  // namespace jbr::publish

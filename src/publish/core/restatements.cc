@@ -39,9 +39,7 @@ Result<std::optional<Release>> FirstRelease(Store* store, int year,
 
 // The status of last year's figure as this run has it. A run stored before it kept that status
 // has only `previous`, set when the figure was published.
-std::string NewStatus(const StoredValue& v) {
-  return v.previous ? "published" : v.previous_status;
-}
+std::string NewStatus(const StoredValue& v) { return v.previous ? "published" : v.previous_status; }
 
 // A run without last year's cell (a figure it does not compute for last year, such as the rolling
 // absence rate of Q1-Q3, which needs two years back) says nothing about it: not a restatement.
@@ -111,7 +109,8 @@ class CauseFinder {
       reasons.push_back(Describe(slot.first, slot.second, before, after));
     }
     if (old_vintage_ != new_vintage_)
-      reasons.push_back(fmt::format("emission factors {} replaced by {}", old_vintage_, new_vintage_));
+      reasons.push_back(
+          fmt::format("emission factors {} replaced by {}", old_vintage_, new_vintage_));
     if (old_run_.definition_version != new_run_.definition_version)
       reasons.push_back(fmt::format("indicator definitions {} replaced by {}",
                                     old_run_.definition_version, new_run_.definition_version));
@@ -132,9 +131,10 @@ class CauseFinder {
     if (!after)
       return fmt::format("delivery {} {} no longer used: delivery {} received {}", dataset,
                          ministry, before->id, Day(before));
-    return fmt::format("corrected delivery {} {}: delivery {} received {} replaced by delivery {} "
-                       "received {}",
-                       dataset, ministry, before->id, Day(before), after->id, Day(after));
+    return fmt::format(
+        "corrected delivery {} {}: delivery {} received {} replaced by delivery {} "
+        "received {}",
+        dataset, ministry, before->id, Day(before), after->id, Day(after));
   }
 
   Result<const DeliveryRecord*> Get(int64_t id) {

@@ -31,9 +31,9 @@ struct Restatement {
 // counting only releases with an id below `before_release` when given (a release rebuilt sees
 // the releases that existed when it was made). A restatement is a relative difference above 1e-9
 // or a change of status; a value whose run has no cell for last year (a figure it does not compute
-// for last year) is not compared. Cause: per (dataset, ministry) whose delivery behind the figure changed,
-// "late delivery" (none before) or "corrected delivery" with the old and new delivery ids and
-// their received dates; a changed emission-factor vintage of Y-1's figures (the release's run
+// for last year) is not compared. Cause: per (dataset, ministry) whose delivery behind the figure
+// changed, "late delivery" (none before) or "corrected delivery" with the old and new delivery ids
+// and their received dates; a changed emission-factor vintage of Y-1's figures (the release's run
 // against this run's last year, ComputeRun::factor_vintages); a changed definition version.
 // No release of Y-1: no restatements. Sorted by indicator, ministry (Rijk last), unit type,
 // period, category. Errors: the store's, or an internal error for unreadable delivery lists.

@@ -8,10 +8,10 @@
 
 #include <fmt/format.h>
 
-#include "publish/testing/compute_fixture.h"
 #include "publish/core/publication.h"
 #include "publish/publish.h"
 #include "publish/release.h"
+#include "publish/testing/compute_fixture.h"
 #include "publish/testing/test_store.h"
 
 namespace jbr::publish {
@@ -31,7 +31,7 @@ TEST_F(RestatementTest, ACorrectedDeliveryRestatesExactlyTheFiguresBuiltOnIt) {
   o.template_dirs = TestTemplateDirs();
   o.schemas = &ws_->schemas();
   o.ministries = &ws_->ministries();
-    o.pdf = false;
+  o.pdf = false;
   o.year = 2019;
   o.out_dir = (dir_ / "r2019").string();
   o.created_at = "2020-04-01T09:00:00Z";
@@ -78,7 +78,7 @@ TEST_F(RestatementTest, ALateDeliveryRestatesAMissingFigure) {
   o.template_dirs = TestTemplateDirs();
   o.schemas = &ws_->schemas();
   o.ministries = &ws_->ministries();
-    o.pdf = false;
+  o.pdf = false;
   o.year = 2019;
   o.out_dir = (dir_ / "r2019").string();
   ASSERT_TRUE(MakeRelease(ws_->store(), Registry(), o).ok());
@@ -146,10 +146,13 @@ class VintageRestatementTest : public ComputeFixture {
     std::ofstream((dir_ / name).string(), std::ios::binary)
         << "date,purpose,mode,distance_km,trips\n"
         << fmt::format("{}-03-01,commute,car_private_petrol,{},100\n", year, km);
-    LoadRequest req{"mobility", "BZK", year, "tester", (dir_ / name).string(), name, received_at, {}};
+    LoadRequest req{"mobility", "BZK",       year, "tester", (dir_ / name).string(),
+                    name,       received_at, {}};
     CollectingSink sink;
-    auto r = LoadDelivery(ws_->store(), ws_->schemas(), *ws_->schemas().Find("mobility"), req, &sink);
-    EXPECT_TRUE(r.ok() && r->outcome == LoadOutcome::kAccepted) << r.status().ToString() << sink.errors();
+    auto r =
+        LoadDelivery(ws_->store(), ws_->schemas(), *ws_->schemas().Find("mobility"), req, &sink);
+    EXPECT_TRUE(r.ok() && r->outcome == LoadOutcome::kAccepted)
+        << r.status().ToString() << sink.errors();
     return r.ok() ? r->delivery : DeliveryRecord{};
   }
   void Release(int year, int64_t run) {
@@ -261,10 +264,9 @@ class SuppressedRestatementTest : public PublishTest {
 
 TEST_F(SuppressedRestatementTest, NeverShowsASuppressedValue) {
   // 2019 as released: FIN suppressed (with a careless secret change), BZK 40, Rijk 5, AZ 3.
-  std::vector<StoredValue> y2019 = {Hire("FIN", "2019", "suppressed", {}),
-                                    Hire("BZK", "2019", "published", 40),
-                                    Hire("Rijk", "2019", "published", 5),
-                                    Hire("AZ", "2019", "published", 3)};
+  std::vector<StoredValue> y2019 = {
+      Hire("FIN", "2019", "suppressed", {}), Hire("BZK", "2019", "published", 40),
+      Hire("Rijk", "2019", "published", 5), Hire("AZ", "2019", "published", 3)};
   y2019[0].change = kSecretChange;
   const int64_t run2019 = Save(2019, y2019);
   NewRelease rel;
@@ -276,10 +278,9 @@ TEST_F(SuppressedRestatementTest, NeverShowsASuppressedValue) {
   ASSERT_TRUE(ws_->store()->CreateRelease(rel).ok());
   // 2020 now: FIN's 2019 figure publishable (5.5) after a late delivery; BZK's 2019 suppressed.
   const DeliveryRecord late = Deliver();
-  std::vector<StoredValue> y2020 = {Hire("FIN", "2020", "published", 6),
-                                    Hire("BZK", "2020", "published", 41),
-                                    Hire("Rijk", "2020", "published", 5),
-                                    Hire("AZ", "2020", "published", 4)};
+  std::vector<StoredValue> y2020 = {
+      Hire("FIN", "2020", "published", 6), Hire("BZK", "2020", "published", 41),
+      Hire("Rijk", "2020", "published", 5), Hire("AZ", "2020", "published", 4)};
   y2020[0].previous = 5.5, y2020[0].previous_status = "published";
   y2020[0].previous_deliveries = fmt::format("[{}]", late.id);
   y2020[1].previous_status = "suppressed";

@@ -58,10 +58,11 @@ Result<std::vector<Chapter>> ParseChapters(const std::string& text, const std::s
       Chapter ch{c.at("slug").get<std::string>(), c.value("number", ""),
                  c.at("title_nl").get<std::string>(), c.at("title_en").get<std::string>(),
                  c.value("indicators", std::vector<std::string>{})};
-      const bool safe = !ch.slug.empty() && ch.slug.find_first_not_of(
-                                                "abcdefghijklmnopqrstuvwxyz0123456789-") ==
-                                                std::string::npos;
-      if (!safe) return UsageError(fmt::format("{}: slug '{}' must be a-z, 0-9 or -", path, ch.slug));
+      const bool safe =
+          !ch.slug.empty() &&
+          ch.slug.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
+      if (!safe)
+        return UsageError(fmt::format("{}: slug '{}' must be a-z, 0-9 or -", path, ch.slug));
       out.push_back(std::move(ch));
     } catch (const nlohmann::json::exception& e) {
       return UsageError(fmt::format("{}: chapter {}: {}", path, out.size() + 1, e.what()));

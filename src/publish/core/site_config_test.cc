@@ -8,8 +8,8 @@
 #include <set>
 #include <string>
 
-#include "indicators/engine.h"
 #include "indicators/core/reference.h"
+#include "indicators/engine.h"
 
 namespace jbr::publish {
 namespace {
@@ -20,17 +20,20 @@ TEST(SiteConfig, ShippedChaptersShowEveryIndicator) {
   auto config = SiteConfig::Load({std::string(JBR_SOURCE_DIR) + "/templates"}, nullptr);
   ASSERT_TRUE(config.ok()) << config.status().ToString();
   std::set<std::string> shown;
-  for (const Chapter& c : config->chapters()) shown.insert(c.indicators.begin(), c.indicators.end());
+  for (const Chapter& c : config->chapters())
+    shown.insert(c.indicators.begin(), c.indicators.end());
   std::set<std::string> defined;
   for (const IndicatorDef& d : AllDefinitions(*ref)) {
     defined.insert(d.id);
-    EXPECT_TRUE(shown.count(d.id)) << d.id << " is computed but no chapter of chapters.json shows it";
+    EXPECT_TRUE(shown.count(d.id))
+        << d.id << " is computed but no chapter of chapters.json shows it";
   }
   // The hybrid-working figures the report speaks of are among them (issue: working from home).
   EXPECT_TRUE(defined.count("housing.office_share"));
   EXPECT_TRUE(shown.count("housing.office_share"));
   // And no chapter names an indicator jbr does not compute.
-  for (const std::string& id : shown) EXPECT_TRUE(defined.count(id)) << id << " in chapters.json is unknown";
+  for (const std::string& id : shown)
+    EXPECT_TRUE(defined.count(id)) << id << " in chapters.json is unknown";
 }
 
 }  // namespace

@@ -7,9 +7,9 @@
 
 #include <fmt/format.h>
 
-#include "publish/ict/ict_pages.h"
 #include "common/csv_write.h"
 #include "publish/core/text_format.h"
+#include "publish/ict/ict_pages.h"
 #include "schema/ict_dashboard_layout.h"
 
 namespace jbr::publish {
@@ -24,9 +24,7 @@ LayoutCell Number(std::optional<double> v) {
   return {FormatNumber(*v), *v};
 }
 
-LayoutCell Million(std::optional<double> eur) {
-  return eur ? Number(*eur / 1e6) : LayoutCell{};
-}
+LayoutCell Million(std::optional<double> eur) { return eur ? Number(*eur / 1e6) : LayoutCell{}; }
 
 LayoutCell DateCell(std::optional<Days> d) {
   return d ? Text(IctDate(*d, Lang::kNl)) : LayoutCell{};

@@ -1,7 +1,8 @@
-// The ICT overview in the Rijks ICT-dashboard's own open-data layout (schema/ict_dashboard_layout.h):
-// opendata/ict-activiteitenoverzicht.xlsx (sheet "Activiteitenoverzicht") and the same rows as
-// opendata/ict-activiteitenoverzicht.csv (UTF-8 without BOM, comma, point decimals, RFC 4180
-// quoting, LF as CsvRecord ends every open-data record). One row per activity of the portfolio, included in the report or not, in portfolio
+// The ICT overview in the Rijks ICT-dashboard's own open-data layout
+// (schema/ict_dashboard_layout.h): opendata/ict-activiteitenoverzicht.xlsx (sheet
+// "Activiteitenoverzicht") and the same rows as opendata/ict-activiteitenoverzicht.csv (UTF-8
+// without BOM, comma, point decimals, RFC 4180 quoting, LF as CsvRecord ends every open-data
+// record). One row per activity of the portfolio, included in the report or not, in portfolio
 // order. Dates dd-mm-yyyy as text; amounts in EUR million (numbers in the workbook); durations in
 // years; status as its Dutch label; class labels and reasons verbatim. Empty cell: unknown.
 // Byte-reproducible: the workbook's creation time is the compute run's (portfolio.run_at).

@@ -89,8 +89,8 @@ class IctDashboardTest : public ::testing::Test {
 
   // The figures DeriveIctFigures gives from the store's current deliveries of a ministry.
   std::vector<IctActivityFigures> Derived(const std::string& ministry) {
-    auto in = LoadInputs(ws_->store(), ws_->schemas(), ministry, 2024,
-                         {"ict_activities", "ict_records"});
+    auto in =
+        LoadInputs(ws_->store(), ws_->schemas(), ministry, 2024, {"ict_activities", "ict_records"});
     EXPECT_TRUE(in.ok()) << in.status().ToString();
     if (!in.ok() || !in->Get("ict_activities") || !in->Get("ict_records")) return {};
     return DeriveIctFigures(*in->Get("ict_activities"), *in->Get("ict_records"), 2024);
@@ -104,8 +104,8 @@ TEST_F(IctDashboardTest, WorkbookHasTheDashboardHeadersInOrderAndOneRowPerActivi
   const fs::path out = Write(HandMadePortfolio(), "out");
   const auto rows = ReadSheet((out / "opendata/ict-activiteitenoverzicht.xlsx").string());
   ASSERT_EQ(rows.size(), 5u);
-  const std::vector<std::string> first = {"Nummer", "Ministerie", "Ministerie (naam)",
-                                          "ICT-activiteit", "Status", "Soort ICT-activiteit",
+  const std::vector<std::string> first = {"Nummer",         "Ministerie", "Ministerie (naam)",
+                                          "ICT-activiteit", "Status",     "Soort ICT-activiteit",
                                           "Onderwerp"};
   for (size_t i = 0; i < first.size(); ++i) EXPECT_EQ(rows[0][i], first[i]);
   ASSERT_EQ(rows[0].size(), ict_layout::kColumnCount);
@@ -131,7 +131,7 @@ TEST_F(IctDashboardTest, WorkbookHasTheDashboardHeadersInOrderAndOneRowPerActivi
   EXPECT_EQ(a[col("Initiële schatting meerjarige kosten")], "40");  // EUR million
   EXPECT_EQ(a[col("Actuele schatting meerjarige kosten huidige jaar")], "55");
   EXPECT_EQ(a[col("Actuele kostencategorie")], "50-100 mln.");
-  EXPECT_EQ(a[col("Prognose toekomstige kosten")], "25");  // 55 - 30
+  EXPECT_EQ(a[col("Prognose toekomstige kosten")], "25");      // 55 - 30
   EXPECT_EQ(rows[2][col("Actuele schatting einddatum")], "");  // BZK-2: unknown
   EXPECT_EQ(rows[4][col("Nummer")], "FIN/8");
 }

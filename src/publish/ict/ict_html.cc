@@ -1,5 +1,5 @@
-#include "publish/core/messages.h"
 #include "publish/ict/ict_html.h"
+#include "publish/core/messages.h"
 
 #include <algorithm>
 #include <string_view>
@@ -39,8 +39,8 @@ std::string FactTable(const std::string& caption,
   // Figures line up on the right; a table with words among its values reads from the left, as a
   // form does (style.css: table.facts).
   const bool words = std::any_of(facts.begin(), facts.end(), [](const auto& f) {
-    return f.second.empty() ||
-           std::string_view("0123456789+-\u20ac").find(f.second.substr(0, 1)) == std::string_view::npos;
+    return f.second.empty() || std::string_view("0123456789+-\u20ac").find(f.second.substr(0, 1)) ==
+                                   std::string_view::npos;
   });
   return HtmlTable(caption, {Tr(Msg::kItem, lang), Tr(Msg::kValue, lang)}, rows, region,
                    words ? "facts" : "");
@@ -52,8 +52,6 @@ std::string Money(std::optional<double> eur, Lang lang) {
   return eur ? HtmlEscape(FormatFigure(*eur, "EUR", lang)) : Unknown(lang);
 }
 
-std::string Date(std::optional<Days> d, Lang lang) {
-  return d ? IctDate(*d, lang) : Unknown(lang);
-}
+std::string Date(std::optional<Days> d, Lang lang) { return d ? IctDate(*d, lang) : Unknown(lang); }
 
 }  // namespace jbr::publish::ict_html

@@ -88,8 +88,7 @@ std::string CountTable(const std::string& caption, const std::map<std::string, i
     rows.push_back({HtmlEscape(status ? IctStatusLabel(label, lang) : IctClassLabel(label, lang)),
                     std::to_string(n)});
   }
-  return HtmlTable(HtmlEscape(caption),
-                   {Tr(Msg::kCategory, lang), Tr(Msg::kNumber, lang)}, rows,
+  return HtmlTable(HtmlEscape(caption), {Tr(Msg::kCategory, lang), Tr(Msg::kNumber, lang)}, rows,
                    region);
 }
 
@@ -98,27 +97,20 @@ std::vector<std::string> Labels(const char* const (&labels)[N]) {
   return std::vector<std::string>(labels, labels + N);
 }
 
-std::string KeyFigureTable(const IctKeyFigures& k, int year, Lang lang,
-                           const std::string& region) {
-  const std::string change =
-      k.cost_change_pct ? HtmlEscape(FormatSigned(*k.cost_change_pct, 1, lang) + "%")
-                        : ict_html::Unknown(lang);
+std::string KeyFigureTable(const IctKeyFigures& k, int year, Lang lang, const std::string& region) {
+  const std::string change = k.cost_change_pct
+                                 ? HtmlEscape(FormatSigned(*k.cost_change_pct, 1, lang) + "%")
+                                 : ict_html::Unknown(lang);
   return ict_html::FactTable(
       HtmlEscape(fmt::format("{} {}", Tr(Msg::kKeyFigures, lang), year)),
-      {{Tr(Msg::kActivitiesInTheReport, lang),
-        std::to_string(k.included)},
-       {Tr(Msg::kInitialWholeLifeEstimate, lang),
-        Money(k.cost_initial, lang)},
-       {Tr(Msg::kCurrentWholeLifeEstimate, lang),
-        Money(k.cost_current, lang)},
+      {{Tr(Msg::kActivitiesInTheReport, lang), std::to_string(k.included)},
+       {Tr(Msg::kInitialWholeLifeEstimate, lang), Money(k.cost_initial, lang)},
+       {Tr(Msg::kCurrentWholeLifeEstimate, lang), Money(k.cost_current, lang)},
        {Tr(Msg::kActualCostToDate, lang), Money(k.cost_actual, lang)},
        {Tr(Msg::kChangeInEstimatedCost, lang), change},
-       {Tr(Msg::kReassessmentsInTheYear, lang),
-        std::to_string(k.reassessments)},
-       {Tr(Msg::kActivitiesWithAcictAdvice, lang),
-        std::to_string(k.acict_advice)},
-       {Tr(Msg::kStaleActivitiesNoRecordIn, lang),
-        std::to_string(k.stale)}},
+       {Tr(Msg::kReassessmentsInTheYear, lang), std::to_string(k.reassessments)},
+       {Tr(Msg::kActivitiesWithAcictAdvice, lang), std::to_string(k.acict_advice)},
+       {Tr(Msg::kStaleActivitiesNoRecordIn, lang), std::to_string(k.stale)}},
       lang, region);
 }
 
@@ -148,23 +140,18 @@ std::string OverviewRow(const IctActivity& a, const std::string& path, Lang lang
   return out + "</tr>\n";
 }
 
-std::string OverviewTable(const IctPortfolio& p, const std::vector<std::string>& paths,
-                          Lang lang, const std::string& region) {
+std::string OverviewTable(const IctPortfolio& p, const std::vector<std::string>& paths, Lang lang,
+                          const std::string& region) {
   const std::vector<std::string> headers = {
-      Tr(Msg::kMinistry, lang),
-      Tr(Msg::kIctActivity, lang),
-      Tr(Msg::kStatus, lang),
-      Tr(Msg::kInitialCost, lang),
-      Tr(Msg::kCurrentCost, lang),
-      Tr(Msg::kInitialEndDate, lang),
-      Tr(Msg::kCurrentEndDate, lang),
-      Tr(Msg::kReassessmentsInTheYear, lang),
-      Tr(Msg::kReferenceDate, lang),
-      Tr(Msg::kUpToDate2, lang)};
-  std::string out = "<table>\n<caption>" +
-                    HtmlEscape(fmt::format("{} {}", Tr(Msg::kAllActivitiesInTheReport, lang),
-                                           p.year)) +
-                    "</caption>\n<thead><tr>";
+      Tr(Msg::kMinistry, lang),       Tr(Msg::kIctActivity, lang),
+      Tr(Msg::kStatus, lang),         Tr(Msg::kInitialCost, lang),
+      Tr(Msg::kCurrentCost, lang),    Tr(Msg::kInitialEndDate, lang),
+      Tr(Msg::kCurrentEndDate, lang), Tr(Msg::kReassessmentsInTheYear, lang),
+      Tr(Msg::kReferenceDate, lang),  Tr(Msg::kUpToDate2, lang)};
+  std::string out =
+      "<table>\n<caption>" +
+      HtmlEscape(fmt::format("{} {}", Tr(Msg::kAllActivitiesInTheReport, lang), p.year)) +
+      "</caption>\n<thead><tr>";
   for (const auto& h : headers) out += "<th scope=\"col\">" + HtmlEscape(h) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
   size_t page = 0;
@@ -231,14 +218,14 @@ std::string IctOverviewHtml(const IctPortfolio& p, const std::vector<std::string
   std::string out = KeyFigureTable(k, p.year, lang, region);
   out += CountTable(Tr(Msg::kActivitiesByStatus, lang), k.by_status,
                     {"in_progress", "reorientation", "completed", "cancelled"}, lang, true, region);
-  out += CountTable(Tr(Msg::kActivitiesByCurrentCostClass, lang),
-                    k.by_cost, Labels(kCostClasses), lang, false, region);
-  out += CountTable(Tr(Msg::kActivitiesByChangeOfEnd, lang),
-                    k.by_slip, Labels(kSlipClasses), lang, false, region);
-  out += CountTable(Tr(Msg::kActivitiesByChangeOfDuration, lang),
-                    k.by_duration, Labels(kDurationClasses), lang, false, region);
-  out += CountTable(Tr(Msg::kReasonsForReassessmentsInThe, lang),
-                    k.by_reason, {}, lang, false, region);
+  out += CountTable(Tr(Msg::kActivitiesByCurrentCostClass, lang), k.by_cost, Labels(kCostClasses),
+                    lang, false, region);
+  out += CountTable(Tr(Msg::kActivitiesByChangeOfEnd, lang), k.by_slip, Labels(kSlipClasses), lang,
+                    false, region);
+  out += CountTable(Tr(Msg::kActivitiesByChangeOfDuration, lang), k.by_duration,
+                    Labels(kDurationClasses), lang, false, region);
+  out += CountTable(Tr(Msg::kReasonsForReassessmentsInThe, lang), k.by_reason, {}, lang, false,
+                    region);
   out += "<h2>" + HtmlEscape(Tr(Msg::kOverview, lang)) + "</h2>\n";
   out += OverviewTable(p, paths, lang, region);
   return out;

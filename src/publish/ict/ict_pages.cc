@@ -1,6 +1,6 @@
 // The page per ICT activity, and the list of pages (ict_pages.h).
-#include "publish/core/messages.h"
 #include "publish/ict/ict_pages.h"
+#include "publish/core/messages.h"
 
 #include <cmath>
 #include <set>
@@ -29,31 +29,28 @@ std::string Text(const std::string& s, Lang lang) {
   return s.empty() ? Tr(Msg::kNotGiven, lang) : HtmlEscape(s);
 }
 
-std::string H2(const std::string& text) {
-  return "<h2>" + HtmlEscape(text) + "</h2>\n";
-}
+std::string H2(const std::string& text) { return "<h2>" + HtmlEscape(text) + "</h2>\n"; }
 
 std::string General(const IctActivity& a, int year, Lang lang, const std::string& region) {
   const IctActivityFigures& f = a.figures;
   return H2(Tr(Msg::kGeneral, lang)) +
-         FactTable(Tr(Msg::kGeneralData, lang),
-                   {{Tr(Msg::kNumber2, lang), HtmlEscape(f.activity_id)},
-                    {Tr(Msg::kMinistry, lang), HtmlEscape(f.ministry)},
-                    {Tr(Msg::kOrganisation, lang), Text(f.organisation, lang)},
-                    {Tr(Msg::kStatus, lang), HtmlEscape(IctStatusLabel(f.status, lang))},
-                    {Tr(Msg::kKind, lang), Text(a.kind, lang)},
-                    {Tr(Msg::kMethod, lang), Text(a.method, lang)},
-                    {Tr(Msg::kSubjects, lang), Text(a.subjects, lang)},
-                    {Tr(Msg::kDescription, lang), Text(a.description, lang)},
-                    {Tr(Msg::kReferenceDate, lang), IctDate(f.reference_date, lang)},
-                    {Tr(Msg::kAcictAdvice, lang),
-                     a.acict_advice ? Tr(Msg::kYes, lang) : Tr(Msg::kNo, lang)},
-                    {Tr(Msg::kUpToDate2, lang),
-                     f.stale ? HtmlEscape(fmt::format(
-                                   "{} {}", Tr(Msg::kStaleNoRecordIn, lang),
-                                   year))
-                             : Tr(Msg::kUpToDate, lang)}},
-                   lang, region);
+         FactTable(
+             Tr(Msg::kGeneralData, lang),
+             {{Tr(Msg::kNumber2, lang), HtmlEscape(f.activity_id)},
+              {Tr(Msg::kMinistry, lang), HtmlEscape(f.ministry)},
+              {Tr(Msg::kOrganisation, lang), Text(f.organisation, lang)},
+              {Tr(Msg::kStatus, lang), HtmlEscape(IctStatusLabel(f.status, lang))},
+              {Tr(Msg::kKind, lang), Text(a.kind, lang)},
+              {Tr(Msg::kMethod, lang), Text(a.method, lang)},
+              {Tr(Msg::kSubjects, lang), Text(a.subjects, lang)},
+              {Tr(Msg::kDescription, lang), Text(a.description, lang)},
+              {Tr(Msg::kReferenceDate, lang), IctDate(f.reference_date, lang)},
+              {Tr(Msg::kAcictAdvice, lang),
+               a.acict_advice ? Tr(Msg::kYes, lang) : Tr(Msg::kNo, lang)},
+              {Tr(Msg::kUpToDate2, lang),
+               f.stale ? HtmlEscape(fmt::format("{} {}", Tr(Msg::kStaleNoRecordIn, lang), year))
+                       : Tr(Msg::kUpToDate, lang)}},
+             lang, region);
 }
 
 std::string Costs(const IctActivity& a, Lang lang, const std::string& region) {
@@ -73,33 +70,25 @@ std::string Costs(const IctActivity& a, Lang lang, const std::string& region) {
   std::string out = H2(Tr(Msg::kCosts, lang));
   out += FactTable(
       Tr(Msg::kWholeLifeCostEstimateInitial, lang),
-      {{Tr(Msg::kInitialEstimate, lang) + rec_date(f.initial),
-        Money(initial, lang)},
-       {Tr(Msg::kCurrentEstimate, lang) + rec_date(f.current),
-        Money(current, lang)},
+      {{Tr(Msg::kInitialEstimate, lang) + rec_date(f.initial), Money(initial, lang)},
+       {Tr(Msg::kCurrentEstimate, lang) + rec_date(f.current), Money(current, lang)},
        {Tr(Msg::kDifference, lang), diff},
-       {Tr(Msg::kSpentToDate, lang),
-        Money(f.current ? f.current->spend_eur : std::nullopt, lang)},
-       {Tr(Msg::kForecastRemainingCost, lang),
-        Money(f.remaining_cost_eur, lang)},
-       {Tr(Msg::kCurrentCostClass, lang),
-        HtmlEscape(IctClassLabel(f.cost_class, lang))}},
+       {Tr(Msg::kSpentToDate, lang), Money(f.current ? f.current->spend_eur : std::nullopt, lang)},
+       {Tr(Msg::kForecastRemainingCost, lang), Money(f.remaining_cost_eur, lang)},
+       {Tr(Msg::kCurrentCostClass, lang), HtmlEscape(IctClassLabel(f.cost_class, lang))}},
       lang, region);
   const IctCategoryCosts& c = a.current_categories;
   if (!c.any()) return out;
-  const std::vector<std::string> headers = {Tr(Msg::kCategory, lang),
-                                            Tr(Msg::kEstimate, lang),
+  const std::vector<std::string> headers = {Tr(Msg::kCategory, lang), Tr(Msg::kEstimate, lang),
                                             Tr(Msg::kSpent, lang)};
-  return out + HtmlTable(
-                   HtmlEscape(Tr(Msg::kCurrentCostByCategory, lang)),
-                   headers,
-                   {{Tr(Msg::kInternalStaff, lang),
-                     Money(c.internal_staff_estimate, lang), Money(c.internal_staff_spend, lang)},
-                    {Tr(Msg::kExternalStaff, lang),
-                     Money(c.external_staff_estimate, lang), Money(c.external_staff_spend, lang)},
-                    {Tr(Msg::kOtherMaterial, lang),
-                     Money(c.other_material_estimate, lang), Money(c.other_material_spend, lang)}},
-                   region);
+  return out + HtmlTable(HtmlEscape(Tr(Msg::kCurrentCostByCategory, lang)), headers,
+                         {{Tr(Msg::kInternalStaff, lang), Money(c.internal_staff_estimate, lang),
+                           Money(c.internal_staff_spend, lang)},
+                          {Tr(Msg::kExternalStaff, lang), Money(c.external_staff_estimate, lang),
+                           Money(c.external_staff_spend, lang)},
+                          {Tr(Msg::kOtherMaterial, lang), Money(c.other_material_estimate, lang),
+                           Money(c.other_material_spend, lang)}},
+                         region);
 }
 
 std::string Duration(const IctActivityFigures& f, Lang lang, const std::string& region) {
@@ -108,26 +97,23 @@ std::string Duration(const IctActivityFigures& f, Lang lang, const std::string& 
   };
   // Months between the initial and the current end date: the slip in years x 12, rounded.
   const std::string months =
-      f.end_slip_years
-          ? HtmlEscape(FormatSigned(std::round(*f.end_slip_years * 12), 0, lang) +
-                       Tr(Msg::kMonths, lang))
-          : Unknown(lang);
+      f.end_slip_years ? HtmlEscape(FormatSigned(std::round(*f.end_slip_years * 12), 0, lang) +
+                                    Tr(Msg::kMonths, lang))
+                       : Unknown(lang);
   return H2(Tr(Msg::kDuration, lang)) +
-         FactTable(Tr(Msg::kDurationInitialNextToCurrent, lang),
-                   {{Tr(Msg::kStartDate, lang), IctDate(f.start_date, lang)},
-                    {Tr(Msg::kInitialEndDate, lang), Date(EndOf(f.initial), lang)},
-                    {Tr(Msg::kCurrentEndDate, lang), Date(EndOf(f.current), lang)},
-                    {Tr(Msg::kChangeOfEndDate, lang), months},
-                    {Tr(Msg::kInitialDuration, lang),
-                     years(f.initial_duration_years)},
-                    {Tr(Msg::kCurrentDuration, lang),
-                     years(f.current_duration_years)},
-                    {Tr(Msg::kEndDateChangeClass, lang),
-                     HtmlEscape(IctClassLabel(f.slip_class, lang))},
-                    {Tr(Msg::kDurationChangeClass, lang),
-                     f.duration_class.empty() ? Unknown(lang)
-                                              : HtmlEscape(IctClassLabel(f.duration_class, lang))}},
-                   lang, region);
+         FactTable(
+             Tr(Msg::kDurationInitialNextToCurrent, lang),
+             {{Tr(Msg::kStartDate, lang), IctDate(f.start_date, lang)},
+              {Tr(Msg::kInitialEndDate, lang), Date(EndOf(f.initial), lang)},
+              {Tr(Msg::kCurrentEndDate, lang), Date(EndOf(f.current), lang)},
+              {Tr(Msg::kChangeOfEndDate, lang), months},
+              {Tr(Msg::kInitialDuration, lang), years(f.initial_duration_years)},
+              {Tr(Msg::kCurrentDuration, lang), years(f.current_duration_years)},
+              {Tr(Msg::kEndDateChangeClass, lang), HtmlEscape(IctClassLabel(f.slip_class, lang))},
+              {Tr(Msg::kDurationChangeClass, lang),
+               f.duration_class.empty() ? Unknown(lang)
+                                        : HtmlEscape(IctClassLabel(f.duration_class, lang))}},
+             lang, region);
 }
 
 std::string Join(const std::vector<std::string>& parts, const std::string& sep) {
@@ -140,9 +126,7 @@ std::string Reassessments(const IctActivityFigures& f, int year, Lang lang,
                           const std::string& region) {
   std::string out = H2(Tr(Msg::kReassessments, lang));
   if (f.reassessments.empty()) {
-    return out + "<p>" +
-           HtmlEscape(fmt::format("{} {}.", Tr(Msg::kNoReassessmentIn, lang),
-                                  year)) +
+    return out + "<p>" + HtmlEscape(fmt::format("{} {}.", Tr(Msg::kNoReassessmentIn, lang), year)) +
            "</p>\n";
   }
   std::vector<std::vector<std::string>> rows;
@@ -150,11 +134,9 @@ std::string Reassessments(const IctActivityFigures& f, int year, Lang lang,
     rows.push_back({IctDate(r.date, lang), HtmlEscape(Join(r.reasons, "; ")),
                     Money(r.cost_eur, lang), Date(r.end_date, lang)});
   }
-  return out + HtmlTable(HtmlEscape(fmt::format("{} {}", Tr(Msg::kReassessmentsIn, lang),
-                                                year)),
+  return out + HtmlTable(HtmlEscape(fmt::format("{} {}", Tr(Msg::kReassessmentsIn, lang), year)),
                          {Tr(Msg::kDate, lang), Tr(Msg::kReasons, lang),
-                          Tr(Msg::kCostEstimate, lang),
-                          Tr(Msg::kEndDateEstimate, lang)},
+                          Tr(Msg::kCostEstimate, lang), Tr(Msg::kEndDateEstimate, lang)},
                          rows, region);
 }
 
@@ -170,8 +152,8 @@ std::string Details(const IctActivity& a, Lang lang, const std::string& region) 
     }
     out += H2(Tr(Msg::kMilestones, lang)) +
            HtmlTable(Tr(Msg::kMilestones, lang),
-                     {Tr(Msg::kMilestone, lang), Tr(Msg::kExpected, lang),
-                      Tr(Msg::kRealised, lang), Tr(Msg::kAchieved, lang)},
+                     {Tr(Msg::kMilestone, lang), Tr(Msg::kExpected, lang), Tr(Msg::kRealised, lang),
+                      Tr(Msg::kAchieved, lang)},
                      rows, region);
   }
   if (!a.reviews.empty()) {
@@ -181,24 +163,23 @@ std::string Details(const IctActivity& a, Lang lang, const std::string& region) 
     }
     out += H2(Tr(Msg::kQualityReviews, lang)) +
            HtmlTable(Tr(Msg::kQualityReviews, lang),
-                     {Tr(Msg::kDate, lang), Tr(Msg::kParty, lang),
-                      Tr(Msg::kKind2, lang)},
-                     rows, region);
+                     {Tr(Msg::kDate, lang), Tr(Msg::kParty, lang), Tr(Msg::kKind2, lang)}, rows,
+                     region);
   }
   if (!a.papers.empty()) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& p : a.papers) {
       const bool web = p.link.rfind("https://", 0) == 0 || p.link.rfind("http://", 0) == 0;
-      const std::string title = web ? "<a href=\"" + HtmlEscape(p.link) + "\">" +
-                                          HtmlEscape(p.title) + "</a>"
-                                    : HtmlEscape(p.title);
-      rows.push_back({IctDate(p.date, lang), HtmlEscape(p.number), title,
-                      p.acict_advice ? yes : no});
+      const std::string title =
+          web ? "<a href=\"" + HtmlEscape(p.link) + "\">" + HtmlEscape(p.title) + "</a>"
+              : HtmlEscape(p.title);
+      rows.push_back(
+          {IctDate(p.date, lang), HtmlEscape(p.number), title, p.acict_advice ? yes : no});
     }
     out += H2(Tr(Msg::kParliamentaryPapers, lang)) +
            HtmlTable(Tr(Msg::kParliamentaryPapers, lang),
-                     {Tr(Msg::kDate, lang), Tr(Msg::kNumber2, lang),
-                      Tr(Msg::kTitle, lang), Tr(Msg::kAcictAdvice, lang)},
+                     {Tr(Msg::kDate, lang), Tr(Msg::kNumber2, lang), Tr(Msg::kTitle, lang),
+                      Tr(Msg::kAcictAdvice, lang)},
                      rows, region);
   }
   return out;
@@ -210,14 +191,11 @@ std::string ActivityHtml(const IctActivity& a, int year, Lang lang) {
   std::string out;
   if (f.stale) {
     out += "<p class=\"ict-stale\"><strong>" + Tr(Msg::kStale2, lang) + "</strong> " +
-           HtmlEscape(fmt::format("{} {}.",
-                                  Tr(Msg::kTheNewestRecordPredates, lang),
-                                  year)) +
+           HtmlEscape(fmt::format("{} {}.", Tr(Msg::kTheNewestRecordPredates, lang), year)) +
            "</p>\n";
   }
-  return out + General(a, year, lang, region) + Costs(a, lang, region) +
-         Duration(f, lang, region) + Reassessments(f, year, lang, region) +
-         Details(a, lang, region);
+  return out + General(a, year, lang, region) + Costs(a, lang, region) + Duration(f, lang, region) +
+         Reassessments(f, year, lang, region) + Details(a, lang, region);
 }
 
 // File paths of the included activities, unique: a collision gets "~2", "~3", ...

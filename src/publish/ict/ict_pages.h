@@ -2,9 +2,10 @@
 // and one row per included activity, and a page per included activity (ict-projects.md, "Key
 // figures and views"). Each fragment is the content of <main> below the shell's <h1> (the page's
 // title), every table in a region that scrolls, well-formed XML (every text escaped, no named
-// entities); the site wraps it in its page shell and adds charts. Class labels and reassessment reasons are shown verbatim in Dutch (the identifiers
-// readers know); English pages add a translation in brackets. Dates are dd-mm-yyyy (nl) or
-// yyyy-mm-dd (en); amounts are FormatFigure(..., "EUR", lang).
+// entities); the site wraps it in its page shell and adds charts. Class labels and reassessment
+// reasons are shown verbatim in Dutch (the identifiers readers know); English pages add a
+// translation in brackets. Dates are dd-mm-yyyy (nl) or yyyy-mm-dd (en); amounts are
+// FormatFigure(..., "EUR", lang).
 #pragma once
 
 #include <map>
@@ -18,8 +19,8 @@
 namespace jbr::publish {
 
 struct IctPage {
-  std::string path;       // "ict/index.html" or "ict/<file-safe activity id>.html"
-  std::string title;      // the page's <h1> (the shell's), unescaped
+  std::string path;   // "ict/index.html" or "ict/<file-safe activity id>.html"
+  std::string title;  // the page's <h1> (the shell's), unescaped
   // The content of <main> below the <h1>; every table in its region that scrolls (ScrollRegion).
   std::string body_html;
 };
@@ -28,9 +29,9 @@ struct IctPage {
 // them), except `stale`: activities in progress or in reorientation whose newest record predates
 // the year, included or not (as ict.stale).
 struct IctKeyFigures {
-  std::map<std::string, int> by_status;    // status code -> count
+  std::map<std::string, int> by_status;                        // status code -> count
   double cost_initial = 0, cost_current = 0, cost_actual = 0;  // EUR
-  std::optional<double> cost_change_pct;   // (current - initial) / initial x 100; none if initial 0
+  std::optional<double> cost_change_pct;  // (current - initial) / initial x 100; none if initial 0
   std::map<std::string, int> by_cost, by_slip, by_duration, by_reason;  // verbatim labels
   int included = 0, reassessments = 0, acict_advice = 0, stale = 0;
 };

@@ -36,7 +36,7 @@ TEST(IctKeyFigures, SumsAndCountsOfTheHandMadePortfolio) {
   const IctKeyFigures k = ComputeIctKeyFigures(HandMadePortfolio());
   EXPECT_EQ(k.included, 4);
   EXPECT_EQ(k.by_status.at("in_progress"), 4);
-  EXPECT_DOUBLE_EQ(k.cost_initial, 188e6);  // 40 + 8 + 120 + 20
+  EXPECT_DOUBLE_EQ(k.cost_initial, 188e6);    // 40 + 8 + 120 + 20
   EXPECT_DOUBLE_EQ(k.cost_current, 194.5e6);  // 55 + 9.5 + 110 + 20
   EXPECT_DOUBLE_EQ(k.cost_actual, 119e6);     // 30 + 4 + 70 + 15
   ASSERT_TRUE(k.cost_change_pct.has_value());
@@ -75,16 +75,19 @@ TEST(IctPages, EveryFragmentIsWellFormedLeavesTheH1ToTheShellAndScrollsEveryTabl
       EXPECT_EQ(XmlError(page.body_html), "") << page.path;
       EXPECT_FALSE(Has(page.body_html, "<h1")) << page.path;
       EXPECT_FALSE(page.title.empty());
-      const std::string region = "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" +
-                                 HtmlEscape(page.title) + "\">";
+      const std::string region =
+          "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" +
+          HtmlEscape(page.title) + "\">";
       size_t tables = 0;
       for (size_t at = 0; (at = page.body_html.find("<table", at)) != std::string::npos; ++at) {
         ++tables;
         ASSERT_GE(at, region.size()) << page.path;
-        EXPECT_EQ(page.body_html.compare(at - region.size(), region.size(), region), 0) << page.path;
+        EXPECT_EQ(page.body_html.compare(at - region.size(), region.size(), region), 0)
+            << page.path;
         // A plain table, or a table of facts (words and figures, read from the left).
         const size_t caption = page.body_html.find(">\n<caption>", at);
-        EXPECT_TRUE(caption == at + 6 || caption == at + 6 + std::string(" class=\"facts\"").size()) << page.path;
+        EXPECT_TRUE(caption == at + 6 || caption == at + 6 + std::string(" class=\"facts\"").size())
+            << page.path;
       }
       size_t closed = 0;
       for (size_t at = 0; (at = page.body_html.find("</table></div>\n", at)) != std::string::npos;
@@ -118,11 +121,12 @@ TEST(IctPages, OverviewShowsTheHandWorkedKeyFiguresInDutch) {
   EXPECT_TRUE(Has(html, "<th scope=\"row\">Afgerond</th><td>0</td>"));
   // The overview row: linked name (escaped), status, costs and end dates, reference date, stale.
   EXPECT_TRUE(Has(html, "<a href=\"BZK-1.html\">Burgerzaken &amp; Identiteit</a>"));
-  EXPECT_TRUE(Has(html, "<td>€ 40,0 mln</td><td>€ 55,0 mln</td><td>31-12-2023</td>"
-                        "<td>30-06-2025</td><td>1</td><td>31-12-2024</td><td>actueel</td>"));
+  EXPECT_TRUE(Has(html,
+                  "<td>€ 40,0 mln</td><td>€ 55,0 mln</td><td>31-12-2023</td>"
+                  "<td>30-06-2025</td><td>1</td><td>31-12-2024</td><td>actueel</td>"));
   EXPECT_TRUE(Has(html, "<a href=\"FIN_8.html\">Oud systeem</a>"));
   EXPECT_TRUE(Has(html, "<td>31-12-2023</td><td>verouderd</td>"));  // a text flag, not a colour
-  EXPECT_TRUE(Has(html, "<td>onbekend</td>"));  // BZK-2's end dates
+  EXPECT_TRUE(Has(html, "<td>onbekend</td>"));                      // BZK-2's end dates
 }
 
 TEST(IctPages, EnglishPagesUseIsoDatesPointDecimalsAndTranslateInBrackets) {
@@ -151,9 +155,9 @@ TEST(IctPages, ActivityPageShowsBaselineNextToLatestAndTheReassessment) {
   EXPECT_TRUE(Has(html, "Intern personeel</th><td>€ 15,0 mln"));
   EXPECT_TRUE(Has(html, "Initiële einddatum</th><td>31-12-2023"));
   EXPECT_TRUE(Has(html, "Actuele einddatum</th><td>30-06-2025"));
-  EXPECT_TRUE(Has(html, "+18 maanden"));  // 1.5 years
+  EXPECT_TRUE(Has(html, "+18 maanden"));                             // 1.5 years
   EXPECT_TRUE(Has(html, "Doorlooptijd initieel</th><td>4,0 jaar"));  // 3.999
-  EXPECT_TRUE(Has(html, "Actuele doorlooptijd</th><td>5,5 jaar"));  // 5.496
+  EXPECT_TRUE(Has(html, "Actuele doorlooptijd</th><td>5,5 jaar"));   // 5.496
   EXPECT_TRUE(Has(html, "30-06-2024</th><td>Prijsontwikkeling; Tegenvallers binnen project"));
   EXPECT_TRUE(Has(html, "Pilot &lt;gemeente&gt;"));
   EXPECT_TRUE(Has(html, "<a href=\"https://example.org/k?a=1&amp;b=2\">Brief over herijking</a>"));
@@ -164,8 +168,9 @@ TEST(IctPages, StaleActivitySaysSoInWordsAndUnknownEndDatesAreNamed) {
   const auto pages = IctPages(HandMadePortfolio(), Lang::kNl);
   const IctPage* stale = Find(pages, "ict/FIN_8.html");
   ASSERT_NE(stale, nullptr);
-  EXPECT_TRUE(Has(stale->body_html, "<strong>Verouderd:</strong> de nieuwste registratie is van "
-                                    "voor 2024."));
+  EXPECT_TRUE(Has(stale->body_html,
+                  "<strong>Verouderd:</strong> de nieuwste registratie is van "
+                  "voor 2024."));
   const IctPage* open = Find(pages, "ict/BZK-2.html");
   ASSERT_NE(open, nullptr);
   EXPECT_TRUE(Has(open->body_html, "Actuele einddatum</th><td>onbekend"));

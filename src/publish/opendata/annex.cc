@@ -12,8 +12,8 @@
 
 #include "common/text.h"
 #include "indicators/engine.h"
-#include "publish/core/grid.h"
 #include "publish/core/figures.h"
+#include "publish/core/grid.h"
 #include "publish/core/text_format.h"
 
 namespace jbr::publish {
@@ -135,9 +135,10 @@ void WriteChangeAndNorm(Sheet& s, lxw_row_t row, const IndicatorDef& def, const 
     if (g.columns[c].period == period) cols.push_back(c);
   }
   if (cols.empty()) return;
-  s.Text(row, 0, fmt::format("Verandering {} ten opzichte van {} (change against last year)", year,
-                             year - 1),
-         f.bold);
+  s.Text(
+      row, 0,
+      fmt::format("Verandering {} ten opzichte van {} (change against last year)", year, year - 1),
+      f.bold);
   ++row;
   s.Text(row, 0, "Ministerie", f.bold);
   for (size_t i = 0; i < cols.size(); ++i) {
@@ -178,7 +179,8 @@ void WriteChangeAndNorm(Sheet& s, lxw_row_t row, const IndicatorDef& def, const 
     s.Text(row + 1, 0,
            fmt::format("Norm: {} (norm: {}). Niet gehaald (not met): {}.", NormText(def, Lang::kNl),
                        NormText(def, Lang::kEn),
-                       not_met.empty() ? std::string("geen (none)") : fmt::format("{}", fmt::join(not_met, ", "))));
+                       not_met.empty() ? std::string("geen (none)")
+                                       : fmt::format("{}", fmt::join(not_met, ", "))));
   }
 }
 

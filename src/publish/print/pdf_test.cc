@@ -1,16 +1,16 @@
 #include "publish/print/pdf.h"
 
-#include <optional>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <optional>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "common/testing/temp_dir.h"
 #include "common/process.h"
 #include "common/skip_or_fail.h"
+#include "common/testing/temp_dir.h"
 
 namespace jbr::publish {
 namespace {

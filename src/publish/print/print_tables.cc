@@ -1,7 +1,7 @@
 // The splitting works on the HTML jbr wrote itself (site_blocks.cc, ict_overview.cc), whose tables
 // have one known shape, so a small scanner suffices; anything else passes through unchanged.
-#include "publish/core/messages.h"
 #include "publish/print/print_tables.h"
+#include "publish/core/messages.h"
 
 #include <optional>
 #include <vector>

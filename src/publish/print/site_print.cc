@@ -1,10 +1,10 @@
-#include "publish/core/messages.h"
 #include "publish/print/site_print.h"
-#include <future>
 #include <fmt/format.h>
+#include <future>
+#include "publish/core/messages.h"
+#include "publish/core/page.h"
 #include "publish/print/pdf_toc.h"
 #include "publish/print/print_tables.h"
-#include "publish/core/page.h"
 
 namespace jbr::publish {
 namespace {
@@ -38,7 +38,8 @@ std::string LocalLinksOnly(const std::string& html) {
   std::string out;
   out.reserve(html.size());
   size_t at = 0;
-  for (size_t a = html.find("<a href=\"", at); a != std::string::npos; a = html.find("<a href=\"", at)) {
+  for (size_t a = html.find("<a href=\"", at); a != std::string::npos;
+       a = html.find("<a href=\"", at)) {
     const size_t start = a + 9;
     const size_t end = html.find('"', start);
     if (end == std::string::npos) break;
@@ -78,8 +79,7 @@ std::string TocHtml(const std::vector<TocEntry>& entries, Lang lang) {
 }
 
 Status PrintReport(const std::vector<SitePage>& pages, const Publication& pub,
-                   const SiteConfig& config, Lang lang, const PdfOptions& options,
-                   OutputDir* out) {
+                   const SiteConfig& config, Lang lang, const PdfOptions& options, OutputDir* out) {
   std::vector<Part> parts;
   for (const auto& ch : config.chapters()) {
     if (const SitePage* p = FindPage(pages, lang, ch.slug + ".html")) {
@@ -128,9 +128,9 @@ std::string IctBody(const std::vector<SitePage>& pages, Lang lang) {
   for (const auto& p : pages) {
     if (p.lang != lang || p.path.rfind(prefix, 0) != 0) continue;
     const bool overview = p.path == prefix + "index.html";
-    const std::string part = fmt::format("<section{}>\n<h2>{}</h2>\n{}</section>\n",
-                                         overview ? "" : " class=\"chapter\"", HtmlEscape(p.title),
-                                         Demote(p.body));
+    const std::string part =
+        fmt::format("<section{}>\n<h2>{}</h2>\n{}</section>\n",
+                    overview ? "" : " class=\"chapter\"", HtmlEscape(p.title), Demote(p.body));
     body = overview ? part + body : body + part;
   }
   return body;
@@ -145,17 +145,17 @@ Status WritePdfs(const std::vector<SitePage>& pages, const Publication& pub,
   auto print_language = [&](Lang lang) -> Status {
     JBR_RETURN_IF_ERROR(PrintReport(pages, pub, config, lang, options, out));
     if (const SitePage* brief = FindPage(pages, lang, "hoofdlijnen.html")) {
-      JBR_RETURN_IF_ERROR(PrintOne(SitePath(lang, "print-hoofdlijnen.html"),
-                                   fmt::format("{} {}", brief->title, year), brief->body,
-                                   fmt::format("pdf/jbr-{}-hoofdlijnen-{}.pdf", year, LangCode(lang)),
-                                   pub, lang, options, out));
+      JBR_RETURN_IF_ERROR(PrintOne(
+          SitePath(lang, "print-hoofdlijnen.html"), fmt::format("{} {}", brief->title, year),
+          brief->body, fmt::format("pdf/jbr-{}-hoofdlijnen-{}.pdf", year, LangCode(lang)), pub,
+          lang, options, out));
     }
     const std::string ict = IctBody(pages, lang);
     if (!ict.empty()) {
-      JBR_RETURN_IF_ERROR(PrintOne(
-          SitePath(lang, "ict/print.html"),
-          fmt::format("{} {}", Tr(Msg::kLargeIctActivities, lang), year), ict,
-          fmt::format("pdf/jbr-{}-ict-{}.pdf", year, LangCode(lang)), pub, lang, options, out));
+      JBR_RETURN_IF_ERROR(PrintOne(SitePath(lang, "ict/print.html"),
+                                   fmt::format("{} {}", Tr(Msg::kLargeIctActivities, lang), year),
+                                   ict, fmt::format("pdf/jbr-{}-ict-{}.pdf", year, LangCode(lang)),
+                                   pub, lang, options, out));
     }
     return Status::Ok();
   };

@@ -7,10 +7,10 @@
 
 #include "common/result.h"
 #include "publish/core/output_dir.h"
-#include "publish/print/pdf.h"
-#include "publish/core/publication.h"
 #include "publish/core/page.h"
+#include "publish/core/publication.h"
 #include "publish/core/site_config.h"
+#include "publish/print/pdf.h"
 
 namespace jbr::publish {
 

@@ -13,7 +13,7 @@ namespace {
 // tests/browser/check_highlights.sh (which publishes texts of exactly these lengths).
 const std::map<std::string, size_t, std::less<>>& Budgets() {
   static const std::map<std::string, size_t, std::less<>> budgets = {
-      {"staff", 260}, {"people", 125}, {"jobs", 125}, {"absence", 125}, {"hire", 125},
+      {"staff", 260}, {"people", 125}, {"jobs", 125},        {"absence", 125}, {"hire", 125},
       {"co2", 190},   {"ict", 190},    {"procurement", 190}, {"housing", 190}};
   return budgets;
 }
@@ -81,10 +81,11 @@ class Layout {
     if (++pages_ > 2) return UsageError("a third page: the public version is two pages");
     std::string out = Close(true);
     page_open_ = true;
-    return out + fmt::format(
-                     "<section class=\"hl-page hl-page-{0}\" aria-labelledby=\"hl-page-{0}\">\n"
-                     "<h2 id=\"hl-page-{0}\" class=\"hl-page-title\">{1}</h2>\n<div class=\"hl-grid\">\n",
-                     pages_, HtmlEscape(title));
+    return out +
+           fmt::format(
+               "<section class=\"hl-page hl-page-{0}\" aria-labelledby=\"hl-page-{0}\">\n"
+               "<h2 id=\"hl-page-{0}\" class=\"hl-page-title\">{1}</h2>\n<div class=\"hl-grid\">\n",
+               pages_, HtmlEscape(title));
   }
 
   Result<std::string> Panel(const Directive& d) {
@@ -106,11 +107,12 @@ class Layout {
     open_ = OpenPanel{kind, d.line};
     panels_.push_back(*open_);
     // The icon repeats the title's theme for the eye; a screen reader reads the title.
-    return out + fmt::format(
-                     "<section class=\"hl-panel hl-{0}\" aria-labelledby=\"hl-{0}-title\">\n"
-                     "<h3 id=\"hl-{0}-title\"><span class=\"hl-icon\" aria-hidden=\"true\">{1}</span>"
-                     "<span>{2}</span></h3>\n<div class=\"hl-text\">\n",
-                     kind, Trim(icon), HtmlEscape(title));
+    return out +
+           fmt::format(
+               "<section class=\"hl-panel hl-{0}\" aria-labelledby=\"hl-{0}-title\">\n"
+               "<h3 id=\"hl-{0}-title\"><span class=\"hl-icon\" aria-hidden=\"true\">{1}</span>"
+               "<span>{2}</span></h3>\n<div class=\"hl-text\">\n",
+               kind, Trim(icon), HtmlEscape(title));
   }
 
   // Closes the open panel (its pictures after its text) and, with `page`, the open page.
@@ -179,9 +181,10 @@ size_t PanelTextBudget(const std::string& kind) {
   return it == Budgets().end() ? 0 : it->second;
 }
 
-Result<std::string> RenderHighlights(const NarrativeSource& src, const BlockContext& ctx,
-                                     const DirectiveRenderer& other, const PictureDrawer& picture,
-                                     const std::function<Result<std::string>(const std::string&)>& icons) {
+Result<std::string> RenderHighlights(
+    const NarrativeSource& src, const BlockContext& ctx, const DirectiveRenderer& other,
+    const PictureDrawer& picture,
+    const std::function<Result<std::string>(const std::string&)>& icons) {
   if (!picture) return InternalError("the public version needs a picture drawer");
   Layout layout(ctx, picture, icons);
   auto directives = [&](const Directive& d) -> Result<std::string> {
@@ -191,20 +194,25 @@ Result<std::string> RenderHighlights(const NarrativeSource& src, const BlockCont
   };
   JBR_ASSIGN_OR_RETURN(std::string html, RenderNarrative(src, *ctx.index, ctx.lang, directives));
   if (layout.pages() != 2) {
-    return UsageError(fmt::format("{}: {} '::: page' lines: the public version is exactly two pages",
-                                  src.file, layout.pages()));
+    return UsageError(
+        fmt::format("{}: {} '::: page' lines: the public version is exactly two pages", src.file,
+                    layout.pages()));
   }
   html += layout.Finish();
   const size_t first = html.find_first_not_of(" \n");
   if (html.compare(first, 21, "<section class=\"hl-pa") != 0) {
-    return UsageError(fmt::format("{}: text before the first '::: page': every sentence belongs "
-                                  "to a panel of a page", src.file));
+    return UsageError(
+        fmt::format("{}: text before the first '::: page': every sentence belongs "
+                    "to a panel of a page",
+                    src.file));
   }
   const std::string grid = "<div class=\"hl-grid\">\n";
   for (size_t at = html.find(grid); at != std::string::npos; at = html.find(grid, at + 1)) {
     if (html.compare(at + grid.size(), 24, "<section class=\"hl-panel") != 0) {
-      return UsageError(fmt::format("{}: text between a '::: page' and its first '::: panel': every "
-                                    "sentence belongs to a panel", src.file));
+      return UsageError(
+          fmt::format("{}: text between a '::: page' and its first '::: panel': every "
+                      "sentence belongs to a panel",
+                      src.file));
     }
   }
   JBR_RETURN_IF_ERROR(CheckBudgets(html, layout.panels(), src.file));

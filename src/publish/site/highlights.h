@@ -33,8 +33,9 @@ size_t PanelTextBudget(const std::string& kind);
 // error. Errors (usage, "file:line: "): not exactly two pages, a panel outside a page or twice,
 // an unknown kind, a title with a digit or over its budget, a panel's text over its budget, and
 // every error of RenderNarrative.
-Result<std::string> RenderHighlights(const NarrativeSource& src, const BlockContext& ctx,
-                                     const DirectiveRenderer& other, const PictureDrawer& picture,
-                                     const std::function<Result<std::string>(const std::string&)>& icons);
+Result<std::string> RenderHighlights(
+    const NarrativeSource& src, const BlockContext& ctx, const DirectiveRenderer& other,
+    const PictureDrawer& picture,
+    const std::function<Result<std::string>(const std::string&)>& icons);
 
 }  // namespace jbr::publish

@@ -65,8 +65,12 @@ TEST(RenderHighlights, LaysOutTwoPagesOfPanelsWithTheirPictures) {
   EXPECT_EQ(html->find("<?xml"), std::string::npos);
   // Every section that opens closes: two pages and two panels.
   size_t open = 0, close = 0;
-  for (size_t at = html->find("<section"); at != std::string::npos; at = html->find("<section", at + 1)) ++open;
-  for (size_t at = html->find("</section>"); at != std::string::npos; at = html->find("</section>", at + 1)) ++close;
+  for (size_t at = html->find("<section"); at != std::string::npos;
+       at = html->find("<section", at + 1))
+    ++open;
+  for (size_t at = html->find("</section>"); at != std::string::npos;
+       at = html->find("</section>", at + 1))
+    ++close;
   EXPECT_EQ(open, 4u);
   EXPECT_EQ(close, 4u);
 }
@@ -85,13 +89,15 @@ TEST(RenderHighlights, RefusesTextOutsidePanelsUnknownKindsAndTypedNumbers) {
   EXPECT_THAT(Render(std::string("Inleiding.\n\n") + kTwoPages).status().message(),
               HasSubstr("text before the first"));
   EXPECT_THAT(Render("::: page A\n\nLos.\n\n::: panel absence B\n\n::: page C\n\n::: panel ict D\n")
-                  .status().message(),
+                  .status()
+                  .message(),
               HasSubstr("between a '::: page' and its first"));
   EXPECT_THAT(Render("::: page A\n\n::: panel weather B\n").status().message(),
               HasSubstr("unknown panel 'weather'"));
   EXPECT_THAT(Render("::: page Top 10\n").status().message(), HasSubstr("typed number"));
   // A digit inside a word is no number.
-  EXPECT_TRUE(Render("::: page CO2 en meer\n\n::: panel co2 CO2\n\n::: page B\n\n::: panel ict C\n").ok());
+  EXPECT_TRUE(
+      Render("::: page CO2 en meer\n\n::: panel co2 CO2\n\n::: page B\n\n::: panel ict C\n").ok());
 }
 
 TEST(RenderHighlights, HoldsEachPanelToItsTextBudget) {

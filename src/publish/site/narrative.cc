@@ -5,8 +5,8 @@
 #include <map>
 
 #include <fmt/format.h>
-#include <kainjow/mustache.hpp>
 #include <md4c-html.h>
+#include <kainjow/mustache.hpp>
 
 namespace jbr::publish {
 namespace {
@@ -179,8 +179,8 @@ Result<std::string> RenderNarrative(const NarrativeSource& source, const FigureI
     const Directive& d = split.directives[i];
     Result<std::string> part = directives(d);
     if (!part.ok()) {
-      return UsageError(fmt::format("{}:{}: ::: {}: {}", source.file, d.line, d.kind,
-                                    part.status().message()));
+      return UsageError(
+          fmt::format("{}:{}: ::: {}: {}", source.file, d.line, d.kind, part.status().message()));
     }
     const std::string marker = fmt::format("<p>@@jbr-directive-{}@@</p>\n", i);
     const size_t at = html.find(marker);

@@ -5,8 +5,8 @@
 //   ::: chart absence.rate ministries
 //
 // A placeholder names a figure (figures.h: INDICATOR [MINISTRY] [YEAR] [FIELD] [key=value]), or is
-// one of {{year}} and {{previous_year}}. A directive is a line "::: KIND ARGS" whose HTML comes from
-// the caller (charts, tables, tiles). No number may be typed in the text: every figure, year
+// one of {{year}} and {{previous_year}}. A directive is a line "::: KIND ARGS" whose HTML comes
+// from the caller (charts, tables, tiles). No number may be typed in the text: every figure, year
 // included, comes from a placeholder, so that the text cannot disagree with the tables.
 #pragma once
 

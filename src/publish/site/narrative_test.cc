@@ -45,16 +45,19 @@ Publication SmallPublication() {
 Result<std::string> Render(const std::string& text, Lang lang = Lang::kNl) {
   static const Publication pub = SmallPublication();
   static const FigureIndex index(pub);
-  return RenderNarrative({"werkgever.md", text}, index, lang, [](const Directive& d) -> Result<std::string> {
-    if (d.kind != "chart") return UsageError("unknown directive '" + d.kind + "'");
-    return "<figure>" + d.args.at(0) + "</figure>\n";
-  });
+  return RenderNarrative({"werkgever.md", text}, index, lang,
+                         [](const Directive& d) -> Result<std::string> {
+                           if (d.kind != "chart")
+                             return UsageError("unknown directive '" + d.kind + "'");
+                           return "<figure>" + d.args.at(0) + "</figure>\n";
+                         });
 }
 
 TEST(Narrative, FillsFiguresFromThePublication) {
-  auto html = Render("# Verzuim\n\nHet verzuim is {{absence.rate direction}} met "
-                     "{{absence.rate change}} naar **{{absence.rate}}** in {{year}}; bij BZK "
-                     "{{absence.rate BZK}} (was {{absence.rate BZK previous}}).\n");
+  auto html = Render(
+      "# Verzuim\n\nHet verzuim is {{absence.rate direction}} met "
+      "{{absence.rate change}} naar **{{absence.rate}}** in {{year}}; bij BZK "
+      "{{absence.rate BZK}} (was {{absence.rate BZK previous}}).\n");
   ASSERT_TRUE(html.ok()) << html.status().message();
   EXPECT_THAT(*html, HasSubstr("<h1>Verzuim</h1>"));
   // 5.2 - 5.0 = 0.2 points, risen; BZK 4.8 from 4.9.
@@ -63,8 +66,10 @@ TEST(Narrative, FillsFiguresFromThePublication) {
 }
 
 TEST(Narrative, EnglishAndLastYearAndNorm) {
-  auto html = Render("Hire {{hire.share}} against {{hire.share norm}}; {{previous_year}}: "
-                     "{{hire.share 2020}}.\n", Lang::kEn);
+  auto html = Render(
+      "Hire {{hire.share}} against {{hire.share norm}}; {{previous_year}}: "
+      "{{hire.share 2020}}.\n",
+      Lang::kEn);
   ASSERT_TRUE(html.ok()) << html.status().message();
   EXPECT_THAT(*html, HasSubstr("Hire 13.3% against 10.0%; 2020: 12.2%."));
 }
@@ -81,7 +86,8 @@ Publication Counts() {
   w.id = "housing.workplace_factor";
   w.unit = "workplaces/fte";
   p.definitions = {n, w};
-  auto value = [](std::string id, std::string ministry, double v, std::optional<double> prev, std::string unit) {
+  auto value = [](std::string id, std::string ministry, double v, std::optional<double> prev,
+                  std::string unit) {
     PublishedValue x;
     x.indicator = std::move(id);
     x.ministry = std::move(ministry);
@@ -103,27 +109,34 @@ TEST(Narrative, PluralFollowsTheFigureAsWritten) {
   static const Publication pub = Counts();
   static const FigureIndex index(pub);
   auto render = [](const std::string& text, Lang lang) {
-    return RenderNarrative({"hoofdlijnen.md", text}, index, lang,
-                           [](const Directive&) -> Result<std::string> { return UsageError("none"); });
+    return RenderNarrative(
+        {"hoofdlijnen.md", text}, index, lang,
+        [](const Directive&) -> Result<std::string> { return UsageError("none"); });
   };
   const std::string nl =
       "Bij {{ict.reassessments}} {{ict.reassessments plural=project|projecten}} "
-      "{{ict.reassessments plural=is|zijn}} het plan herzien, vorig jaar bij {{ict.reassessments previous}} "
+      "{{ict.reassessments plural=is|zijn}} het plan herzien, vorig jaar bij {{ict.reassessments "
+      "previous}} "
       "{{ict.reassessments previous plural=project|projecten}}. BZK: {{ict.reassessments BZK}} "
       "{{ict.reassessments BZK plural=project|projecten}}, FIN: {{ict.reassessments FIN}} "
       "{{ict.reassessments FIN plural=project|projecten}}; {{housing.workplace_factor FIN}} "
       "{{housing.workplace_factor FIN plural=werkplek|werkplekken}}.\n";
   auto html = render(nl, Lang::kNl);
   ASSERT_TRUE(html.ok()) << html.status().message();
-  EXPECT_THAT(*html, HasSubstr("Bij 1 project is het plan herzien, vorig jaar bij 2 projecten. BZK: 0 projecten, "
-                               "FIN: 3 projecten; 1,0 werkplekken."));
-  auto en = render("For {{ict.reassessments}} {{ict.reassessments plural=project|projects}} the plan was "
-                   "revised; at BZK {{ict.reassessments BZK}} {{ict.reassessments BZK plural=project|projects}}.\n",
-                   Lang::kEn);
+  EXPECT_THAT(
+      *html,
+      HasSubstr("Bij 1 project is het plan herzien, vorig jaar bij 2 projecten. BZK: 0 projecten, "
+                "FIN: 3 projecten; 1,0 werkplekken."));
+  auto en = render(
+      "For {{ict.reassessments}} {{ict.reassessments plural=project|projects}} the plan was "
+      "revised; at BZK {{ict.reassessments BZK}} {{ict.reassessments BZK "
+      "plural=project|projects}}.\n",
+      Lang::kEn);
   ASSERT_TRUE(en.ok()) << en.status().message();
   EXPECT_THAT(*en, HasSubstr("For 1 project the plan was revised; at BZK 0 projects."));
   // Both words are needed, and a direction has none.
-  for (const char* bad : {"plural=project", "plural=project|", "plural=|projecten", "plural=a|b|c"}) {
+  for (const char* bad :
+       {"plural=project", "plural=project|", "plural=|projecten", "plural=a|b|c"}) {
     auto r = render(std::string("a\n{{ict.reassessments ") + bad + "}}\n", Lang::kNl);
     ASSERT_FALSE(r.ok()) << bad;
     EXPECT_THAT(r.status().message(), HasSubstr("hoofdlijnen.md:2:")) << bad;

@@ -1,5 +1,5 @@
-#include "publish/core/messages.h"
 #include "publish/site/site.h"
+#include "publish/core/messages.h"
 
 #include <fmt/format.h>
 
@@ -18,7 +18,8 @@ constexpr Lang kLangs[] = {Lang::kNl, Lang::kEn};
 Lang Other(Lang l) { return l == Lang::kNl ? Lang::kEn : Lang::kNl; }
 
 std::string Section(const char* id, const std::string& title, const std::string& body) {
-  return fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n{}</section>\n", id, HtmlEscape(title), body);
+  return fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n{}</section>\n", id, HtmlEscape(title),
+                     body);
 }
 
 DirectiveRenderer Directives(const BlockContext& ctx, const ChartDrawer& chart) {
@@ -70,14 +71,14 @@ Result<SitePage> NarrativePage(const std::string& name, const std::string& title
 std::string Contents(const SiteConfig& config, Lang lang) {
   std::string list = "<ol class=\"toc\">\n";
   for (const auto& ch : config.chapters()) {
-    list += fmt::format("<li><a href=\"{}.html\">{}</a></li>\n", ch.slug, HtmlEscape(ch.Title(lang)));
+    list +=
+        fmt::format("<li><a href=\"{}.html\">{}</a></li>\n", ch.slug, HtmlEscape(ch.Title(lang)));
   }
   list += fmt::format(
       "<li><a href=\"tabellen.html\">{}</a></li>\n<li><a href=\"ict/index.html\">{}</a></li>\n"
       "<li><a href=\"ministeries/index.html\">{}</a></li>\n<li><a "
       "href=\"verantwoording.html\">{}</a></li>\n</ol>\n",
-      Tr(Msg::kAnnexTables, lang),
-      Tr(Msg::kAnnexLargeIctActivities, lang),
+      Tr(Msg::kAnnexTables, lang), Tr(Msg::kAnnexLargeIctActivities, lang),
       Tr(Msg::kByMinistry, lang), Tr(Msg::kMethodAndSources, lang));
   return list;
 }
@@ -88,8 +89,7 @@ std::string Downloads(int year, Lang lang, bool pdf) {
       "<li><a href=\"../pdf/jbr-{0}-{1}.pdf\">{2} (PDF)</a></li>\n"
       "<li><a href=\"../pdf/jbr-{0}-hoofdlijnen-{1}.pdf\">{3} (PDF)</a></li>\n"
       "<li><a href=\"../pdf/jbr-{0}-ict-{1}.pdf\">{4} (PDF)</a></li>\n",
-      year, code, Tr(Msg::kTheFullReport, lang),
-      Tr(Msg::kHighlights, lang),
+      year, code, Tr(Msg::kTheFullReport, lang), Tr(Msg::kHighlights, lang),
       Tr(Msg::kAnnexOnLargeIctActivities, lang));
   return fmt::format(
       "<ul class=\"downloads\">\n{1}"
@@ -103,11 +103,12 @@ std::string Downloads(int year, Lang lang, bool pdf) {
 // The public version: two pages of panels (highlights.h), its icons from templates/site/icons/.
 Result<SitePage> HighlightsPage(const FigureIndex& index, const SiteConfig& config, Lang lang,
                                 const ChartDrawer& chart, const PictureDrawer& picture) {
-  SitePage page{lang, SitePath(lang, "hoofdlijnen.html"),
-                Tr(Msg::kHighlights, lang), "", false};
+  SitePage page{lang, SitePath(lang, "hoofdlijnen.html"), Tr(Msg::kHighlights, lang), "", false};
   BlockContext ctx{&index, &config, lang, page.path};
   JBR_ASSIGN_OR_RETURN(NarrativeSource src, config.Narrative("hoofdlijnen", lang));
-  auto icons = [&config](const std::string& kind) { return config.SiteFile("icons/" + kind + ".svg"); };
+  auto icons = [&config](const std::string& kind) {
+    return config.SiteFile("icons/" + kind + ".svg");
+  };
   JBR_ASSIGN_OR_RETURN(page.body,
                        RenderHighlights(src, ctx, Directives(ctx, chart), picture, icons));
   return page;

@@ -11,9 +11,9 @@
 #include "common/result.h"
 #include "publish/core/block_context.h"
 #include "publish/core/output_dir.h"
+#include "publish/core/page.h"
 #include "publish/core/publication.h"
 #include "publish/core/site_config.h"
-#include "publish/core/page.h"
 
 namespace jbr::publish {
 

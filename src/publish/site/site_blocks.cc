@@ -1,5 +1,5 @@
-#include "publish/core/messages.h"
 #include "publish/site/site_blocks.h"
+#include "publish/core/messages.h"
 
 #include <cstdlib>
 
@@ -11,7 +11,6 @@
 
 namespace jbr::publish {
 namespace {
-
 
 std::string Year(const BlockContext& c, int offset = 0) {
   return std::to_string(c.index->year() + offset);
@@ -66,8 +65,8 @@ std::string PreviousTd(const PublishedValue* v, const BlockContext& ctx) {
   if (last == nullptr) return "<td></td>";
   std::string td = ValueTd(last, ctx.lang);
   if (Restated(v, ctx.index->pub())) {
-    td.insert(td.size() - 5, fmt::format(" <span class=\"restated\">({})</span>",
-                                         Tr(Msg::kRestated, ctx.lang)));
+    td.insert(td.size() - 5,
+              fmt::format(" <span class=\"restated\">({})</span>", Tr(Msg::kRestated, ctx.lang)));
   }
   return td;
 }
@@ -80,8 +79,8 @@ std::string Links(const IndicatorDef& def, const BlockContext& ctx) {
       HtmlEscape(RelativeLink(ctx.page, lang + "/tabellen.html#" + def.id)),
       Tr(Msg::kFullTable, ctx.lang),
       HtmlEscape(RelativeLink(ctx.page, lang + "/verantwoording.html#" + def.id)),
-      Tr(Msg::kDefinition, ctx.lang),
-      HtmlEscape(RelativeLink(ctx.page, "opendata/indicators.csv")), "Open data (CSV)");
+      Tr(Msg::kDefinition, ctx.lang), HtmlEscape(RelativeLink(ctx.page, "opendata/indicators.csv")),
+      "Open data (CSV)");
 }
 
 // Rows: label, this year, last year, change.
@@ -92,8 +91,7 @@ std::string FourColumnTable(const std::string& caption, const std::string& first
       "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th "
       "scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n"
       "<tbody>\n",
-      HtmlEscape(caption), HtmlEscape(first), Year(ctx), Year(ctx, -1),
-      Tr(Msg::kChange, ctx.lang));
+      HtmlEscape(caption), HtmlEscape(first), Year(ctx), Year(ctx, -1), Tr(Msg::kChange, ctx.lang));
   for (const auto& [label, v] : rows) {
     const bool rijk = label == kRijk;
     t += fmt::format("<tr{}><th scope=\"row\">{}</th>{}{}<td>{}</td></tr>\n",
@@ -110,16 +108,17 @@ std::string SeriesTable(const std::string& caption, const std::string& first,
                         const BlockContext& ctx) {
   const std::vector<int>& years = ctx.index->SeriesYears();
   if (years.size() < 3 || rows.empty()) return "";
-  std::string t = fmt::format("<table class=\"series\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th>",
-                              HtmlEscape(caption), HtmlEscape(first));
+  std::string t = fmt::format(
+      "<table class=\"series\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th>",
+      HtmlEscape(caption), HtmlEscape(first));
   for (int y : years) t += fmt::format("<th scope=\"col\">{}</th>", y);
   t += "</tr></thead>\n<tbody>\n";
   for (const auto& [label, v] : rows) {
     t += fmt::format("<tr><th scope=\"row\">{}</th>", HtmlEscape(label));
     for (int y : years) {
-      t += ValueTd(ctx.index->Find(v->indicator, v->ministry, std::to_string(y), v->unit_type,
-                                   v->category),
-                   ctx.lang);
+      t += ValueTd(
+          ctx.index->Find(v->indicator, v->ministry, std::to_string(y), v->unit_type, v->category),
+          ctx.lang);
     }
     t += "</tr>\n";
   }
@@ -140,8 +139,8 @@ std::string PeriodTable(const IndicatorDef& def, const BlockContext& ctx) {
   return fmt::format(
       "<table>\n<caption>{}, Rijk, {}</caption>\n<thead><tr><th scope=\"col\">{}</th><th "
       "scope=\"col\">Rijk</th></tr></thead>\n<tbody>\n{}</tbody>\n</table>\n",
-      HtmlEscape(Title(def, ctx.lang)), Tr(Msg::kByPeriod, ctx.lang),
-      Tr(Msg::kPeriod, ctx.lang), rows);
+      HtmlEscape(Title(def, ctx.lang)), Tr(Msg::kByPeriod, ctx.lang), Tr(Msg::kPeriod, ctx.lang),
+      rows);
 }
 
 std::string Footnotes(const BlockContext& ctx) {
@@ -161,9 +160,10 @@ std::string Summary(const IndicatorDef& def, const PublishedValue* rijk, const B
                      Cell(rijk, ctx.lang));
     if (!Previous(rijk, ctx.lang).empty()) {
       const std::string change = ChangeCell(*rijk, ctx.lang);
-      s += fmt::format(" (in {}: {}{})", Year(ctx, -1), Previous(rijk, ctx.lang),
-                       change.empty() ? "" : fmt::format("; {} {}", Tr(Msg::kChange2, ctx.lang),
-                                                         HtmlEscape(change)));
+      s += fmt::format(
+          " (in {}: {}{})", Year(ctx, -1), Previous(rijk, ctx.lang),
+          change.empty() ? ""
+                         : fmt::format("; {} {}", Tr(Msg::kChange2, ctx.lang), HtmlEscape(change)));
     }
     s += ".";
   }
@@ -206,8 +206,9 @@ std::string IndicatorBlock(const IndicatorDef& def, const BlockContext& ctx) {
   const std::string span = fmt::format("{}–{}", years.front(), years.back());
   if (has_total) {
     rows.emplace_back(kRijk, rijk);
-    out += FourColumnTable(fmt::format("{} {} {}", Title(def, ctx.lang), Tr(Msg::kByMinistry2, ctx.lang), year),
-                           Tr(Msg::kMinistry, ctx.lang), rows, ctx);
+    out += FourColumnTable(
+        fmt::format("{} {} {}", Title(def, ctx.lang), Tr(Msg::kByMinistry2, ctx.lang), year),
+        Tr(Msg::kMinistry, ctx.lang), rows, ctx);
     if (rijk != nullptr) {
       out += SeriesTable(fmt::format("{}, Rijk, {}", Title(def, ctx.lang), span),
                          Tr(Msg::kMinistry, ctx.lang), {{kRijk, rijk}}, ctx);
@@ -271,10 +272,11 @@ Result<std::string> Tiles(const std::vector<std::string>& ids, const BlockContex
     std::string change;
     if (v->change) {
       const char* arrow = *v->change > 0 ? "▲" : (*v->change < 0 ? "▼" : "=");
-      change = fmt::format("<span class=\"change\"><span aria-hidden=\"true\">{}</span> {} {} ({} {})</span>",
-                           arrow, HtmlEscape(DirectionWord(*v->change, ctx.lang)),
-                           HtmlEscape(ChangeText(*v->change, v->unit, ctx.lang, false)),
-                           Tr(Msg::kVs, ctx.lang), Year(ctx, -1));
+      change = fmt::format(
+          "<span class=\"change\"><span aria-hidden=\"true\">{}</span> {} {} ({} {})</span>", arrow,
+          HtmlEscape(DirectionWord(*v->change, ctx.lang)),
+          HtmlEscape(ChangeText(*v->change, v->unit, ctx.lang, false)), Tr(Msg::kVs, ctx.lang),
+          Year(ctx, -1));
     }
     out += fmt::format(
         "<li class=\"tile\"><span class=\"figure\" data-cell=\"{}\">{}</span> <span "

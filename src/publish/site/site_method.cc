@@ -26,7 +26,8 @@ std::string Definitions(const Publication& pub, Lang lang) {
   std::string out;
   for (const auto& d : pub.definitions) {
     out += fmt::format(
-        "<section class=\"definition\" id=\"{}\">\n<h3>{}</h3>\n<dl>\n<dt>{}</dt><dd><code>{}</code>"
+        "<section class=\"definition\" "
+        "id=\"{}\">\n<h3>{}</h3>\n<dl>\n<dt>{}</dt><dd><code>{}</code>"
         "</dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt>"
         "<dd>{}</dd>\n",
         HtmlEscape(d.id), HtmlEscape(nl ? d.title_nl : d.title_en), "Id", HtmlEscape(d.id),
@@ -47,7 +48,8 @@ std::string Deliveries(const Publication& pub, const SiteConfig& config, Lang la
   std::string rows;
   for (const auto& d : pub.deliveries) {
     rows += fmt::format(
-        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>\n",
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></"
+        "tr>\n",
         d.id, HtmlEscape(d.dataset), HtmlEscape(config.MinistryName(d.ministry, lang)), d.year,
         HtmlEscape(d.received_at), HtmlEscape(d.sha256));
   }
@@ -56,9 +58,8 @@ std::string Deliveries(const Publication& pub, const SiteConfig& config, Lang la
       "<caption>{0}</caption>\n<thead><tr><th scope=\"col\">{1}</th><th scope=\"col\">{2}</th>"
       "<th scope=\"col\">{3}</th><th scope=\"col\">{4}</th><th scope=\"col\">{5}</th><th "
       "scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n{6}</tbody>\n</table>\n</div>\n",
-      Tr(Msg::kDeliveriesUsed, lang), Tr(Msg::kDelivery, lang),
-      Tr(Msg::kDataset, lang), Tr(Msg::kMinistry, lang), Tr(Msg::kYear, lang),
-      Tr(Msg::kReceived, lang), rows);
+      Tr(Msg::kDeliveriesUsed, lang), Tr(Msg::kDelivery, lang), Tr(Msg::kDataset, lang),
+      Tr(Msg::kMinistry, lang), Tr(Msg::kYear, lang), Tr(Msg::kReceived, lang), rows);
 }
 
 // Where the time series' years come from, and the years it leaves out.
@@ -71,12 +72,13 @@ std::string SeriesSources(const Publication& pub, Lang lang) {
                 : fmt::format("{}: {} {}", y.year, Tr(Msg::kComputation, lang), y.run_id);
   }
   if (runs.empty()) runs = Tr(Msg::kNoEarlierYears, lang);
-  std::string out = fmt::format("<dt>{}</dt><dd>{}</dd>\n", Tr(Msg::kTimeSeries, lang),
-                                HtmlEscape(runs));
+  std::string out =
+      fmt::format("<dt>{}</dt><dd>{}</dd>\n", Tr(Msg::kTimeSeries, lang), HtmlEscape(runs));
   for (const auto& [year, run] : pub.series_gaps) {
-    out += fmt::format(
-        "<dt>{}</dt><dd>{}</dd>\n", Tr(Msg::kNotInTheTimeSeries, lang),
-        fmt::format(fmt::runtime(Tr(Msg::kComputationUsedOtherDefinitionsCompu, lang)), year, run, year));
+    out +=
+        fmt::format("<dt>{}</dt><dd>{}</dd>\n", Tr(Msg::kNotInTheTimeSeries, lang),
+                    fmt::format(fmt::runtime(Tr(Msg::kComputationUsedOtherDefinitionsCompu, lang)),
+                                year, run, year));
   }
   return out;
 }
@@ -104,7 +106,8 @@ std::string AdjacentGaps(const Publication& pub, const FigureIndex& index, const
     }
     for (const auto& id : g.indicators) {
       const IndicatorDef* def = index.Definition(id);
-      indicators += (indicators.empty() ? "" : ", ") + (def ? (lang == Lang::kNl ? def->title_nl : def->title_en) : id);
+      indicators += (indicators.empty() ? "" : ", ") +
+                    (def ? (lang == Lang::kNl ? def->title_nl : def->title_en) : id);
     }
     rows += fmt::format("<tr><td>{}</td><td>{} {}</td><td>{}</td><td>{}</td></tr>\n", g.year,
                         HtmlEscape(g.dataset), g.other_year, HtmlEscape(ministries),
@@ -113,7 +116,8 @@ std::string AdjacentGaps(const Publication& pub, const FigureIndex& index, const
   return fmt::format(
       "<h3>{0}</h3>\n<p>{1}</p>\n<div class=\"scroll\" tabindex=\"0\" role=\"region\" "
       "aria-label=\"{0}\">\n<table>\n<caption>{0}</caption>\n<thead><tr><th scope=\"col\">{2}</th>"
-      "<th scope=\"col\">{3}</th><th scope=\"col\">{4}</th><th scope=\"col\">{5}</th></tr></thead>\n"
+      "<th scope=\"col\">{3}</th><th scope=\"col\">{4}</th><th "
+      "scope=\"col\">{5}</th></tr></thead>\n"
       "<tbody>\n{6}</tbody>\n</table>\n</div>\n",
       Tr(Msg::kReadWithoutAnAdjacentYear, lang), Tr(Msg::kReadWithoutAnAdjacentYearText, lang),
       Tr(Msg::kYearOfTheFigure, lang), Tr(Msg::kDeliveryNotThere, lang), Tr(Msg::kMinistries, lang),
@@ -129,8 +133,8 @@ std::string RestatedValue(const std::optional<double>& v, const std::string& sta
   return FormatFigure(*v, unit, lang);
 }
 
-std::string Restatements(const Publication& pub, const FigureIndex& index,
-                         const SiteConfig& config, Lang lang) {
+std::string Restatements(const Publication& pub, const FigureIndex& index, const SiteConfig& config,
+                         Lang lang) {
   const bool nl = lang == Lang::kNl;
   if (pub.restatements.empty()) {
     return Tr(Msg::kNoneEveryFigureForLast, lang);
@@ -145,8 +149,9 @@ std::string Restatements(const Publication& pub, const FigureIndex& index,
     rows += fmt::format(
         "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
         "<td>{}</td></tr>\n",
-        HtmlEscape(def ? (nl ? def->title_nl : def->title_en) : r.indicator), HtmlEscape(r.ministry),
-        HtmlEscape(cell), HtmlEscape(RestatedValue(r.old_value, r.old_status, unit, lang)),
+        HtmlEscape(def ? (nl ? def->title_nl : def->title_en) : r.indicator),
+        HtmlEscape(r.ministry), HtmlEscape(cell),
+        HtmlEscape(RestatedValue(r.old_value, r.old_status, unit, lang)),
         HtmlEscape(RestatedValue(r.new_value, r.new_status, unit, lang)),
         HtmlEscape(r.first_release), HtmlEscape(r.cause));
   }
@@ -156,29 +161,27 @@ std::string Restatements(const Publication& pub, const FigureIndex& index,
       "scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th "
       "scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n"
       "<tbody>\n{}</tbody>\n</table>\n</div>\n",
-      Tr(Msg::kTheseFiguresForLastYear, lang),
-      Tr(Msg::kRestatements, lang), Tr(Msg::kRestatedFigures, lang),
-      Tr(Msg::kMinistry, lang), Tr(Msg::kCell, lang), Tr(Msg::kBefore, lang),
-      Tr(Msg::kNow, lang), Tr(Msg::kRelease, lang), Tr(Msg::kCause, lang), rows);
+      Tr(Msg::kTheseFiguresForLastYear, lang), Tr(Msg::kRestatements, lang),
+      Tr(Msg::kRestatedFigures, lang), Tr(Msg::kMinistry, lang), Tr(Msg::kCell, lang),
+      Tr(Msg::kBefore, lang), Tr(Msg::kNow, lang), Tr(Msg::kRelease, lang), Tr(Msg::kCause, lang),
+      rows);
 }
 
 }  // namespace
 
 SitePage MethodPage(const Publication& pub, const FigureIndex& index, const SiteConfig& config,
                     Lang lang) {
-  SitePage page{lang, SitePath(lang, "verantwoording.html"),
-                Tr(Msg::kMethodAndSources, lang), "", false};
+  SitePage page{lang, SitePath(lang, "verantwoording.html"), Tr(Msg::kMethodAndSources, lang), "",
+                false};
   page.body = fmt::format(
       "<section id=\"bronnen\">\n<h2>{}</h2>\n{}{}{}</section>\n"
       "<section id=\"onthulling\">\n<h2>{}</h2>\n{}</section>\n"
       "<section id=\"herzieningen\">\n<h2>{}</h2>\n{}</section>\n"
       "<section id=\"definities\">\n<h2>{}</h2>\n{}</section>\n",
-      Tr(Msg::kComputationAndDeliveries, lang), Sources(pub, lang),
-      Deliveries(pub, config, lang), AdjacentGaps(pub, index, config, lang),
-      Tr(Msg::kProtectingPersons, lang),
-      Rules(lang), Tr(Msg::kRestatements, lang),
-      Restatements(pub, index, config, lang), Tr(Msg::kDefinitions, lang),
-      Definitions(pub, lang));
+      Tr(Msg::kComputationAndDeliveries, lang), Sources(pub, lang), Deliveries(pub, config, lang),
+      AdjacentGaps(pub, index, config, lang), Tr(Msg::kProtectingPersons, lang), Rules(lang),
+      Tr(Msg::kRestatements, lang), Restatements(pub, index, config, lang),
+      Tr(Msg::kDefinitions, lang), Definitions(pub, lang));
   return page;
 }
 

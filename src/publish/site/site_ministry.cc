@@ -49,10 +49,9 @@ std::vector<SitePage> MinistryPages(const FigureIndex& index, const SiteConfig& 
     list += fmt::format("<li><a href=\"{}.html\">{} ({})</a></li>\n", HtmlEscape(code),
                         HtmlEscape(name), HtmlEscape(code));
     SitePage page{lang, SitePath(lang, "ministeries/" + code + ".html"), name, "", false};
-    page.body = fmt::format(
-        "<p>{}</p>\n",
-        Tr(Msg::kThisMinistrySFiguresNext, lang));
-    for (const auto& ch : config.chapters()) page.body += MinistryTable(ch, code, index, config, lang);
+    page.body = fmt::format("<p>{}</p>\n", Tr(Msg::kThisMinistrySFiguresNext, lang));
+    for (const auto& ch : config.chapters())
+      page.body += MinistryTable(ch, code, index, config, lang);
     pages.push_back(std::move(page));
   }
   list += "</ul>\n";
@@ -62,8 +61,7 @@ std::vector<SitePage> MinistryPages(const FigureIndex& index, const SiteConfig& 
 }
 
 SitePage TablesPage(const FigureIndex& index, const SiteConfig& config, Lang lang) {
-  SitePage page{lang, SitePath(lang, "tabellen.html"), Tr(Msg::kAnnexTables, lang),
-                "", false};
+  SitePage page{lang, SitePath(lang, "tabellen.html"), Tr(Msg::kAnnexTables, lang), "", false};
   BlockContext ctx{&index, &config, lang, page.path};
   std::string toc = "<ul class=\"toc\">\n";
   std::string body;
@@ -72,17 +70,17 @@ SitePage TablesPage(const FigureIndex& index, const SiteConfig& config, Lang lan
                        HtmlEscape(Title(def, lang)));
     body += FullTable(def, ctx);
   }
-  page.body = fmt::format(
-      "<p>{}</p>\n<nav aria-label=\"{}\">{}</ul></nav>\n{}",
-      Tr(Msg::kAllTablesByMinistryThe, lang),
-      Tr(Msg::kTables, lang), toc, body);
+  page.body =
+      fmt::format("<p>{}</p>\n<nav aria-label=\"{}\">{}</ul></nav>\n{}",
+                  Tr(Msg::kAllTablesByMinistryThe, lang), Tr(Msg::kTables, lang), toc, body);
   return page;
 }
 
 std::vector<NavLink> Navigation(const SiteConfig& config, Lang lang,
                                 const std::map<std::string, bool>& exists) {
   std::vector<NavLink> nav{{SitePath(lang, "index.html"), Tr(Msg::kHome, lang)}};
-  for (const auto& ch : config.chapters()) nav.push_back({SitePath(lang, ch.slug + ".html"), ch.Title(lang)});
+  for (const auto& ch : config.chapters())
+    nav.push_back({SitePath(lang, ch.slug + ".html"), ch.Title(lang)});
   const std::pair<const char*, std::string> extra[] = {
       {"hoofdlijnen.html", Tr(Msg::kHighlights, lang)},
       {"ministeries/index.html", Tr(Msg::kByMinistry, lang)},

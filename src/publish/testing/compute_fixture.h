@@ -4,9 +4,9 @@
 // is a count worked out by hand from the deliveries.
 #pragma once
 
-#include <optional>
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include <optional>
 
 #include <filesystem>
 #include <fstream>
@@ -15,14 +15,13 @@
 #include <string>
 
 #include "common/testing/temp_dir.h"
+#include "indicators/core/reference.h"
 #include "indicators/engine.h"
 #include "publish/testing/test_templates.h"
-#include "indicators/core/reference.h"
 #include "store/load.h"
 #include "store/workspace.h"
 
 namespace jbr::publish {
-
 
 class ComputeFixture : public ::testing::Test {
  protected:
@@ -55,8 +54,8 @@ class ComputeFixture : public ::testing::Test {
     const std::string name = "personeel-" + ministry + "-" + std::to_string(year) + "-" +
                              std::to_string(++files_) + ".csv";
     std::ofstream((dir_ / name).string(), std::ios::binary) << text;
-    LoadRequest req{"personnel", ministry, year, "tester", (dir_ / name).string(), name,
-                    received_at, {}};
+    LoadRequest req{"personnel", ministry,    year, "tester", (dir_ / name).string(),
+                    name,        received_at, {}};
     CollectingSink sink;
     auto r =
         LoadDelivery(ws_->store(), ws_->schemas(), *ws_->schemas().Find("personnel"), req, &sink);

@@ -81,8 +81,9 @@ inline IctPortfolio HandMadePortfolio() {
   a.figures.initial_duration_years = 3 + 11 / 12.0 + 30 / 365.0;
   a.figures.current_duration_years = 5 + 5 / 12.0 + 29 / 365.0;
   a.figures.end_slip_years = 1.5;
-  a.figures.duration_change = (*a.figures.current_duration_years - *a.figures.initial_duration_years) /
-                              *a.figures.initial_duration_years;
+  a.figures.duration_change =
+      (*a.figures.current_duration_years - *a.figures.initial_duration_years) /
+      *a.figures.initial_duration_years;
   a.figures.slip_class = "Later >1 jaar";
   a.figures.duration_class = "Later < 50%";
   a.figures.cost_class = "50-100 mln.";

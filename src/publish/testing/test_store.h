@@ -3,9 +3,9 @@
 // the definitions it was computed with. The expectations in the tests are worked out from these.
 #pragma once
 
-#include <optional>
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include <optional>
 
 #include <filesystem>
 #include <fstream>

@@ -113,10 +113,11 @@ class PostgresAccounts : public AccountStore {
   }
 
   Result<std::vector<Session>> ListSessions() override {
-    JBR_ASSIGN_OR_RETURN(auto q, c_->Query("SELECT id_hash, user_id, csrf, created_at, expires_at, source, ended "
-                                           "FROM sessions ORDER BY created_at, id_hash"));
+    JBR_ASSIGN_OR_RETURN(
+        auto q, c_->Query("SELECT id_hash, user_id, csrf, created_at, expires_at, source, ended "
+                          "FROM sessions ORDER BY created_at, id_hash"));
     return All<Session>(q, [](const Rows& r, int i) {
-      return Session{r.Text(i, 0), r.Int(i, 1), r.Text(i, 2), r.Text(i, 3),
+      return Session{r.Text(i, 0), r.Int(i, 1),  r.Text(i, 2),    r.Text(i, 3),
                      r.Text(i, 4), r.Text(i, 5), r.Int(i, 6) != 0};
     });
   }

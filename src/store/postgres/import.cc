@@ -14,10 +14,23 @@ class PostgresImport : public StoreImport {
 
   Status AddDelivery(const DeliveryRecord& d) override {
     return c_->Exec(
-        "INSERT INTO deliveries(id, dataset, ministry, year, received_at, delivered_by, file_name, sha256, "
-        "size_bytes, row_count, status, supersedes, format) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)",
-        Params().Add(d.id).Add(d.dataset).Add(d.ministry).Add(d.year).Add(d.received_at).Add(d.delivered_by)
-            .Add(d.file_name).Add(d.sha256).Add(d.size_bytes).Add(d.row_count).Add(d.status).Add(d.supersedes)
+        "INSERT INTO deliveries(id, dataset, ministry, year, received_at, delivered_by, file_name, "
+        "sha256, "
+        "size_bytes, row_count, status, supersedes, format) VALUES "
+        "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)",
+        Params()
+            .Add(d.id)
+            .Add(d.dataset)
+            .Add(d.ministry)
+            .Add(d.year)
+            .Add(d.received_at)
+            .Add(d.delivered_by)
+            .Add(d.file_name)
+            .Add(d.sha256)
+            .Add(d.size_bytes)
+            .Add(d.row_count)
+            .Add(d.status)
+            .Add(d.supersedes)
             .Add(d.format));
   }
 
@@ -28,8 +41,9 @@ class PostgresImport : public StoreImport {
     int64_t part = 0;
     std::string pending;
     auto flush = [&]() -> Status {
-      JBR_RETURN_IF_ERROR(c_->Exec("INSERT INTO delivery_files(delivery_id, part, bytes) VALUES ($1, $2, $3)",
-                                   Params().Add(d.id).Add(part++).AddBinary(pending)));
+      JBR_RETURN_IF_ERROR(
+          c_->Exec("INSERT INTO delivery_files(delivery_id, part, bytes) VALUES ($1, $2, $3)",
+                   Params().Add(d.id).Add(part++).AddBinary(pending)));
       pending.clear();
       return Status::Ok();
     };
@@ -47,48 +61,78 @@ class PostgresImport : public StoreImport {
     JBR_RETURN_IF_ERROR(copied);
     if (!pending.empty()) JBR_RETURN_IF_ERROR(flush());
     if (size != d.size_bytes || hash.HexDigest() != d.sha256) {
-      return StoreError(fmt::format("the bytes of delivery {} do not match its size and SHA-256", d.id));
+      return StoreError(
+          fmt::format("the bytes of delivery {} do not match its size and SHA-256", d.id));
     }
     return Status::Ok();
   }
 
   Status AddField(int64_t delivery_id, const DeliveryField& f) override {
-    return c_->Exec("INSERT INTO delivery_fields(delivery_id, position, field, type) VALUES ($1, $2, $3, $4)",
-                    Params().Add(delivery_id).Add(f.position).Add(f.field).Add(f.type));
+    return c_->Exec(
+        "INSERT INTO delivery_fields(delivery_id, position, field, type) VALUES ($1, $2, $3, $4)",
+        Params().Add(delivery_id).Add(f.position).Add(f.field).Add(f.type));
   }
 
   Status AddChunk(int64_t delivery_id, const StoredChunk& ch) override {
     return c_->Exec(
-        "INSERT INTO delivery_chunks(delivery_id, field, chunk, row_count, data) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO delivery_chunks(delivery_id, field, chunk, row_count, data) VALUES ($1, $2, "
+        "$3, $4, $5)",
         Params().Add(delivery_id).Add(ch.field).Add(ch.chunk).Add(ch.row_count).AddBinary(ch.data));
   }
 
   Status AddComputeRun(const ComputeRun& run, const std::vector<StoredValue>& values) override {
-    JBR_RETURN_IF_ERROR(c_->Exec(
-        "INSERT INTO compute_runs(id, at, year, definition_version, factor_vintage, deliveries, options, "
-        "factor_vintages, adjacent_gaps) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        Params().Add(run.id).Add(run.at).Add(run.year).Add(run.definition_version).Add(run.factor_vintage)
-            .Add(run.deliveries).Add(run.options).Add(run.factor_vintages).Add(run.adjacent_gaps)));
+    JBR_RETURN_IF_ERROR(
+        c_->Exec("INSERT INTO compute_runs(id, at, year, definition_version, factor_vintage, "
+                 "deliveries, options, "
+                 "factor_vintages, adjacent_gaps) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                 Params()
+                     .Add(run.id)
+                     .Add(run.at)
+                     .Add(run.year)
+                     .Add(run.definition_version)
+                     .Add(run.factor_vintage)
+                     .Add(run.deliveries)
+                     .Add(run.options)
+                     .Add(run.factor_vintages)
+                     .Add(run.adjacent_gaps)));
     return CopyValues(c_, run.id, values);
   }
 
   Status AddRelease(const Release& r) override {
     return c_->Exec(
-        "INSERT INTO releases(id, year, number, run_id, series_runs, definition_version, factor_vintage, "
+        "INSERT INTO releases(id, year, number, run_id, series_runs, definition_version, "
+        "factor_vintage, "
         "created_at, manifest) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        Params().Add(r.id).Add(r.year).Add(r.number).Add(r.run_id).Add(r.series_runs).Add(r.definition_version)
-            .Add(r.factor_vintage).Add(r.created_at).Add(r.manifest));
+        Params()
+            .Add(r.id)
+            .Add(r.year)
+            .Add(r.number)
+            .Add(r.run_id)
+            .Add(r.series_runs)
+            .Add(r.definition_version)
+            .Add(r.factor_vintage)
+            .Add(r.created_at)
+            .Add(r.manifest));
   }
 
   Status AddAudit(const AuditEntry& e) override {
-    return c_->Exec("INSERT INTO audit_log(id, at, actor, action, delivery_id, detail) VALUES ($1,$2,$3,$4,$5,$6)",
-                    Params().Add(e.id).Add(e.at).Add(e.actor).Add(e.action).Add(e.delivery_id).Add(e.detail));
+    return c_->Exec(
+        "INSERT INTO audit_log(id, at, actor, action, delivery_id, detail) VALUES "
+        "($1,$2,$3,$4,$5,$6)",
+        Params().Add(e.id).Add(e.at).Add(e.actor).Add(e.action).Add(e.delivery_id).Add(e.detail));
   }
 
   Status AddUser(const User& u) override {
     return c_->Exec(
-        "INSERT INTO users(id, name, role, ministry, password_hash, disabled, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)",
-        Params().Add(u.id).Add(u.name).Add(u.role).Add(u.ministry).Add(u.password_hash).Add(u.disabled ? 1 : 0)
+        "INSERT INTO users(id, name, role, ministry, password_hash, disabled, created_at) VALUES "
+        "($1,$2,$3,$4,$5,$6,$7)",
+        Params()
+            .Add(u.id)
+            .Add(u.name)
+            .Add(u.role)
+            .Add(u.ministry)
+            .Add(u.password_hash)
+            .Add(u.disabled ? 1 : 0)
             .Add(u.created_at));
   }
 
@@ -96,22 +140,43 @@ class PostgresImport : public StoreImport {
     return c_->Exec(
         "INSERT INTO sessions(id_hash, user_id, csrf, created_at, expires_at, source, ended) "
         "VALUES ($1,$2,$3,$4,$5,$6,$7)",
-        Params().Add(s.id_hash).Add(s.user_id).Add(s.csrf).Add(s.created_at).Add(s.expires_at).Add(s.source)
+        Params()
+            .Add(s.id_hash)
+            .Add(s.user_id)
+            .Add(s.csrf)
+            .Add(s.created_at)
+            .Add(s.expires_at)
+            .Add(s.source)
             .Add(s.ended ? 1 : 0));
   }
 
   Status AddToken(const ApiToken& t) override {
     return c_->Exec(
-        "INSERT INTO api_tokens(id, name, ministry, token_hash, created_at, expires_at, revoked_at) "
+        "INSERT INTO api_tokens(id, name, ministry, token_hash, created_at, expires_at, "
+        "revoked_at) "
         "VALUES ($1,$2,$3,$4,$5,$6,$7)",
-        Params().Add(t.id).Add(t.name).Add(t.ministry).Add(t.token_hash).Add(t.created_at).Add(t.expires_at)
+        Params()
+            .Add(t.id)
+            .Add(t.name)
+            .Add(t.ministry)
+            .Add(t.token_hash)
+            .Add(t.created_at)
+            .Add(t.expires_at)
             .Add(t.revoked_at));
   }
 
   Status AddAction(const ActionEntry& e) override {
     return c_->Exec(
-        "INSERT INTO actions(id, at, actor, source, action, target, outcome, detail) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)",
-        Params().Add(e.id).Add(e.at).Add(e.actor).Add(e.source).Add(e.action).Add(e.target).Add(e.outcome)
+        "INSERT INTO actions(id, at, actor, source, action, target, outcome, detail) VALUES "
+        "($1,$2,$3,$4,$5,$6,$7,$8)",
+        Params()
+            .Add(e.id)
+            .Add(e.at)
+            .Add(e.actor)
+            .Add(e.source)
+            .Add(e.action)
+            .Add(e.target)
+            .Add(e.outcome)
             .Add(e.detail));
   }
 
@@ -121,16 +186,18 @@ class PostgresImport : public StoreImport {
 
   // The identity sequences continue after the copied ids, so that the next load gets a new one.
   Status Commit() override {
-    for (const char* table : {"deliveries", "delivery_chunks", "audit_log", "compute_runs", "releases", "users",
-                              "api_tokens", "actions"}) {
-      JBR_RETURN_IF_ERROR(c_->Exec(fmt::format(
-          "SELECT setval(pg_get_serial_sequence('{0}', 'id'), COALESCE((SELECT max(id) FROM {0}), 1), "
-          "(SELECT max(id) FROM {0}) IS NOT NULL)",
-          table)));
+    for (const char* table : {"deliveries", "delivery_chunks", "audit_log", "compute_runs",
+                              "releases", "users", "api_tokens", "actions"}) {
+      JBR_RETURN_IF_ERROR(
+          c_->Exec(fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), "
+                               "COALESCE((SELECT max(id) FROM {0}), 1), "
+                               "(SELECT max(id) FROM {0}) IS NOT NULL)",
+                               table)));
     }
-    JBR_RETURN_IF_ERROR(c_->Exec(
-        "SELECT setval(pg_get_serial_sequence('upload_reports', 'seq'), "
-        "COALESCE((SELECT max(seq) FROM upload_reports), 1), (SELECT max(seq) FROM upload_reports) IS NOT NULL)"));
+    JBR_RETURN_IF_ERROR(
+        c_->Exec("SELECT setval(pg_get_serial_sequence('upload_reports', 'seq'), "
+                 "COALESCE((SELECT max(seq) FROM upload_reports), 1), (SELECT max(seq) FROM "
+                 "upload_reports) IS NOT NULL)"));
     return tx_.Commit();
   }
 
@@ -142,35 +209,41 @@ class PostgresImport : public StoreImport {
 }  // namespace
 
 Result<std::vector<ComputeRun>> SelectComputeRuns(Connection* c) {
-  JBR_ASSIGN_OR_RETURN(auto q, c->Query(
-      "SELECT id, at, year, definition_version, factor_vintage, deliveries, options, factor_vintages, "
-      "adjacent_gaps FROM compute_runs ORDER BY id"));
+  JBR_ASSIGN_OR_RETURN(auto q, c->Query("SELECT id, at, year, definition_version, factor_vintage, "
+                                        "deliveries, options, factor_vintages, "
+                                        "adjacent_gaps FROM compute_runs ORDER BY id"));
   std::vector<ComputeRun> out;
   for (int i = 0; i < q.size(); ++i) {
-    out.push_back(ComputeRun{q.Int(i, 0), q.Text(i, 1), static_cast<int>(q.Int(i, 2)), q.Text(i, 3), q.Text(i, 4),
-                             q.Text(i, 5), q.Text(i, 6), q.Text(i, 7), q.Text(i, 8)});
+    out.push_back(ComputeRun{q.Int(i, 0), q.Text(i, 1), static_cast<int>(q.Int(i, 2)), q.Text(i, 3),
+                             q.Text(i, 4), q.Text(i, 5), q.Text(i, 6), q.Text(i, 7), q.Text(i, 8)});
   }
   return out;
 }
 
 Result<std::vector<DeliveryField>> SelectDeliveryFields(Connection* c, int64_t delivery_id) {
-  JBR_ASSIGN_OR_RETURN(auto q, c->Query(
-      "SELECT position, field, type FROM delivery_fields WHERE delivery_id = $1 ORDER BY position",
-      Params().Add(delivery_id)));
+  JBR_ASSIGN_OR_RETURN(auto q, c->Query("SELECT position, field, type FROM delivery_fields WHERE "
+                                        "delivery_id = $1 ORDER BY position",
+                                        Params().Add(delivery_id)));
   std::vector<DeliveryField> out;
-  for (int i = 0; i < q.size(); ++i) out.push_back(DeliveryField{q.Int(i, 0), q.Text(i, 1), q.Text(i, 2)});
+  for (int i = 0; i < q.size(); ++i)
+    out.push_back(DeliveryField{q.Int(i, 0), q.Text(i, 1), q.Text(i, 2)});
   return out;
 }
 
 // One chunk at a time: a delivery's chunks together may be large.
-Status SelectChunks(Connection* c, int64_t delivery_id, const std::function<Status(const StoredChunk&)>& sink) {
-  JBR_ASSIGN_OR_RETURN(auto ids, c->Query("SELECT id FROM delivery_chunks WHERE delivery_id = $1 ORDER BY id",
-                                          Params().Add(delivery_id)));
+Status SelectChunks(Connection* c, int64_t delivery_id,
+                    const std::function<Status(const StoredChunk&)>& sink) {
+  JBR_ASSIGN_OR_RETURN(auto ids,
+                       c->Query("SELECT id FROM delivery_chunks WHERE delivery_id = $1 ORDER BY id",
+                                Params().Add(delivery_id)));
   for (int i = 0; i < ids.size(); ++i) {
-    JBR_ASSIGN_OR_RETURN(auto q, c->Query(
-        "SELECT field, chunk::bigint, row_count, data FROM delivery_chunks WHERE id = $1",
-        Params().Add(ids.Int(i, 0)), /*binary_result=*/true));
-    if (q.size() != 1) return StoreError(fmt::format("chunk {} of delivery {} went missing", ids.Int(i, 0), delivery_id));
+    JBR_ASSIGN_OR_RETURN(
+        auto q,
+        c->Query("SELECT field, chunk::bigint, row_count, data FROM delivery_chunks WHERE id = $1",
+                 Params().Add(ids.Int(i, 0)), /*binary_result=*/true));
+    if (q.size() != 1)
+      return StoreError(
+          fmt::format("chunk {} of delivery {} went missing", ids.Int(i, 0), delivery_id));
     // Binary results: text as is, bigint as 8 bytes big-endian.
     auto be64 = [&q](int col) {
       const std::string_view b = q.Bytes(0, col);
@@ -187,15 +260,20 @@ Status SelectChunks(Connection* c, int64_t delivery_id, const std::function<Stat
 Result<std::unique_ptr<StoreImport>> BeginImport(Connection* c) {
   JBR_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(c));
   // No load, computation or release may start in this store until the copy is committed.
-  JBR_RETURN_IF_ERROR(c->Exec("LOCK TABLE deliveries, compute_runs, releases, audit_log, users, sessions, "
-                              "api_tokens, actions, upload_reports IN EXCLUSIVE MODE"));
-  JBR_ASSIGN_OR_RETURN(auto q, c->Query(
-      "SELECT (SELECT count(*) FROM deliveries) + (SELECT count(*) FROM compute_runs) + "
-      "(SELECT count(*) FROM releases) + (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM users) + "
-      "(SELECT count(*) FROM sessions) + (SELECT count(*) FROM api_tokens) + (SELECT count(*) FROM actions) + "
-      "(SELECT count(*) FROM upload_reports)"));
+  JBR_RETURN_IF_ERROR(
+      c->Exec("LOCK TABLE deliveries, compute_runs, releases, audit_log, users, sessions, "
+              "api_tokens, actions, upload_reports IN EXCLUSIVE MODE"));
+  JBR_ASSIGN_OR_RETURN(
+      auto q,
+      c->Query("SELECT (SELECT count(*) FROM deliveries) + (SELECT count(*) FROM compute_runs) + "
+               "(SELECT count(*) FROM releases) + (SELECT count(*) FROM audit_log) + (SELECT "
+               "count(*) FROM users) + "
+               "(SELECT count(*) FROM sessions) + (SELECT count(*) FROM api_tokens) + (SELECT "
+               "count(*) FROM actions) + "
+               "(SELECT count(*) FROM upload_reports)"));
   if (q.Int(0, 0) > 0) {
-    return UsageError("the target store is not empty: jbr migrate-store copies into a new, empty store only");
+    return UsageError(
+        "the target store is not empty: jbr migrate-store copies into a new, empty store only");
   }
   return std::unique_ptr<StoreImport>(new PostgresImport(c, std::move(tx)));
 }
@@ -214,7 +292,8 @@ Status CopyValues(Connection* c, int64_t run_id, const std::vector<StoredValue>&
   int64_t seq = 0;
   for (const auto& v : values) {
     data += fmt::format("{}\t{}\t", run_id, seq++);
-    for (const auto* s : {&v.indicator, &v.ministry, &v.unit_type, &v.period, &v.category, &v.unit, &v.status}) {
+    for (const auto* s :
+         {&v.indicator, &v.ministry, &v.unit_type, &v.period, &v.category, &v.unit, &v.status}) {
       text(*s);
     }
     for (const auto* d : {&v.value, &v.numerator, &v.denominator, &v.previous, &v.change}) num(*d);
@@ -223,7 +302,8 @@ Status CopyValues(Connection* c, int64_t run_id, const std::vector<StoredValue>&
     data += '\n';
   }
   return c->CopyIn(
-      "COPY computed_values(run_id, seq, indicator, ministry, unit_type, period, category, unit, status, value, "
+      "COPY computed_values(run_id, seq, indicator, ministry, unit_type, period, category, unit, "
+      "status, value, "
       "numerator, denominator, previous, change, flag, suppression, deliveries, previous_status, "
       "previous_deliveries) FROM STDIN",
       data);

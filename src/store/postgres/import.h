@@ -14,7 +14,8 @@ namespace jbr::pg {
 
 Result<std::vector<ComputeRun>> SelectComputeRuns(Connection* c);
 Result<std::vector<DeliveryField>> SelectDeliveryFields(Connection* c, int64_t delivery_id);
-Status SelectChunks(Connection* c, int64_t delivery_id, const std::function<Status(const StoredChunk&)>& sink);
+Status SelectChunks(Connection* c, int64_t delivery_id,
+                    const std::function<Status(const StoredChunk&)>& sink);
 Result<std::unique_ptr<StoreImport>> BeginImport(Connection* c);
 
 // The original bytes are kept in parts of this size: streamed in and out, never held whole.

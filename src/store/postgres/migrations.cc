@@ -238,7 +238,8 @@ ALTER TABLE compute_runs ADD COLUMN adjacent_gaps text NOT NULL DEFAULT '[]';
 constexpr const char* kLockMigrations = "SELECT pg_advisory_xact_lock(7375001)";
 
 Result<int> CurrentVersion(Connection* c) {
-  JBR_ASSIGN_OR_RETURN(auto rows, c->Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+  JBR_ASSIGN_OR_RETURN(auto rows,
+                       c->Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
   return static_cast<int>(rows.Int(0, 0));
 }
 
@@ -248,7 +249,8 @@ int LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
 
 Status Migrate(Connection* c) {
   // The usual case, a store at this version, in two statements without a lock.
-  JBR_ASSIGN_OR_RETURN(auto exists, c->Query("SELECT to_regclass('schema_migrations') IS NOT NULL"));
+  JBR_ASSIGN_OR_RETURN(auto exists,
+                       c->Query("SELECT to_regclass('schema_migrations') IS NOT NULL"));
   if (exists.Text(0, 0) == "t") {
     JBR_ASSIGN_OR_RETURN(int now, CurrentVersion(c));
     if (now == LatestSchemaVersion()) return Status::Ok();
@@ -256,14 +258,16 @@ Status Migrate(Connection* c) {
   {
     JBR_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(c));
     JBR_RETURN_IF_ERROR(c->Exec(kLockMigrations));
-    JBR_RETURN_IF_ERROR(c->Exec(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at text NOT NULL)"));
+    JBR_RETURN_IF_ERROR(
+        c->Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
+                "applied_at text NOT NULL)"));
     JBR_RETURN_IF_ERROR(tx.Commit());
   }
   JBR_ASSIGN_OR_RETURN(int current, CurrentVersion(c));
   if (current > LatestSchemaVersion()) {
-    return StoreError(fmt::format("the store has schema version {}, newer than this jbr ({}); upgrade jbr",
-                                  current, LatestSchemaVersion()));
+    return StoreError(
+        fmt::format("the store has schema version {}, newer than this jbr ({}); upgrade jbr",
+                    current, LatestSchemaVersion()));
   }
   for (int v = current + 1; v <= LatestSchemaVersion(); ++v) {
     JBR_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(c));
@@ -272,10 +276,10 @@ Status Migrate(Connection* c) {
     JBR_ASSIGN_OR_RETURN(int now, CurrentVersion(c));
     if (now >= v) continue;
     JBR_RETURN_IF_ERROR(c->ExecScript(kMigrations[v - 1]));
-    JBR_RETURN_IF_ERROR(c->Exec(
-        "INSERT INTO schema_migrations(version, applied_at) "
-        "VALUES ($1, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))",
-        Params().Add(v)));
+    JBR_RETURN_IF_ERROR(
+        c->Exec("INSERT INTO schema_migrations(version, applied_at) "
+                "VALUES ($1, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))",
+                Params().Add(v)));
     JBR_RETURN_IF_ERROR(tx.Commit());
   }
   return Status::Ok();

@@ -67,7 +67,9 @@ std::string_view Rows::Bytes(int row, int col) const {
 
 std::string Rows::CommandStatus() const { return PQcmdStatus(r_.get()); }
 
-int64_t Rows::Int(int row, int col) const { return std::strtoll(PQgetvalue(r_.get(), row, col), nullptr, 10); }
+int64_t Rows::Int(int row, int col) const {
+  return std::strtoll(PQgetvalue(r_.get(), row, col), nullptr, 10);
+}
 
 std::optional<int64_t> Rows::OptInt(int row, int col) const {
   if (IsNull(row, col)) return std::nullopt;
@@ -109,7 +111,8 @@ Result<Rows> Connection::Query(std::string_view sql, const Params& params, bool 
   const std::string text(sql);
   const std::vector<const char*> values = params.Values();
   if (params.size() == 0) {
-    Rows rows(PQexecParams(c_, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, binary_result ? 1 : 0));
+    Rows rows(PQexecParams(c_, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr,
+                           binary_result ? 1 : 0));
     const ExecStatusType st = PQresultStatus(rows.get());
     if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) return Error(sql);
     return rows;
@@ -123,8 +126,9 @@ Result<Rows> Connection::Query(std::string_view sql, const Params& params, bool 
     if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) return Error(sql);
     it = prepared_.emplace(text, name).first;
   }
-  PGresult* r = PQexecPrepared(c_, it->second.c_str(), params.size(), values.data(), params.Lengths().data(),
-                               params.Formats().data(), binary_result ? 1 : 0);
+  PGresult* r =
+      PQexecPrepared(c_, it->second.c_str(), params.size(), values.data(), params.Lengths().data(),
+                     params.Formats().data(), binary_result ? 1 : 0);
   Rows rows(r);
   const ExecStatusType st = PQresultStatus(r);
   if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) return Error(sql);
@@ -165,11 +169,20 @@ Status Connection::CopyIn(const std::string& copy_sql, std::string_view data) {
 void Connection::AppendCopyText(std::string* out, std::string_view v) {
   for (char ch : v) {
     switch (ch) {
-      case '\\': *out += "\\\\"; break;
-      case '\t': *out += "\\t"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      default: *out += ch;
+      case '\\':
+        *out += "\\\\";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\r':
+        *out += "\\r";
+        break;
+      default:
+        *out += ch;
     }
   }
 }
@@ -186,8 +199,9 @@ Transaction::~Transaction() {
 Status Transaction::Commit() {
   // COMMIT of a transaction that failed earlier answers ROLLBACK without an error.
   auto r = c_->Query("COMMIT");
-  Status st = r.ok() && r->CommandStatus() == "ROLLBACK" ? StoreError("postgresql: the transaction was rolled back")
-                                                          : r.status();
+  Status st = r.ok() && r->CommandStatus() == "ROLLBACK"
+                  ? StoreError("postgresql: the transaction was rolled back")
+                  : r.status();
   if (st.ok()) c_ = nullptr;
   return st;
 }

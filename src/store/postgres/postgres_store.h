@@ -1,5 +1,6 @@
 // The shared store: one PostgreSQL database, used by many jbr processes at once. How concurrent
-// loads, computations and releases stay correct is in docs/ARCHITECTURE.md ("The PostgreSQL store").
+// loads, computations and releases stay correct is in docs/ARCHITECTURE.md ("The PostgreSQL
+// store").
 #pragma once
 
 #include <memory>

@@ -73,12 +73,12 @@ class PostgresReports : public ReportStore {
     f.ministry ? p.Add(*f.ministry) : p.AddNull();
     p.Add(f.delivery_id);
     p.Add(f.limit);
-    JBR_ASSIGN_OR_RETURN(
-        auto q, c_->Query(fmt::format("{} WHERE ($1::text IS NULL OR ministry = $1) AND "
-                                      "($2::bigint IS NULL OR delivery_id = $2) "
-                                      "ORDER BY seq DESC LIMIT $3",
-                                      kReportColumns),
-                          p));
+    JBR_ASSIGN_OR_RETURN(auto q,
+                         c_->Query(fmt::format("{} WHERE ($1::text IS NULL OR ministry = $1) AND "
+                                               "($2::bigint IS NULL OR delivery_id = $2) "
+                                               "ORDER BY seq DESC LIMIT $3",
+                                               kReportColumns),
+                                   p));
     std::vector<UploadReport> out;
     for (int i = 0; i < q.size(); ++i) out.push_back(ReadReport(q, i));
     return out;
@@ -97,7 +97,13 @@ std::unique_ptr<ReportStore> MakeReportStore(Connection* c) {
 Result<int64_t> InsertReport(Connection* c, const UploadReport& r,
                              const std::vector<Finding>& findings) {
   Params p;
-  p.Add(r.id).Add(r.at).Add(r.owner).Add(r.ministry).Add(r.dataset).Add(r.year).Add(ReportText(r.file_name));
+  p.Add(r.id)
+      .Add(r.at)
+      .Add(r.owner)
+      .Add(r.ministry)
+      .Add(r.dataset)
+      .Add(r.year)
+      .Add(ReportText(r.file_name));
   p.Add(r.outcome).Add(r.delivery_id).Add(r.sha256).Add(r.errors).Add(r.warnings);
   p.Add(static_cast<int64_t>(findings.size()));
   std::string sql =

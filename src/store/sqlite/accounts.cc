@@ -99,13 +99,15 @@ class SqliteAccounts : public AccountStore {
   }
 
   Result<std::vector<Session>> ListSessions() override {
-    JBR_ASSIGN_OR_RETURN(auto q, db_->Prepare("SELECT id_hash, user_id, csrf, created_at, expires_at, source, "
-                                              "ended FROM sessions ORDER BY created_at, id_hash"));
+    JBR_ASSIGN_OR_RETURN(
+        auto q, db_->Prepare("SELECT id_hash, user_id, csrf, created_at, expires_at, source, "
+                             "ended FROM sessions ORDER BY created_at, id_hash"));
     std::vector<Session> out;
     while (true) {
       JBR_ASSIGN_OR_RETURN(bool row, q.Step());
       if (!row) break;
-      out.push_back(Session{q.Text(0), q.Int(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Int(6) != 0});
+      out.push_back(
+          Session{q.Text(0), q.Int(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Int(6) != 0});
     }
     return out;
   }

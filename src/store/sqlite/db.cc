@@ -80,14 +80,16 @@ std::optional<int64_t> Statement::OptInt(int col) const {
 
 std::string Statement::Text(int col) const {
   const unsigned char* t = sqlite3_column_text(stmt_, col);
-  return t == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(t),
-                                                    sqlite3_column_bytes(stmt_, col));
+  return t == nullptr
+             ? std::string()
+             : std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_, col));
 }
 
 std::string_view Statement::Blob(int col) const {
   const void* b = sqlite3_column_blob(stmt_, col);
-  return b == nullptr ? std::string_view()
-                      : std::string_view(static_cast<const char*>(b), sqlite3_column_bytes(stmt_, col));
+  return b == nullptr
+             ? std::string_view()
+             : std::string_view(static_cast<const char*>(b), sqlite3_column_bytes(stmt_, col));
 }
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
@@ -107,7 +109,8 @@ Database::~Database() { sqlite3_close_v2(db_); }
 
 Result<Statement> Database::Prepare(std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+      SQLITE_OK) {
     return Error(sql);
   }
   return Statement(db_, stmt);

@@ -14,7 +14,8 @@ namespace jbr::sqlite {
 
 Result<std::vector<ComputeRun>> SelectComputeRuns(Database* db);
 Result<std::vector<DeliveryField>> SelectDeliveryFields(Database* db, int64_t delivery_id);
-Status SelectChunks(Database* db, int64_t delivery_id, const std::function<Status(const StoredChunk&)>& sink);
+Status SelectChunks(Database* db, int64_t delivery_id,
+                    const std::function<Status(const StoredChunk&)>& sink);
 Result<std::unique_ptr<StoreImport>> BeginImport(Database* db);
 
 }  // namespace jbr::sqlite

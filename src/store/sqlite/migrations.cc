@@ -219,15 +219,18 @@ ALTER TABLE compute_runs ADD COLUMN adjacent_gaps TEXT NOT NULL DEFAULT '[]';
 int LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
 
 Status Migrate(Database* db) {
-  JBR_RETURN_IF_ERROR(db->Exec(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"));
-  JBR_ASSIGN_OR_RETURN(auto q, db->Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+  JBR_RETURN_IF_ERROR(
+      db->Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+               "applied_at TEXT NOT NULL)"));
+  JBR_ASSIGN_OR_RETURN(auto q,
+                       db->Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
   JBR_ASSIGN_OR_RETURN(bool row, q.Step());
   int current = row ? static_cast<int>(q.Int(0)) : 0;
   q.Reset();
   if (current > LatestSchemaVersion()) {
-    return StoreError(fmt::format("the store has schema version {}, newer than this jbr ({}); upgrade jbr",
-                                  current, LatestSchemaVersion()));
+    return StoreError(
+        fmt::format("the store has schema version {}, newer than this jbr ({}); upgrade jbr",
+                    current, LatestSchemaVersion()));
   }
   for (int v = current + 1; v <= LatestSchemaVersion(); ++v) {
     JBR_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(db));
@@ -237,8 +240,8 @@ Status Migrate(Database* db) {
     if (again && q.Int(0) >= v) continue;
     q.Reset();
     JBR_RETURN_IF_ERROR(db->Exec(kMigrations[v - 1]));
-    JBR_ASSIGN_OR_RETURN(auto ins, db->Prepare(
-        "INSERT INTO schema_migrations(version, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
+    JBR_ASSIGN_OR_RETURN(auto ins, db->Prepare("INSERT INTO schema_migrations(version, applied_at) "
+                                               "VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
     JBR_RETURN_IF_ERROR(ins.Bind(1, static_cast<int64_t>(v)).Run());
     JBR_RETURN_IF_ERROR(tx.Commit());
   }

@@ -63,19 +63,18 @@ class SqliteReports : public ReportStore {
     while (true) {
       JBR_ASSIGN_OR_RETURN(bool row, q.Step());
       if (!row) break;
-      out.push_back(Finding{q.Text(0),
-                            q.Text(1) == "warning" ? Severity::kWarning : Severity::kError,
-                            q.Text(2), q.Text(3), q.Int(4), q.Text(5), q.Text(6), q.Text(7),
-                            q.Text(8)});
+      out.push_back(
+          Finding{q.Text(0), q.Text(1) == "warning" ? Severity::kWarning : Severity::kError,
+                  q.Text(2), q.Text(3), q.Int(4), q.Text(5), q.Text(6), q.Text(7), q.Text(8)});
     }
     return out;
   }
 
   Result<std::vector<UploadReport>> ListReports(const ReportFilter& f) override {
-    JBR_ASSIGN_OR_RETURN(
-        auto q, db_->Prepare(fmt::format("{} WHERE (?1 IS NULL OR ministry = ?1) AND "
-                                         "(?2 IS NULL OR delivery_id = ?2) ORDER BY seq DESC LIMIT ?3",
-                                         kReportColumns)));
+    JBR_ASSIGN_OR_RETURN(auto q, db_->Prepare(fmt::format(
+                                     "{} WHERE (?1 IS NULL OR ministry = ?1) AND "
+                                     "(?2 IS NULL OR delivery_id = ?2) ORDER BY seq DESC LIMIT ?3",
+                                     kReportColumns)));
     f.ministry ? q.Bind(1, *f.ministry) : q.BindNull(1);
     q.Bind(2, f.delivery_id).Bind(3, f.limit);
     std::vector<UploadReport> out;
@@ -120,9 +119,10 @@ Result<int64_t> InsertReport(Database* db, const UploadReport& r,
                           .Run());
   const int64_t seq = db->LastInsertId();
   JBR_ASSIGN_OR_RETURN(
-      auto ins, db->Prepare("INSERT INTO report_findings(report_seq, position, code, severity, file, "
-                            "sheet, row_number, column_name, value, message, hint) "
-                            "VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+      auto ins,
+      db->Prepare("INSERT INTO report_findings(report_seq, position, code, severity, file, "
+                  "sheet, row_number, column_name, value, message, hint) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
   int64_t position = 0;
   for (const Finding& f : findings) {
     ins.Reset();

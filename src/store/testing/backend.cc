@@ -34,8 +34,10 @@ Result<std::string> PostgresServerUrl() {
   std::string url;
   std::getline(in, url);
   if (url.empty()) {
-    return StoreError(fmt::format("JBR_TEST_POSTGRES names {}, which holds no server URL: the PostgreSQL "
-                                  "server did not start (see the pg_server_start test)", file));
+    return StoreError(
+        fmt::format("JBR_TEST_POSTGRES names {}, which holds no server URL: the PostgreSQL "
+                    "server did not start (see the pg_server_start test)",
+                    file));
   }
   return url;
 }
@@ -52,7 +54,8 @@ Result<std::unique_ptr<TestBackend>> TestBackend::Make(const std::string& dir) {
   b->admin_url_ = server;
   b->database_ = fmt::format("jbr_test_{}_{}", ::getpid(), counter++);
   JBR_ASSIGN_OR_RETURN(auto admin, pg::Connection::Open(server));
-  JBR_RETURN_IF_ERROR(admin->Exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", b->database_)));
+  JBR_RETURN_IF_ERROR(
+      admin->Exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", b->database_)));
   JBR_RETURN_IF_ERROR(admin->Exec(fmt::format("CREATE DATABASE {}", b->database_)));
   b->url_ = WithDatabase(server, b->database_);
   return b;
@@ -61,7 +64,8 @@ Result<std::unique_ptr<TestBackend>> TestBackend::Make(const std::string& dir) {
 TestBackend::~TestBackend() {
   if (database_.empty()) return;
   auto admin = pg::Connection::Open(admin_url_);
-  if (admin.ok()) (void)(*admin)->Exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", database_));
+  if (admin.ok())
+    (void)(*admin)->Exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", database_));
 }
 
 Status TestBackend::Exec(const std::string& sql) const {

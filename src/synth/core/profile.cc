@@ -17,19 +17,23 @@ Result<double> Number(const RefTable& t, const std::vector<std::string>& row, co
     return InvalidInput(fmt::format("data/synth/{}.csv: no column {}", t.name, column));
   }
   auto v = ParseDecimal(row[static_cast<size_t>(c)], DecimalMark::kPoint);
-  if (!v) return InvalidInput(fmt::format("data/synth/{}.csv: {} is not a number: '{}'", t.name, column, row[static_cast<size_t>(c)]));
+  if (!v)
+    return InvalidInput(fmt::format("data/synth/{}.csv: {} is not a number: '{}'", t.name, column,
+                                    row[static_cast<size_t>(c)]));
   return *v;
 }
 
 std::string Text(const RefTable& t, const std::vector<std::string>& row, const char* column) {
   const int c = t.Column(column);
-  return c < 0 || static_cast<size_t>(c) >= row.size() ? std::string() : row[static_cast<size_t>(c)];
+  return c < 0 || static_cast<size_t>(c) >= row.size() ? std::string()
+                                                       : row[static_cast<size_t>(c)];
 }
 
 }  // namespace
 
 Result<Profiles> Profiles::Load(const std::string& data_dir) {
-  JBR_ASSIGN_OR_RETURN(auto ref, ReferenceData::Load((std::filesystem::path(data_dir) / "synth").string()));
+  JBR_ASSIGN_OR_RETURN(auto ref,
+                       ReferenceData::Load((std::filesystem::path(data_dir) / "synth").string()));
   const RefTable* m = ref.Get("ministries");
   const RefTable* u = ref.Get("units");
   const RefTable* t = ref.Get("targets");
@@ -53,14 +57,17 @@ Result<Profiles> Profiles::Load(const std::string& data_dir) {
   }
   for (const auto& row : u->rows) {
     const std::string code = Text(*u, row, "ministry");
-    auto it = std::find_if(p.ministries_.begin(), p.ministries_.end(), [&](const auto& x) { return x.code == code; });
-    if (it == p.ministries_.end()) return InvalidInput(fmt::format("data/synth/units.csv: unknown ministry {}", code));
+    auto it = std::find_if(p.ministries_.begin(), p.ministries_.end(),
+                           [&](const auto& x) { return x.code == code; });
+    if (it == p.ministries_.end())
+      return InvalidInput(fmt::format("data/synth/units.csv: unknown ministry {}", code));
     Unit unit{Text(*u, row, "unit"), Text(*u, row, "unit_type"), Text(*u, row, "municipality"), 0};
     JBR_ASSIGN_OR_RETURN(unit.share, Number(*u, row, "share"));
     it->units.push_back(std::move(unit));
   }
   for (const auto& mp : p.ministries_) {
-    if (mp.units.empty()) return InvalidInput(fmt::format("data/synth/units.csv: ministry {} has no units", mp.code));
+    if (mp.units.empty())
+      return InvalidInput(fmt::format("data/synth/units.csv: ministry {} has no units", mp.code));
   }
   for (const auto& row : t->rows) {
     JBR_ASSIGN_OR_RETURN(double year, Number(*t, row, "year"));

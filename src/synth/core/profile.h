@@ -20,7 +20,8 @@ struct Unit {
 struct MinistryProfile {
   std::string code;
   double fte_share = 0;  // of the Rijk (the ministries outside the Rijk scope add on top)
-  double absence_factor = 1, hire_factor = 1, flight_factor = 1, service_car_factor = 1, ict_share = 0;
+  double absence_factor = 1, hire_factor = 1, flight_factor = 1, service_car_factor = 1,
+         ict_share = 0;
   std::string style;
   bool dutch = false;
   // The ministry that did its work before it existed (EZ for EZK and LNV): a year before its

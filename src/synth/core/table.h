@@ -17,7 +17,8 @@ struct Table {
   std::vector<std::string> columns;
   std::vector<std::vector<std::string>> rows;
 
-  Table(std::string name, std::vector<std::string> cols) : dataset(std::move(name)), columns(std::move(cols)) {}
+  Table(std::string name, std::vector<std::string> cols)
+      : dataset(std::move(name)), columns(std::move(cols)) {}
   std::vector<std::string>& AddRow() {
     rows.emplace_back();
     rows.back().reserve(columns.size());

@@ -9,7 +9,8 @@ namespace {
 
 constexpr double kFullTime = 36.0;
 // More episodes start in winter (CBS quarterly figures peak in the first and fourth quarter).
-constexpr std::array<double, 12> kMonths = {1.35, 1.3, 1.2, 0.95, 0.9, 0.85, 0.75, 0.75, 0.95, 1.05, 1.1, 1.15};
+constexpr std::array<double, 12> kMonths = {1.35, 1.3,  1.2,  0.95, 0.9, 0.85,
+                                            0.75, 0.75, 0.95, 1.05, 1.1, 1.15};
 
 Days StartOfYear(int y) { return DaysFromCivil(y, 1, 1); }
 Days EndOfYear(int y) { return DaysFromCivil(y, 12, 31); }
@@ -22,7 +23,8 @@ AbsenceModel::AbsenceModel(const Workforce& staff, uint64_t seed)
 void AbsenceModel::Index(int year) {
   if (indexed_year_ == year && employments_of_.size() == staff_.persons().size()) return;
   employments_of_.assign(staff_.persons().size(), {});
-  for (uint32_t i : staff_.InYear(year)) employments_of_[staff_.employments()[i].person].push_back(i);
+  for (uint32_t i : staff_.InYear(year))
+    employments_of_[staff_.employments()[i].person].push_back(i);
   busy_until_.resize(staff_.persons().size(), 0);
   indexed_year_ = year;
 }
@@ -30,7 +32,8 @@ void AbsenceModel::Index(int year) {
 double AbsenceModel::EmployedDays(int year) const {
   const Days a = StartOfYear(year), b = EndOfYear(year);
   double sum = 0;
-  for (const auto& e : staff_.employments()) sum += static_cast<double>(OverlapDays(e.start, e.end, a, b)) * e.hours / kFullTime;
+  for (const auto& e : staff_.employments())
+    sum += static_cast<double>(OverlapDays(e.start, e.end, a, b)) * e.hours / kFullTime;
   return sum;
 }
 
@@ -44,7 +47,8 @@ double AbsenceModel::SickDays(const Episode& ep, int year) const {
     // The part-time factor on a day is the sum over the person's employments in force that day.
     for (uint32_t i : employments_of_[ep.person]) {
       const Employment& e = staff_.employments()[i];
-      sum += static_cast<double>(OverlapDays(e.start, e.end, from, to)) * e.hours / kFullTime * s.degree / 100.0;
+      sum += static_cast<double>(OverlapDays(e.start, e.end, from, to)) * e.hours / kFullTime *
+             s.degree / 100.0;
     }
   }
   return sum;
@@ -179,7 +183,8 @@ void AbsenceModel::Generate(int year, double rate) {
     episodes_ = std::move(kept);
     // Free the days of dropped episodes again (recomputed from what is left).
     std::fill(busy_until_.begin(), busy_until_.end(), 0);
-    for (const auto& ep : episodes_) busy_until_[ep.person] = std::max(busy_until_[ep.person], ep.last());
+    for (const auto& ep : episodes_)
+      busy_until_[ep.person] = std::max(busy_until_[ep.person], ep.last());
   }
   int attempts = 0;
   while (sick < target && attempts++ < 10'000'000) {

@@ -6,9 +6,9 @@
 
 #include <vector>
 
-#include "synth/generate/population.h"
 #include "synth/core/rng.h"
 #include "synth/core/table.h"
+#include "synth/generate/population.h"
 
 namespace jbr::synth {
 

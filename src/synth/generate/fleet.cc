@@ -43,12 +43,17 @@ Table FleetTable(const MinistryYear& c) {
       const double draw = place.Uniform();
       const bool zero = draw < ZeroEmissionChance(from_year);
       const double fuel_draw = place.Uniform();
-      const char* fuel = zero ? (fuel_draw < 0.97 ? "electric" : "hydrogen")
-                              : fuel_draw < 0.45 ? "diesel" : fuel_draw < 0.75 ? "petrol"
-                                                 : fuel_draw < 0.92 ? "hybrid" : "plugin_hybrid";
+      const char* fuel = zero               ? (fuel_draw < 0.97 ? "electric" : "hydrogen")
+                         : fuel_draw < 0.45 ? "diesel"
+                         : fuel_draw < 0.75 ? "petrol"
+                         : fuel_draw < 0.92 ? "hybrid"
+                                            : "plugin_hybrid";
       if (to >= first) {
-        t.AddRow() = {fmt::format("V-{}-{:04d}-{:02d}", c.ministry->code, p + 1, v + 1), kind, fuel,
-                      FormatDate(from), to > last ? std::string() : FormatDate(to),
+        t.AddRow() = {fmt::format("V-{}-{:04d}-{:02d}", c.ministry->code, p + 1, v + 1),
+                      kind,
+                      fuel,
+                      FormatDate(from),
+                      to > last ? std::string() : FormatDate(to),
                       fmt::format("{}", std::lround(km.LogNormal(22000, 0.4)))};
       }
       from = to + 1;

@@ -1,7 +1,7 @@
-// The service vehicles of a ministry (dataset fleet): a stable pool of vehicle places sized by staff,
-// each filled by a sequence of vehicles of four to six years, a new one zero-emission more often
-// the later it enters service, so that the zero-emission share of passenger cars on 31 December
-// passes the 20% norm around 2020 (domain.md section 7; chosen, not published).
+// The service vehicles of a ministry (dataset fleet): a stable pool of vehicle places sized by
+// staff, each filled by a sequence of vehicles of four to six years, a new one zero-emission more
+// often the later it enters service, so that the zero-emission share of passenger cars on 31
+// December passes the 20% norm around 2020 (domain.md section 7; chosen, not published).
 #pragma once
 
 #include "synth/core/context.h"

@@ -28,7 +28,8 @@ void VacancyModel::Open(const MinistryYear& c, int count) {
 }
 
 Table VacancyModel::VacancyTable(int year) const {
-  Table t("vacancies", {"vacancy_id", "opened_date", "closed_date", "outcome", "filled_by", "salary_scale", "fte"});
+  Table t("vacancies", {"vacancy_id", "opened_date", "closed_date", "outcome", "filled_by",
+                        "salary_scale", "fte"});
   const Days a = YearStart(year), b = YearEnd(year);
   for (const auto& v : all_) {
     if (v.opened > b || v.closed < a) continue;
@@ -52,7 +53,8 @@ void InternshipModel::Start(const MinistryYear& c, int count) {
   static constexpr const char* kLevels[] = {"vmbo", "mbo", "hbo", "wo", "other"};
   static constexpr std::array<double, 5> kLevelWeights = {0.04, 0.30, 0.38, 0.26, 0.02};
   // Starts follow the school year: February and September are the busy months.
-  static constexpr std::array<double, 12> kMonths = {0.9, 1.6, 0.9, 0.7, 0.6, 0.5, 0.3, 0.6, 1.9, 0.9, 0.7, 0.4};
+  static constexpr std::array<double, 12> kMonths = {0.9, 1.6, 0.9, 0.7, 0.6, 0.5,
+                                                     0.3, 0.6, 1.9, 0.9, 0.7, 0.4};
   for (int i = 0; i < count; ++i) {
     Internship s;
     s.serial = static_cast<uint32_t>(all_.size() + 1);
@@ -63,11 +65,21 @@ void InternshipModel::Start(const MinistryYear& c, int count) {
     s.start = DaysFromCivil(c.year, m, 1) + static_cast<Days>(rng.Int(0, 27));
     int days;
     switch (k) {
-      case 0: days = static_cast<int>(rng.Int(100, 180)); break;  // graduation: a semester
-      case 1: days = static_cast<int>(rng.Int(60, 300)); break;   // work placement
-      case 2: days = static_cast<int>(rng.Int(1, 10)); break;     // shadowing
-      case 3: days = static_cast<int>(rng.Int(1, 5)); break;      // taster
-      default: days = static_cast<int>(rng.Int(20, 120)); break;
+      case 0:
+        days = static_cast<int>(rng.Int(100, 180));
+        break;  // graduation: a semester
+      case 1:
+        days = static_cast<int>(rng.Int(60, 300));
+        break;  // work placement
+      case 2:
+        days = static_cast<int>(rng.Int(1, 10));
+        break;  // shadowing
+      case 3:
+        days = static_cast<int>(rng.Int(1, 5));
+        break;  // taster
+      default:
+        days = static_cast<int>(rng.Int(20, 120));
+        break;
     }
     s.end = s.start + days - 1;
     s.paid = k <= 1 ? rng.Chance(0.93) : rng.Chance(0.1);
@@ -76,7 +88,8 @@ void InternshipModel::Start(const MinistryYear& c, int count) {
 }
 
 Table InternshipModel::InternshipTable(int year) const {
-  Table t("internships", {"internship_id", "start_date", "end_date", "kind", "education_level", "paid"});
+  Table t("internships",
+          {"internship_id", "start_date", "end_date", "kind", "education_level", "paid"});
   const Days a = YearStart(year), b = YearEnd(year);
   for (const auto& s : all_) {
     if (s.start > b || s.end < a) continue;

@@ -13,11 +13,14 @@ struct Route {
   double km;
 };
 // One-way distances from Schiphol (great circle, rounded); classes by km per trip.
-constexpr Route kShort[] = {{"LHR", 371}, {"CDG", 398}, {"FRA", 366}, {"LUX", 318}, {"CPH", 628}, {"ZRH", 604}, {"HAM", 366}};
-constexpr Route kMedium[] = {{"FCO", 1297}, {"MAD", 1460}, {"LIS", 1848}, {"ATH", 2165}, {"VIE", 936},
-                             {"WAW", 1094}, {"BCN", 1240}, {"DUB", 755},  {"GVA", 710},  {"HEL", 1506}};
-constexpr Route kLong[] = {{"JFK", 5850}, {"IAD", 6190}, {"NBO", 6620}, {"PBM", 7350}, {"CUR", 7860},
-                           {"BKK", 9180}, {"PEK", 7830}, {"JNB", 8980}, {"DXB", 5160}, {"NYT", 4100}};
+constexpr Route kShort[] = {{"LHR", 371}, {"CDG", 398}, {"FRA", 366}, {"LUX", 318},
+                            {"CPH", 628}, {"ZRH", 604}, {"HAM", 366}};
+constexpr Route kMedium[] = {{"FCO", 1297}, {"MAD", 1460}, {"LIS", 1848}, {"ATH", 2165},
+                             {"VIE", 936},  {"WAW", 1094}, {"BCN", 1240}, {"DUB", 755},
+                             {"GVA", 710},  {"HEL", 1506}};
+constexpr Route kLong[] = {{"JFK", 5850}, {"IAD", 6190}, {"NBO", 6620}, {"PBM", 7350},
+                           {"CUR", 7860}, {"BKK", 9180}, {"PEK", 7830}, {"JNB", 8980},
+                           {"DXB", 5160}, {"NYT", 4100}};
 
 double Tonnes(double v, const std::string& unit) {
   const auto p = unit.find("_per_");
@@ -38,20 +41,21 @@ std::array<double, 12> MonthWeights(int year, bool flights) {
   return {1, 1, 1.05, 1, 1, 1.05, 0.7, 0.6, 1.05, 1.1, 1.05, 0.85};
 }
 
-void AddRow(Table* t, int year, int month, const char* purpose, const char* mode, double km, int64_t trips,
-            const std::string& origin = "", const std::string& destination = "") {
+void AddRow(Table* t, int year, int month, const char* purpose, const char* mode, double km,
+            int64_t trips, const std::string& origin = "", const std::string& destination = "") {
   if (km <= 0) return;
-  t->AddRow() = {Date(DaysFromCivil(year, month, 1)), purpose, mode, Dec(km, 1),
-                 std::to_string(std::max<int64_t>(1, trips)), origin, destination};
+  t->AddRow() = {Date(DaysFromCivil(year, month, 1)),         purpose, mode,       Dec(km, 1),
+                 std::to_string(std::max<int64_t>(1, trips)), origin,  destination};
 }
 
 // Spreads `km` of a mode over the months (and units), one row each.
-void Spread(Table* t, Rng& rng, int year, const char* purpose, const char* mode, double km, double km_per_trip,
-            const std::array<double, 12>& months) {
+void Spread(Table* t, Rng& rng, int year, const char* purpose, const char* mode, double km,
+            double km_per_trip, const std::array<double, 12>& months) {
   double total = 0;
   for (double w : months) total += w;
   for (int m = 1; m <= 12; ++m) {
-    const double part = km * months[static_cast<size_t>(m - 1)] / total * (0.97 + 0.06 * rng.Uniform());
+    const double part =
+        km * months[static_cast<size_t>(m - 1)] / total * (0.97 + 0.06 * rng.Uniform());
     AddRow(t, year, m, purpose, mode, part, std::llround(part / km_per_trip));
   }
 }
@@ -63,7 +67,8 @@ Result<Factors> LoadFactors(const ReferenceData& ref, int year) {
   if (t == nullptr) return InvalidInput("data/reference/emission_factors.csv is missing");
   const int vc = t->Column("vintage"), mc = t->Column("mode"), dc = t->Column("distance_class"),
             fc = t->Column("factor_g_per_km"), uc = t->Column("unit");
-  if (vc < 0 || mc < 0 || dc < 0 || fc < 0 || uc < 0) return InvalidInput("emission_factors.csv lacks a column");
+  if (vc < 0 || mc < 0 || dc < 0 || fc < 0 || uc < 0)
+    return InvalidInput("emission_factors.csv lacks a column");
   // The vintage the indicators compute the year with, so that the steered tonnes come out.
   JBR_ASSIGN_OR_RETURN(const std::string vintage, EmissionFactorVintage(ref, year));
   Factors f;
@@ -73,16 +78,22 @@ Result<Factors> LoadFactors(const ReferenceData& ref, int year) {
     if (!v) return InvalidInput("emission_factors.csv: a factor is not a number");
     const std::string& mode = r[static_cast<size_t>(mc)];
     const double tonnes = Tonnes(*v, r[static_cast<size_t>(uc)]);
-    if (mode == "natural_gas") f.gas_m3 = tonnes;
-    else if (mode == "grey_electricity") f.grey_kwh = tonnes;
-    else if (mode == "district_heat") f.heat_gj = tonnes;
-    else if (mode == "flight") f.per_km["flight/" + r[static_cast<size_t>(dc)]] = tonnes;
-    else f.per_km[mode] = tonnes;
+    if (mode == "natural_gas")
+      f.gas_m3 = tonnes;
+    else if (mode == "grey_electricity")
+      f.grey_kwh = tonnes;
+    else if (mode == "district_heat")
+      f.heat_gj = tonnes;
+    else if (mode == "flight")
+      f.per_km["flight/" + r[static_cast<size_t>(dc)]] = tonnes;
+    else
+      f.per_km[mode] = tonnes;
   }
   return f;
 }
 
-Table MobilityTable(const MinistryYear& c, const std::map<std::string, double>& tonnes, const Factors& f) {
+Table MobilityTable(const MinistryYear& c, const std::map<std::string, double>& tonnes,
+                    const Factors& f) {
   Rng rng = c.RngFor("mobility");
   Table t("mobility", {"date", "purpose", "mode", "distance_km", "trips", "origin", "destination"});
   auto at = [&](const char* group) {
@@ -122,12 +133,15 @@ Table MobilityTable(const MinistryYear& c, const std::map<std::string, double>& 
         const int64_t trips = std::llround((planned - done) / route.km);
         if (trips < 1) continue;
         done += static_cast<double>(trips) * route.km;
-        AddRow(&t, c.year, m, "business", "flight", static_cast<double>(trips) * route.km, trips, "AMS", route.to);
+        AddRow(&t, c.year, m, "business", "flight", static_cast<double>(trips) * route.km, trips,
+               "AMS", route.to);
       }
     }
   }
   // Cars and public transport: monthly totals per mode.
-  const double electric = c.year >= 2021 ? 1.6 : c.year == 2020 ? 1.3 : 1.0;  // the fleet turns electric
+  const double electric = c.year >= 2021   ? 1.6
+                          : c.year == 2020 ? 1.3
+                                           : 1.0;  // the fleet turns electric
   struct Part {
     const char* group;
     const char* purpose;
@@ -169,12 +183,18 @@ Table MobilityTable(const MinistryYear& c, const std::map<std::string, double>& 
 }
 
 Table BuildingsTable(const MinistryYear& c, double tonnes, double occupancy_pct, const Factors& f) {
-  static constexpr const char* kStreets[] = {"Rijnstraat", "Turfmarkt", "Korte Voorhout", "Bezuidenhoutseweg",
-                                             "Parnassusplein", "Stationsplein", "Koningskade", "Croeselaan",
-                                             "Europaweg", "Laan van Westenenk", "Catharijnesingel", "Griffioenlaan",
-                                             "Muzenstraat", "Wilhelmina van Pruisenweg", "Kennedyplein"};
-  static constexpr const char* kLabels[] = {"A++++", "A+++", "A++", "A+", "A", "B", "C", "D", "E", "F", "G"};
-  static constexpr std::array<double, 11> kLabelWeights = {0.02, 0.03, 0.05, 0.10, 0.25, 0.17, 0.18, 0.09, 0.05, 0.03, 0.03};
+  static constexpr const char* kStreets[] = {"Rijnstraat",       "Turfmarkt",
+                                             "Korte Voorhout",   "Bezuidenhoutseweg",
+                                             "Parnassusplein",   "Stationsplein",
+                                             "Koningskade",      "Croeselaan",
+                                             "Europaweg",        "Laan van Westenenk",
+                                             "Catharijnesingel", "Griffioenlaan",
+                                             "Muzenstraat",      "Wilhelmina van Pruisenweg",
+                                             "Kennedyplein"};
+  static constexpr const char* kLabels[] = {"A++++", "A+++", "A++", "A+", "A", "B",
+                                            "C",     "D",    "E",   "F",  "G"};
+  static constexpr std::array<double, 11> kLabelWeights = {0.02, 0.03, 0.05, 0.10, 0.25, 0.17,
+                                                           0.18, 0.09, 0.05, 0.03, 0.03};
   Rng pool = Rng::For(c.seed, "buildings/" + c.ministry->code);  // the same buildings every year
   Rng rng = c.RngFor("buildings");
   const size_t n = std::max<size_t>(1, static_cast<size_t>(std::lround(c.Fte() / 450.0)));
@@ -208,20 +228,23 @@ Table BuildingsTable(const MinistryYear& c, double tonnes, double occupancy_pct,
     housed[i] = c.Fte() * b[i].weight / weights;
     area[i] = housed[i] * b[i].m2_per_fte;
     const double grey = area[i] * b[i].kwh_per_m2 * (1 - b[i].nl_share - b[i].eu_share);
-    raw += area[i] * b[i].gas_per_m2 * f.gas_m3 + grey * f.grey_kwh + area[i] * b[i].heat_per_m2 * f.heat_gj;
+    raw += area[i] * b[i].gas_per_m2 * f.gas_m3 + grey * f.grey_kwh +
+           area[i] * b[i].heat_per_m2 * f.heat_gj;
   }
   const double k = raw > 0 ? tonnes / raw : 0;
   // Fewer workplaces per fte as hybrid working settles in.
   const double factor = c.year <= 2019 ? 0.78 : c.year == 2020 ? 0.76 : 0.72;
-  Table t("buildings", {"building_id", "name", "municipality", "floor_area_m2", "workplaces", "fte_housed",
-                        "electricity_kwh", "electricity_renewable_nl_kwh", "electricity_renewable_eu_kwh", "gas_m3",
-                        "district_heat_gj", "energy_label", "occupancy_pct", "occupancy_q1_pct",
-                        "occupancy_q2_pct", "occupancy_q3_pct", "occupancy_q4_pct"});
+  Table t("buildings",
+          {"building_id", "name", "municipality", "floor_area_m2", "workplaces", "fte_housed",
+           "electricity_kwh", "electricity_renewable_nl_kwh", "electricity_renewable_eu_kwh",
+           "gas_m3", "district_heat_gj", "energy_label", "occupancy_pct", "occupancy_q1_pct",
+           "occupancy_q2_pct", "occupancy_q3_pct", "occupancy_q4_pct"});
   // The quarters around the year's mean (chosen): 2020 falls away in the second quarter, the
   // first lockdown, and stays low; other years vary a little with the seasons.
-  const std::array<double, 4> season = c.year == 2020   ? std::array<double, 4>{1.9, 0.45, 0.9, 0.75}
-                                       : c.year == 2021 ? std::array<double, 4>{0.8, 0.9, 1.1, 1.2}
-                                                        : std::array<double, 4>{1.05, 0.95, 0.92, 1.08};
+  const std::array<double, 4> season = c.year == 2020 ? std::array<double, 4>{1.9, 0.45, 0.9, 0.75}
+                                       : c.year == 2021
+                                           ? std::array<double, 4>{0.8, 0.9, 1.1, 1.2}
+                                           : std::array<double, 4>{1.05, 0.95, 0.92, 1.08};
   for (size_t i = 0; i < n; ++i) {
     const Building& x = b[i];
     const double kwh = area[i] * x.kwh_per_m2 * k;

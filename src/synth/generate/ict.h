@@ -24,8 +24,8 @@ struct IctTargets {
 class IctPortfolio {
  public:
   // The portfolio over [first_year, last_year], steered to `t` in last_year.
-  IctPortfolio(const Profiles& profiles, int first_year, int last_year, const IctTargets& t, double scale,
-               uint64_t seed);
+  IctPortfolio(const Profiles& profiles, int first_year, int last_year, const IctTargets& t,
+               double scale, uint64_t seed);
 
   // The five ICT deliveries of a ministry for a year: ict_activities, ict_records, ict_reviews,
   // ict_papers, ict_milestones, in that order.

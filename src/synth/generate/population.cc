@@ -12,8 +12,10 @@ constexpr double kJobHours = 25.5;
 constexpr int kRetirementAge = 67;
 
 // Months in which people start or leave (January and September are busy, July quiet).
-constexpr std::array<double, 12> kStartMonths = {1.5, 1.0, 1.0, 1.0, 1.0, 0.9, 0.7, 0.9, 1.4, 1.1, 1.0, 0.8};
-constexpr std::array<double, 12> kEndMonths = {0.9, 0.9, 1.0, 1.0, 1.0, 1.0, 1.1, 1.2, 1.0, 1.0, 1.0, 1.3};
+constexpr std::array<double, 12> kStartMonths = {1.5, 1.0, 1.0, 1.0, 1.0, 0.9,
+                                                 0.7, 0.9, 1.4, 1.1, 1.0, 0.8};
+constexpr std::array<double, 12> kEndMonths = {0.9, 0.9, 1.0, 1.0, 1.0, 1.0,
+                                               1.1, 1.2, 1.0, 1.0, 1.0, 1.3};
 
 Days EndOfYear(int y) { return DaysFromCivil(y, 12, 31); }
 Days StartOfYear(int y) { return DaysFromCivil(y, 1, 1); }
@@ -32,7 +34,8 @@ double ExitChance(int year, bool temporary) {
 }  // namespace
 
 Workforce::Workforce(const MinistryProfile& profile, uint64_t seed)
-    : profile_(profile), rng_(Rng::For(seed, "workforce/" + profile.code)),
+    : profile_(profile),
+      rng_(Rng::For(seed, "workforce/" + profile.code)),
       id_key_(Rng::For(seed, "pseudonyms/" + profile.code).Next()) {}
 
 std::string Workforce::PersonId(uint32_t person) const {
@@ -53,7 +56,9 @@ std::string Workforce::PersonId(uint32_t person) const {
   return id;
 }
 
-std::string Workforce::EmploymentId(const Employment& e) const { return fmt::format("DV{:08d}", e.serial); }
+std::string Workforce::EmploymentId(const Employment& e) const {
+  return fmt::format("DV{:08d}", e.serial);
+}
 
 uint8_t Workforce::DrawUnit() {
   std::vector<double> w;
@@ -63,16 +68,20 @@ uint8_t Workforce::DrawUnit() {
 
 double Workforce::DrawHours(Gender g, bool ja) {
   static constexpr std::array<double, 9> kHours = {36, 32, 28.8, 28, 24, 20, 18, 38, 40};
-  static constexpr std::array<double, 9> kWomen = {0.44, 0.20, 0.06, 0.07, 0.10, 0.06, 0.03, 0.02, 0.02};
-  static constexpr std::array<double, 9> kMen = {0.77, 0.08, 0.03, 0.02, 0.03, 0.02, 0.01, 0.02, 0.02};
-  static constexpr std::array<double, 9> kJobs = {0.25, 0.15, 0.05, 0.15, 0.20, 0.15, 0.05, 0.0, 0.0};
+  static constexpr std::array<double, 9> kWomen = {0.44, 0.20, 0.06, 0.07, 0.10,
+                                                   0.06, 0.03, 0.02, 0.02};
+  static constexpr std::array<double, 9> kMen = {0.77, 0.08, 0.03, 0.02, 0.03,
+                                                 0.02, 0.01, 0.02, 0.02};
+  static constexpr std::array<double, 9> kJobs = {0.25, 0.15, 0.05, 0.15, 0.20,
+                                                  0.15, 0.05, 0.0,  0.0};
   const auto& w = ja ? kJobs : (g == kFemale ? kWomen : kMen);
   return kHours[rng_.Pick(w)];
 }
 
 uint8_t Workforce::DrawScale(int age, bool ja) {
   if (ja) return static_cast<uint8_t>(rng_.Int(1, 6));
-  static constexpr std::array<double, 18> kWeights = {0.2, 0.3, 0.5, 1, 2, 3, 5, 8, 10, 11, 13, 12, 10, 7, 4, 2, 1, 0.5};
+  static constexpr std::array<double, 18> kWeights = {0.2, 0.3, 0.5, 1,  2, 3, 5, 8, 10,
+                                                      11,  13,  12,  10, 7, 4, 2, 1, 0.5};
   int s = static_cast<int>(rng_.Pick(kWeights)) + 1;
   if (age < 28 && s > 11) s -= 3;  // the young are rarely senior
   return static_cast<uint8_t>(std::clamp(s, 1, 18));
@@ -86,7 +95,8 @@ Days Workforce::DrawStartDay(int year) {
 
 Days Workforce::DrawEndDay(int year) {
   const int m = static_cast<int>(rng_.Pick(kEndMonths)) + 1;
-  const int d = rng_.Chance(0.6) ? DaysInMonth(year, m) : static_cast<int>(rng_.Int(1, DaysInMonth(year, m)));
+  const int d =
+      rng_.Chance(0.6) ? DaysInMonth(year, m) : static_cast<int>(rng_.Int(1, DaysInMonth(year, m)));
   return DaysFromCivil(year, m, d);
 }
 
@@ -184,16 +194,19 @@ void Workforce::Leave(int year) {
       moved.serial = next_serial_++;
       moved.start = end + 1;
       moved.end = kOpen;
-      moved.unit = static_cast<uint8_t>((e.unit + 1 + rng_.Int(0, static_cast<int64_t>(profile_.units.size()) - 2)) %
-                                        profile_.units.size());
+      moved.unit = static_cast<uint8_t>(
+          (e.unit + 1 + rng_.Int(0, static_cast<int64_t>(profile_.units.size()) - 2)) %
+          profile_.units.size());
       employments_.push_back(moved);
       continue;
     }
     if (rng_.Chance(0.004) && e.hours <= 32 && profile_.units.size() > 1) {
       // A second employment alongside the first (two part-time posts).
       const Days start = std::max(e.start, DrawStartDay(year));
-      const uint32_t ne = AddEmployment(e.person, start, false, static_cast<uint8_t>((e.unit + 1) % profile_.units.size()));
-      employments_[ne].hours = std::min<double>(static_cast<double>(rng_.Int(4, 16)), 40.0 - employments_[i].hours);
+      const uint32_t ne = AddEmployment(e.person, start, false,
+                                        static_cast<uint8_t>((e.unit + 1) % profile_.units.size()));
+      employments_[ne].hours =
+          std::min<double>(static_cast<double>(rng_.Int(4, 16)), 40.0 - employments_[i].hours);
       employments_[ne].temporary = true;
     }
   }
@@ -221,11 +234,14 @@ void Workforce::HireJobsAgreement(int year, double target) {
   const Days eoy = EndOfYear(year);
   while (jobs < target) {
     const uint32_t p = NewPerson(year, true, true);
-    // Jobs-agreement hires come early in the year more often than not (so that the year mean counts).
-    const Days start = rng_.Chance(0.5) ? DaysFromCivil(year, static_cast<int>(rng_.Int(1, 6)), 1) : DrawStartDay(year);
+    // Jobs-agreement hires come early in the year more often than not (so that the year mean
+    // counts).
+    const Days start = rng_.Chance(0.5) ? DaysFromCivil(year, static_cast<int>(rng_.Int(1, 6)), 1)
+                                        : DrawStartDay(year);
     const uint32_t e = AddEmployment(p, start, true, DrawUnit());
     employments_[e].temporary = true;
-    jobs += employments_[e].hours * static_cast<double>(eoy - start + 1) / DaysInYear(year) / kJobHours;
+    jobs +=
+        employments_[e].hours * static_cast<double>(eoy - start + 1) / DaysInYear(year) / kJobHours;
   }
 }
 
@@ -267,15 +283,17 @@ std::vector<double> Workforce::MeanFteByUnit(int year) const {
   const Days a = StartOfYear(year), b = EndOfYear(year);
   std::vector<double> out(profile_.units.size(), 0.0);
   for (const auto& e : employments_) {
-    out[e.unit] += e.hours / kFullTime * static_cast<double>(OverlapDays(e.start, e.end, a, b)) / DaysInYear(year);
+    out[e.unit] += e.hours / kFullTime * static_cast<double>(OverlapDays(e.start, e.end, a, b)) /
+                   DaysInYear(year);
   }
   return out;
 }
 
 Table Workforce::PersonnelTable(int year) const {
   static const char* kGender[] = {"female", "male", "other", "unknown"};
-  Table t("personnel", {"person_id", "employment_id", "organisation_unit", "unit_type", "start_date", "end_date",
-                        "weekly_hours", "birth_year", "gender", "salary_scale", "contract", "jobs_agreement"});
+  Table t("personnel",
+          {"person_id", "employment_id", "organisation_unit", "unit_type", "start_date", "end_date",
+           "weekly_hours", "birth_year", "gender", "salary_scale", "contract", "jobs_agreement"});
   const Days eoy = EndOfYear(year);
   for (uint32_t i : InYear(year)) {
     const Employment& e = employments_[i];

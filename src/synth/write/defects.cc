@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -29,14 +29,16 @@ bool InPrimaryKey(const DatasetSchema& s, const std::string& name) {
 // and a required-if field would be reported empty on every row it applies to.
 bool InRowRule(const DatasetSchema& s, const std::string& name) {
   for (const auto& r : s.rules) {
-    if (r.kind == "no-overlap" && (r.group == name || r.start == name || r.end == name)) return true;
+    if (r.kind == "no-overlap" && (r.group == name || r.start == name || r.end == name))
+      return true;
     if (r.kind == "required-if" && r.field == name) return true;
   }
   return false;
 }
 
 bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // The column choosers: nullptr when the dataset has no such column.
@@ -80,8 +82,9 @@ const FieldSchema* TextField(const DatasetSchema& s) {
   for (const auto& f : s.fields) {
     bool fk = false;
     for (const auto& k : s.foreign_keys) fk = fk || k.field == f.name;
-    if (f.type == FieldType::kString && f.enum_values.empty() && !f.unique && f.pattern_text.empty() && !fk &&
-        !InPrimaryKey(s, f.name) && !EndsWith(f.name, "_id") && (!f.max_length || *f.max_length >= 64)) {
+    if (f.type == FieldType::kString && f.enum_values.empty() && !f.unique &&
+        f.pattern_text.empty() && !fk && !InPrimaryKey(s, f.name) && !EndsWith(f.name, "_id") &&
+        (!f.max_length || *f.max_length >= 64)) {
       return &f;
     }
   }
@@ -105,7 +108,8 @@ const RuleSchema* DateOrderRule(const DatasetSchema& s) {
 bool PeriodMovable(const DatasetSchema& s) {
   if (s.period_start.empty() || s.period_end.empty()) return false;
   for (const auto& r : s.rules) {
-    if (r.kind == "no-overlap" && (r.start == s.period_start || r.end == s.period_end)) return false;
+    if (r.kind == "no-overlap" && (r.start == s.period_start || r.end == s.period_end))
+      return false;
   }
   return true;
 }
@@ -120,17 +124,20 @@ struct Work {
   DefectFile out;
 
   std::string Name() const {
-    return fmt::format("{} {} {} {}", DefectKindName(req.kind), req.dataset, req.ministry, req.year);
+    return fmt::format("{} {} {} {}", DefectKindName(req.kind), req.dataset, req.ministry,
+                       req.year);
   }
   Result<size_t> Column(const FieldSchema& f) const {
     for (size_t c = 0; c < table.columns.size(); ++c) {
       if (table.columns[c] == f.name) return c;
     }
-    return InternalError(fmt::format("defect {}: the generated table has no column {}", Name(), f.name));
+    return InternalError(
+        fmt::format("defect {}: the generated table has no column {}", Name(), f.name));
   }
   // The header as the file writes it, which is what jbr reports as the column.
   std::string Header(const FieldSchema& f) const { return StyledHeader(&f, f.name, style); }
-  void Expect(const char* code, Severity sev, std::optional<int64_t> row, std::optional<std::string> column) {
+  void Expect(const char* code, Severity sev, std::optional<int64_t> row,
+              std::optional<std::string> column) {
     out.expected.push_back({code, sev, row, std::move(column)});
   }
 };
@@ -142,7 +149,8 @@ Result<size_t> PickRow(Work& w, const std::function<std::string(size_t)>& unsuit
   if (w.req.row) {
     const int64_t r = *w.req.row;
     if (r < 2 || static_cast<uint64_t>(r - 2) >= n) {
-      return InvalidInput(fmt::format("defect {}: row {} is outside the file (data rows 2-{})", w.Name(), r, n + 1));
+      return InvalidInput(fmt::format("defect {}: row {} is outside the file (data rows 2-{})",
+                                      w.Name(), r, n + 1));
     }
     const auto i = static_cast<size_t>(r - 2);
     if (std::string why = unsuitable(i); !why.empty()) {
@@ -154,7 +162,8 @@ Result<size_t> PickRow(Work& w, const std::function<std::string(size_t)>& unsuit
   for (size_t i = 0; i < n; ++i) {
     if (unsuitable(i).empty()) ok.push_back(i);
   }
-  if (ok.empty()) return InvalidInput(fmt::format("defect {}: no row of the table suits this kind", w.Name()));
+  if (ok.empty())
+    return InvalidInput(fmt::format("defect {}: no row of the table suits this kind", w.Name()));
   // The file name in the tag: two requests alike (but for their number) spoil different rows.
   Rng rng = Rng::For(w.seed, "defect/" + w.out.file);
   return ok[static_cast<size_t>(rng.Int(0, static_cast<int64_t>(ok.size()) - 1))];
@@ -183,7 +192,9 @@ std::string MakeBsn(Rng& rng) {
   }
 }
 
-std::string CellAt(const Work& w, size_t i, size_t c) { return c < w.table.rows[i].size() ? w.table.rows[i][c] : ""; }
+std::string CellAt(const Work& w, size_t i, size_t c) {
+  return c < w.table.rows[i].size() ? w.table.rows[i][c] : "";
+}
 
 // The kinds. Each changes w.table (or writes bytes itself) and lists the expected findings.
 
@@ -215,8 +226,10 @@ Status DropOrRename(Work& w, const std::string& path, bool rename) {
     const std::string header = w.Header(f) + " (oud)";
     for (const auto& field : w.schema.fields) {
       bool taken = NormaliseHeader(field.name) == NormaliseHeader(header);
-      for (const auto& alias : field.aliases) taken = taken || NormaliseHeader(alias) == NormaliseHeader(header);
-      if (taken) return InternalError(fmt::format("defect: the renamed header {} names a column", header));
+      for (const auto& alias : field.aliases)
+        taken = taken || NormaliseHeader(alias) == NormaliseHeader(header);
+      if (taken)
+        return InternalError(fmt::format("defect: the renamed header {} names a column", header));
     }
     w.table.columns[c] = header;
     w.Expect("unknown-column", Severity::kWarning, 1, header);
@@ -244,7 +257,8 @@ Status BsnInId(Work& w, const std::string& path) {
 std::string EndFillable(const Work& w, size_t i, size_t end) {
   if (!CellAt(w, i, end).empty()) return "";
   for (const auto& r : w.schema.rules) {
-    if (r.kind == "empty-if" && r.field == w.table.columns[end]) return "its end date is empty and must stay so";
+    if (r.kind == "empty-if" && r.field == w.table.columns[end])
+      return "its end date is empty and must stay so";
   }
   return "";
 }
@@ -252,14 +266,17 @@ std::string EndFillable(const Work& w, size_t i, size_t end) {
 Status EndBeforeStart(Work& w, const std::string& path, Days first, Days last) {
   const RuleSchema& rule = *DateOrderRule(w.schema);
   const FieldSchema& end_f = w.schema.fields[static_cast<size_t>(w.schema.FieldIndex(rule.field))];
-  const FieldSchema& start_f = w.schema.fields[static_cast<size_t>(w.schema.FieldIndex(rule.reference))];
+  const FieldSchema& start_f =
+      w.schema.fields[static_cast<size_t>(w.schema.FieldIndex(rule.reference))];
   JBR_ASSIGN_OR_RETURN(const size_t end, w.Column(end_f));
   JBR_ASSIGN_OR_RETURN(const size_t start, w.Column(start_f));
-  // The day before a start after 1 January is still in the year: the row stays in period. (Synthetic
-  // employments that start in a year do not end in it: the end is mostly filled in here.)
+  // The day before a start after 1 January is still in the year: the row stays in period.
+  // (Synthetic employments that start in a year do not end in it: the end is mostly filled in
+  // here.)
   JBR_ASSIGN_OR_RETURN(size_t i, PickRow(w, [&](size_t r) -> std::string {
                          auto s = ParseDate(CellAt(w, r, start));
-                         if (!s || *s <= first || *s > last) return "its start is not after 1 January of the year";
+                         if (!s || *s <= first || *s > last)
+                           return "its start is not after 1 January of the year";
                          return EndFillable(w, r, end);
                        }));
   w.table.rows[i][end] = FormatDate(*ParseDate(w.table.rows[i][start]) - 1);
@@ -269,18 +286,22 @@ Status EndBeforeStart(Work& w, const std::string& path, Days first, Days last) {
 }
 
 Status OutOfPeriod(Work& w, const std::string& path, Days first) {
-  const FieldSchema& start_f = w.schema.fields[static_cast<size_t>(w.schema.FieldIndex(w.schema.period_start))];
-  const FieldSchema& end_f = w.schema.fields[static_cast<size_t>(w.schema.FieldIndex(w.schema.period_end))];
+  const FieldSchema& start_f =
+      w.schema.fields[static_cast<size_t>(w.schema.FieldIndex(w.schema.period_start))];
+  const FieldSchema& end_f =
+      w.schema.fields[static_cast<size_t>(w.schema.FieldIndex(w.schema.period_end))];
   JBR_ASSIGN_OR_RETURN(const size_t end, w.Column(end_f));
   JBR_ASSIGN_OR_RETURN(const size_t start, w.Column(start_f));
   JBR_ASSIGN_OR_RETURN(size_t i, PickRow(w, [&](size_t r) -> std::string {
                          if (!ParseDate(CellAt(w, r, start))) return "its start date is empty";
                          return EndFillable(w, r, end);
                        }));
-  // Ended on 31 December of the year before; a start after that moves back so the order stays right.
+  // Ended on 31 December of the year before; a start after that moves back so the order stays
+  // right.
   const Days new_end = first - 1;
   w.table.rows[i][end] = FormatDate(new_end);
-  if (*ParseDate(w.table.rows[i][start]) > new_end) w.table.rows[i][start] = FormatDate(new_end - 29);
+  if (*ParseDate(w.table.rows[i][start]) > new_end)
+    w.table.rows[i][start] = FormatDate(new_end - 29);
   w.out.row = static_cast<int64_t>(i) + 2;
   w.Expect("out-of-period", Severity::kError, w.out.row, w.Header(end_f));
   return WriteTable(w.table, w.schema, w.style, path);
@@ -291,7 +312,8 @@ Status DuplicateId(Work& w, const std::string& path) {
   JBR_ASSIGN_OR_RETURN(const size_t c, w.Column(f));
   JBR_ASSIGN_OR_RETURN(size_t i, PickRow(w, [&](size_t r) -> std::string {
                          if (r == 0) return "the first data row has no row before it to copy";
-                         return CellAt(w, r - 1, c).empty() ? "the row before has no " + f.name : "";
+                         return CellAt(w, r - 1, c).empty() ? "the row before has no " + f.name
+                                                            : "";
                        }));
   w.table.rows[i][c] = w.table.rows[i - 1][c];
   w.out.row = static_cast<int64_t>(i) + 2;
@@ -304,7 +326,8 @@ Status UnknownEnum(Work& w, const std::string& path) {
   JBR_ASSIGN_OR_RETURN(const size_t c, w.Column(f));
   // "not applicable": what a form's default often leaves behind.
   const std::string value = "n.v.t.";
-  if (f.CanonicalEnum(value)) return InternalError("defect: n.v.t. is an allowed value of " + f.name);
+  if (f.CanonicalEnum(value))
+    return InternalError("defect: n.v.t. is an allowed value of " + f.name);
   JBR_ASSIGN_OR_RETURN(size_t i, PickRow(w, [](size_t) { return std::string(); }));
   w.table.rows[i][c] = value;
   w.out.row = static_cast<int64_t>(i) + 2;
@@ -325,19 +348,21 @@ Status Cp1252AsUtf8(Work& w, const std::string& path) {
   JBR_ASSIGN_OR_RETURN(const size_t c, w.Column(f));
   const std::string name = " \xE2\x80\x93 Financi\xC3\xABn";  // " – Financiën"
   // Each invalid byte comes back as U+FFFD (three bytes): the cell must stay within its length.
-  JBR_ASSIGN_OR_RETURN(size_t i, PickRow(w, [&](size_t r) -> std::string {
-                         if (!f.max_length || CellAt(w, r, c).size() + 3 * name.size() <= *f.max_length) return "";
-                         return "the name would be longer than " + f.name + " allows";
-                       }));
+  JBR_ASSIGN_OR_RETURN(
+      size_t i, PickRow(w, [&](size_t r) -> std::string {
+        if (!f.max_length || CellAt(w, r, c).size() + 3 * name.size() <= *f.max_length) return "";
+        return "the name would be longer than " + f.name + " allows";
+      }));
   w.table.rows[i][c] += name;
   w.out.row = static_cast<int64_t>(i) + 2;
-  // Every cell written with a byte above 0x7F is invalid UTF-8 in Windows-1252 (this one and any the
-  // generator made); jbr reports each such cell once.
+  // Every cell written with a byte above 0x7F is invalid UTF-8 in Windows-1252 (this one and any
+  // the generator made); jbr reports each such cell once.
   std::vector<const FieldSchema*> fields;
   for (const auto& col : w.table.columns) {
     const int k = w.schema.FieldIndex(col);
     fields.push_back(k < 0 ? nullptr : &w.schema.fields[static_cast<size_t>(k)]);
-    if (!IsAscii(StyledHeader(fields.back(), col, w.style))) return InternalError("defect: a non-ASCII header");
+    if (!IsAscii(StyledHeader(fields.back(), col, w.style)))
+      return InternalError("defect: a non-ASCII header");
   }
   for (size_t r = 0; r < w.table.rows.size(); ++r) {
     for (size_t k = 0; k < w.table.rows[r].size(); ++k) {
@@ -376,9 +401,10 @@ size_t CutPoint(std::string_view line, char delimiter, size_t width) {
 }
 
 Status Truncated(Work& w, const std::string& path) {
-  JBR_ASSIGN_OR_RETURN(size_t i, PickRow(w, [&](size_t r) {
-                         return r + 1 == w.table.rows.size() || w.req.row ? "" : "a cut file ends at its last row";
-                       }));
+  JBR_ASSIGN_OR_RETURN(
+      size_t i, PickRow(w, [&](size_t r) {
+        return r + 1 == w.table.rows.size() || w.req.row ? "" : "a cut file ends at its last row";
+      }));
   // The transfer broke off in row i: the rows after it never arrived.
   w.table.rows.resize(i + 1);
   const std::string whole = RenderCsv(w.table, w.schema, w.style);
@@ -387,7 +413,9 @@ Status Truncated(Work& w, const std::string& path) {
   const size_t start = RenderCsv(before, w.schema, w.style).size();
   const std::string_view line = std::string_view(whole).substr(start);
   const size_t cut = CutPoint(line, w.style.delimiter, w.table.columns.size());
-  if (cut == 0) return InvalidInput(fmt::format("defect {}: row {} cannot be cut: its first cell is empty or quoted", w.Name(), i + 2));
+  if (cut == 0)
+    return InvalidInput(fmt::format(
+        "defect {}: row {} cannot be cut: its first cell is empty or quoted", w.Name(), i + 2));
   w.out.row = static_cast<int64_t>(i) + 2;
   w.Expect("missing-cell", Severity::kError, w.out.row, std::nullopt);
   return WriteFileBytes(path, whole.substr(0, start + cut));
@@ -401,13 +429,15 @@ std::string DefectUnsupported(DefectKind kind, const DatasetSchema& s) {
       return NumberField(s) ? "" : s.name + " has no number column";
     case DefectKind::kMissingColumn:
     case DefectKind::kRenamedColumn:
-      return RemovableField(s) ? "" : s.name + " has no required column outside its key and row rules";
+      return RemovableField(s) ? ""
+                               : s.name + " has no required column outside its key and row rules";
     case DefectKind::kBsnInId:
       return IdField(s) ? "" : s.name + " has no id column";
     case DefectKind::kEndBeforeStart:
       return DateOrderRule(s) ? "" : s.name + " has no rule that one date is not before another";
     case DefectKind::kOutOfPeriod:
-      return PeriodMovable(s) ? "" : s.name + " has no start-end period that can move out of the year";
+      return PeriodMovable(s) ? ""
+                              : s.name + " has no start-end period that can move out of the year";
     case DefectKind::kDuplicateId:
       return UniqueField(s) ? "" : s.name + " has no unique column";
     case DefectKind::kUnknownEnum:
@@ -421,9 +451,9 @@ std::string DefectUnsupported(DefectKind kind, const DatasetSchema& s) {
   return "unknown kind";
 }
 
-Result<DefectFile> ApplyDefect(const DefectRequest& req, const Table& clean, const DatasetSchema& schema,
-                               const Style& style, uint64_t seed, const std::string& out_dir,
-                               const std::string& file_name) {
+Result<DefectFile> ApplyDefect(const DefectRequest& req, const Table& clean,
+                               const DatasetSchema& schema, const Style& style, uint64_t seed,
+                               const std::string& out_dir, const std::string& file_name) {
   if (std::string why = DefectUnsupported(req.kind, schema); !why.empty()) return InvalidInput(why);
   Work w{req, schema, clean, style, seed, {}};
   w.out.request = req;
@@ -432,26 +462,50 @@ Result<DefectFile> ApplyDefect(const DefectRequest& req, const Table& clean, con
   if (req.kind == DefectKind::kDecimalComma) w.style = StyleNamed("utf8-comma", style.dutch);
   if (req.kind == DefectKind::kWrongSheetFirst) w.style = StyleNamed("xlsx", style.dutch);
   if (req.kind == DefectKind::kCp1252AsUtf8) w.style = StyleNamed("cp1252-semicolon", style.dutch);
-  if (req.kind == DefectKind::kTruncated && style.format != FileFormat::kCsv) w.style = StyleNamed("utf8-comma", style.dutch);
+  if (req.kind == DefectKind::kTruncated && style.format != FileFormat::kCsv)
+    w.style = StyleNamed("utf8-comma", style.dutch);
   w.out.file = fmt::format("{}.{}", file_name, Extension(w.style));
   const fs::path path = fs::path(out_dir) / w.out.file;
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
-  if (ec) return IoError(fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message()));
+  if (ec)
+    return IoError(fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message()));
   const std::string p = path.string();
   Status st;
   switch (req.kind) {
-    case DefectKind::kDecimalComma: st = DecimalComma(w, p); break;
-    case DefectKind::kMissingColumn: st = DropOrRename(w, p, false); break;
-    case DefectKind::kRenamedColumn: st = DropOrRename(w, p, true); break;
-    case DefectKind::kBsnInId: st = BsnInId(w, p); break;
-    case DefectKind::kEndBeforeStart: st = EndBeforeStart(w, p, first, last); break;
-    case DefectKind::kOutOfPeriod: st = OutOfPeriod(w, p, first); break;
-    case DefectKind::kDuplicateId: st = DuplicateId(w, p); break;
-    case DefectKind::kUnknownEnum: st = UnknownEnum(w, p); break;
-    case DefectKind::kWrongSheetFirst: st = WrongSheetFirst(w, p); break;
-    case DefectKind::kCp1252AsUtf8: st = Cp1252AsUtf8(w, p); break;
-    case DefectKind::kTruncated: st = Truncated(w, p); break;
+    case DefectKind::kDecimalComma:
+      st = DecimalComma(w, p);
+      break;
+    case DefectKind::kMissingColumn:
+      st = DropOrRename(w, p, false);
+      break;
+    case DefectKind::kRenamedColumn:
+      st = DropOrRename(w, p, true);
+      break;
+    case DefectKind::kBsnInId:
+      st = BsnInId(w, p);
+      break;
+    case DefectKind::kEndBeforeStart:
+      st = EndBeforeStart(w, p, first, last);
+      break;
+    case DefectKind::kOutOfPeriod:
+      st = OutOfPeriod(w, p, first);
+      break;
+    case DefectKind::kDuplicateId:
+      st = DuplicateId(w, p);
+      break;
+    case DefectKind::kUnknownEnum:
+      st = UnknownEnum(w, p);
+      break;
+    case DefectKind::kWrongSheetFirst:
+      st = WrongSheetFirst(w, p);
+      break;
+    case DefectKind::kCp1252AsUtf8:
+      st = Cp1252AsUtf8(w, p);
+      break;
+    case DefectKind::kTruncated:
+      st = Truncated(w, p);
+      break;
   }
   JBR_RETURN_IF_ERROR(st);
   return std::move(w.out);
@@ -462,10 +516,11 @@ std::string AnswerKeyJson(const std::vector<DefectFile>& files) {
   for (const auto& f : files) {
     nlohmann::ordered_json findings = nlohmann::ordered_json::array();
     for (const auto& e : f.expected) {
-      findings.push_back({{"code", e.code},
-                          {"severity", SeverityName(e.severity)},
-                          {"row", e.row ? nlohmann::ordered_json(*e.row) : nlohmann::ordered_json()},
-                          {"column", e.column ? nlohmann::ordered_json(*e.column) : nlohmann::ordered_json()}});
+      findings.push_back(
+          {{"code", e.code},
+           {"severity", SeverityName(e.severity)},
+           {"row", e.row ? nlohmann::ordered_json(*e.row) : nlohmann::ordered_json()},
+           {"column", e.column ? nlohmann::ordered_json(*e.column) : nlohmann::ordered_json()}});
     }
     list.push_back({{"file", f.file},
                     {"kind", DefectKindName(f.request.kind)},

@@ -3,10 +3,10 @@
 //
 // A spec file (JSON, see docs/synth-defects.md) lists defects: a kind, the dataset, ministry and
 // year of the delivery to spoil, and optionally the physical data row (the header is row 1). Each
-// defect is applied to a copy of the clean generated table (or to its bytes) and written as an extra
-// file under defects/; the clean delivery and manifest.csv stay as they were. The expected findings
-// are derived from what was changed and where, never by running the validator: the test that
-// compares them with jbr validate's output can then fail.
+// defect is applied to a copy of the clean generated table (or to its bytes) and written as an
+// extra file under defects/; the clean delivery and manifest.csv stay as they were. The expected
+// findings are derived from what was changed and where, never by running the validator: the test
+// that compares them with jbr validate's output can then fail.
 #pragma once
 
 #include <cstdint>
@@ -70,7 +70,8 @@ std::string DefectUnsupported(DefectKind kind, const DatasetSchema& schema);
 Result<std::vector<DefectRequest>> ParseDefectSpec(std::string_view json, const DefectScope& scope);
 
 // Reads and parses a spec file (at most 1 MiB).
-Result<std::vector<DefectRequest>> ReadDefectSpec(const std::string& path, const DefectScope& scope);
+Result<std::vector<DefectRequest>> ReadDefectSpec(const std::string& path,
+                                                  const DefectScope& scope);
 
 // A finding the spoilt file must give. Row and column are nullopt where not pinned.
 struct ExpectedFinding {
@@ -85,7 +86,7 @@ struct ExpectedFinding {
 struct DefectFile {
   std::string file;  // relative to the output directory
   DefectRequest request;
-  int64_t row = 0;  // the row spoilt (0: the whole file)
+  int64_t row = 0;                            // the row spoilt (0: the whole file)
   std::vector<std::string> validate_options;  // beyond --dataset/--ministry/--year
   std::vector<ExpectedFinding> expected;
 };
@@ -93,9 +94,9 @@ struct DefectFile {
 // Applies `request` to a copy of `clean` (written by the ministry in `style`) and writes the spoilt
 // file to out_dir/file_name. Errors: InvalidInput when the requested row is outside the table or
 // unsuitable for the kind (the message says why), IoError when writing fails.
-Result<DefectFile> ApplyDefect(const DefectRequest& request, const Table& clean, const DatasetSchema& schema,
-                               const Style& style, uint64_t seed, const std::string& out_dir,
-                               const std::string& file_name);
+Result<DefectFile> ApplyDefect(const DefectRequest& request, const Table& clean,
+                               const DatasetSchema& schema, const Style& style, uint64_t seed,
+                               const std::string& out_dir, const std::string& file_name);
 
 // The answer key as JSON text: {"files": [{"file", "kind", "dataset", "ministry", "year", "row",
 // "validate_options", "findings": [{"code", "severity", "row", "column"}]}]}.

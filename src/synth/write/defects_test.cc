@@ -28,7 +28,9 @@ const SchemaRegistry& Schemas() {
 
 DefectScope Scope() { return DefectScope{&Schemas(), {"FIN", "BZK", "AZ"}, 2019, 2020}; }
 
-Result<std::vector<DefectRequest>> Parse(const std::string& json) { return ParseDefectSpec(json, Scope()); }
+Result<std::vector<DefectRequest>> Parse(const std::string& json) {
+  return ParseDefectSpec(json, Scope());
+}
 
 // --- the spec -------------------------------------------------------------------------------
 
@@ -64,7 +66,8 @@ void ExpectRefused(const std::string& json, const std::string& part) {
 }
 
 std::string One(const std::string& fields) { return R"({"defects": [{)" + fields + "}]}"; }
-const std::string kOk = R"("kind": "duplicate-id", "dataset": "personnel", "ministry": "FIN", "year": 2020)";
+const std::string kOk =
+    R"("kind": "duplicate-id", "dataset": "personnel", "ministry": "FIN", "year": 2020)";
 
 TEST(DefectSpec, RefusesMalformedDocuments) {
   ExpectRefused("", "not valid JSON");
@@ -79,36 +82,47 @@ TEST(DefectSpec, RefusesMalformedDocuments) {
 TEST(DefectSpec, RefusesBadValuesNamingTheDefect) {
   ExpectRefused(One(R"("kind": "typo", "dataset": "personnel", "ministry": "FIN", "year": 2020)"),
                 "defects[0]: unknown kind \"typo\" (known: decimal-comma,");
-  ExpectRefused(One(R"("dataset": "personnel", "ministry": "FIN", "year": 2020)"), "\"kind\" is missing");
-  ExpectRefused(One(R"("kind": 3, "dataset": "personnel", "ministry": "FIN", "year": 2020)"), "must be a string");
-  ExpectRefused(One(R"("kind": "truncated", "dataset": "salaries", "ministry": "FIN", "year": 2020)"),
-                "unknown dataset \"salaries\"");
-  ExpectRefused(One(R"("kind": "truncated", "dataset": "personnel", "ministry": "XYZ", "year": 2020)"),
-                "unknown ministry \"XYZ\" (known: FIN, BZK, AZ)");
-  ExpectRefused(One(R"("kind": "truncated", "dataset": "personnel", "ministry": "FIN", "year": 2021)"),
-                "year 2021 is not among the years generated (2019-2020)");
-  ExpectRefused(One(R"("kind": "truncated", "dataset": "personnel", "ministry": "FIN", "year": 2020.5)"),
-                "\"year\" must be a whole number");
-  ExpectRefused(One(R"("kind": "truncated", "dataset": "personnel", "ministry": "FIN")"), "\"year\" is missing");
+  ExpectRefused(One(R"("dataset": "personnel", "ministry": "FIN", "year": 2020)"),
+                "\"kind\" is missing");
+  ExpectRefused(One(R"("kind": 3, "dataset": "personnel", "ministry": "FIN", "year": 2020)"),
+                "must be a string");
+  ExpectRefused(
+      One(R"("kind": "truncated", "dataset": "salaries", "ministry": "FIN", "year": 2020)"),
+      "unknown dataset \"salaries\"");
+  ExpectRefused(
+      One(R"("kind": "truncated", "dataset": "personnel", "ministry": "XYZ", "year": 2020)"),
+      "unknown ministry \"XYZ\" (known: FIN, BZK, AZ)");
+  ExpectRefused(
+      One(R"("kind": "truncated", "dataset": "personnel", "ministry": "FIN", "year": 2021)"),
+      "year 2021 is not among the years generated (2019-2020)");
+  ExpectRefused(
+      One(R"("kind": "truncated", "dataset": "personnel", "ministry": "FIN", "year": 2020.5)"),
+      "\"year\" must be a whole number");
+  ExpectRefused(One(R"("kind": "truncated", "dataset": "personnel", "ministry": "FIN")"),
+                "\"year\" is missing");
   ExpectRefused(One(kOk + R"(, "row": 1)"), "row 1 is not a data row");
   ExpectRefused(One(kOk + R"(, "row": -5)"), "row -5 is not a data row");
   ExpectRefused(One(kOk + R"(, "row": "7")"), "\"row\" must be a whole number");
   ExpectRefused(One(kOk + R"(, "row": 18446744073709551615)"), "\"row\" is out of range");
   ExpectRefused(One(kOk + R"(, "colour": "red")"), "unknown key \"colour\"");
-  ExpectRefused(One(R"("kind": "missing-column", "dataset": "personnel", "ministry": "FIN", "year": 2020, "row": 3)"),
-                "missing-column spoils the whole file and takes no row");
+  ExpectRefused(
+      One(R"("kind": "missing-column", "dataset": "personnel", "ministry": "FIN", "year": 2020, "row": 3)"),
+      "missing-column spoils the whole file and takes no row");
   // The second defect is the bad one: the index says so.
   ExpectRefused(R"({"defects": [{)" + kOk + R"(}, {"kind": "x"}]})", "defects[1]: unknown kind");
 }
 
 TEST(DefectSpec, RefusesKindsADatasetCannotHave) {
-  ExpectRefused(One(R"("kind": "decimal-comma", "dataset": "internships", "ministry": "FIN", "year": 2020)"),
-                "decimal-comma cannot be made in internships: internships has no number column");
+  ExpectRefused(
+      One(R"("kind": "decimal-comma", "dataset": "internships", "ministry": "FIN", "year": 2020)"),
+      "decimal-comma cannot be made in internships: internships has no number column");
   // Absence segments of one episode must not overlap: moving one out of the year could.
-  ExpectRefused(One(R"("kind": "out-of-period", "dataset": "absence", "ministry": "FIN", "year": 2020)"),
-                "absence has no start-end period that can move out of the year");
-  ExpectRefused(One(R"("kind": "duplicate-id", "dataset": "absence", "ministry": "FIN", "year": 2020)"),
-                "absence has no unique column");
+  ExpectRefused(
+      One(R"("kind": "out-of-period", "dataset": "absence", "ministry": "FIN", "year": 2020)"),
+      "absence has no start-end period that can move out of the year");
+  ExpectRefused(
+      One(R"("kind": "duplicate-id", "dataset": "absence", "ministry": "FIN", "year": 2020)"),
+      "absence has no unique column");
 }
 
 TEST(DefectSpec, ReadsAFileAndRefusesAMissingOne) {
@@ -122,13 +136,18 @@ TEST(DefectSpec, ReadsAFileAndRefusesAMissingOne) {
 // Four employments in 2020, worked by hand: row 3 starts and ends within 2020, row 4 crosses into
 // 2021, rows 2 and 5 are ongoing.
 Table Personnel() {
-  Table t("personnel", {"person_id", "employment_id", "organisation_unit", "unit_type", "start_date", "end_date",
-                        "weekly_hours", "birth_year", "gender", "salary_scale", "contract", "jobs_agreement"});
+  Table t("personnel",
+          {"person_id", "employment_id", "organisation_unit", "unit_type", "start_date", "end_date",
+           "weekly_hours", "birth_year", "gender", "salary_scale", "contract", "jobs_agreement"});
   t.rows = {
-      {"P1", "E1", "Directie A", "core", "2015-03-01", "", "36", "1970", "female", "10", "permanent", "false"},
-      {"P2", "E2", "Directie B", "agency", "2020-04-01", "2020-09-30", "32.5", "1985", "male", "8", "temporary", "false"},
-      {"P3", "E3", "Directie A", "core", "2019-06-01", "2021-05-31", "28.8", "1990", "female", "11", "temporary", "true"},
-      {"P4", "E4", "Directie C", "inspectorate", "2010-01-01", "", "36", "1965", "male", "12", "permanent", "false"},
+      {"P1", "E1", "Directie A", "core", "2015-03-01", "", "36", "1970", "female", "10",
+       "permanent", "false"},
+      {"P2", "E2", "Directie B", "agency", "2020-04-01", "2020-09-30", "32.5", "1985", "male", "8",
+       "temporary", "false"},
+      {"P3", "E3", "Directie A", "core", "2019-06-01", "2021-05-31", "28.8", "1990", "female", "11",
+       "temporary", "true"},
+      {"P4", "E4", "Directie C", "inspectorate", "2010-01-01", "", "36", "1965", "male", "12",
+       "permanent", "false"},
   };
   return t;
 }
@@ -146,8 +165,9 @@ class DefectFiles : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  Result<Spoilt> Apply(DefectKind kind, std::optional<int64_t> row = std::nullopt, const char* style = "utf8-comma",
-                       bool dutch = false, const Table& table = Personnel()) {
+  Result<Spoilt> Apply(DefectKind kind, std::optional<int64_t> row = std::nullopt,
+                       const char* style = "utf8-comma", bool dutch = false,
+                       const Table& table = Personnel()) {
     DefectRequest req{kind, "personnel", "FIN", 2020, row};
     JBR_ASSIGN_OR_RETURN(auto key, ApplyDefect(req, table, *Schemas().Find("personnel"),
                                                StyleNamed(style, dutch), 1, dir_, "defects/x"));
@@ -164,8 +184,8 @@ class DefectFiles : public ::testing::Test {
 std::vector<std::string> Keys(const DefectFile& f) {
   std::vector<std::string> out;
   for (const auto& e : f.expected) {
-    out.push_back(fmt::format("{} {} {} {}", e.code, SeverityName(e.severity), e.row ? std::to_string(*e.row) : "-",
-                              e.column.value_or("-")));
+    out.push_back(fmt::format("{} {} {} {}", e.code, SeverityName(e.severity),
+                              e.row ? std::to_string(*e.row) : "-", e.column.value_or("-")));
   }
   return out;
 }
@@ -184,7 +204,8 @@ TEST_F(DefectFiles, DecimalCommaIsUnquotedInACommaFile) {
   EXPECT_THAT(Keys(s->key), UnorderedElementsAreArray({"extra-cell error 3 -"}));
   auto lines = Lines(s->bytes);
   ASSERT_EQ(lines.size(), 5u);
-  EXPECT_EQ(lines[2], "P2,E2,Directie B,agency,2020-04-01,2020-09-30,32,5,1985,male,8,temporary,false");
+  EXPECT_EQ(lines[2],
+            "P2,E2,Directie B,agency,2020-04-01,2020-09-30,32,5,1985,male,8,temporary,false");
   // A whole number gets a decimal too: "36,0" splits the same way.
   auto whole = Apply(DefectKind::kDecimalComma, 5);
   ASSERT_TRUE(whole.ok());
@@ -242,17 +263,18 @@ TEST_F(DefectFiles, OutOfPeriodEndsTheYearBefore) {
 
 TEST_F(DefectFiles, AnOpenVacancyKeepsItsEmptyClosingDate) {
   // vacancies: closed_date must be empty when the outcome is open (an empty-if rule).
-  Table t("vacancies", {"vacancy_id", "opened_date", "closed_date", "outcome", "filled_by", "salary_scale", "fte"});
+  Table t("vacancies", {"vacancy_id", "opened_date", "closed_date", "outcome", "filled_by",
+                        "salary_scale", "fte"});
   t.rows = {{"V1", "2020-03-01", "", "open", "", "10", "1"},
             {"V2", "2020-02-01", "2020-05-01", "filled", "internal", "9", "1"}};
   const DatasetSchema& schema = *Schemas().Find("vacancies");
   for (auto kind : {DefectKind::kEndBeforeStart, DefectKind::kOutOfPeriod}) {
-    auto chosen = ApplyDefect({kind, "vacancies", "FIN", 2020, std::nullopt}, t, schema, StyleNamed("utf8-comma", false),
-                              1, dir_, "defects/v");
+    auto chosen = ApplyDefect({kind, "vacancies", "FIN", 2020, std::nullopt}, t, schema,
+                              StyleNamed("utf8-comma", false), 1, dir_, "defects/v");
     ASSERT_TRUE(chosen.ok()) << chosen.status().message();
     EXPECT_EQ(chosen->row, 3);
-    auto refused = ApplyDefect({kind, "vacancies", "FIN", 2020, 2}, t, schema, StyleNamed("utf8-comma", false), 1,
-                               dir_, "defects/v");
+    auto refused = ApplyDefect({kind, "vacancies", "FIN", 2020, 2}, t, schema,
+                               StyleNamed("utf8-comma", false), 1, dir_, "defects/v");
     ASSERT_FALSE(refused.ok());
     EXPECT_THAT(refused.status().message(), HasSubstr("its end date is empty and must stay so"));
   }
@@ -291,18 +313,22 @@ TEST_F(DefectFiles, Cp1252DeclaredUtf8) {
   ASSERT_TRUE(s.ok()) << s.status().message();
   EXPECT_EQ(s->key.file, "defects/x.csv");
   EXPECT_EQ(s->key.validate_options, (std::vector<std::string>{"--encoding", "utf-8"}));
-  EXPECT_THAT(Keys(s->key), UnorderedElementsAreArray({"encoding-error error 3 organisatieonderdeel"}));
+  EXPECT_THAT(Keys(s->key),
+              UnorderedElementsAreArray({"encoding-error error 3 organisatieonderdeel"}));
   EXPECT_THAT(Lines(s->bytes)[2], HasSubstr(";Directie B \x96 Financi\xEBn;"));
 }
 
 TEST_F(DefectFiles, Cp1252ExpectsEveryCellWithAByteAboveAscii) {
   Table t = Personnel();
-  t.rows[0][2] = "Directie Cura\xC3\xA7" "ao";  // ç: 0xE7 in Windows-1252, invalid as UTF-8
-  t.rows[3][2] = "Directie \xC5\x91";        // ő is not in Windows-1252: written as '?', valid
+  t.rows[0][2] =
+      "Directie Cura\xC3\xA7"
+      "ao";                            // ç: 0xE7 in Windows-1252, invalid as UTF-8
+  t.rows[3][2] = "Directie \xC5\x91";  // ő is not in Windows-1252: written as '?', valid
   auto s = Apply(DefectKind::kCp1252AsUtf8, 3, "utf8-comma", false, t);
   ASSERT_TRUE(s.ok()) << s.status().message();
-  EXPECT_THAT(Keys(s->key), UnorderedElementsAreArray({"encoding-error error 2 organisation_unit",
-                                                       "encoding-error error 3 organisation_unit"}));
+  EXPECT_THAT(Keys(s->key),
+              UnorderedElementsAreArray({"encoding-error error 2 organisation_unit",
+                                         "encoding-error error 3 organisation_unit"}));
   EXPECT_THAT(Lines(s->bytes)[4], HasSubstr(";Directie ?;"));
 }
 
@@ -342,7 +368,9 @@ TEST_F(DefectFiles, AnswerKeyJson) {
   EXPECT_EQ(f["year"], 2020);
   EXPECT_EQ(f["row"], 3);
   EXPECT_EQ(f["validate_options"], nlohmann::json({"--encoding", "utf-8"}));
-  EXPECT_EQ(f["findings"][0], nlohmann::json({{"code", "encoding-error"}, {"severity", "error"}, {"row", 3},
+  EXPECT_EQ(f["findings"][0], nlohmann::json({{"code", "encoding-error"},
+                                              {"severity", "error"},
+                                              {"row", 3},
                                               {"column", "organisation_unit"}}));
 }
 

@@ -61,12 +61,13 @@ std::string ToCp1252(std::string_view in) {
   static const struct {
     uint32_t cp;
     char byte;
-  } kExtra[] = {{0x20AC, '\x80'}, {0x201A, '\x82'}, {0x0192, '\x83'}, {0x201E, '\x84'}, {0x2026, '\x85'},
-                {0x2020, '\x86'}, {0x2021, '\x87'}, {0x02C6, '\x88'}, {0x2030, '\x89'}, {0x0160, '\x8A'},
-                {0x2039, '\x8B'}, {0x0152, '\x8C'}, {0x017D, '\x8E'}, {0x2018, '\x91'}, {0x2019, '\x92'},
-                {0x201C, '\x93'}, {0x201D, '\x94'}, {0x2022, '\x95'}, {0x2013, '\x96'}, {0x2014, '\x97'},
-                {0x02DC, '\x98'}, {0x2122, '\x99'}, {0x0161, '\x9A'}, {0x203A, '\x9B'}, {0x0153, '\x9C'},
-                {0x017E, '\x9E'}, {0x0178, '\x9F'}};
+  } kExtra[] = {{0x20AC, '\x80'}, {0x201A, '\x82'}, {0x0192, '\x83'}, {0x201E, '\x84'},
+                {0x2026, '\x85'}, {0x2020, '\x86'}, {0x2021, '\x87'}, {0x02C6, '\x88'},
+                {0x2030, '\x89'}, {0x0160, '\x8A'}, {0x2039, '\x8B'}, {0x0152, '\x8C'},
+                {0x017D, '\x8E'}, {0x2018, '\x91'}, {0x2019, '\x92'}, {0x201C, '\x93'},
+                {0x201D, '\x94'}, {0x2022, '\x95'}, {0x2013, '\x96'}, {0x2014, '\x97'},
+                {0x02DC, '\x98'}, {0x2122, '\x99'}, {0x0161, '\x9A'}, {0x203A, '\x9B'},
+                {0x0153, '\x9C'}, {0x017E, '\x9E'}, {0x0178, '\x9F'}};
   std::string out;
   out.reserve(in.size());
   for (size_t i = 0; i < in.size();) {
@@ -127,8 +128,8 @@ std::string RenderCsv(const Table& t, const DatasetSchema& schema, const Style& 
 namespace {
 
 // One typed cell of a workbook: numbers, dates and booleans as Excel stores them.
-void WriteXlsxCell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const FieldSchema* f, const std::string& v,
-                   const Style& style, lxw_format* date_format) {
+void WriteXlsxCell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const FieldSchema* f,
+                   const std::string& v, const Style& style, lxw_format* date_format) {
   if (v.empty()) return;
   if (f != nullptr) {
     switch (f->type) {
@@ -161,8 +162,8 @@ void WriteXlsxCell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const FieldSchem
 
 }  // namespace
 
-Status WriteTable(const Table& t, const DatasetSchema& schema, const Style& style, const std::string& path,
-                  const std::vector<std::string>& sheets_before) {
+Status WriteTable(const Table& t, const DatasetSchema& schema, const Style& style,
+                  const std::string& path, const std::vector<std::string>& sheets_before) {
   if (style.format == FileFormat::kCsv) return WriteFileBytes(path, RenderCsv(t, schema, style));
 
   lxw_workbook_options options = {};
@@ -187,17 +188,18 @@ Status WriteTable(const Table& t, const DatasetSchema& schema, const Style& styl
   for (size_t c = 0; c < t.columns.size(); ++c) {
     const int i = schema.FieldIndex(t.columns[c]);
     fields.push_back(i < 0 ? nullptr : &schema.fields[static_cast<size_t>(i)]);
-    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), StyledHeader(fields[c], t.columns[c], style).c_str(),
-                           nullptr);
+    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c),
+                           StyledHeader(fields[c], t.columns[c], style).c_str(), nullptr);
   }
   for (size_t r = 0; r < t.rows.size(); ++r) {
     for (size_t c = 0; c < t.rows[r].size(); ++c) {
-      WriteXlsxCell(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), fields[c], t.rows[r][c], style,
-                    date_format);
+      WriteXlsxCell(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), fields[c],
+                    t.rows[r][c], style, date_format);
     }
   }
   const lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) return IoError(fmt::format("cannot write workbook {}: {}", path, lxw_strerror(err)));
+  if (err != LXW_NO_ERROR)
+    return IoError(fmt::format("cannot write workbook {}: {}", path, lxw_strerror(err)));
   return Status::Ok();
 }
 

@@ -30,7 +30,7 @@ inline constexpr std::string_view kNotesSheetText = "Toelichting bij de aanlever
 
 // Writes the table to `path` (CSV or XLSX as the style says). Extra sheets, when given, come first
 // in the workbook (the "wrong sheet first" mistake); they hold kNotesSheetText in A1.
-Status WriteTable(const Table& table, const DatasetSchema& schema, const Style& style, const std::string& path,
-                  const std::vector<std::string>& sheets_before = {});
+Status WriteTable(const Table& table, const DatasetSchema& schema, const Style& style,
+                  const std::string& path, const std::vector<std::string>& sheets_before = {});
 
 }  // namespace jbr::synth
