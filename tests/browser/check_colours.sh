@@ -3,7 +3,7 @@
 # (fill, stroke, color) is one of the government house style's colours that publication.md lists,
 # a light tint of one of them used as a background, or a neutral grey (black to white); and the
 # stylesheet's typeface is an open one from Debian (the Rijksoverheid typeface's licence does not
-# let an open-source product ship it; DejaVu Sans is installed with Chromium's fonts).
+# let an open-source product ship it; Open Sans comes from fonts-open-sans, DejaVu Sans with Chromium's fonts).
 #
 # Usage: check_colours.sh DIR
 # Exit status: 0 all in the house style, 1 a colour or typeface outside it (listed), 2 usage.
