@@ -161,11 +161,11 @@ TEST_F(EngineYearsTest, InflowAndOutflowArePersonsReadAcrossTheTurnOfTheYear) {
   // 31 March, P4 on 31 December: two persons (as events, with 2020 alone: 3).
   const IndicatorValue* out = Find(r, "personnel.outflow", "BZK", "2020");
   EXPECT_EQ(*out->value, 2);
-  // Both read the three deliveries, and nothing was missing.
-  for (const IndicatorValue* v : {in, out}) {
-    EXPECT_EQ(v->deliveries, (std::vector<int64_t>{d2019, d2020, d2021}));
-    EXPECT_EQ(v->note, "");
-  }
+  // Each read its own year and the adjacent one it looks at (inflow 31 December 2019, outflow
+  // 1 January 2021), and nothing was missing.
+  EXPECT_EQ(in->deliveries, (std::vector<int64_t>{d2019, d2020}));
+  EXPECT_EQ(out->deliveries, (std::vector<int64_t>{d2020, d2021}));
+  for (const IndicatorValue* v : {in, out}) EXPECT_EQ(v->note, "");
   // The Rijk (BZK alone) the same.
   EXPECT_EQ(*Find(r, "personnel.outflow", "Rijk", "2020")->value, 2);
   // Last year: in 2019 P1's end on 31 December is followed by 2020's renewal: no outflow, 0.
