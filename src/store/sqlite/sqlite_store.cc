@@ -9,6 +9,7 @@
 
 #include "common/sha256.h"
 #include "store/sqlite/accounts.h"
+#include "store/sqlite/compute_runs.h"
 #include "store/sqlite/db.h"
 #include "store/sqlite/import.h"
 #include "store/sqlite/migrations.h"
@@ -321,48 +322,7 @@ class SqliteStore : public Store {
   Result<int64_t> SaveComputeRun(const ComputeRun& run,
                                  const std::vector<StoredValue>& values) override {
     JBR_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(db_.get()));
-    JBR_ASSIGN_OR_RETURN(auto ins,
-                         db_->Prepare("INSERT INTO compute_runs(at, year, definition_version, "
-                                      "factor_vintage, deliveries, options, "
-                                      "factor_vintages, adjacent_gaps) VALUES (?,?,?,?,?,?,?,?)"));
-    JBR_RETURN_IF_ERROR(ins.Bind(1, run.at)
-                            .Bind(2, static_cast<int64_t>(run.year))
-                            .Bind(3, run.definition_version)
-                            .Bind(4, run.factor_vintage)
-                            .Bind(5, run.deliveries)
-                            .Bind(6, run.options)
-                            .Bind(7, run.factor_vintages)
-                            .Bind(8, run.adjacent_gaps)
-                            .Run());
-    int64_t id = db_->LastInsertId();
-    JBR_ASSIGN_OR_RETURN(
-        auto val,
-        db_->Prepare("INSERT INTO computed_values(run_id, indicator, ministry, unit_type, period, "
-                     "category, unit, status, "
-                     "value, numerator, denominator, previous, change, flag, suppression, "
-                     "deliveries, previous_status, "
-                     "previous_deliveries) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    for (const auto& v : values) {
-      val.Bind(1, id)
-          .Bind(2, v.indicator)
-          .Bind(3, v.ministry)
-          .Bind(4, v.unit_type)
-          .Bind(5, v.period)
-          .Bind(6, v.category)
-          .Bind(7, v.unit)
-          .Bind(8, v.status)
-          .Bind(9, v.value)
-          .Bind(10, v.numerator)
-          .Bind(11, v.denominator)
-          .Bind(12, v.previous)
-          .Bind(13, v.change)
-          .Bind(14, v.flag)
-          .Bind(15, v.suppression)
-          .Bind(16, v.deliveries)
-          .Bind(17, v.previous_status)
-          .Bind(18, v.previous_deliveries);
-      JBR_RETURN_IF_ERROR(val.Run());
-    }
+    JBR_ASSIGN_OR_RETURN(int64_t id, InsertComputeRun(db_.get(), run, std::nullopt, values));
     JBR_ASSIGN_OR_RETURN(auto audit,
                          db_->Prepare("INSERT INTO audit_log(at, actor, action, delivery_id, "
                                       "detail) VALUES (?, 'jbr', 'compute', NULL, ?)"));
