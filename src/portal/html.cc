@@ -100,8 +100,12 @@ std::string CsrfField(const Principal& who) {
 
 std::string Table(const std::string& caption, const std::vector<std::string>& headers,
                   const std::vector<std::vector<std::string>>& rows) {
-  std::string t = fmt::format("<div class=\"scroll\"><table>\n<caption>{}</caption>\n<thead><tr>",
-                              Escape(caption));
+  // The scroll region takes the keyboard focus (arrow keys scroll a table wider than the screen)
+  // and is named by the caption, as the published site's tables are (publish/core/page.h).
+  std::string t = fmt::format(
+      "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table>\n"
+      "<caption>{}</caption>\n<thead><tr>",
+      Escape(caption), Escape(caption));
   for (const auto& h : headers) t += fmt::format("<th scope=\"col\">{}</th>", Escape(h));
   t += "</tr></thead>\n<tbody>\n";
   for (const auto& r : rows) {
