@@ -74,6 +74,12 @@ Status Indicators(Call& c) {
   }
   JBR_ASSIGN_OR_RETURN(auto releases, LatestReleases(c.store, year));
   const bool csv = WantsCsv(c);
+  // The answer depends on the parameters and on which runs are the latest releases, nothing else.
+  std::string key = fmt::format("{}|{}|{}|{}", indicator, ministry, y, csv ? "csv" : "json");
+  for (const auto& r : releases) key += fmt::format("|{}-{}:{}", r.year, r.number, r.run_id);
+  if (auto hit = c.portal.api.Find(key)) {
+    return Send(c, *hit, csv ? "text/csv; charset=utf-8" : "application/json");
+  }
   std::string out =
       csv ? "release,indicator,ministry,unit_type,period,category,value,numerator,denominator,unit,"
             "status,previous,change,flag\n"
@@ -110,9 +116,10 @@ Status Indicators(Call& c) {
       }
     }
   }
-  if (csv) return Send(c, out, "text/csv; charset=utf-8");
-  return Send(c, nlohmann::json{{"cells", cells}, {"count", cells.size()}}.dump() + "\n",
-              "application/json");
+  if (!csv) out = nlohmann::json{{"cells", cells}, {"count", cells.size()}}.dump() + "\n";
+  auto body = std::make_shared<const std::string>(std::move(out));
+  c.portal.api.Put(key, body);
+  return Send(c, *body, csv ? "text/csv; charset=utf-8" : "application/json");
 }
 
 Status Releases(Call& c) {
@@ -147,6 +154,18 @@ Status Definitions(Call& c) {
 Status OpenApi(Call& c) { return Send(c, OpenApiDocument(), "application/json"); }
 
 }  // namespace
+
+std::shared_ptr<const std::string> ApiCache::Find(const std::string& key) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = answers_.find(key);
+  return it == answers_.end() ? nullptr : it->second;
+}
+
+void ApiCache::Put(const std::string& key, std::shared_ptr<const std::string> body) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (answers_.size() >= kMax) answers_.clear();
+  answers_[key] = std::move(body);
+}
 
 Result<std::shared_ptr<const RunCache::Cells>> RunCache::Get(Store* store, int64_t run) {
   {

@@ -45,6 +45,27 @@ class ApiTest : public PortalTest {
   }
 };
 
+// The answers are kept in memory (ApiCache): a new release of the year must be answered at once,
+// in JSON and in CSV, for the very same request.
+TEST_F(ApiTest, ANewReleaseIsServedAtOnceDespiteTheCache) {
+  Release(2020, 1, {Value("BZK", "published", 12.5, std::nullopt, "")});
+  const std::string q = "/api/v1/indicators?ministry=BZK&year=2020";
+  ASSERT_EQ(Get(q)["cells"][0]["value"], 12.5);
+  ASSERT_EQ(Get(q)["cells"][0]["release"], "2020-1");  // the second time from the cache
+  auto csv = client_->Get((q + "&format=csv").c_str());
+  ASSERT_TRUE(csv);
+  EXPECT_NE(csv->body.find("\n2020-1,hire.share,BZK,,2020,,12.5,"), std::string::npos) << csv->body;
+  Release(2020, 2, {Value("BZK", "published", 14, std::nullopt, "")});
+  auto now = Get(q);
+  ASSERT_EQ(now["count"], 1);
+  EXPECT_EQ(now["cells"][0]["value"], 14);
+  EXPECT_EQ(now["cells"][0]["release"], "2020-2");
+  csv = client_->Get((q + "&format=csv").c_str());
+  ASSERT_TRUE(csv);
+  EXPECT_NE(csv->body.find("\n2020-2,hire.share,BZK,,2020,,14,"), std::string::npos) << csv->body;
+  EXPECT_EQ(csv->body.find("12.5"), std::string::npos) << csv->body;
+}
+
 TEST_F(ApiTest, OnlyReleasedCellsAndNeverASuppressedValue) {
   // Release 2020-1: BZK published at 12.5; FIN suppressed (its change and norm flag must not
   // leak: a flag bounds the hidden value); the Rijk missing.

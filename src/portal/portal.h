@@ -36,6 +36,20 @@ class RunCache {
   std::map<int64_t, std::shared_ptr<const Cells>> runs_;
 };
 
+// Answers of the open data API by request and the releases they came from: a release never
+// changes, so an answer is made once (bench/portal_wrk.sh: the JSON of one ministry's year took
+// about 16 ms of CPU a request). At most kMax answers; emptied when full.
+class ApiCache {
+ public:
+  static constexpr size_t kMax = 256;
+  std::shared_ptr<const std::string> Find(const std::string& key);
+  void Put(const std::string& key, std::shared_ptr<const std::string> body);
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, std::shared_ptr<const std::string>> answers_;
+};
+
 struct Portal {
   PortalOptions options;
   bool tls = false;
@@ -48,6 +62,7 @@ struct Portal {
   std::vector<IndicatorDef> definitions;
   std::unique_ptr<StorePool> pool;
   RunCache runs;
+  ApiCache api;
 };
 
 struct Call {

@@ -15,6 +15,7 @@
 #include "portal/html.h"
 #include "portal/portal.h"
 #include "portal/security.h"
+#include "serve/backlog.h"
 #include "store/workspace.h"
 
 namespace jbr::portal {
@@ -137,6 +138,7 @@ struct PortalServer::Impl {
   std::unique_ptr<httplib::Server> server;
   int port = 0;
   SystemClock system_clock;
+  serve::ListenBacklog backlog;  // raised after the bind (serve/backlog.h)
 
   std::string NowIso() const {
     return (portal.options.clock != nullptr ? *portal.options.clock : system_clock).NowUtc();
@@ -256,6 +258,7 @@ struct PortalServer::Impl {
     server->set_read_timeout(10, 0);  // a client that stops sending loses its thread after 10 s
     server->set_write_timeout(10, 0);
     server->set_keep_alive_max_count(100);
+    backlog.Watch(*server);
     server->set_keep_alive_timeout(5);
     server->set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
       t_start = std::chrono::steady_clock::now();
@@ -355,6 +358,7 @@ Result<std::unique_ptr<PortalServer>> PortalServer::Start(const PortalOptions& o
                    : (impl->server->bind_to_port(options.host, options.port) ? options.port : -1);
   if (impl->port < 0)
     return IoError(fmt::format("cannot listen on {}:{}", options.host, options.port));
+  impl->backlog.Raise();
   return std::unique_ptr<PortalServer>(new PortalServer(std::move(impl)));
 }
 

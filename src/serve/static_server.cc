@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "serve/backlog.h"
+
 namespace jbr::serve {
 namespace fs = std::filesystem;
 namespace {
@@ -110,6 +112,7 @@ struct StaticServer::Impl {
   std::string root;  // canonical
   std::string host;
   std::atomic<bool> stopped{false};
+  ListenBacklog backlog;  // raised after the bind
 
   void Handle(const httplib::Request& req, httplib::Response& res) const {
     bool redirect = false;
@@ -150,6 +153,7 @@ Result<std::unique_ptr<StaticServer>> StaticServer::Bind(const StaticServerOptio
     const char* what = r.status == 404 ? "Not Found" : r.status == 405 ? "Method Not Allowed" : "";
     r.set_content(fmt::format("{} {}\n", r.status, what), "text/plain; charset=utf-8");
   });
+  impl->backlog.Watch(svr);
   int port = options.port;
   if (port == 0) {
     port = svr.bind_to_any_port(options.host);
@@ -162,6 +166,7 @@ Result<std::unique_ptr<StaticServer>> StaticServer::Bind(const StaticServerOptio
                     "machine)",
                     options.host, options.port));
   }
+  impl->backlog.Raise();
   return std::unique_ptr<StaticServer>(new StaticServer(std::move(impl), port));
 }
 

@@ -93,6 +93,11 @@ async function coordinatorReviewsComputesReleases() {
   const out = jbr('release', '--year', String(YEAR), '--no-pdf');
   return (out.match(/release (\d{4}-\d+)/) || [])[1];
 }
+// The API before the new release: the first release's figure (and now in the portal's API cache,
+// which the new release must not be answered from).
+const bzkBefore = await apiHeadcount('BZK');
+check(bzkBefore?.value === headcount(fs.readFileSync(bzkSource, 'utf8'), YEAR) && bzkBefore?.release === `${YEAR}-1`,
+  `BZK's headcount in the API before the new release: ${JSON.stringify(bzkBefore)}`);
 const release = await coordinatorReviewsComputesReleases();
 check(release === `${YEAR}-2`, `the new release: ${release}`);
 await coordCtx.close();
