@@ -9,6 +9,7 @@ packages=(
   libcpp-httplib-dev libxlsxwriter-dev libsodium-dev libglpk-dev libmd4c-dev libmd4c-html0-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   time jq curl openssl
+  wrk  # bench/portal_wrk.sh: HTTP load on loopback
   chromium poppler-utils tidy libkainjow-mustache-dev fonts-dejavu-core fonts-open-sans python3
   nodejs
 )
