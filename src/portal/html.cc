@@ -132,6 +132,8 @@ form.stack button { font: inherit; margin-top: 1rem; padding: .4rem 1rem; }
 .message { border-left: 4px solid #01689b; padding: .5rem 1rem; background: #f3f3f3; }
 .message.error { border-left-color: #d52b1e; }
 td.text, th.text { text-align: left; }
+/* The portal's tables are text (messages, hints, names): left-aligned, unlike the report's figures. */
+main .scroll th, main .scroll td { text-align: left; }
 :focus-visible { outline: 3px solid #01689b; outline-offset: 2px; }
 )css";
 }
