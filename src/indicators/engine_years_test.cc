@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
+#include <thread>
 #include <tuple>
 
 #include "indicators/core/inputs.h"
@@ -324,6 +326,50 @@ TEST_F(EngineYearsTest, AnOptionalFieldAddedLaterReadsAsEmptyInOlderDeliveries) 
   EXPECT_EQ(refused.status().code(), StatusCode::kNotFound);
   EXPECT_NE(refused.status().message().find("remote_days"), std::string::npos)
       << refused.status().message();
+}
+
+TEST_F(EngineYearsTest, AFieldReadOnFirstUseIsTheFieldReadAtOnce) {
+  // Compute reads each field when a theme first asks for it (LoadTableOnRead), from two threads
+  // at once (this year and last year); each field must come out as LoadTable reads it, and an
+  // optional field added to the schema later as all null.
+  Deliver("personnel", "BZK", 2020,
+          std::string(kPersonnelHeader) +
+              "P1,E1,DG,core,2010-01-01,,36,1980,female,10,permanent,false\n"
+              "P2,E2,DG,agency,2015-03-01,2020-06-30,18.5,1990,male,8,temporary,true\n");
+  auto current = ws_->store()->CurrentDelivery("personnel", "BZK", 2020);
+  ASSERT_TRUE(current.ok() && current->has_value());
+  DatasetSchema later = *ws_->schemas().Find("personnel");
+  FieldSchema extra;
+  extra.name = "remote_days";
+  extra.type = FieldType::kNumber;
+  later.fields.push_back(extra);
+  std::mutex store_mutex;
+  const Table lazy = LoadTableOnRead(ws_->store(), &store_mutex, later, **current);
+  EXPECT_EQ(lazy.rows, 2u);
+  std::vector<const Column*> first(later.fields.size()), second(later.fields.size());
+  {
+    std::thread other([&] {
+      for (size_t f = 0; f < later.fields.size(); ++f) second[f] = &lazy.col(later.fields[f].name);
+    });
+    for (size_t f = 0; f < later.fields.size(); ++f) first[f] = &lazy.col(later.fields[f].name);
+    other.join();
+  }
+  EXPECT_TRUE(lazy.ReadStatus().ok()) << lazy.ReadStatus().ToString();
+  EXPECT_EQ(first, second);  // one column per field, read once
+  EXPECT_EQ(lazy.col("person_id").str(1), "P2");
+  EXPECT_EQ(lazy.col("weekly_hours").numbers[1], 18.5);
+  EXPECT_TRUE(lazy.col("end_date").is_null(0));
+  ASSERT_EQ(lazy.col("remote_days").size(), 2u);
+  EXPECT_TRUE(lazy.col("remote_days").is_null(0) && lazy.col("remote_days").is_null(1));
+  EXPECT_EQ(lazy.col("no_such_field").size(), 0u);
+  // A required field the delivery lacks reads as all null, and the table says why.
+  later.fields.back().required = true;
+  const Table refused = LoadTableOnRead(ws_->store(), &store_mutex, later, **current);
+  EXPECT_TRUE(refused.ReadStatus().ok());  // nothing read yet
+  EXPECT_EQ(refused.col("remote_days").size(), 2u);
+  EXPECT_TRUE(refused.col("remote_days").is_null(1));
+  ASSERT_EQ(refused.ReadStatus().code(), StatusCode::kNotFound);
+  EXPECT_NE(refused.ReadStatus().message().find("remote_days"), std::string::npos);
 }
 
 TEST_F(EngineYearsTest, NormsComeFromTheNormsFile) {
