@@ -590,6 +590,8 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
       });
       Result<GroupCells> this_year = ComputeGroup(*theme, ctx, options.year, *now, defs, excluded);
       Result<GroupCells> last_year_cells = last_year.get();
+      // A theme that failed over a field that could not be read (all null to it): say why.
+      if (!this_year.ok() || !last_year_cells.ok()) JBR_RETURN_IF_ERROR(inputs.ReadStatus());
       JBR_ASSIGN_OR_RETURN(auto cells_now, std::move(this_year));
       JBR_ASSIGN_OR_RETURN(auto cells_before, std::move(last_year_cells));
       cache.Put(*theme, options.year, defs, cells_now);
@@ -615,10 +617,13 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
       result.definitions.push_back(figure.def);
       years.insert({figure.other_year(options.year), figure.other_year(options.year - 1)});
       const auto excluded = Excluded(*env.reference, source->datasets);
-      JBR_ASSIGN_OR_RETURN(auto v_now, DerivedValues(&inputs, &cache, *theme, *source, figure,
-                                                     excluded, options.year));
-      JBR_ASSIGN_OR_RETURN(auto v_before, DerivedValues(&inputs, &cache, *theme, *source, figure,
-                                                        excluded, options.year - 1));
+      auto derived_now =
+          DerivedValues(&inputs, &cache, *theme, *source, figure, excluded, options.year);
+      auto derived_before =
+          DerivedValues(&inputs, &cache, *theme, *source, figure, excluded, options.year - 1);
+      if (!derived_now.ok() || !derived_before.ok()) JBR_RETURN_IF_ERROR(inputs.ReadStatus());
+      JBR_ASSIGN_OR_RETURN(auto v_now, std::move(derived_now));
+      JBR_ASSIGN_OR_RETURN(auto v_before, std::move(derived_before));
       current.insert(current.end(), v_now.begin(), v_now.end());
       previous.insert(previous.end(), v_before.begin(), v_before.end());
     }

@@ -14,6 +14,8 @@
 #include <thread>
 #include <tuple>
 
+#include <nlohmann/json.hpp>
+
 #include "indicators/core/inputs.h"
 #include "indicators/core/reference.h"
 #include "indicators/engine.h"
@@ -370,6 +372,51 @@ TEST_F(EngineYearsTest, AFieldReadOnFirstUseIsTheFieldReadAtOnce) {
   EXPECT_TRUE(refused.col("remote_days").is_null(1));
   ASSERT_EQ(refused.ReadStatus().code(), StatusCode::kNotFound);
   EXPECT_NE(refused.ReadStatus().message().find("remote_days"), std::string::npos);
+}
+
+TEST_F(EngineYearsTest, AComputeOverAFieldThatCannotBeReadFails) {
+  // Compute reads fields on first use. A delivery stored under an older schema that named a field
+  // otherwise (here weekly_hours as contract_hours) lacks the field that the schema now requires;
+  // personnel.fte reads it, gets all null, and the compute fails naming the field.
+  const fs::path schemas = dir_ / "schemas";
+  fs::create_directories(schemas);
+  for (const auto& e : fs::directory_iterator(std::string(JBR_SOURCE_DIR) + "/data/schemas")) {
+    if (e.path().extension() == ".json") fs::copy_file(e.path(), schemas / e.path().filename());
+  }
+  {
+    std::ifstream in((schemas / "personnel.json").string());
+    nlohmann::json j = nlohmann::json::parse(in);
+    for (auto& f : j["fields"]) {
+      if (f["name"] == "weekly_hours") f["name"] = "contract_hours";
+    }
+    std::ofstream((schemas / "personnel.json").string()) << j.dump(1);
+  }
+  auto older = SchemaRegistry::LoadDirectory(schemas.string());
+  ASSERT_TRUE(older.ok()) << older.status().ToString();
+  std::string header(kPersonnelHeader);
+  header.replace(header.find("weekly_hours"), 12, "contract_hours");
+  const fs::path file = dir_ / "personnel-BZK-2020.csv";
+  std::ofstream(file.string(), std::ios::binary)
+      << header << "P1,E1,DG,core,2010-01-01,,36,1980,female,10,permanent,false\n";
+  LoadRequest req;
+  req.dataset = "personnel";
+  req.ministry = "BZK";
+  req.year = 2020;
+  req.delivered_by = "engine-years-test";
+  req.path = file.string();
+  req.display_name = "personnel-BZK-2020.csv";
+  req.received_at = "2021-02-01T10:00:00Z";
+  CollectingSink sink;
+  auto loaded = LoadDelivery(ws_->store(), *older, *older->Find("personnel"), req, &sink);
+  ASSERT_TRUE(loaded.ok() && loaded->outcome == LoadOutcome::kAccepted);
+  ComputeEnv env{ws_->store(), &ws_->schemas(), &ws_->ministries(), &ref_};
+  ComputeOptions o;
+  o.year = 2020;
+  o.indicator_pattern = "personnel.fte";
+  auto r = ComputeYear(env, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(r.status().message().find("weekly_hours"), std::string::npos) << r.status().message();
 }
 
 TEST_F(EngineYearsTest, NormsComeFromTheNormsFile) {

@@ -42,7 +42,8 @@ Column NullColumn(FieldType type, size_t rows) {
   return c;
 }
 
-// Reads one field of a table read on first use (LoadTableOnRead): what LoadTable reads at once.
+// Reads one field of a table read on first use (LoadTableOnRead): what LoadTable reads at once. A
+// required field the delivery lacks is an error here too, but only once a theme reads it.
 void ReadSlot(LazyColumns* lazy, LazyColumns::Slot* slot) {
   const FieldSchema& f = *slot->field;
   Result<Column> c = [&] {
