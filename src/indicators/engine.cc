@@ -6,6 +6,7 @@
 #include <future>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <ranges>
 #include <set>
 #include <string>
@@ -104,6 +105,16 @@ class InputCache {
     return y;
   }
 
+  // The first field that could not be read (Table::ReadStatus): its figures must not be used.
+  Status ReadStatus() const {
+    for (const auto& [year, y] : years_) {
+      for (const auto& in : y->ministries) {
+        for (const auto& [name, table] : in.tables) JBR_RETURN_IF_ERROR(table.ReadStatus());
+      }
+    }
+    return Status::Ok();
+  }
+
  private:
   static const MinistryInputs* Find(const YearInputs& y, const std::string& ministry) {
     for (const auto& in : y.ministries) {
@@ -129,8 +140,8 @@ class InputCache {
     }
     if (missing.empty()) return slot.get();
     for (auto& in : slot->ministries) {
-      JBR_ASSIGN_OR_RETURN(auto more,
-                           LoadInputs(env_.store, *env_.schemas, in.ministry, year, missing));
+      JBR_ASSIGN_OR_RETURN(auto more, LoadInputs(env_.store, *env_.schemas, in.ministry, year,
+                                                 missing, &store_mutex_));
       for (auto& [name, table] : more.tables) in.tables.emplace(name, std::move(table));
     }
     slot->loaded.insert(missing.begin(), missing.end());
@@ -139,6 +150,7 @@ class InputCache {
 
   const ComputeEnv& env_;
   std::vector<std::string> adjacent_;
+  std::mutex store_mutex_;  // the store, for the fields read on first use from several threads
   std::map<int, std::unique_ptr<YearInputs>> years_;
 };
 
@@ -578,6 +590,8 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
       });
       Result<GroupCells> this_year = ComputeGroup(*theme, ctx, options.year, *now, defs, excluded);
       Result<GroupCells> last_year_cells = last_year.get();
+      // A theme that failed over a field that could not be read (all null to it): say why.
+      if (!this_year.ok() || !last_year_cells.ok()) JBR_RETURN_IF_ERROR(inputs.ReadStatus());
       JBR_ASSIGN_OR_RETURN(auto cells_now, std::move(this_year));
       JBR_ASSIGN_OR_RETURN(auto cells_before, std::move(last_year_cells));
       cache.Put(*theme, options.year, defs, cells_now);
@@ -603,14 +617,19 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
       result.definitions.push_back(figure.def);
       years.insert({figure.other_year(options.year), figure.other_year(options.year - 1)});
       const auto excluded = Excluded(*env.reference, source->datasets);
-      JBR_ASSIGN_OR_RETURN(auto v_now, DerivedValues(&inputs, &cache, *theme, *source, figure,
-                                                     excluded, options.year));
-      JBR_ASSIGN_OR_RETURN(auto v_before, DerivedValues(&inputs, &cache, *theme, *source, figure,
-                                                        excluded, options.year - 1));
+      auto derived_now =
+          DerivedValues(&inputs, &cache, *theme, *source, figure, excluded, options.year);
+      auto derived_before =
+          DerivedValues(&inputs, &cache, *theme, *source, figure, excluded, options.year - 1);
+      if (!derived_now.ok() || !derived_before.ok()) JBR_RETURN_IF_ERROR(inputs.ReadStatus());
+      JBR_ASSIGN_OR_RETURN(auto v_now, std::move(derived_now));
+      JBR_ASSIGN_OR_RETURN(auto v_before, std::move(derived_before));
       current.insert(current.end(), v_now.begin(), v_now.end());
       previous.insert(previous.end(), v_before.begin(), v_before.end());
     }
   }
+  // Fields are read on first use: one that could not be read was all null to the themes.
+  JBR_RETURN_IF_ERROR(inputs.ReadStatus());
   for (int y : years) result.factor_vintages[y] = FactorVintage(*env.reference, y);
   for (const auto& [year, in] :
        {std::pair{options.year, now}, std::pair{options.year - 1, before}}) {

@@ -10,7 +10,11 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
+#include <thread>
 #include <tuple>
+
+#include <nlohmann/json.hpp>
 
 #include "indicators/core/inputs.h"
 #include "indicators/core/reference.h"
@@ -324,6 +328,95 @@ TEST_F(EngineYearsTest, AnOptionalFieldAddedLaterReadsAsEmptyInOlderDeliveries) 
   EXPECT_EQ(refused.status().code(), StatusCode::kNotFound);
   EXPECT_NE(refused.status().message().find("remote_days"), std::string::npos)
       << refused.status().message();
+}
+
+TEST_F(EngineYearsTest, AFieldReadOnFirstUseIsTheFieldReadAtOnce) {
+  // Compute reads each field when a theme first asks for it (LoadTableOnRead), from two threads
+  // at once (this year and last year); each field must come out as LoadTable reads it, and an
+  // optional field added to the schema later as all null.
+  Deliver("personnel", "BZK", 2020,
+          std::string(kPersonnelHeader) +
+              "P1,E1,DG,core,2010-01-01,,36,1980,female,10,permanent,false\n"
+              "P2,E2,DG,agency,2015-03-01,2020-06-30,18.5,1990,male,8,temporary,true\n");
+  auto current = ws_->store()->CurrentDelivery("personnel", "BZK", 2020);
+  ASSERT_TRUE(current.ok() && current->has_value());
+  DatasetSchema later = *ws_->schemas().Find("personnel");
+  FieldSchema extra;
+  extra.name = "remote_days";
+  extra.type = FieldType::kNumber;
+  later.fields.push_back(extra);
+  std::mutex store_mutex;
+  const Table lazy = LoadTableOnRead(ws_->store(), &store_mutex, later, **current);
+  EXPECT_EQ(lazy.rows, 2u);
+  std::vector<const Column*> first(later.fields.size()), second(later.fields.size());
+  {
+    std::thread other([&] {
+      for (size_t f = 0; f < later.fields.size(); ++f) second[f] = &lazy.col(later.fields[f].name);
+    });
+    for (size_t f = 0; f < later.fields.size(); ++f) first[f] = &lazy.col(later.fields[f].name);
+    other.join();
+  }
+  EXPECT_TRUE(lazy.ReadStatus().ok()) << lazy.ReadStatus().ToString();
+  EXPECT_EQ(first, second);  // one column per field, read once
+  EXPECT_EQ(lazy.col("person_id").str(1), "P2");
+  EXPECT_EQ(lazy.col("weekly_hours").numbers[1], 18.5);
+  EXPECT_TRUE(lazy.col("end_date").is_null(0));
+  ASSERT_EQ(lazy.col("remote_days").size(), 2u);
+  EXPECT_TRUE(lazy.col("remote_days").is_null(0) && lazy.col("remote_days").is_null(1));
+  EXPECT_EQ(lazy.col("no_such_field").size(), 0u);
+  // A required field the delivery lacks reads as all null, and the table says why.
+  later.fields.back().required = true;
+  const Table refused = LoadTableOnRead(ws_->store(), &store_mutex, later, **current);
+  EXPECT_TRUE(refused.ReadStatus().ok());  // nothing read yet
+  EXPECT_EQ(refused.col("remote_days").size(), 2u);
+  EXPECT_TRUE(refused.col("remote_days").is_null(1));
+  ASSERT_EQ(refused.ReadStatus().code(), StatusCode::kNotFound);
+  EXPECT_NE(refused.ReadStatus().message().find("remote_days"), std::string::npos);
+}
+
+TEST_F(EngineYearsTest, AComputeOverAFieldThatCannotBeReadFails) {
+  // Compute reads fields on first use. A delivery stored under an older schema that named a field
+  // otherwise (here weekly_hours as contract_hours) lacks the field that the schema now requires;
+  // personnel.fte reads it, gets all null, and the compute fails naming the field.
+  const fs::path schemas = dir_ / "schemas";
+  fs::create_directories(schemas);
+  for (const auto& e : fs::directory_iterator(std::string(JBR_SOURCE_DIR) + "/data/schemas")) {
+    if (e.path().extension() == ".json") fs::copy_file(e.path(), schemas / e.path().filename());
+  }
+  {
+    std::ifstream in((schemas / "personnel.json").string());
+    nlohmann::json j = nlohmann::json::parse(in);
+    for (auto& f : j["fields"]) {
+      if (f["name"] == "weekly_hours") f["name"] = "contract_hours";
+    }
+    std::ofstream((schemas / "personnel.json").string()) << j.dump(1);
+  }
+  auto older = SchemaRegistry::LoadDirectory(schemas.string());
+  ASSERT_TRUE(older.ok()) << older.status().ToString();
+  std::string header(kPersonnelHeader);
+  header.replace(header.find("weekly_hours"), 12, "contract_hours");
+  const fs::path file = dir_ / "personnel-BZK-2020.csv";
+  std::ofstream(file.string(), std::ios::binary)
+      << header << "P1,E1,DG,core,2010-01-01,,36,1980,female,10,permanent,false\n";
+  LoadRequest req;
+  req.dataset = "personnel";
+  req.ministry = "BZK";
+  req.year = 2020;
+  req.delivered_by = "engine-years-test";
+  req.path = file.string();
+  req.display_name = "personnel-BZK-2020.csv";
+  req.received_at = "2021-02-01T10:00:00Z";
+  CollectingSink sink;
+  auto loaded = LoadDelivery(ws_->store(), *older, *older->Find("personnel"), req, &sink);
+  ASSERT_TRUE(loaded.ok() && loaded->outcome == LoadOutcome::kAccepted);
+  ComputeEnv env{ws_->store(), &ws_->schemas(), &ws_->ministries(), &ref_};
+  ComputeOptions o;
+  o.year = 2020;
+  o.indicator_pattern = "personnel.fte";
+  auto r = ComputeYear(env, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(r.status().message().find("weekly_hours"), std::string::npos) << r.status().message();
 }
 
 TEST_F(EngineYearsTest, NormsComeFromTheNormsFile) {

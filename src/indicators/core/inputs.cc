@@ -1,23 +1,33 @@
 #include "indicators/core/inputs.h"
 
+#include <algorithm>
+#include <optional>
+
 #include <fmt/format.h>
 
 namespace jbr {
 
-const Column& Table::col(const std::string& field) const {
-  auto it = columns.find(field);
-  if (it == columns.end()) {
-    // Programming error: a theme asked for a field its dataset's schema does not have.
-    static const Column kEmpty;
-    return kEmpty;
-  }
-  return it->second;
-}
+// The fields of a table read on first use. The map is filled when the table is made and never
+// changes after; each slot is filled once (std::call_once), so readers on several threads are safe.
+struct LazyColumns {
+  struct Slot {
+    const FieldSchema* field = nullptr;
+    std::once_flag once;
+    Column column;
+  };
+  Store* store = nullptr;
+  std::mutex* store_mutex = nullptr;
+  int64_t delivery_id = 0;
+  size_t rows = 0;
+  std::map<std::string, std::unique_ptr<Slot>> slots;
+  mutable std::mutex error_mutex;
+  Status error;  // the first read that failed
 
-const Table* MinistryInputs::Get(const std::string& dataset) const {
-  auto it = tables.find(dataset);
-  return it == tables.end() ? nullptr : &it->second;
-}
+  void Fail(Status st) {
+    std::lock_guard lock(error_mutex);
+    if (error.ok()) error = std::move(st);
+  }
+};
 
 namespace {
 
@@ -32,7 +42,60 @@ Column NullColumn(FieldType type, size_t rows) {
   return c;
 }
 
+// Reads one field of a table read on first use (LoadTableOnRead): what LoadTable reads at once. A
+// required field the delivery lacks is an error here too, but only once a theme reads it.
+void ReadSlot(LazyColumns* lazy, LazyColumns::Slot* slot) {
+  const FieldSchema& f = *slot->field;
+  Result<Column> c = [&] {
+    std::lock_guard lock(*lazy->store_mutex);
+    return lazy->store->ReadColumn(lazy->delivery_id, f.name, f.type);
+  }();
+  if (!c.ok() && c.status().code() == StatusCode::kNotFound && !f.required) {
+    slot->column = NullColumn(f.type, lazy->rows);  // added to the schema after the delivery
+    return;
+  }
+  if (c.ok() && c->size() != lazy->rows) {
+    c = StoreError(fmt::format("field {} of delivery {} has {} rows, the delivery {}", f.name,
+                               lazy->delivery_id, c->size(), lazy->rows));
+  }
+  if (!c.ok()) {
+    lazy->Fail(c.status());
+    slot->column = NullColumn(f.type, lazy->rows);  // safe to index; the figures are refused
+    return;
+  }
+  slot->column = *std::move(c);
+}
+
 }  // namespace
+
+const Column& Table::col(const std::string& field) const {
+  if (lazy) {
+    auto it = lazy->slots.find(field);
+    if (it != lazy->slots.end()) {
+      LazyColumns::Slot* slot = it->second.get();
+      std::call_once(slot->once, [&] { ReadSlot(lazy.get(), slot); });
+      return slot->column;
+    }
+  }
+  auto it = columns.find(field);
+  if (it == columns.end()) {
+    // Programming error: a theme asked for a field its dataset's schema does not have.
+    static const Column kEmpty;
+    return kEmpty;
+  }
+  return it->second;
+}
+
+Status Table::ReadStatus() const {
+  if (!lazy) return Status::Ok();
+  std::lock_guard lock(lazy->error_mutex);
+  return lazy->error;
+}
+
+const Table* MinistryInputs::Get(const std::string& dataset) const {
+  auto it = tables.find(dataset);
+  return it == tables.end() ? nullptr : &it->second;
+}
 
 Result<Table> LoadTable(Store* store, const DatasetSchema& schema, const DeliveryRecord& delivery) {
   Table t;
@@ -55,17 +118,46 @@ Result<Table> LoadTable(Store* store, const DatasetSchema& schema, const Deliver
   return t;
 }
 
+Table LoadTableOnRead(Store* store, std::mutex* store_mutex, const DatasetSchema& schema,
+                      const DeliveryRecord& delivery) {
+  Table t;
+  t.schema = &schema;
+  t.delivery = delivery;
+  t.rows = static_cast<size_t>(std::max<int64_t>(delivery.row_count, 0));
+  t.lazy = std::make_shared<LazyColumns>();
+  t.lazy->store = store;
+  t.lazy->store_mutex = store_mutex;
+  t.lazy->delivery_id = delivery.id;
+  t.lazy->rows = t.rows;
+  for (const auto& f : schema.fields) {
+    auto slot = std::make_unique<LazyColumns::Slot>();
+    slot->field = &f;
+    t.lazy->slots.emplace(f.name, std::move(slot));
+  }
+  return t;
+}
+
 Result<MinistryInputs> LoadInputs(Store* store, const SchemaRegistry& schemas,
                                   const std::string& ministry, int year,
-                                  const std::vector<std::string>& datasets) {
+                                  const std::vector<std::string>& datasets,
+                                  std::mutex* store_mutex) {
   MinistryInputs in;
   in.ministry = ministry;
   in.year = year;
   for (const auto& name : datasets) {
     const DatasetSchema* schema = schemas.Find(name);
     if (schema == nullptr) return InternalError(fmt::format("unknown dataset {}", name));
-    JBR_ASSIGN_OR_RETURN(auto current, store->CurrentDelivery(schema->name, ministry, year));
+    std::optional<DeliveryRecord> current;
+    {
+      std::unique_lock<std::mutex> lock;
+      if (store_mutex != nullptr) lock = std::unique_lock(*store_mutex);
+      JBR_ASSIGN_OR_RETURN(current, store->CurrentDelivery(schema->name, ministry, year));
+    }
     if (!current) continue;
+    if (store_mutex != nullptr) {
+      in.tables.emplace(schema->name, LoadTableOnRead(store, store_mutex, *schema, *current));
+      continue;
+    }
     JBR_ASSIGN_OR_RETURN(Table t, LoadTable(store, *schema, *current));
     in.tables.emplace(schema->name, std::move(t));
   }

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -12,15 +14,24 @@
 
 namespace jbr {
 
-// One current delivery, its columns decoded.
+struct LazyColumns;
+
+// One current delivery, its columns decoded: all at once (LoadTable, MakeTable), or each on its
+// first read (LoadTableOnRead), so that a compute decodes only the fields its themes read.
 struct Table {
   const DatasetSchema* schema = nullptr;
   DeliveryRecord delivery;
   std::map<std::string, Column> columns;
   size_t rows = 0;
+  std::shared_ptr<LazyColumns> lazy;  // set by LoadTableOnRead: the fields not yet read
 
-  // The column of `field`; the schema guarantees it exists (nulls where the file had none).
+  // The column of `field`; the schema guarantees it exists (nulls where the file had none). Safe to
+  // call from several threads at once.
   const Column& col(const std::string& field) const;
+  // The first error of reading a field on first use (Ok for a table loaded at once). A field that
+  // could not be read reads as all null, so a caller must check this before using any figure
+  // computed from the table.
+  Status ReadStatus() const;
 };
 
 struct MinistryInputs {
@@ -38,10 +49,19 @@ struct MinistryInputs {
 // Reads every column of the stored delivery `delivery` (of dataset `schema`) into a table.
 Result<Table> LoadTable(Store* store, const DatasetSchema& schema, const DeliveryRecord& delivery);
 
-// Reads the current deliveries of `datasets` for a ministry and year from the store.
+// A table whose fields are read from the store and decoded on first use, each once, however many
+// threads ask; `store_mutex` serialises every use of `store` by those reads (the caller holds it
+// too while it uses the store while such tables are being read). The row count is the
+// delivery's; a field that decodes to another count is an error (ReadStatus).
+Table LoadTableOnRead(Store* store, std::mutex* store_mutex, const DatasetSchema& schema,
+                      const DeliveryRecord& delivery);
+
+// Reads the current deliveries of `datasets` for a ministry and year from the store: every column
+// at once, or, with `store_mutex`, each on first use (LoadTableOnRead).
 Result<MinistryInputs> LoadInputs(Store* store, const SchemaRegistry& schemas,
                                   const std::string& ministry, int year,
-                                  const std::vector<std::string>& datasets);
+                                  const std::vector<std::string>& datasets,
+                                  std::mutex* store_mutex = nullptr);
 
 // Builds a table in memory (tests, benchmarks): columns given by field name.
 Table MakeTable(const DatasetSchema* schema, std::map<std::string, Column> columns);

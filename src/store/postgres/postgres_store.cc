@@ -270,7 +270,7 @@ class PostgresStore : public Store {
   }
 
   // One round trip: no row when the delivery has no such field, one NULL when it has no rows.
-  // A second field of the same delivery fetches all its fields at once (compute reads them all,
+  // A second field of the same delivery fetches all its fields at once (LoadTable reads them all,
   // one after the other); a committed delivery's chunks never change, so they may be kept.
   Result<Column> ReadColumn(int64_t delivery_id, const std::string& field,
                             FieldType type) override {
