@@ -70,7 +70,8 @@ struct IntruderOptions {
   // A family needs this many confirming instances (published, non-zero, agreeing)...
   int min_confirmations = 1;
   // ... and an identity or cross relation, found among the pairs of quantities that happen to be
-  // equal somewhere, this many: one equal pair of small counts is too often chance.
+  // equal somewhere, this many, in as many places (ministry and unit type): one equal pair of
+  // small counts, or one place's pair in two years, is too often chance.
   int min_identity_confirmations = 2;
   // Take a total = categories or all units = unit types relation from the tables' layout even
   // where no instance has every cell published to confirm it (an intruder reads the total row as
