@@ -333,11 +333,12 @@ TEST(IntruderAudit, TheRijkWithoutDefenceGivesAwayAMinistry) {
 // Route: releases over time. 2020-1 hid zbo and agentschap; 2021-1 re-protected 2020 (same
 // numbers) hiding kern and agentschap. Together: agentschap = 100 - 85 - 8, kern = 85.
 struct Releases {
+  TempDir tmp;  // both releases, removed with the struct
   std::string earlier, current;
 };
 
 Releases TwoReleases(const std::string& name, bool protect) {
-  const TempDir tmp = AuditDir(name);
+  TempDir tmp = AuditDir(name);
   const auto root = std::filesystem::path(tmp.path()) / "releases";
   PubDir a(root / "2020-1");
   a.Def("personnel.headcount", "person-count")
@@ -360,7 +361,8 @@ Releases TwoReleases(const std::string& name, bool protect) {
     b.Series("personnel.headcount", "BZK", "kern", "2020", "", "")
         .Series("personnel.headcount", "BZK", "zbo", "2020", "", "8");
   }
-  return {a.Write(), b.Write()};
+  std::string earlier = a.Write(), current = b.Write();
+  return {std::move(tmp), std::move(earlier), std::move(current)};
 }
 
 TEST(IntruderAudit, TwoReleasesTogetherGiveAwayACell) {
