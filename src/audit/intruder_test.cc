@@ -12,8 +12,8 @@
 namespace jbr::audit {
 namespace {
 
+using testing::AuditDir;
 using testing::PubDir;
-using testing::TempDir;
 constexpr double kInf = sdc::kInfinity;
 
 IntruderReport Audit(const std::string& dir, const std::vector<std::string>& earlier = {}) {
@@ -62,7 +62,7 @@ void ExpectExact(const IntruderReport& r, const std::string& key, double value,
 
 // Route: a unit type from the all-units total. BZK's zbo (3) = 100 - 60 - 37.
 PubDir UnitTypes(const std::string& name, bool protect) {
-  PubDir p(TempDir(name));
+  auto p = PubDir::Temporary(name);
   p.Def("personnel.headcount", "person-count")
       .Pub("personnel.headcount", "FIN", "", "2021", "", 50)
       .Pub("personnel.headcount", "FIN", "kern", "2021", "", 30)
@@ -111,7 +111,7 @@ TEST(IntruderAudit, PlantedFaultAHiddenCellPublishedInAnotherTableFails) {
 // Route: categories whose total is another indicator's denominator. BZK's long episodes (4) =
 // the mean duration's denominator 69 - 40 - 25.
 PubDir Episodes(const std::string& name, bool protect) {
-  PubDir p(TempDir(name));
+  auto p = PubDir::Temporary(name);
   p.Def("absence.episodes", "person-count")
       .Def("absence.mean_duration", "person-statistic")
       .Pub("absence.episodes", "FIN", "", "2021", "short", 10)
@@ -148,7 +148,7 @@ TEST(IntruderAudit, CategoriesProtectedTogetherPass) {
 
 // Route: a quarter from the year (sick days and available days add up over the quarters).
 PubDir Quarters(const std::string& name, bool protect) {
-  PubDir p(TempDir(name));
+  auto p = PubDir::Temporary(name);
   p.Def("absence.rate", "person-statistic", 100);
   for (const char* q : {"2021-Q1", "2021-Q2", "2021-Q3", "2021-Q4"}) {
     p.Pub("absence.rate", "FIN", "", q, "", 50, 1000);
@@ -181,7 +181,7 @@ TEST(IntruderAudit, QuartersProtectedTogetherPass) {
 
 // A stock counted on 31 December: the year's figure is its fourth quarter's.
 TEST(IntruderAudit, AStockYearGivesAwayItsFourthQuarter) {
-  PubDir p(TempDir("stock"));
+  auto p = PubDir::Temporary("stock");
   p.Def("vacancies.open", "person-count");
   for (const char* ministry : {"FIN", "SZW"}) {
     p.Pub("vacancies.open", ministry, "", "2021-Q1", "", 4)
@@ -198,7 +198,7 @@ TEST(IntruderAudit, AStockYearGivesAwayItsFourthQuarter) {
 
 // Route: a share's denominator is the headcount that another table hides.
 PubDir Share(const std::string& name, bool protect) {
-  PubDir p(TempDir(name));
+  auto p = PubDir::Temporary(name);
   p.Def("personnel.headcount", "person-count")
       .Def("personnel.women_share", "person-statistic", 100)
       .Pub("personnel.headcount", "FIN", "", "2021", "", 50)
@@ -237,7 +237,7 @@ TEST(IntruderAudit, AShareHiddenWithItsHeadcountPasses) {
 
 // Route: equal totals in two tables (interns started by kind and by level).
 PubDir EqualTotals(const std::string& name, bool protect) {
-  PubDir p(TempDir(name));
+  auto p = PubDir::Temporary(name);
   p.Def("internships.started", "person-count")
       .Def("internships.started_by_level", "person-count")
       .Pub("internships.started", "FIN", "", "2021", "", 12)
@@ -279,7 +279,7 @@ TEST(IntruderAudit, EqualTotalsWithTwoHiddenCategoriesPass) {
 TEST(IntruderAudit, TwoBreakdownsWithoutTotalsShareTheirSum) {
   // Interns by kind and by level, neither with a total row: the two sums are the same number
   // (FIN and SZW confirm it), so BZK's hidden kind is 15 + 15 - 20.
-  PubDir p(TempDir("two-sums"));
+  auto p = PubDir::Temporary("two-sums");
   p.Def("internships.started", "person-count").Def("internships.started_by_level", "person-count");
   for (const auto& [ministry, a, b] :
        {std::tuple<const char*, double, double>{"FIN", 7, 5}, {"SZW", 4, 6}}) {
@@ -298,7 +298,7 @@ TEST(IntruderAudit, TwoBreakdownsWithoutTotalsShareTheirSum) {
 
 TEST(IntruderAudit, AHiddenCellShownAsLastYearInAnotherRowFails) {
   // series.csv hides BZK's zbo of 2020, but the 2021 row's "previous" column shows it.
-  PubDir p(TempDir("previous"));
+  auto p = PubDir::Temporary("previous");
   p.Def("personnel.headcount", "person-count")
       .Pub("personnel.headcount", "BZK", "zbo", "2021", "", 12, 1, "4")
       .Series("personnel.headcount", "BZK", "zbo", "2020", "", "");
@@ -308,7 +308,7 @@ TEST(IntruderAudit, AHiddenCellShownAsLastYearInAnotherRowFails) {
 
 // Route: the Rijk is the sum of the ministries but for Defence, which the audit finds itself.
 TEST(IntruderAudit, TheRijkWithoutDefenceGivesAwayAMinistry) {
-  PubDir p(TempDir("rijk"));
+  auto p = PubDir::Temporary("rijk");
   p.Def("personnel.headcount", "person-count")
       .Pub("personnel.headcount", "Rijk", "", "2021", "", 150)
       .Pub("personnel.headcount", "BZK", "", "2021", "", 100)
@@ -333,11 +333,13 @@ TEST(IntruderAudit, TheRijkWithoutDefenceGivesAwayAMinistry) {
 // Route: releases over time. 2020-1 hid zbo and agentschap; 2021-1 re-protected 2020 (same
 // numbers) hiding kern and agentschap. Together: agentschap = 100 - 85 - 8, kern = 85.
 struct Releases {
+  TempDir tmp;  // both releases, removed with the struct
   std::string earlier, current;
 };
 
 Releases TwoReleases(const std::string& name, bool protect) {
-  const auto root = TempDir(name) / "releases";
+  TempDir tmp = AuditDir(name);
+  const auto root = std::filesystem::path(tmp.path()) / "releases";
   PubDir a(root / "2020-1");
   a.Def("personnel.headcount", "person-count")
       .Pub("personnel.headcount", "BZK", "", "2020", "", 100)
@@ -359,7 +361,8 @@ Releases TwoReleases(const std::string& name, bool protect) {
     b.Series("personnel.headcount", "BZK", "kern", "2020", "", "")
         .Series("personnel.headcount", "BZK", "zbo", "2020", "", "8");
   }
-  return {a.Write(), b.Write()};
+  std::string earlier = a.Write(), current = b.Write();
+  return {std::move(tmp), std::move(earlier), std::move(current)};
 }
 
 TEST(IntruderAudit, TwoReleasesTogetherGiveAwayACell) {
@@ -387,7 +390,8 @@ TEST(IntruderAudit, TwoReleasesWithOnePatternPass) {
 // (published in 2020-1) plus 2021-Q1: sick days 340 - 80 - 60 - 90 = 110, available days
 // 8100 - 3 x 2000 = 2100.
 TEST(IntruderAudit, TheRollingRateAndLastYearsQuartersGiveAwayAQuarter) {
-  const auto root = TempDir("rolling") / "releases";
+  const TempDir tmp = AuditDir("rolling");
+  const auto root = std::filesystem::path(tmp.path()) / "releases";
   PubDir a(root / "2020-1");
   a.Def("absence.rate", "person-statistic", 100)
       .Def("absence.rate_rolling", "person-statistic", 100);
@@ -432,7 +436,8 @@ TEST(IntruderAudit, TheRollingRateAndLastYearsQuartersGiveAwayAQuarter) {
 
 TEST(IntruderAudit, ARestatedCellIsNotLinkedToItsFirstRelease) {
   // 2021-1 says BZK's 2020 kern changed since 2020-1: 2020-1's 85 says nothing about it now.
-  const auto root = TempDir("restated") / "releases";
+  const TempDir tmp = AuditDir("restated");
+  const auto root = std::filesystem::path(tmp.path()) / "releases";
   PubDir a(root / "2020-1");
   a.Def("personnel.headcount", "person-count")
       .Pub("personnel.headcount", "BZK", "", "2020", "", 100)
@@ -458,7 +463,7 @@ TEST(IntruderAudit, ARestatedCellIsNotLinkedToItsFirstRelease) {
 
 TEST(IntruderAudit, OneEqualPairIsNotEnoughForAnIdentity) {
   // a and b agree at FIN only: no identity, so SZW's hidden a is not b's 5.
-  PubDir p(TempDir("one-pair"));
+  auto p = PubDir::Temporary("one-pair");
   p.Def("a.count", "person-count")
       .Def("b.count", "person-count")
       .Pub("a.count", "FIN", "", "2021", "", 12)
@@ -473,7 +478,7 @@ TEST(IntruderAudit, OneEqualPairIsNotEnoughForAnIdentity) {
 TEST(IntruderAudit, ARelationThatOnlyLooksTrueIsRejected) {
   // Two indicators agree at FIN and AZ but not at BZK: no identity is assumed, and SZW's hidden
   // cell keeps what its own table gives it.
-  PubDir p(TempDir("coincidence"));
+  auto p = PubDir::Temporary("coincidence");
   p.Def("a.count", "person-count")
       .Def("b.count", "person-count")
       .Pub("a.count", "FIN", "", "2021", "", 12)
@@ -494,7 +499,7 @@ TEST(IntruderAudit, SmallCountsThatAgreeTwiceAreNoIdentity) {
   // a and b agree at FIN (5) and AZ (3) and nowhere else is either published: counts that small
   // agree by chance (two integrity tables did, and the audit "recovered" a value that was not the
   // true one). No identity, so SZW's hidden a is not b's 6.
-  PubDir p(TempDir("small-pairs"));
+  auto p = PubDir::Temporary("small-pairs");
   p.Def("a.count", "person-count")
       .Def("b.count", "person-count")
       .Pub("a.count", "FIN", "", "2021", "", 5)
@@ -540,7 +545,7 @@ TEST(IntruderAudit, ACoincidenceThatContradictsTheTablesIsDropped) {
   // a and b agree at FIN and SZW, the only places both are published, so "a = b" is accepted; at
   // BZK it would make zbo 40 where the unit types make it 20 - 15 = 5. The program is infeasible;
   // both families have two confirmations, and the identity, likelier to be chance, is dropped.
-  PubDir p(TempDir("dropped"));
+  auto p = PubDir::Temporary("dropped");
   p.Def("a.count", "person-count")
       .Def("b.count", "person-count")
       .Pub("a.count", "FIN", "", "2021", "", 12)

@@ -13,11 +13,11 @@
 namespace jbr::audit {
 namespace {
 
+using testing::AuditDir;
 using testing::PubDir;
-using testing::TempDir;
 
 PubDir Small(const std::string& name) {
-  PubDir p(TempDir(name));
+  auto p = PubDir::Temporary(name);
   p.Def("personnel.headcount", "person-count")
       .Pub("personnel.headcount", "BZK", "", "2021", "", 100, 1, "98")
       .Hide("personnel.headcount", "BZK", "zbo", "2021-Q2", "")
@@ -49,7 +49,8 @@ void ExpectError(const Status& s, StatusCode code, const std::string& part) {
 TEST(ReadPublication, MissingDirectoryOrFileIsNotFound) {
   ExpectError(ReadPublication("/nonexistent/pub").status(), StatusCode::kNotFound,
               "opendata/indicators.csv");
-  const auto dir = TempDir("nodefs");
+  const TempDir tmp = AuditDir("nodefs");
+  const std::filesystem::path dir = tmp.path();
   PubDir p(dir);
   p.Write();
   std::filesystem::remove(dir / "opendata" / "definitions.csv");
@@ -61,7 +62,7 @@ TEST(ReadPublication, MalformedFilesAreClearErrors) {
       "indicator,ministry,unit_type,period,category,value,numerator,denominator,unit,status,"
       "previous,change,flag\n";
   auto bad = [&](const std::string& name, const std::string& text, const std::string& part) {
-    PubDir p(TempDir(name));
+    auto p = PubDir::Temporary(name);
     p.Def("x", "person-count");
     const std::string dir = p.Write();
     p.Put("indicators.csv", text);
@@ -80,7 +81,7 @@ TEST(ReadPublication, MalformedFilesAreClearErrors) {
 }
 
 TEST(ReadPublication, BadDefinitionIsAClearError) {
-  PubDir p(TempDir("baddef"));
+  auto p = PubDir::Temporary("baddef");
   const std::string dir = p.Write();
   p.Put("definitions.csv", "id,disclosure\nx,secret\n");
   ExpectError(ReadPublication(dir).status(), StatusCode::kInvalidInput, "definitions.csv:2");
@@ -96,7 +97,8 @@ TEST(ReleaseNames, OnlyYearDashNumber) {
 }
 
 TEST(ReleaseNames, DiscoversOnlyEarlierSiblings) {
-  const auto root = TempDir("discover");
+  const TempDir tmp = AuditDir("discover");
+  const std::filesystem::path root = tmp.path();
   for (const char* n : {"2019-1", "2020-1", "2020-2", "2021-1", "2022-1"}) {
     PubDir(root / n).Def("x", "none").Write();
   }
@@ -117,7 +119,7 @@ namespace {
 // duplicated, cut) are read and, when readable, audited. Each must end in a result or a clear
 // error, never a crash (run under ASan and UBSan by the debug preset).
 TEST(ReadPublication, MutatedFilesNeverCrash) {
-  PubDir p(TempDir("mutate"));
+  auto p = PubDir::Temporary("mutate");
   p.Def("personnel.headcount", "person-count")
       .Def("absence.rate", "person-statistic", 100)
       .Pub("personnel.headcount", "FIN", "", "2021", "", 50, 1, "48")

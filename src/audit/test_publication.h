@@ -2,29 +2,36 @@
 // writes them (the same columns), written into a temporary directory.
 #pragma once
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <string>
 
 #include <fmt/format.h>
+
+#include "common/testing/temp_dir.h"
 
 namespace jbr::audit::testing {
 
 namespace fs = std::filesystem;
 
-inline fs::path TempDir(const std::string& name) {
-  fs::path p = fs::temp_directory_path() / fmt::format("jbr-audit-{}-{}", getpid(), name);
-  fs::remove_all(p);
-  fs::create_directories(p);
-  return p;
+// A fresh temporary directory for a test named `name` (common/testing/temp_dir.h).
+inline ::jbr::TempDir AuditDir(const std::string& name) {
+  return ::jbr::testing::TestDir("jbr-audit-" + name + "-");
 }
 
 class PubDir {
  public:
+  // A publication in `dir`, which the caller keeps.
   explicit PubDir(fs::path dir) : dir_(std::move(dir)) {}
+  // A publication in a temporary directory of its own, removed with the PubDir.
+  static PubDir Temporary(const std::string& name) {
+    PubDir p(fs::path{});
+    p.tmp_.emplace(AuditDir(name));
+    p.dir_ = p.tmp_->path();
+    return p;
+  }
 
   // An indicator; `scale` makes published values (value = numerator / denominator * scale).
   PubDir& Def(const std::string& id, const std::string& disclosure, double scale = 1) {
@@ -83,6 +90,7 @@ class PubDir {
   }
 
  private:
+  std::optional<::jbr::TempDir> tmp_;
   fs::path dir_;
   std::string defs_, rows_, series_, restated_;
   std::map<std::string, double> scale_;

@@ -1,5 +1,6 @@
 #include "common/process.h"
 #include "common/skip_or_fail.h"
+#include "common/testing/temp_dir.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -29,8 +30,8 @@ TEST(RunProcess, AbsentProgramIsNotFound) {
 
 TEST(RunProcess, TimeoutKillsTheWholeGroup) {
   // The child starts a grandchild that would outlive it; both must be gone after the timeout.
-  std::string marker =
-      std::filesystem::temp_directory_path() / ("jbr-process-test-" + std::to_string(getpid()));
+  const TempDir dir = ::jbr::testing::TestDir("jbr-process-test-");
+  const std::string marker = dir.File("grandchild-ran");
   ProcessOptions o;
   o.timeout_seconds = 1;
   auto t0 = std::chrono::steady_clock::now();
@@ -41,7 +42,6 @@ TEST(RunProcess, TimeoutKillsTheWholeGroup) {
   EXPECT_LT(took, std::chrono::seconds(5));
   std::this_thread::sleep_for(std::chrono::seconds(3));
   EXPECT_FALSE(std::filesystem::exists(marker)) << "the grandchild survived the timeout";
-  std::filesystem::remove(marker);
 }
 
 TEST(CaptureOutput, ReturnsStdoutAndNoShellExpansion) {

@@ -1,15 +1,16 @@
 #include "importers/apparaatskosten.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <regex>
 #include <sstream>
 
+#include "common/testing/temp_dir.h"
 #include "store/testing/backend.h"
 
 namespace jbr {
@@ -163,12 +164,8 @@ std::map<MinistryYear, Sums> ExpectedSums(const std::string& path) {
 class ApparaatskostenTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    static int counter = 0;
-    dir_ = (fs::temp_directory_path() / ("jbr-apparaatskosten-test-" + std::to_string(getpid()) +
-                                         "-" + std::to_string(++counter)))
-               .string();
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    tmp_.emplace(::jbr::testing::TestDir("jbr-apparaatskosten-"));
+    dir_ = tmp_->path();
     auto backend = testing::TestBackend::Make(dir_);
     ASSERT_TRUE(backend.ok()) << backend.status().ToString();
     backend_ = std::move(backend).value();
@@ -179,7 +176,7 @@ class ApparaatskostenTest : public ::testing::Test {
   void TearDown() override {
     ws_.reset();
     backend_.reset();
-    fs::remove_all(dir_);
+    tmp_.reset();
   }
 
   Result<ApparaatskostenResult> Import(const std::string& path, CollectingSink* sink) {
@@ -224,6 +221,7 @@ class ApparaatskostenTest : public ::testing::Test {
   }
 
   std::string dir_;
+  std::optional<TempDir> tmp_;
   std::unique_ptr<testing::TestBackend> backend_;  // SQLite, or PostgreSQL (..._tests_postgres)
   std::unique_ptr<Workspace> ws_;
   FixedClock clock_{kNow};

@@ -1,11 +1,12 @@
 #include "importers/ict_dashboard.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
+#include "common/testing/temp_dir.h"
 #include "store/testing/backend.h"
 
 namespace jbr {
@@ -21,11 +22,8 @@ const char* const kHeader =
 class IctDashboardImportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    static int counter = 0;
-    dir_ = fs::temp_directory_path() /
-           ("jbr-ict-import-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    tmp_.emplace(::jbr::testing::TestDir("jbr-ict-import-"));
+    dir_ = tmp_->path();
     auto backend = testing::TestBackend::Make(dir_.string());
     ASSERT_TRUE(backend.ok()) << backend.status().ToString();
     backend_ = std::move(backend).value();
@@ -36,7 +34,7 @@ class IctDashboardImportTest : public ::testing::Test {
   void TearDown() override {
     ws_.reset();
     backend_.reset();
-    fs::remove_all(dir_);
+    tmp_.reset();
   }
 
   Result<IctDashboardResult> Import(const std::string& text, const std::string& name = "o.csv") {
@@ -61,6 +59,7 @@ class IctDashboardImportTest : public ::testing::Test {
   }
 
   fs::path dir_;
+  std::optional<TempDir> tmp_;
   std::unique_ptr<testing::TestBackend> backend_;  // SQLite, or PostgreSQL (..._tests_postgres)
   std::unique_ptr<Workspace> ws_;
   FixedClock clock_{"2025-02-01T10:00:00Z"};

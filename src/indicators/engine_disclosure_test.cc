@@ -1,13 +1,14 @@
 // Engine-level disclosure control and stored runs: personnel deliveries loaded into a temporary
 // workspace's SQLite store, computed with ComputeYear, saved with SaveComputation.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <limits>
 #include <map>
+#include <optional>
 
+#include "common/testing/temp_dir.h"
 #include "indicators/core/reference.h"
 #include "indicators/engine.h"
 #include "store/load.h"
@@ -21,10 +22,8 @@ namespace fs = std::filesystem;
 class EngineDisclosureTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    static int counter = 0;
-    dir_ = fs::temp_directory_path() / ("jbr-engine-disclosure-test-" + std::to_string(getpid()) +
-                                        "-" + std::to_string(++counter));
-    fs::remove_all(dir_);
+    tmp_.emplace(::jbr::testing::TestDir("jbr-engine-disclosure-"));
+    dir_ = tmp_->path();
     auto ws = Workspace::Create((dir_ / "ws").string());
     ASSERT_TRUE(ws.ok()) << ws.status().ToString();
     ws_ = std::move(ws).value();
@@ -34,7 +33,7 @@ class EngineDisclosureTest : public ::testing::Test {
   }
   void TearDown() override {
     ws_.reset();
-    fs::remove_all(dir_);
+    tmp_.reset();
   }
 
   // Loads a personnel file for 2020 with `n` persons employed on 31 Dec 2020 (born in `born`, or
@@ -79,6 +78,7 @@ class EngineDisclosureTest : public ::testing::Test {
   }
 
   fs::path dir_;
+  std::optional<TempDir> tmp_;
   std::unique_ptr<Workspace> ws_;
   ReferenceData ref_;
   int files_ = 0;

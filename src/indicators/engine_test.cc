@@ -4,7 +4,6 @@
 #include "indicators/engine.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -12,9 +11,11 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
+#include "common/testing/temp_dir.h"
 #include "importers/apparaatskosten.h"
 #include "indicators/core/reference.h"
 #include "store/load.h"
@@ -72,10 +73,8 @@ void ExpectRel(std::optional<double> actual, double expected, const std::string&
 class EngineTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    static int counter = 0;
-    dir_ = fs::temp_directory_path() /
-           ("jbr-engine-test-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
-    fs::remove_all(dir_);
+    tmp_.emplace(::jbr::testing::TestDir("jbr-engine-"));
+    dir_ = tmp_->path();
     auto ws = Workspace::Create((dir_ / "ws").string());
     ASSERT_TRUE(ws.ok()) << ws.status().ToString();
     ws_ = std::move(ws).value();
@@ -85,7 +84,7 @@ class EngineTest : public ::testing::Test {
   }
   void TearDown() override {
     ws_.reset();
-    fs::remove_all(dir_);
+    tmp_.reset();
   }
 
   DeliveryRecord Deliver(const std::string& dataset, const std::string& ministry, int year,
@@ -122,6 +121,7 @@ class EngineTest : public ::testing::Test {
   }
 
   fs::path dir_;
+  std::optional<TempDir> tmp_;
   std::unique_ptr<Workspace> ws_;
   ReferenceData ref_;
   int files_ = 0;

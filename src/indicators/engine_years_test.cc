@@ -3,7 +3,6 @@
 // norms.csv. Deliveries are loaded into a temporary workspace's SQLite store; every expected value
 // is worked by hand in the comment beside it.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -11,11 +10,13 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <tuple>
 
 #include <nlohmann/json.hpp>
 
+#include "common/testing/temp_dir.h"
 #include "indicators/core/inputs.h"
 #include "indicators/core/reference.h"
 #include "indicators/engine.h"
@@ -30,10 +31,8 @@ namespace fs = std::filesystem;
 class EngineYearsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    static int counter = 0;
-    dir_ = fs::temp_directory_path() /
-           ("jbr-engine-years-test-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
-    fs::remove_all(dir_);
+    tmp_.emplace(::jbr::testing::TestDir("jbr-engine-years-"));
+    dir_ = tmp_->path();
     auto ws = Workspace::Create((dir_ / "ws").string());
     ASSERT_TRUE(ws.ok()) << ws.status().ToString();
     ws_ = std::move(ws).value();
@@ -43,7 +42,7 @@ class EngineYearsTest : public ::testing::Test {
   }
   void TearDown() override {
     ws_.reset();
-    fs::remove_all(dir_);
+    tmp_.reset();
   }
 
   int64_t Deliver(const std::string& dataset, const std::string& ministry, int year,
@@ -91,6 +90,7 @@ class EngineYearsTest : public ::testing::Test {
   }
 
   fs::path dir_;
+  std::optional<TempDir> tmp_;
   std::unique_ptr<Workspace> ws_;
   ReferenceData ref_;
 };

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/testing/temp_dir.h"
 #include "ingest/open_table.h"
 
 namespace jbr {
@@ -84,8 +85,16 @@ Read ReadAll(std::string_view data, CsvOptions options = {}) {
   return r;
 }
 
+// The tests' temporary directory, removed when the test binary ends.
+const TempDir& Dir() {
+  static const TempDir dir = ::jbr::testing::TestDir("jbr-csv-reader-");
+  return dir;
+}
+
+// A new file in it holding `bytes`.
 std::string TempFile(std::string_view bytes) {
-  std::string path = testing::TempDir() + "csv_reader_test_" + std::to_string(getpid()) + ".csv";
+  static int files = 0;
+  std::string path = Dir().File("file-" + std::to_string(++files) + ".csv");
   std::ofstream(path, std::ios::binary)
       .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   return path;
@@ -494,7 +503,7 @@ TEST(OpenCsv, EmptyFileAndMissingFile) {
   auto missing = OpenCsv(path, "leeg.csv", {}, &sink);
   EXPECT_EQ(missing.status().code(), StatusCode::kIo);
   EXPECT_NE(missing.status().message().find(path), std::string::npos);
-  EXPECT_EQ(OpenCsv(testing::TempDir(), "dir", {}, &sink).status().code(), StatusCode::kIo);
+  EXPECT_EQ(OpenCsv(Dir().path(), "dir", {}, &sink).status().code(), StatusCode::kIo);
   EXPECT_EQ(sink.findings().size(), 1u);  // I/O failures are no findings
 }
 
@@ -516,7 +525,7 @@ TEST(OpenTable, ChoosesByContentNotName) {
 }
 
 TEST(OpenTable, ZipSignatureGoesToTheXlsxReader) {
-  const std::string path = testing::TempDir() + "open_table_" + std::to_string(getpid()) + ".csv";
+  const std::string path = Dir().File("open_table.csv");
   lxw_workbook* wb = workbook_new(path.c_str());
   lxw_worksheet* ws = workbook_add_worksheet(wb, "Blad1");
   worksheet_write_string(ws, 0, 0, "naam", nullptr);

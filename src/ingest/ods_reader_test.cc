@@ -18,7 +18,6 @@ namespace {
 using xlsx_test::Drained;
 using xlsx_test::MakeZip;
 using xlsx_test::Part;
-using xlsx_test::TempDir;
 using Strings = std::vector<std::string>;
 
 const std::string kTypen = std::string(JBR_SOURCE_DIR) + "/src/ingest/testdata/typen.ods";
@@ -119,7 +118,7 @@ TEST(OdsReader, ListsTheSheetsWhenTheNamedOneIsMissing) {
 }
 
 TEST(OdsReader, OpenTableTellsOdsFromXlsxByContentNotName) {
-  TempDir dir;
+  const TempDir dir = ::jbr::testing::TestDir("jbr-xlsx-");
   const std::string path = dir.File("hernoemd.xlsx");
   std::filesystem::copy_file(kTypen, path);
   CollectingSink sink;
@@ -132,7 +131,7 @@ TEST(OdsReader, AFileCutOffIsSaidToBeIncompleteNotAnotherFormat) {
   // The first half of the LibreOffice file, as an interrupted upload leaves it: it begins as a ZIP
   // archive but has no directory. It was "not an Excel workbook", which sends a steward who saved
   // an .ods looking for the wrong cause.
-  TempDir dir;
+  const TempDir dir = ::jbr::testing::TestDir("jbr-xlsx-");
   const std::string path = dir.File("afgebroken.ods");
   const std::string bytes = xlsx_test::ReadBytes(kTypen);
   std::ofstream(path, std::ios::binary)

@@ -19,7 +19,6 @@ using xlsx_test::HandMade;
 using xlsx_test::MakeZip;
 using xlsx_test::SharedStringsXml;
 using xlsx_test::SheetXml;
-using xlsx_test::TempDir;
 using xlsx_test::WriteXlsx;
 using Strings = std::vector<std::string>;
 
@@ -30,7 +29,7 @@ int64_t ExcelSerial(std::chrono::year_month_day date) {
 }
 
 TEST(XlsxReader, ReadsEveryCellTypeOfARealWorkbook) {
-  TempDir dir;
+  const TempDir dir = ::jbr::testing::TestDir("jbr-xlsx-");
   const std::string path = dir.File("types.xlsx");
   const lxw_datetime born = {2020, 1, 1, 0, 0, 0};
   WriteXlsx(path, [&](lxw_workbook* wb) {
@@ -83,7 +82,7 @@ TEST(XlsxReader, ReadsEveryCellTypeOfARealWorkbook) {
 }
 
 TEST(XlsxReader, FillsMissingCellsAndKeepsRowNumbersAcrossGaps) {
-  TempDir dir;
+  const TempDir dir = ::jbr::testing::TestDir("jbr-xlsx-");
   const std::string path = dir.File("gaps.xlsx");
   WriteXlsx(path, [](lxw_workbook* wb) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
@@ -106,7 +105,7 @@ TEST(XlsxReader, FillsMissingCellsAndKeepsRowNumbersAcrossGaps) {
 }
 
 TEST(XlsxReader, ReadsColumnsPastZ) {
-  TempDir dir;
+  const TempDir dir = ::jbr::testing::TestDir("jbr-xlsx-");
   const std::string path = dir.File("wide.xlsx");
   constexpr int kColumns = 30;  // up to AD
   WriteXlsx(path, [](lxw_workbook* wb) {
@@ -133,7 +132,7 @@ TEST(XlsxReader, ReadsColumnsPastZ) {
 }
 
 TEST(XlsxReader, HeaderIsTheFirstNonBlankRowAndTrailingBlankRowsAreDropped) {
-  TempDir dir;
+  const TempDir dir = ::jbr::testing::TestDir("jbr-xlsx-");
   const std::string path = dir.File("blank.xlsx");
   WriteXlsx(path, [](lxw_workbook* wb) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
@@ -169,7 +168,7 @@ TEST(XlsxReader, HeaderIsTheFirstNonBlankRowAndTrailingBlankRowsAreDropped) {
 }
 
 TEST(XlsxReader, ChoosesTheSheetByNameIgnoringCase) {
-  TempDir dir;
+  const TempDir dir = ::jbr::testing::TestDir("jbr-xlsx-");
   const std::string path = dir.File("sheets.xlsx");
   const Strings names = {"Overzicht", "Data 2024", "Extra"};
   WriteXlsx(path, [&](lxw_workbook* wb) {
@@ -213,7 +212,7 @@ TEST(XlsxReader, ChoosesTheSheetByNameIgnoringCase) {
 }
 
 TEST(XlsxReader, KeepsTextAsWritten) {
-  TempDir dir;
+  const TempDir dir = ::jbr::testing::TestDir("jbr-xlsx-");
   const std::string path = dir.File("text.xlsx");
   const Strings texts = {" met spaties ", "Ærø café €", "regel 1\nregel 2", "0123"};
   WriteXlsx(path, [&](lxw_workbook* wb) {
@@ -241,7 +240,7 @@ TEST(XlsxReader, KeepsTextAsWritten) {
 }
 
 TEST(XlsxReader, StreamsALargeSheetAndReportsProgress) {
-  TempDir dir;
+  const TempDir dir = ::jbr::testing::TestDir("jbr-xlsx-");
   const std::string path = dir.File("large.xlsx");
   constexpr int kRows = 20000;
   WriteXlsx(
@@ -361,7 +360,7 @@ TEST(XlsxReader, ReturnsBlankRowsBeforeDataAsOneRunEach) {
 TEST(XlsxReader, AFormulaLibxlsxwriterNeverCalculatedIsAFinding) {
   // libxlsxwriter (like XlsxWriter) stores 0 for a formula it was given no result for, and asks
   // Excel to recalculate on opening (calcPr fullCalcOnLoad); a result it was given is kept.
-  TempDir dir;
+  const TempDir dir = ::jbr::testing::TestDir("jbr-xlsx-");
   const std::string path = dir.File("formules.xlsx");
   WriteXlsx(path, [](lxw_workbook* wb) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, "Blad1");

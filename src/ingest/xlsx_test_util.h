@@ -2,7 +2,6 @@
 // written with libzip, and a drain that collects everything a RowSource yields.
 #pragma once
 
-#include <unistd.h>
 #include <xlsxwriter.h>
 #include <zip.h>
 
@@ -19,16 +18,6 @@
 #include "ingest/xlsx_reader.h"
 
 namespace jbr::xlsx_test {
-
-// A fresh directory under the system temp dir, removed with everything in it.
-class TempDir {
- public:
-  TempDir() : dir_(::jbr::testing::TestDir("jbr-xlsx-")) {}
-  std::string File(const std::string& name) const { return dir_.File(name); }
-
- private:
-  ::jbr::TempDir dir_;
-};
 
 inline std::string ReadBytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -89,6 +89,34 @@ TEST_F(PublishRunTest, ChapterPageShowsTheRunsFiguresInBothLanguages) {
   EXPECT_THAT(bzk, HasSubstr(">1.234</td>"));
 }
 
+// Every table of every page is built in a scroll region of its own (ScrollTable, or the ICT
+// appendix's ScrollRegion) that holds nothing else, on screen and in print.
+TEST_F(PublishRunTest, EveryTableIsInAScrollRegionOfItsOwn) {
+  SaveRun();
+  PublishTo(dir_ / "out");
+  const std::string open = "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"";
+  int tables = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir_ / "out")) {
+    if (e.path().extension() != ".html") continue;
+    const std::string html = Slurp(e.path());
+    for (size_t t = html.find("<table"); t != std::string::npos; t = html.find("<table", t + 1)) {
+      ++tables;
+      const size_t region = html.rfind(open, t);
+      ASSERT_NE(region, std::string::npos) << e.path() << ": a table outside a region";
+      const size_t label_end = html.find("\">", region + open.size());
+      EXPECT_TRUE(label_end + 2 == t || (label_end + 3 == t && html[label_end + 2] == '\n'))
+          << e.path() << ": " << html.substr(region, t - region + 40);
+      EXPECT_GT(label_end, region + open.size()) << e.path() << ": a region without a label";
+      const size_t end = html.find("</table>", t);
+      ASSERT_NE(end, std::string::npos);
+      EXPECT_TRUE(html.compare(end + 8, 6, "</div>") == 0 ||
+                  html.compare(end + 8, 7, "\n</div>") == 0)
+          << e.path() << ": " << html.substr(t, 40);
+    }
+  }
+  EXPECT_GT(tables, 20);
+}
+
 // The method page names, in both languages, the ministries whose figures were read without an
 // adjacent year's delivery, as the run recorded them; a run without such gaps has no such table.
 TEST_F(PublishRunTest, MethodPageNamesTheMinistriesReadWithoutAnAdjacentYear) {

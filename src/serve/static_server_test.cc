@@ -7,7 +7,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <thread>
+#include "common/testing/temp_dir.h"
 
 namespace jbr::serve {
 namespace {
@@ -18,7 +20,8 @@ namespace fs = std::filesystem;
 class StaticServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    base_ = fs::temp_directory_path() / ("jbr-serve-test-" + std::to_string(getpid()));
+    tmp_.emplace(::jbr::testing::TestDir("jbr-serve-test-"));
+    base_ = tmp_->path();
     fs::create_directories(base_ / "site/nl");
     fs::create_directories(base_ / "site/assets");
     Write("site/index.html", "<!doctype html><title>home</title>");
@@ -41,8 +44,7 @@ class StaticServerTest : public ::testing::Test {
   void TearDown() override {
     if (server_) server_->Stop();
     if (thread_.joinable()) thread_.join();
-    std::error_code ec;
-    fs::remove_all(base_, ec);
+    tmp_.reset();
   }
   void Write(const std::string& rel, const std::string& text) {
     std::ofstream(base_ / rel, std::ios::binary) << text;
@@ -52,6 +54,7 @@ class StaticServerTest : public ::testing::Test {
     return r ? r->status : -1;
   }
 
+  std::optional<TempDir> tmp_;
   fs::path base_;
   std::unique_ptr<StaticServer> server_;
   std::thread thread_;

@@ -2,10 +2,11 @@
 // unique names, sessions that expire and end, tokens revoked once, the append-only action log and
 // the failed-login count the rate limit reads.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
+#include <optional>
 
+#include "common/testing/temp_dir.h"
 #include "common/text.h"
 #include "store/store.h"
 #include "store/testing/backend.h"
@@ -18,11 +19,8 @@ namespace fs = std::filesystem;
 class AccountStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("jbr-accounts-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    tmp_.emplace(::jbr::testing::TestDir("jbr-accounts-"));
+    dir_ = tmp_->path();
     auto backend = testing::TestBackend::Make(dir_.string());
     ASSERT_TRUE(backend.ok()) << backend.status().ToString();
     backend_ = std::move(backend).value();
@@ -34,7 +32,7 @@ class AccountStoreTest : public ::testing::Test {
   void TearDown() override {
     store_.reset();
     backend_.reset();
-    fs::remove_all(dir_);
+    tmp_.reset();
   }
   User Add(const std::string& name, const std::string& role, const std::string& ministry) {
     auto u =
@@ -47,6 +45,7 @@ class AccountStoreTest : public ::testing::Test {
   }
 
   fs::path dir_;
+  std::optional<TempDir> tmp_;
   std::unique_ptr<testing::TestBackend> backend_;
   std::unique_ptr<Store> store_;
   AccountStore* a_ = nullptr;

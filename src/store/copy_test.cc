@@ -5,12 +5,13 @@
 #include "store/copy.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <tuple>
 
+#include "common/testing/temp_dir.h"
 #include "store/load.h"
 #include "store/testing/backend.h"
 #include "store/workspace.h"
@@ -28,10 +29,8 @@ const char* kHeader =
 class CopyStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("jbr-copy-test-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    tmp_.emplace(::jbr::testing::TestDir("jbr-copy-test-"));
+    dir_ = tmp_->path();
     fs::create_directories(dir_ / "a");
     fs::create_directories(dir_ / "b");
     auto a = testing::TestBackend::Make((dir_ / "a").string());
@@ -49,7 +48,7 @@ class CopyStoreTest : public ::testing::Test {
     ws_.reset();
     from_backend_.reset();
     to_backend_.reset();
-    fs::remove_all(dir_);
+    tmp_.reset();
   }
 
   void LoadText(const std::string& name, const std::string& text) {
@@ -314,6 +313,7 @@ class CopyStoreTest : public ::testing::Test {
   }
 
   fs::path dir_;
+  std::optional<TempDir> tmp_;
   std::unique_ptr<testing::TestBackend> from_backend_, to_backend_;
   std::unique_ptr<Workspace> ws_;
 };

@@ -2,10 +2,11 @@
 // year, what is copied from the run, the audit entry, immutability, and the previous-year
 // provenance of stored values.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
+#include <optional>
 
+#include "common/testing/temp_dir.h"
 #include "store/store.h"
 #include "store/testing/backend.h"
 
@@ -17,11 +18,8 @@ namespace fs = std::filesystem;
 class ReleaseStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("jbr-release-store-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    tmp_.emplace(::jbr::testing::TestDir("jbr-release-store-"));
+    dir_ = tmp_->path();
     auto backend = testing::TestBackend::Make(dir_.string());
     ASSERT_TRUE(backend.ok()) << backend.status().ToString();
     backend_ = std::move(backend).value();
@@ -32,7 +30,7 @@ class ReleaseStoreTest : public ::testing::Test {
   void TearDown() override {
     store_.reset();
     backend_.reset();
-    fs::remove_all(dir_);
+    tmp_.reset();
   }
   int64_t Run(int year, const std::string& version, const std::string& vintage) {
     ComputeRun run{0, "2021-03-01T12:00:00Z", year, version, vintage, "[]", "{}"};
@@ -62,6 +60,7 @@ class ReleaseStoreTest : public ::testing::Test {
   }
 
   fs::path dir_;
+  std::optional<TempDir> tmp_;
   std::unique_ptr<testing::TestBackend> backend_;
   std::unique_ptr<Store> store_;
 };

@@ -4,10 +4,11 @@
 #include "store/reports.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
+#include <optional>
 
+#include "common/testing/temp_dir.h"
 #include "store/store.h"
 #include "store/testing/backend.h"
 
@@ -19,11 +20,8 @@ namespace fs = std::filesystem;
 class ReportStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("jbr-reports-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    tmp_.emplace(::jbr::testing::TestDir("jbr-reports-"));
+    dir_ = tmp_->path();
     auto backend = testing::TestBackend::Make(dir_.string());
     ASSERT_TRUE(backend.ok()) << backend.status().ToString();
     backend_ = std::move(backend).value();
@@ -34,7 +32,7 @@ class ReportStoreTest : public ::testing::Test {
   void TearDown() override {
     store_.reset();
     backend_.reset();
-    fs::remove_all(dir_);
+    tmp_.reset();
   }
   static UploadReport Rejected(const std::string& id, const std::string& ministry) {
     return UploadReport{
@@ -51,6 +49,7 @@ class ReportStoreTest : public ::testing::Test {
   }
 
   fs::path dir_;
+  std::optional<TempDir> tmp_;
   std::unique_ptr<testing::TestBackend> backend_;
   std::unique_ptr<Store> store_;
 };

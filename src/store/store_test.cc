@@ -4,7 +4,6 @@
 #include "common/testing/temp_dir.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 #include <optional>
 
 #include <cstdlib>
@@ -269,10 +268,8 @@ TEST_F(StoreTest, ALoadSeesTheDeliveryAnotherConnectionCommitted) {
 // The binary runs against the backend it is asked for, never silently another one.
 TEST(StoreBackend, IsTheOneAskedFor) {
   const char* file = std::getenv("JBR_TEST_POSTGRES");
-  const fs::path dir =
-      fs::temp_directory_path() / ("jbr-store-backend-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  auto backend = testing::TestBackend::Make(dir.string());
+  const TempDir dir = ::jbr::testing::TestDir("jbr-store-backend-");
+  auto backend = testing::TestBackend::Make(dir.path());
   ASSERT_TRUE(backend.ok()) << backend.status().ToString();
   const bool want_postgres = file != nullptr && *file != '\0';
   EXPECT_EQ((*backend)->postgres(), want_postgres);
@@ -280,7 +277,6 @@ TEST(StoreBackend, IsTheOneAskedFor) {
       << (*backend)->url();
   std::cout << "store backend: " << (*backend)->url() << "\n";
   backend->reset();
-  fs::remove_all(dir);
 }
 
 TEST(StoreOpen, RedactsPasswordsInUrls) {

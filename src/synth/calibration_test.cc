@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "common/finding.h"
+#include "common/testing/temp_dir.h"
 #include "indicators/engine.h"
 #include "store/load.h"
 #include "store/workspace.h"
@@ -64,9 +65,8 @@ double Percent(const std::string& text) { return std::stod(text); }
 class Calibration : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    root_ = new std::string(
-        (fs::temp_directory_path() / ("jbr_calibration_" + std::to_string(getpid()))).string());
-    fs::remove_all(*root_);
+    tmp_ = new TempDir(::jbr::testing::TestDir("jbr-calibration-"));
+    root_ = new std::string(tmp_->path());
     SynthOptions o;
     o.first_year = 2018;
     o.last_year = 2021;
@@ -112,8 +112,8 @@ class Calibration : public ::testing::Test {
     }
   }
   static void TearDownTestSuite() {
-    fs::remove_all(*root_);
     delete root_;
+    delete tmp_;
     delete values_;
   }
 
@@ -132,6 +132,7 @@ class Calibration : public ::testing::Test {
     return it == values_->end() || !it->second.numerator ? 0 : *it->second.numerator;
   }
 
+  static TempDir* tmp_;
   static std::string* root_;
   static std::map<std::string, IndicatorValue>* values_;
   const std::string reference_ = std::string(JBR_SHARED_DIR) + "/reference/";
@@ -140,6 +141,7 @@ class Calibration : public ::testing::Test {
       Slurp(std::string(JBR_SHARED_DIR) + "/docs/domain.md"), std::regex(R"(\s+)"), " ");
 };
 
+TempDir* Calibration::tmp_ = nullptr;
 std::string* Calibration::root_ = nullptr;
 std::map<std::string, IndicatorValue>* Calibration::values_ = nullptr;
 

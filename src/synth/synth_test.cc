@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "common/paths.h"
+#include "common/testing/temp_dir.h"
 #include "synth/core/rng.h"
 #include "synth/core/style.h"
 #include "synth/generate/absence.h"
@@ -168,8 +169,8 @@ std::string ManifestOf(const std::string& dir) {
 }
 
 TEST(Synthesise, TheSameSeedGivesTheSameBytes) {
-  const std::string root =
-      (fs::temp_directory_path() / ("jbr_synth_det_" + std::to_string(getpid()))).string();
+  const TempDir tmp = ::jbr::testing::TestDir("jbr-synth-det-");
+  const std::string& root = tmp.path();
   auto run = [&](const std::string& name, uint64_t seed) {
     SynthOptions o;
     o.first_year = 2020;
@@ -189,14 +190,14 @@ TEST(Synthesise, TheSameSeedGivesTheSameBytes) {
   EXPECT_EQ(kinds, (std::set<std::string>{".csv", ".xlsx"}));
   EXPECT_EQ(ManifestOf(root + "/a"), ManifestOf(root + "/b"));  // every file's SHA-256 is in it
   EXPECT_NE(ManifestOf(root + "/a"), ManifestOf(root + "/c"));
-  fs::remove_all(root);
 }
 
 TEST(Synthesise, RefusesYearsItCannotMake) {
   SynthOptions o;
   o.first_year = 2010;
   o.last_year = 2011;
-  o.out_dir = fs::temp_directory_path() / "jbr_synth_never";
+  const TempDir tmp = ::jbr::testing::TestDir("jbr-synth-never-");
+  o.out_dir = tmp.File("never");
   auto r = Synthesise(o);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kUsage);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/testing/temp_dir.h"
 #include "validate/validator.h"
 
 namespace jbr {
@@ -39,14 +40,13 @@ DatasetSchema Segments(bool grouped) {
 }
 
 std::vector<Finding> Validate(const DatasetSchema& schema, const std::string& bytes) {
-  const std::string path =
-      testing::TempDir() + "period_group_test_" + std::to_string(getpid()) + ".csv";
+  const TempDir dir = ::jbr::testing::TestDir("jbr-period-group-");
+  const std::string path = dir.File("a.csv");
   std::ofstream(path, std::ios::binary)
       .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   CollectingSink sink;
   auto summary =
       ValidateFile(schema, path, "a.csv", DeliveryContext{"BZK", 2021}, {}, nullptr, &sink);
-  std::remove(path.c_str());
   EXPECT_TRUE(summary.ok()) << summary.status().ToString();
   std::vector<Finding> out = sink.findings();
   std::sort(out.begin(), out.end(),

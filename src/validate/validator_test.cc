@@ -3,6 +3,8 @@
 
 #include "validate/validator.h"
 
+#include "common/testing/temp_dir.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -40,14 +42,13 @@ struct Outcome {
 };
 
 void Validate(const std::string& bytes, Outcome* run) {
-  const std::string path =
-      testing::TempDir() + "validator_test_" + std::to_string(getpid()) + ".csv";
+  const TempDir dir = ::jbr::testing::TestDir("jbr-validator-");
+  const std::string path = dir.File("f.csv");
   std::ofstream(path, std::ios::binary)
       .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   auto summary = ValidateFile(Schema(), path, "f.csv", {}, {}, nullptr, &run->sink);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   run->rows = summary->rows;
-  std::remove(path.c_str());
 }
 
 using Codes = std::vector<std::string>;

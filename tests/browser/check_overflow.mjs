@@ -4,6 +4,9 @@
 //
 // Usage: node check_overflow.mjs SITE_DIR [--widths 320,768,1280] [--chromium PATH] [--all]
 //
+// Also, at widths below 48rem, the site's navigation is at most 3.5rem high (one line), and
+// every chart label is drawn at least 9.5 px high.
+//
 // A box overflows when its content is wider than the box itself (scrollWidth > clientWidth + 1)
 // while its own overflow is not meant to scroll; and a page overflows when the page as a whole
 // scrolls sideways (wide tables scroll inside their own region, which is fine). Without --all it
@@ -64,6 +67,23 @@ try {
         const out = [];
         const doc = document.documentElement;
         if (doc.scrollWidth > doc.clientWidth + 1) out.push(`the page scrolls sideways (${doc.scrollWidth} px)`);
+        // At phone widths the site's navigation is one line (style.css), not a third of the screen.
+        const nav = document.querySelector('body > nav');
+        const rem = parseFloat(getComputedStyle(doc).fontSize);
+        if (nav && innerWidth < 48 * rem && nav.getBoundingClientRect().height > 3.5 * rem) {
+          out.push(`the navigation is ${Math.round(nav.getBoundingClientRect().height)} px high`);
+        }
+        // A chart's labels are drawn at least 9.5 px high (style.css draws them larger on a phone).
+        for (const t of document.querySelectorAll('figure.chart svg text')) {
+          const svg = t.ownerSVGElement;
+          if (t.closest('details:not([open])') || !svg.getBoundingClientRect().width) continue;
+          const m = t.getScreenCTM();
+          const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+          if (px < 9.5) {
+            out.push(`a chart label of ${px.toFixed(1)} px: "${t.textContent.trim().slice(0, 30)}" ` +
+                     `in ${svg.closest('figure').id}`);
+          }
+        }
         for (const e of document.querySelectorAll(selector)) {
           const style = getComputedStyle(e);
           if (['auto', 'scroll'].includes(style.overflowX) || style.display === 'none') continue;

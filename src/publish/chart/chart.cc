@@ -78,7 +78,7 @@ Result<std::string> RenderChart(const ChartSpec& spec) {
   out += fmt::format("<figcaption>{}</figcaption>\n", HtmlEscape(spec.title));
   out += Drawing(spec, ChartDescription(spec));
   out += fmt::format("<details><summary>{}</summary>\n{}</details>\n", Tr(Msg::kTable, spec.lang),
-                     RenderDataTable(spec));
+                     ScrollTable(RenderDataTable(spec), HtmlEscape(spec.title)));
   out += fmt::format("<p class=\"chart-opendata\"><a href=\"{}\">Open data (CSV)</a></p>\n",
                      HtmlEscape(spec.opendata_href));
   return out + "</figure>\n";

@@ -95,6 +95,17 @@ std::string Render(const ChartSpec& spec) {
   return r.ok() ? r.value() : "";
 }
 
+// The chart's table of figures is built in a scroll region named after the chart, inside its
+// disclosure.
+TEST(ChartRender, TableIsInAScrollRegionNamedAfterTheChart) {
+  const std::string html = Render(Grouped());
+  EXPECT_THAT(html, ::testing::HasSubstr(
+                        "<details><summary>Tabel</summary>\n<div class=\"scroll\" tabindex=\"0\" "
+                        "role=\"region\" aria-label=\"Instroom verdubbelt\">\n<table "
+                        "class=\"chart-data\">\n<caption>Instroom verdubbelt</caption>"));
+  EXPECT_THAT(html, ::testing::HasSubstr("</tbody>\n</table>\n</div>\n</details>\n"));
+}
+
 // The rects inside <g class="bars"> as "x y width height" (not legend swatches, not pattern tiles).
 std::vector<std::string> Bars(const Doc& doc) {
   std::vector<std::string> out;

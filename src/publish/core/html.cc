@@ -7,6 +7,13 @@
 
 namespace jbr::publish {
 
+std::string ScrollTable(std::string_view table, std::string_view label) {
+  if (!table.empty() && table.back() == '\n') table.remove_suffix(1);
+  return fmt::format(
+      "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">\n{}\n</div>\n",
+      label, table);
+}
+
 std::string HtmlEscape(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -13,6 +13,13 @@ namespace jbr::publish {
 // Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string HtmlEscape(std::string_view s);
 
+// `table` ("<table ...>...</table>\n") in a scroll region of its own, so that on a phone a wide
+// table scrolls inside it instead of pushing the page sideways: <div class="scroll" tabindex="0"
+// role="region" aria-label="LABEL">. `label` is HTML text without tags, as the table's caption
+// is written (HtmlEscape'd); a table without a caption takes the word "Tabel"/"Table". Every
+// table of the site is built inside one (the ICT appendix's through ict_html::ScrollRegion).
+std::string ScrollTable(std::string_view table, std::string_view label);
+
 // "nl" or "en".
 enum class Lang { kNl, kEn };
 const char* LangCode(Lang l);

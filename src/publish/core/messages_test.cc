@@ -2,13 +2,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
-
-#include <unistd.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include "common/testing/temp_dir.h"
 
 namespace jbr::publish {
 namespace {
@@ -58,11 +58,11 @@ TEST(Messages, TextsOfEachLanguage) {
 class MessagesOverride : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("jbr_messages_test_" + std::to_string(::getpid()));
+    tmp_.emplace(::jbr::testing::TestDir("jbr-messages-test-"));
+    dir_ = tmp_->path();
     std::filesystem::create_directories(dir_ / "messages");
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void TearDown() override { tmp_.reset(); }
   // Writes the workspace's nl.json: jbr's own with `edit` applied.
   template <typename F>
   void WriteNl(F edit) {
@@ -70,6 +70,7 @@ class MessagesOverride : public ::testing::Test {
     edit(j);
     std::ofstream(dir_ / "messages" / "nl.json") << j.dump(2);
   }
+  std::optional<TempDir> tmp_;
   std::filesystem::path dir_;
 };
 

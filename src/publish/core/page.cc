@@ -1,8 +1,6 @@
 #include "publish/core/page.h"
 #include "publish/core/messages.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 
 namespace jbr::publish {
@@ -48,49 +46,7 @@ std::string Nav(const PageSpec& p) {
   return n + "</ul>\n</nav>\n";
 }
 
-// The text of a table's caption, tags dropped (it is escaped HTML already), for its region's label.
-std::string CaptionOf(const std::string& html, size_t table) {
-  const size_t open = html.find("<caption>", table);
-  const size_t end = html.find("</table>", table);
-  if (open == std::string::npos || open > end) return "";
-  const size_t close = html.find("</caption>", open);
-  std::string text;
-  bool tag = false;
-  for (size_t i = open + 9; i < close; ++i) {
-    if (html[i] == '<') tag = true;
-    if (!tag) text += html[i] == '"' ? '\'' : html[i];
-    if (html[i] == '>') tag = false;
-  }
-  return text;
-}
-
 }  // namespace
-
-std::string WrapTables(const std::string& body, Lang lang) {
-  std::string out;
-  size_t at = 0;
-  for (size_t t = body.find("<table", at); t != std::string::npos; t = body.find("<table", at)) {
-    const size_t end = body.find("</table>", t);
-    if (end == std::string::npos) break;
-    // Already in a scroll region: the last region opened before it holds no table yet.
-    const size_t region = body.rfind("<div class=\"scroll\"", t);
-    const size_t previous = body.rfind("</table>", t);
-    const bool wrapped =
-        region != std::string::npos && (previous == std::string::npos || previous < region);
-    out += body.substr(at, t - at);
-    const std::string table = body.substr(t, end + 8 - t);
-    if (wrapped) {
-      out += table;
-    } else {
-      std::string label = CaptionOf(body, t);
-      if (label.empty()) label = Tr(Msg::kTable, lang);
-      out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" + label +
-             "\">\n" + table + "\n</div>";
-    }
-    at = end + 8;
-  }
-  return out + body.substr(at);
-}
 
 std::string RenderPage(const PageSpec& p) {
   std::string out = fmt::format(
@@ -107,8 +63,7 @@ std::string RenderPage(const PageSpec& p) {
   }
   out += fmt::format("</head>\n<body{}>\n", p.print ? " class=\"print\"" : "");
   if (!p.print) out += Header(p) + Nav(p);
-  out += fmt::format("<main id=\"inhoud\">\n<h1>{}</h1>\n{}</main>\n", HtmlEscape(p.title),
-                     WrapTables(p.body, p.lang));
+  out += fmt::format("<main id=\"inhoud\">\n<h1>{}</h1>\n{}</main>\n", HtmlEscape(p.title), p.body);
   if (!p.print) {
     out += fmt::format("<footer class=\"site\">\n<p>{}</p>\n</footer>\n",
                        Tr(Msg::kMadeWithJbrFromThe, p.lang));

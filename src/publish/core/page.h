@@ -20,7 +20,7 @@ struct PageSpec {
   Lang lang = Lang::kNl;
   std::string path;       // site-relative path of this page, e.g. "nl/ministeries/BZK.html"
   std::string title;      // the h1 and <title> (the site name is appended to <title>)
-  std::string body;       // the content of <main>, without the h1
+  std::string body;       // the content of <main>, without the h1; tables in ScrollTable (html.h)
   std::string alternate;  // the same page in the other language ("" when none)
   std::string site_name;  // e.g. "Jaarrapportage Bedrijfsvoering Rijk 2021"
   std::vector<NavLink> nav;
@@ -31,11 +31,6 @@ struct PageSpec {
 std::string RootPrefix(const std::string& path);
 // A link from `from` to the site-relative `to`.
 std::string RelativeLink(const std::string& from, const std::string& to);
-
-// Puts every table of `body` that is not in one yet in a scroll region of its own
-// (<div class="scroll" tabindex="0" role="region" aria-label="CAPTION">), so that on a phone a
-// wide table scrolls inside it instead of pushing the page sideways. RenderPage applies it.
-std::string WrapTables(const std::string& body, Lang lang);
 
 // The whole HTML document.
 std::string RenderPage(const PageSpec& page);

@@ -1,13 +1,14 @@
 #include "publish/ict/ict_dashboard.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 
+#include "common/testing/temp_dir.h"
 #include "importers/ict_dashboard.h"
 #include "indicators/core/inputs.h"
 #include "ingest/xlsx_reader.h"
@@ -51,14 +52,12 @@ std::vector<std::vector<std::string>> ReadSheet(const std::string& path) {
 class IctDashboardTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    static int counter = 0;
-    dir_ = fs::temp_directory_path() /
-           ("jbr-ict-dashboard-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
-    fs::remove_all(dir_);
+    tmp_.emplace(::jbr::testing::TestDir("jbr-ict-dashboard-"));
+    dir_ = tmp_->path();
   }
   void TearDown() override {
     ws_.reset();
-    fs::remove_all(dir_);
+    tmp_.reset();
   }
 
   fs::path Write(const IctPortfolio& p, const std::string& name) {
@@ -97,6 +96,7 @@ class IctDashboardTest : public ::testing::Test {
   }
 
   fs::path dir_;
+  std::optional<TempDir> tmp_;
   std::unique_ptr<Workspace> ws_;
 };
 

@@ -83,13 +83,14 @@ TEST(PdfOptions, RejectsBadDate) {
 }
 
 TEST(FileUrl, PercentEncodes) {
-  EXPECT_EQ(FileUrl("/tmp/a b/é.html"), "file:///tmp/a%20b/%C3%A9.html");
+  EXPECT_EQ(FileUrl("/srv/a b/é.html"), "file:///srv/a%20b/%C3%A9.html");
 }
 
 TEST(PrintPdf, ChromiumAbsentSaysNoPdf) {
   PdfOptions o = Options();
   o.chromium = "/nonexistent/chromium";
-  Status s = PrintPdf(kFixture, "/tmp/never.pdf", o);
+  const TempDir dir = ::jbr::testing::TestDir("jbr-pdf-test-");
+  Status s = PrintPdf(kFixture, dir.File("never.pdf"), o);
   EXPECT_EQ(s.code(), StatusCode::kNotFound);
   EXPECT_THAT(s.message(), HasSubstr("--no-pdf"));
 }

@@ -9,6 +9,7 @@
 
 #include "common/process.h"
 #include "common/skip_or_fail.h"
+#include "common/testing/temp_dir.h"
 
 namespace jbr::publish {
 namespace {
@@ -63,8 +64,8 @@ std::string Render(const std::vector<TocEntry>& entries) {
 TEST(PrintWithToc, NumbersAreWhereTheHeadingsArePrinted) {
   JBR_SKIP_OR_FAIL_UNLESS(ProgramExists("chromium") && ProgramExists("pdftotext"),
                           "chromium or poppler-utils is not installed");
-  fs::path dir = fs::temp_directory_path() / ("jbr-toc-test-" + std::to_string(getpid()));
-  fs::create_directories(dir);
+  const TempDir tmp = ::jbr::testing::TestDir("jbr-toc-test-");
+  const fs::path dir = tmp.path();
   PdfOptions o;
   o.date = "2021-03-15";
   std::string pdf = (dir / "r.pdf").string();

@@ -1,9 +1,12 @@
 // The splitting works on the HTML jbr wrote itself (site_blocks.cc, ict_overview.cc), whose tables
-// have one known shape, so a small scanner suffices; anything else passes through unchanged.
+// have one known shape, each in its scroll region (core/html.h: ScrollTable), so a small scanner
+// suffices; anything else passes through unchanged.
 #include "publish/print/print_tables.h"
 #include "publish/core/messages.h"
 
+#include <algorithm>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace jbr::publish {
@@ -92,10 +95,68 @@ std::optional<Parsed> Parse(const std::string& table) {
   return p;
 }
 
-std::string Split(const Parsed& p, Lang lang, size_t max_columns) {
-  std::string out;
-  for (size_t first = p.lead, part = 0; first < p.head.size(); first += max_columns, ++part) {
-    const size_t last = std::min(p.head.size(), first + max_columns);
+// The longest word of a cell in characters (code points; an entity is one): the narrowest its
+// column can be without breaking a word. A line may break at a space or after a hyphen.
+size_t LongestWord(const std::string& cell) {
+  size_t longest = 0, word = 0;
+  bool tag = false;
+  for (size_t i = 0; i < cell.size(); ++i) {
+    const char c = cell[i];
+    if (c == '<') tag = true;
+    if (tag) {
+      tag = c != '>';
+      continue;
+    }
+    if (c == ' ' || c == '\n') {
+      word = 0;
+      continue;
+    }
+    if (c == '&') i = std::min(cell.find(';', i), cell.size() - 1);
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) longest = std::max(longest, ++word);
+    if (c == '-') word = 0;
+  }
+  return longest;
+}
+
+// The narrowest each column can be, in characters with its padding.
+std::vector<size_t> ColumnWidths(const Parsed& p) {
+  std::vector<size_t> widths(p.head.size(), 0);
+  for (size_t c = 0; c < p.head.size(); ++c) widths[c] = LongestWord(p.head[c]);
+  for (const auto& row : p.rows) {
+    for (size_t c = 0; c < row.second.size(); ++c)
+      widths[c] = std::max(widths[c], LongestWord(row.second[c]));
+  }
+  for (size_t& w : widths) w += kPrintCellPadding;
+  return widths;
+}
+
+// The figure columns of each part: at most `max_columns`, and no more than fit beside the row
+// headings in kPrintLineWidth characters (at least one a part).
+std::vector<std::pair<size_t, size_t>> Parts(const Parsed& p, size_t max_columns) {
+  const std::vector<size_t> widths = ColumnWidths(p);
+  size_t lead = 0;
+  for (size_t c = 0; c < p.lead; ++c) lead += widths[c];
+  std::vector<std::pair<size_t, size_t>> parts;  // [first, last)
+  size_t first = p.lead, width = lead;
+  for (size_t c = p.lead; c < p.head.size(); ++c) {
+    if (c > first && (c - first == max_columns || width + widths[c] > kPrintLineWidth)) {
+      parts.emplace_back(first, c);
+      first = c;
+      width = lead;
+    }
+    width += widths[c];
+  }
+  parts.emplace_back(first, p.head.size());
+  return parts;
+}
+
+// The parts of a table, each "<table ...>...</table>".
+std::vector<std::string> Split(const Parsed& p, Lang lang,
+                               const std::vector<std::pair<size_t, size_t>>& columns) {
+  std::vector<std::string> parts;
+  for (size_t part = 0; part < columns.size(); ++part) {
+    const auto [first, last] = columns[part];
+    std::string& out = parts.emplace_back();
     out += p.open_tag + "\n";
     if (!p.caption.empty() || part > 0) {
       out += "<caption>" + p.caption;
@@ -113,9 +174,28 @@ std::string Split(const Parsed& p, Lang lang, size_t max_columns) {
       out += "</tr>\n";
     }
     out += "</tbody>\n</table>";
-    if (last < p.head.size()) out += "\n";
   }
-  return out;
+  return parts;
+}
+
+// The scroll region a table at `t` was built in (ScrollTable, ict_html::ScrollRegion): where its
+// opening tag starts and where its closing "</div>" (with the line break after it) ends, or nothing
+// when the table is not directly in one.
+struct Region {
+  size_t open = 0, close_end = 0;
+};
+std::optional<Region> RegionAround(const std::string& html, size_t t, size_t table_end) {
+  static const std::string kOpen = "<div class=\"scroll\"";
+  const size_t open = html.rfind(kOpen, t);
+  if (open == std::string::npos) return std::nullopt;
+  const size_t tag_end = html.find('>', open);
+  if (tag_end + 1 != t && !(tag_end + 2 == t && html[tag_end + 1] == '\n')) return std::nullopt;
+  size_t close = table_end;
+  if (html.compare(close, 1, "\n") == 0) ++close;
+  if (html.compare(close, 6, "</div>") != 0) return std::nullopt;
+  close += 6;
+  if (html.compare(close, 1, "\n") == 0) ++close;
+  return Region{open, close};
 }
 
 }  // namespace
@@ -131,11 +211,24 @@ std::string SplitWideTables(const std::string& html, Lang lang, size_t max_colum
     const std::string table = html.substr(t, end + 8 - t);
     at = end + 8;
     const auto parsed = Parse(table);
-    if (parsed && parsed->head.size() - parsed->lead > max_columns) {
-      out += Split(*parsed, lang, max_columns);
-    } else {
+    std::vector<std::pair<size_t, size_t>> columns;
+    if (parsed) columns = Parts(*parsed, max_columns);
+    if (columns.size() < 2) {
       out += table;
+      continue;
     }
+    const std::vector<std::string> parts = Split(*parsed, lang, columns);
+    const auto region = RegionAround(html, t, at);
+    if (!region) {
+      for (size_t i = 0; i < parts.size(); ++i) out += (i > 0 ? "\n" : "") + parts[i];
+      continue;
+    }
+    // The first part stays in the table's region; every further part gets one of its own, named
+    // after its caption.
+    out += parts[0] + "\n</div>\n";
+    const std::string label = parsed->caption + Tr(Msg::kContinued, lang);
+    for (size_t i = 1; i < parts.size(); ++i) out += ScrollTable(parts[i], label);
+    at = region->close_end;
   }
   return out + html.substr(at);
 }

@@ -8,6 +8,9 @@
 #include <md4c-html.h>
 #include <kainjow/mustache.hpp>
 
+#include "publish/core/html.h"
+#include "publish/core/messages.h"
+
 namespace jbr::publish {
 namespace {
 
@@ -142,8 +145,27 @@ Split SplitDirectives(const std::string& text) {
   return s;
 }
 
+// md4c's HTML as it is written. md4c-html writes a block's opening and closing tags as pieces of
+// their own, and text only escaped (MD_FLAG_NOHTML), so the piece "<table>\n" opens a table and
+// "</table>\n" closes it; a table is collected between them and written in its scroll region
+// (ScrollTable; Markdown has no caption, and a table holds no table).
+struct HtmlOut {
+  std::string html;
+  std::string table;  // the table being written, from its "<table>\n"
+  bool in_table = false;
+  std::string label;  // "Tabel" / "Table"
+};
+
 void AppendHtml(const MD_CHAR* text, MD_SIZE size, void* out) {
-  static_cast<std::string*>(out)->append(text, size);
+  auto* o = static_cast<HtmlOut*>(out);
+  const std::string_view piece(text, size);
+  if (piece == "<table>\n") o->in_table = true;
+  (o->in_table ? o->table : o->html).append(piece);
+  if (piece == "</table>\n") {
+    o->html += ScrollTable(o->table, o->label);
+    o->table.clear();
+    o->in_table = false;
+  }
 }
 
 }  // namespace
@@ -170,11 +192,14 @@ Result<std::string> RenderNarrative(const NarrativeSource& source, const FigureI
                                   LineOf(source.text, ctx.failed_name()), ctx.failed_name(),
                                   ctx.error()));
   }
-  std::string html;
-  if (md_html(markdown.data(), static_cast<MD_SIZE>(markdown.size()), AppendHtml, &html,
-              MD_DIALECT_COMMONMARK | MD_FLAG_TABLES | MD_FLAG_NOHTML, 0) != 0) {
+  HtmlOut out;
+  out.label = Tr(Msg::kTable, lang);
+  if (md_html(markdown.data(), static_cast<MD_SIZE>(markdown.size()), AppendHtml, &out,
+              MD_DIALECT_COMMONMARK | MD_FLAG_TABLES | MD_FLAG_NOHTML, 0) != 0 ||
+      out.in_table) {
     return UsageError(fmt::format("{}: the Markdown could not be rendered", source.file));
   }
+  std::string& html = out.html;
   for (size_t i = 0; i < split.directives.size(); ++i) {
     const Directive& d = split.directives[i];
     Result<std::string> part = directives(d);

@@ -197,6 +197,27 @@ TEST(Narrative, DirectivesAndEscaping) {
   EXPECT_THAT(bad.status().message(), HasSubstr("werkgever.md:2: ::: map"));
 }
 
+// A Markdown table is written in its scroll region as it is rendered (no caption in Markdown: the
+// region is called "Tabel" / "Table"); text that reads like a table tag is only text.
+TEST(Narrative, TablesAreBuiltInTheirScrollRegion) {
+  auto html = Render("Voor.\n\n| a | b |\n|---|--:|\n| x | &lt;table&gt; |\n\nNa <table>.\n");
+  ASSERT_TRUE(html.ok()) << html.status().message();
+  EXPECT_EQ(*html,
+            "<p>Voor.</p>\n"
+            "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Tabel\">\n"
+            "<table>\n<thead>\n<tr>\n<th>a</th>\n<th align=\"right\">b</th>\n</tr>\n</thead>\n"
+            "<tbody>\n<tr>\n<td>x</td>\n<td align=\"right\">&lt;table&gt;</td>\n</tr>\n"
+            "</tbody>\n</table>\n</div>\n"
+            "<p>Na &lt;table&gt;.</p>\n");
+  auto en = Render("| x |\n|---|\n| y |\n\n> | q |\n> |---|\n> | r |\n", Lang::kEn);
+  ASSERT_TRUE(en.ok()) << en.status().message();
+  const std::string region =
+      "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">\n<table>\n";
+  EXPECT_EQ(en->find(region), 0u) << *en;
+  EXPECT_NE(en->find("<blockquote>\n" + region), std::string::npos) << *en;
+  EXPECT_NE(en->find("</table>\n</div>\n</blockquote>\n"), std::string::npos) << *en;
+}
+
 TEST(Narrative, UnclosedTagIsAnError) {
   auto html = Render("{{#year}} open\n");
   ASSERT_FALSE(html.ok());

@@ -98,7 +98,7 @@ std::string FourColumnTable(const std::string& caption, const std::string& first
                      rijk ? " class=\"total\"" : "", HtmlEscape(label), ValueTd(v, ctx.lang),
                      PreviousTd(v, ctx), v ? HtmlEscape(ChangeCell(*v, ctx.lang)) : "");
   }
-  return t + "</tbody>\n</table>\n";
+  return ScrollTable(t + "</tbody>\n</table>\n", HtmlEscape(caption));
 }
 
 // The time series: a row per cell (the Rijk, or the Rijk's categories), a column per year. Empty
@@ -122,7 +122,7 @@ std::string SeriesTable(const std::string& caption, const std::string& first,
     }
     t += "</tr>\n";
   }
-  return t + "</tbody>\n</table>\n";
+  return ScrollTable(t + "</tbody>\n</table>\n", HtmlEscape(caption));
 }
 
 // The Rijk's figure in every period of the year, for a figure the run gives by quarter only
@@ -136,11 +136,13 @@ std::string PeriodTable(const IndicatorDef& def, const BlockContext& ctx) {
     }
   }
   if (rows.empty()) return "";
-  return fmt::format(
-      "<table>\n<caption>{}, Rijk, {}</caption>\n<thead><tr><th scope=\"col\">{}</th><th "
-      "scope=\"col\">Rijk</th></tr></thead>\n<tbody>\n{}</tbody>\n</table>\n",
-      HtmlEscape(Title(def, ctx.lang)), Tr(Msg::kByPeriod, ctx.lang), Tr(Msg::kPeriod, ctx.lang),
-      rows);
+  const std::string caption =
+      fmt::format("{}, Rijk, {}", HtmlEscape(Title(def, ctx.lang)), Tr(Msg::kByPeriod, ctx.lang));
+  return ScrollTable(
+      fmt::format("<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th "
+                  "scope=\"col\">Rijk</th></tr></thead>\n<tbody>\n{}</tbody>\n</table>\n",
+                  caption, Tr(Msg::kPeriod, ctx.lang), rows),
+      caption);
 }
 
 std::string Footnotes(const BlockContext& ctx) {

@@ -30,13 +30,15 @@ std::string MinistryTable(const Chapter& ch, const std::string& code, const Figu
         HtmlEscape(ChangeCell(*v, lang)), ValueTd(rijk, lang));
   }
   if (rows.empty()) return "";
-  return fmt::format(
-      "<section>\n<h2>{0}</h2>\n<table>\n<caption>{0}: {1}, {2}</caption>\n<thead><tr><th "
-      "scope=\"col\">{3}</th><th scope=\"col\">{2}</th><th scope=\"col\">{4}</th><th "
-      "scope=\"col\">{5}</th><th scope=\"col\">Rijk {2}</th></tr></thead>\n<tbody>\n{6}</tbody>\n"
-      "</table>\n</section>\n",
-      HtmlEscape(ch.Title(lang)), HtmlEscape(config.MinistryName(code, lang)), year,
-      Tr(Msg::kIndicator, lang), index.year() - 1, Tr(Msg::kChange, lang), rows);
+  const std::string title = HtmlEscape(ch.Title(lang));
+  const std::string caption =
+      fmt::format("{}: {}, {}", title, HtmlEscape(config.MinistryName(code, lang)), year);
+  const std::string table = fmt::format(
+      "<table>\n<caption>{0}</caption>\n<thead><tr><th scope=\"col\">{1}</th><th "
+      "scope=\"col\">{2}</th><th scope=\"col\">{3}</th><th scope=\"col\">{4}</th><th "
+      "scope=\"col\">Rijk {2}</th></tr></thead>\n<tbody>\n{5}</tbody>\n</table>\n",
+      caption, Tr(Msg::kIndicator, lang), year, index.year() - 1, Tr(Msg::kChange, lang), rows);
+  return fmt::format("<section>\n<h2>{}</h2>\n{}</section>\n", title, ScrollTable(table, caption));
 }
 
 }  // namespace

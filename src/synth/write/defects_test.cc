@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <gmock/gmock.h>
@@ -9,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/parse.h"
+#include "common/testing/temp_dir.h"
 
 namespace jbr::synth {
 namespace {
@@ -160,10 +162,10 @@ struct Spoilt {
 class DefectFiles : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = (fs::temp_directory_path() / fmt::format("jbr-defects-{}", ::getpid())).string();
-    fs::remove_all(dir_);
+    tmp_.emplace(::jbr::testing::TestDir("jbr-defects-"));
+    dir_ = tmp_->path();
   }
-  void TearDown() override { fs::remove_all(dir_); }
+  void TearDown() override { tmp_.reset(); }
 
   Result<Spoilt> Apply(DefectKind kind, std::optional<int64_t> row = std::nullopt,
                        const char* style = "utf8-comma", bool dutch = false,
@@ -178,6 +180,7 @@ class DefectFiles : public ::testing::Test {
   }
 
   std::string dir_;
+  std::optional<TempDir> tmp_;
 };
 
 // A finding as "code row column" ("-" where not pinned), for readable comparisons.
