@@ -9,7 +9,7 @@ packages=(
   libcpp-httplib-dev libxlsxwriter-dev libsodium-dev libglpk-dev libmd4c-dev libmd4c-html0-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   time jq curl openssl
-  chromium poppler-utils tidy libkainjow-mustache-dev fonts-dejavu-core fonts-open-sans python3
+  chromium chromium-headless-shell poppler-utils tidy libkainjow-mustache-dev fonts-dejavu-core fonts-open-sans python3
   nodejs
 )
 # The browser checks (tests/browser) need npm. Debian ships it as a package of its own; NodeSource's
