@@ -15,10 +15,18 @@ if [[ ${#files[@]} -eq 0 ]]; then
   echo "check-format: no C++ files under src/, fuzz/, bench/" >&2
   exit 1
 fi
-bad=()
-for f in "${files[@]}"; do
-  if ! clang-format --dry-run -Werror "$f" >/dev/null 2>&1; then bad+=("$f"); fi
-done
+# One clang-format for every file (one process per file took five times as long): it names each
+# line that differs as "FILE:LINE:COL: error: ..."; the files are read from those names.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+rc=0
+clang-format --dry-run -Werror "${files[@]}" 2>"$log" >/dev/null || rc=$?
+mapfile -t bad < <(sed -n 's/^\(.*\):[0-9][0-9]*:[0-9][0-9]*: error: .*/\1/p' "$log" | sort -u)
+if [[ $rc -ne 0 && ${#bad[@]} -eq 0 ]]; then
+  echo "check-format: clang-format failed (exit code $rc):" >&2
+  head -20 "$log" >&2
+  exit 1
+fi
 if [[ ${#bad[@]} -ne 0 ]]; then
   printf '%s: not in the house format (.clang-format)\n' "${bad[@]}"
   echo "${#bad[@]} of ${#files[@]} files differ; scripts/format.sh rewrites them"

@@ -10,7 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   time jq curl openssl
   wrk  # bench/portal_wrk.sh: HTTP load on loopback
-  chromium poppler-utils tidy libkainjow-mustache-dev fonts-dejavu-core fonts-open-sans python3
+  chromium chromium-headless-shell poppler-utils tidy libkainjow-mustache-dev fonts-dejavu-core fonts-open-sans python3
   nodejs
 )
 # The browser checks (tests/browser) need npm. Debian ships it as a package of its own; NodeSource's

@@ -12,6 +12,7 @@
 #   - every colour of the stylesheets and SVGs from the house style, an open typeface
 #     (tests/browser/check_colours.sh);
 #   - the PDFs: text, title, language, a plausible page count, the highlights exactly two pages;
+#     every entry of the report's table of contents on the page it names (check_toc.sh);
 #   - the highlights' pages filled: each at least 70% covered (tests/browser/page_coverage.py, 71-75%
 #     at the demo's figures), in both languages, at the demo's figures and again with every
 #     panel's text and title at the longest the layout allows (site/highlights.h), which must
@@ -77,6 +78,10 @@ page=$(echo "$toc" | grep -oE "[0-9]+$" || true)
 [ -n "$page" ] || fail "no page number for chapter 1 in the table of contents"
 pdftotext -f "$page" -l "$page" "$tmp/pub/pdf/jbr-2021-nl.pdf" - | head -3 | grep -q "Rijk als werkgever" ||
   fail "chapter 1 is not on page $page, which the table of contents names"
+# ... and so is every other entry, in both languages (tests/site/check_toc.sh).
+for lang in nl en; do
+  bash "$here/check_toc.sh" "$tmp/pub/pdf/jbr-2021-$lang.pdf" || fail "table of contents ($lang)"
+done
 step "highlights: two full pages, at the demo's figures and with the longest texts allowed"
 command -v pdftoppm >/dev/null || skip_or_fail "pdftoppm (poppler-utils) is not installed"
 for lang in nl en; do

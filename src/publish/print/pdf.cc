@@ -68,7 +68,17 @@ Result<std::string> ReadAll(const std::string& path) {
   return s.str();
 }
 
+constexpr char kHeadlessShell[] = "chromium-headless-shell";
+
 Status RunChromium(const std::string& url, const std::string& pdf_path, const PdfOptions& o) {
+  if (o.chromium.empty()) {
+    PdfOptions shell = o;
+    shell.chromium = kHeadlessShell;
+    Status s = RunChromium(url, pdf_path, shell);
+    if (s.code() != StatusCode::kNotFound) return s;
+    shell.chromium = "chromium";
+    return RunChromium(url, pdf_path, shell);
+  }
   // A private profile, removed when it goes out of scope.
   JBR_ASSIGN_OR_RETURN(TempDir profile, TempDir::Make("jbr-chromium-"));
   std::vector<std::string> argv = {o.chromium,
@@ -79,17 +89,19 @@ Status RunChromium(const std::string& url, const std::string& pdf_path, const Pd
                                    "--disable-extensions",
                                    "--no-pdf-header-footer",
                                    "--user-data-dir=" + profile.path(),
-                                   "--print-to-pdf=" + pdf_path,
-                                   url};
+                                   "--print-to-pdf=" + pdf_path};
+  if (!o.tagged) argv.push_back("--disable-pdf-tagging");
+  argv.push_back(url);
   ProcessOptions po;
   po.timeout_seconds = o.timeout_seconds;
   po.stdout_path = o.log_path;
   po.stderr_path = o.log_path;
   auto run = RunProcess(argv, po);
   if (!run.ok() && run.status().code() == StatusCode::kNotFound) {
-    return NotFound(fmt::format(
-        "{} is not installed: PDFs need it (scripts/install-deps.sh), or publish with --no-pdf",
-        o.chromium));
+    return NotFound(
+        fmt::format("{} is not installed: PDFs need it or {} (scripts/install-deps.sh), or publish "
+                    "with --no-pdf",
+                    o.chromium, kHeadlessShell));
   }
   JBR_ASSIGN_OR_RETURN(ProcessResult r, std::move(run));
   std::string log = o.log_path.empty() ? "" : fmt::format(" (log: {})", o.log_path);
@@ -105,6 +117,37 @@ Status RunChromium(const std::string& url, const std::string& pdf_path, const Pd
   return Status::Ok();
 }
 
+// The page as printed: a copy beside it that shows nothing on screen (pdf.h), or the page itself
+// when it has no </head> to put the rule before. Removed when it goes out of scope.
+class PrintCopy {
+ public:
+  static Result<PrintCopy> Make(const std::string& html_path) {
+    JBR_ASSIGN_OR_RETURN(std::string html, ReadAll(html_path));
+    const size_t head = html.find("</head>");
+    if (head == std::string::npos) return PrintCopy(html_path, false);
+    html.insert(head, "<style media=\"screen\">html { display: none; }</style>");
+    PrintCopy copy(html_path + ".jbr-print.html", true);
+    JBR_RETURN_IF_ERROR(WriteFileBytes(copy.path_, html));
+    return copy;
+  }
+  PrintCopy(PrintCopy&& o) noexcept : path_(std::move(o.path_)), owned_(o.owned_) {
+    o.owned_ = false;
+  }
+  PrintCopy(const PrintCopy&) = delete;
+  PrintCopy& operator=(const PrintCopy&) = delete;
+  PrintCopy& operator=(PrintCopy&&) = delete;
+  ~PrintCopy() {
+    std::error_code ec;
+    if (owned_) fs::remove(path_, ec);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  PrintCopy(std::string path, bool owned) : path_(std::move(path)), owned_(owned) {}
+  std::string path_;
+  bool owned_;
+};
+
 }  // namespace
 
 Status PdfOptions::Validate() const {
@@ -114,7 +157,6 @@ Status PdfOptions::Validate() const {
   }
   if (!date_ok) return UsageError(fmt::format("PDF date must be YYYY-MM-DD, not '{}'", date));
   if (timeout_seconds <= 0) return UsageError("PDF timeout must be positive");
-  if (chromium.empty()) return UsageError("no Chromium program given");
   return Status::Ok();
 }
 
@@ -168,7 +210,10 @@ Status PrintPdf(const std::string& html_path, const std::string& pdf_path, const
   if (!fs::is_regular_file(html_path, ec)) return NotFound(fmt::format("no page {}", html_path));
   fs::remove(pdf_path, ec);  // never mistake an old PDF for a new one
   std::string out = fs::absolute(pdf_path, ec).string();
-  JBR_RETURN_IF_ERROR(RunChromium(FileUrl(html_path), out, o));
+  {
+    JBR_ASSIGN_OR_RETURN(PrintCopy copy, PrintCopy::Make(html_path));
+    JBR_RETURN_IF_ERROR(RunChromium(FileUrl(copy.path()), out, o));
+  }
   JBR_ASSIGN_OR_RETURN(std::string pdf, ReadAll(out));
   MakePdfReproducible(pdf, o.date);
   JBR_RETURN_IF_ERROR(WriteFileBytes(out, pdf));

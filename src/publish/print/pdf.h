@@ -1,12 +1,17 @@
 // PDF printing: an HTML page printed by headless Chromium, made byte-reproducible.
 //
-// Chromium (Debian's `chromium`) is run without a shell, with a private profile directory that is
-// removed afterwards, and killed with its helpers after a timeout. The print layout comes from the
-// page's own print stylesheet (templates/site/print.css: A4, margins, "page / pages" at the
-// bottom). Chromium stamps /CreationDate and /ModDate (and a document /ID when it writes one) that
-// differ per run; PrintPdf overwrites them in place with values of the same length, derived from
-// the publication's date and the file's own content, so that xref offsets stay valid and the same
-// page printed twice gives the same bytes.
+// Chromium (Debian's `chromium-headless-shell`, else `chromium --headless`) is run without a shell,
+// with a private profile directory that is removed afterwards, and killed with its helpers after a
+// timeout. The print layout comes from the page's own print stylesheet (templates/site/print.css:
+// A4, margins, "page / pages" at the bottom). Chromium stamps /CreationDate and /ModDate (and a
+// document /ID when it writes one) that differ per run; PrintPdf overwrites them in place with
+// values of the same length, derived from the publication's date and the file's own content, so
+// that xref offsets stay valid and the same page printed twice gives the same bytes.
+//
+// Chromium lays a page out for the screen while it loads it, and again after printing; for a
+// report of hundreds of pages those two layouts cost about a fifth of the print. PrintPdf therefore
+// prints a copy beside the page (same directory, so relative links hold) that shows nothing on
+// screen, and removes it; the print layout is the same, and so is the PDF.
 #pragma once
 
 #include <string>
@@ -17,13 +22,18 @@
 namespace jbr::publish {
 
 struct PdfOptions {
-  std::string chromium = "chromium";  // program name (PATH) or path
-  int timeout_seconds = 120;          // Chromium is killed (with its process group) after this
-  std::string date;                   // YYYY-MM-DD written as creation and modification date,
-                                      // e.g. the compute run's day; required
-  std::string log_path;               // Chromium's stdout and stderr; empty: /dev/null
-  bool check = true;                  // parse the result afterwards (qpdf --check, else pdfinfo)
-  Status Validate() const;            // a date YYYY-MM-DD, a positive timeout, a program name
+  std::string chromium;       // program name (PATH) or path; empty: Debian's
+                              // chromium-headless-shell (no browser around the page:
+                              // about half the start-up), else chromium when that is absent
+  int timeout_seconds = 120;  // Chromium is killed (with its process group) after this
+  std::string date;           // YYYY-MM-DD written as creation and modification date,
+                              // e.g. the compute run's day; required
+  std::string log_path;       // Chromium's stdout and stderr; empty: /dev/null
+  bool check = true;          // parse the result afterwards (qpdf --check, else pdfinfo)
+  bool tagged = true;         // a tagged PDF (structure tree: headings, tables); false
+                              // prints the same pages about a third faster, for a print
+                              // that is only read for where things fall (pdf_toc.h)
+  Status Validate() const;    // a date YYYY-MM-DD, a positive timeout
 };
 
 // Prints `html_path` (a local file) to `pdf_path` (replaced) and makes it reproducible.

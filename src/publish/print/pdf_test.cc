@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <optional>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -98,8 +99,9 @@ TEST(PrintPdf, ChromiumAbsentSaysNoPdf) {
 class PrintPdfTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    JBR_SKIP_OR_FAIL_UNLESS(ProgramExists("chromium") && ProgramExists("pdfinfo"),
-                            "chromium or poppler-utils is not installed");
+    JBR_SKIP_OR_FAIL_UNLESS(ProgramExists("chromium") && ProgramExists("chromium-headless-shell") &&
+                                ProgramExists("pdfinfo"),
+                            "chromium, chromium-headless-shell or poppler-utils is not installed");
     tmp_.emplace(::jbr::testing::TestDir("jbr-pdf-test-"));
     dir_ = tmp_->path();
   }
@@ -130,6 +132,42 @@ TEST_F(PrintPdfTest, TwiceGivesTheSameBytesWithTitleAndText) {
   // The page counter of print.css ("1 / 2"; pdftotext may drop the narrow spaces).
   EXPECT_THAT(*text, ::testing::ContainsRegex("1 ?/ ?2"));
   EXPECT_THAT(*text, ::testing::ContainsRegex("2 ?/ ?2"));
+}
+
+// The first print of a report (pdf_toc.h) is untagged: the same pages and text, no structure tree.
+// Either way the page is printed from a copy hidden on screen, which is removed afterwards, and
+// the page itself is left as it was.
+TEST_F(PrintPdfTest, UntaggedPrintHasTheSamePagesAndNoStructure) {
+  const std::string page = (dir_ / "report.html").string();
+  fs::copy_file(kFixture, page);
+  const std::string before = Slurp(page);
+  std::string tagged = (dir_ / "t.pdf").string(), plain = (dir_ / "u.pdf").string();
+  PdfOptions o = Options();
+  ASSERT_TRUE(PrintPdf(page, tagged, o).ok());
+  o.tagged = false;
+  ASSERT_TRUE(PrintPdf(page, plain, o).ok());
+  EXPECT_THAT(Slurp(tagged), HasSubstr("/StructTreeRoot"));
+  EXPECT_EQ(Slurp(plain).find("/StructTreeRoot"), std::string::npos);
+  auto a = PdfText(tagged), b = PdfText(plain);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(*a, *b);
+  EXPECT_EQ(Slurp(page), before);
+  std::vector<std::string> left;
+  for (const auto& e : fs::directory_iterator(dir_)) left.push_back(e.path().filename().string());
+  std::sort(left.begin(), left.end());
+  EXPECT_EQ(left, (std::vector<std::string>{"report.html", "t.pdf", "u.pdf"}));
+}
+
+// Named explicitly, the full browser prints too (the fallback when the headless shell is absent).
+TEST_F(PrintPdfTest, FullChromiumPrintsTheSameText) {
+  std::string a = (dir_ / "a.pdf").string(), b = (dir_ / "b.pdf").string();
+  PdfOptions o = Options();
+  ASSERT_TRUE(PrintPdf(kFixture, a, o).ok());
+  o.chromium = "chromium";
+  ASSERT_TRUE(PrintPdf(kFixture, b, o).ok());
+  auto ta = PdfText(a), tb = PdfText(b);
+  ASSERT_TRUE(ta.ok() && tb.ok());
+  EXPECT_EQ(*ta, *tb);
 }
 
 TEST_F(PrintPdfTest, MissingPageIsNotFound) {

@@ -88,12 +88,17 @@ Result<std::vector<TocEntry>> PrintWithToc(std::vector<TocEntry> entries, const 
                                            const std::string& pdf_path, const PdfOptions& options,
                                            int max_passes) {
   for (auto& e : entries) e.page = 0;
+  // The first print only tells where the headings fall: untagged and unchecked, which lays out
+  // the same pages faster. Every later print is the real one, and the last must be stable.
+  PdfOptions first = options;
+  first.tagged = false;
+  first.check = false;
   for (int pass = 1; pass <= max_passes; ++pass) {
     JBR_RETURN_IF_ERROR(WriteFileBytes(html_path, render(entries)));
-    JBR_RETURN_IF_ERROR(PrintPdf(html_path, pdf_path, options));
+    JBR_RETURN_IF_ERROR(PrintPdf(html_path, pdf_path, pass == 1 ? first : options));
     JBR_ASSIGN_OR_RETURN(std::string text, PdfText(pdf_path, options.timeout_seconds));
     JBR_ASSIGN_OR_RETURN(std::vector<int> pages, FindHeadingPages(text, entries));
-    bool stable = true;
+    bool stable = pass > 1;
     for (size_t i = 0; i < entries.size(); ++i) {
       stable = stable && entries[i].page == pages[i];
       entries[i].page = pages[i];

@@ -4,7 +4,8 @@
 // render the page with a table of contents whose numbers are unknown (0), print it, find on which
 // PDF page each heading landed (pdftotext, page by page), render again with those numbers and
 // print again. When the numbers moved the headings (a longer table of contents), it repeats, at
-// most `max_passes` prints in all.
+// most `max_passes` prints in all. The first print, read only for the headings' pages, is untagged
+// (PdfOptions::tagged); the PDF left is always a tagged print whose numbers are its own.
 #pragma once
 
 #include <functional>

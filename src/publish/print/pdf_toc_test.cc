@@ -83,6 +83,10 @@ TEST(PrintWithToc, NumbersAreWhereTheHeadingsArePrinted) {
     ASSERT_TRUE(page.ok());
     EXPECT_EQ(page->substr(0, e.heading.size()), e.heading) << "page " << e.page;
   }
+  // The PDF left is the final print, tagged (the first, untagged print only gave the pages).
+  auto info = CaptureOutput({"pdfinfo", pdf});
+  ASSERT_TRUE(info.ok());
+  EXPECT_THAT(*info, ::testing::ContainsRegex("Tagged: +yes"));
   auto first = CaptureOutput({"pdftotext", "-layout", "-f", "1", "-l", "1", pdf, "-"});
   ASSERT_TRUE(first.ok());
   EXPECT_THAT(*first, ::testing::ContainsRegex("Informatievoorziening +" +
