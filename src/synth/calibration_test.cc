@@ -52,6 +52,10 @@ std::vector<std::vector<std::string>> ReadCsv(const std::string& path) {
 // The figure in the named column of the row whose first cell is `key`.
 double CsvValue(const std::string& path, const std::string& key, const std::string& column) {
   auto rows = ReadCsv(path);
+  if (rows.empty()) {  // ../shared beside the source tree is missing, or the file is gone
+    ADD_FAILURE() << "cannot read " << path << " (the published reference figures)";
+    return 0;
+  }
   size_t c = std::find(rows[0].begin(), rows[0].end(), column) - rows[0].begin();
   for (const auto& r : rows) {
     if (!r.empty() && r[0] == key && c < r.size()) return std::stod(r[c]);
