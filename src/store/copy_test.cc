@@ -20,6 +20,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
+Job NewJob(const std::string& kind, const std::string& created_at) {
+  Job j;
+  j.kind = kind;
+  j.params = "{\"year\":2020}";
+  j.actor = "carl";
+  j.created_at = created_at;
+  return j;
+}
+
 const char* kHeader =
     "person_id,employment_id,organisation_unit,unit_type,start_date,end_date,weekly_hours,birth_"
     "year,gender,"
@@ -164,9 +173,7 @@ class CopyStoreTest : public ::testing::Test {
   void FillJobs() {
     JobStore* jobs = ws_->store()->jobs();
     for (const char* kind : {"compute", "release"}) {
-      ASSERT_TRUE(
-          jobs->AddJob({0, kind, "{\"year\":2020}", "carl", "", "", 0, "2021-01-09T00:00:00Z"})
-              .ok());
+      ASSERT_TRUE(jobs->AddJob(NewJob(kind, "2021-01-09T00:00:00Z")).ok());
     }
     auto first = jobs->ClaimJob("server-a", "2021-01-09T00:00:01Z", "2021-01-09T00:01:01Z");
     ASSERT_TRUE(first.ok() && first->job) << first.status().ToString();
@@ -416,7 +423,7 @@ TEST_F(CopyStoreTest, CopiesEverythingWithItsIdsAndGoesOnNumbering) {
   auto seq = (*to)->reports()->AddReport(next, {});
   ASSERT_TRUE(seq.ok()) << seq.status().ToString();
   EXPECT_EQ(*seq, 3);
-  auto job = (*to)->jobs()->AddJob({0, "publish", "{}", "carl", "", "", 0, "2022-01-01T00:00:00Z"});
+  auto job = (*to)->jobs()->AddJob(NewJob("publish", "2022-01-01T00:00:00Z"));
   ASSERT_TRUE(job.ok()) << job.status().ToString();
   EXPECT_EQ(job->id, 3);
   auto note = (*to)->jobs()->AddNote(
