@@ -1,6 +1,6 @@
 // Background jobs over real HTTP (SQLite, or PostgreSQL under jbr_portal_tests_postgres): a
 // coordinator starts compute and release from /jobs, a worker in the server runs them after the
-// request has ended, /jobs/N shows the outcome and the release appears at /releases; a steward
+// request has ended, /jobs/N shows the outcome (a release refused by the audit says why); a steward
 // cannot start one; two servers on one store run a queued job once; a stopped server finishes the
 // job it was running.
 #include "portal/test_portal.h"
@@ -21,24 +21,25 @@ TEST_F(PortalTest, ACoordinatorComputesAndReleasesAsJobs) {
   EXPECT_EQ(c.actor, "carl");
   EXPECT_EQ(c.percent, 100);
 
+  // The sample's release does not pass the intruder's audit (jbr release says so too: two cells of
+  // personnel.scale_band can be recovered): the job fails with the audit's words, nothing is
+  // released, and its page says why. (A release job that passes: jobs_serve_test.sh.) The
+  // workspace's own narrative is one without figures (the default names figures the sample lacks).
+  std::filesystem::copy(std::string(JBR_SOURCE_DIR) + "/src/publish/testdata/plain",
+                        dir_ / "ws" / "templates", std::filesystem::copy_options::recursive);
   const int64_t release = StartJob(carl, "release", 2020);
   const Job r = WaitForJob(release);
-  ASSERT_EQ(r.state, "done") << r.error;
-  EXPECT_NE(r.result.find("\"release\":\"2020-1\""), std::string::npos) << r.result;
-  auto releases = ws_->store()->ListReleases(2020);
-  ASSERT_TRUE(releases.ok());
-  ASSERT_EQ(releases->size(), 1u);
-  EXPECT_EQ((*releases)[0].run_id, (*run)->id);
-  // The job's page says so and links the release; the release is served.
+  ASSERT_EQ(r.state, "failed") << r.result;
+  EXPECT_NE(r.error.find("intruder's audit"), std::string::npos) << r.error;
+  EXPECT_TRUE(ws_->store()->ListReleases(2020)->empty());
   auto page = client_->Get(fmt::format("/jobs/{}", release).c_str(), carl.Headers());
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
-  EXPECT_NE(page->body.find("Done."), std::string::npos);
-  EXPECT_NE(page->body.find("href=\"/releases/2020-1/nl/index.html\""), std::string::npos);
+  EXPECT_NE(page->body.find("Failed: "), std::string::npos);
   EXPECT_EQ(page->get_header_value("Refresh"), "") << "an ended job's page does not reload";
-  auto site = client_->Get("/releases/2020-1/nl/index.html");
-  ASSERT_TRUE(site);
-  EXPECT_EQ(site->status, 200);
+  auto done = client_->Get(fmt::format("/jobs/{}", compute).c_str(), carl.Headers());
+  ASSERT_TRUE(done);
+  EXPECT_NE(done->body.find("Done."), std::string::npos);
   auto list = client_->Get("/jobs", carl.Headers());
   ASSERT_TRUE(list);
   EXPECT_NE(list->body.find(fmt::format("href=\"/jobs/{}\"", release)), std::string::npos);
@@ -46,6 +47,15 @@ TEST_F(PortalTest, ACoordinatorComputesAndReleasesAsJobs) {
   EXPECT_EQ(CountActions("job-queue"), 2);
   EXPECT_EQ(CountActions("job-start"), 2);
   EXPECT_EQ(CountActions("job-end"), 2);
+  // A queued job's page reloads itself (no JavaScript) until the job has ended.
+  options_.jobs.run = false;
+  RestartServer();
+  const Browser again = LogIn("carl");
+  const int64_t waiting = StartJob(again, "compute", 2020);
+  auto queued = client_->Get(fmt::format("/jobs/{}", waiting).c_str(), again.Headers());
+  ASSERT_TRUE(queued);
+  EXPECT_EQ(queued->get_header_value("Refresh"), "3");
+  EXPECT_NE(queued->body.find("Waiting for a server to take this job."), std::string::npos);
 }
 
 TEST_F(PortalTest, AJobThatFailsSaysWhy) {

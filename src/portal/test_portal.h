@@ -210,7 +210,9 @@ class PortalTest : public ::testing::Test {
     CollectingSink sink;
     auto r = LoadDelivery(ws_->store(), ws_->schemas(), *ws_->schemas().Find(dataset), req, &sink);
     EXPECT_TRUE(r.ok() && r->outcome == LoadOutcome::kAccepted)
-        << (r.ok() ? sink.errors() : r.status().ToString());
+        << (r.ok() ? (sink.findings().empty() ? std::string("no findings")
+                                              : sink.findings().front().message)
+                   : r.status().ToString());
     return r.ok() ? r->delivery.id : 0;
   }
 
