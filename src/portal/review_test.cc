@@ -30,7 +30,7 @@ std::string RowWith(const std::string& body, std::initializer_list<std::string> 
   size_t at = 0;
   while ((at = body.find("<tr>", at)) != std::string::npos) {
     const size_t end = body.find("</tr>", at);
-    const std::string row = body.substr(at, end - at);
+    std::string row = body.substr(at, end - at);
     bool all = true;
     for (const auto& p : parts) all = all && row.find(p) != std::string::npos;
     if (all) return row;

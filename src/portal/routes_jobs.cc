@@ -55,6 +55,7 @@ Status JobsPage(Call& c) {
   for (const auto& d : all) year = std::max(year, d.year);
   if (year == 0) year = 2021;
   std::vector<std::vector<std::string>> rows;
+  rows.reserve(jobs.size());
   for (const Job& j : jobs) {
     rows.push_back({JobLink(c, j), c.T(KindLabel(j.kind)), std::to_string(JobYear(j)),
                     Escape(j.actor), c.T(j.state), Escape(j.created_at), Escape(j.finished_at)});
