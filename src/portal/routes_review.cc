@@ -142,6 +142,7 @@ Status AnomaliesPage(Call& c) {
     JBR_ASSIGN_OR_RETURN(auto values, c.store->ComputeRunValues(run->id));
     const auto anomalies = FindAnomalies(values, year, percent);
     std::vector<std::vector<std::string>> rows;
+    rows.reserve(anomalies.size());
     size_t n = 0;
     for (const Anomaly& a : anomalies) {
       std::string written;

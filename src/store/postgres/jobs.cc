@@ -11,6 +11,7 @@ constexpr const char* kJobColumns =
 
 std::vector<Job> ReadJobs(const Rows& q) {
   std::vector<Job> out;
+  out.reserve(static_cast<size_t>(q.size()));
   for (int i = 0; i < q.size(); ++i) {
     Job j;
     j.id = q.Int(i, 0);
@@ -145,6 +146,7 @@ class PostgresJobs : public JobStore {
                                            "$1 ORDER BY id",
                                            p));
     std::vector<ReviewNote> out;
+    out.reserve(static_cast<size_t>(q.size()));
     for (int i = 0; i < q.size(); ++i) {
       out.push_back(ReviewNote{q.Int(i, 0), static_cast<int>(q.Int(i, 1)), q.Text(i, 2),
                                q.Text(i, 3), q.Text(i, 4), q.Text(i, 5), q.Text(i, 6)});
