@@ -24,10 +24,10 @@ Status RunMigrateStore(const GlobalOptions& g, const std::string& to) {
       "copied {} deliveries ({} original bytes, {} column chunks), {} compute runs ({} values), {} "
       "releases, "
       "{} audit entries, and the portal's {} users, {} sessions, {} API tokens, {} actions and {} "
-      "upload reports ({} findings) to {}\n"
+      "upload reports ({} findings), {} jobs and {} review notes to {}\n"
       "{} now uses that store\n",
       n.deliveries, n.bytes, n.chunks, n.runs, n.values, n.releases, n.audit, n.users, n.sessions,
-      n.tokens, n.actions, n.reports, n.findings, RedactStoreUrl(to), dir);
+      n.tokens, n.actions, n.reports, n.findings, n.jobs, n.notes, RedactStoreUrl(to), dir);
   return Status::Ok();
 }
 

@@ -102,6 +102,18 @@ void RegisterServe(CLI::App& app, GlobalOptions& g, Action& run) {
   cmd->add_option("--threads", a->o.threads, "Worker threads")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
+  cmd->add_option("--anomaly-percent", a->o.anomaly_percent,
+                  "/anomalies lists changes against last year beyond this many percent")
+      ->check(CLI::Range(0.01, 1000.0))
+      ->capture_default_str();
+  cmd->add_option("--job-lease-seconds", a->o.jobs.lease_seconds,
+                  "A running job is this server's for so long, renewed while it runs; a job "
+                  "whose server died is failed when its lease runs out")
+      ->check(CLI::Range(4, 3600))
+      ->capture_default_str();
+  cmd->add_flag(
+      "--no-jobs", [a](int64_t n) { a->o.jobs.run = n == 0; },
+      "Run no background jobs in this server (they are queued for the others)");
   cmd->add_flag("--quiet", a->quiet, "No access log on stderr");
   cmd->footer("Example:\n  jbr serve --workspace jbr-2021 --listen 127.0.0.1:8080");
   cmd->callback([&g, &run, a] { run = [&g, a] { return RunServe(g, *a); }; });

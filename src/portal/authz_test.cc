@@ -58,6 +58,21 @@ TEST_F(PortalTest, AuthorisationMatrix) {
       {"POST", "/upload",                                    {401, 415,    403,  403,  415}},
       {"POST", "/api/v1/deliveries",                         {401, 415,    403,  403,  415}},
       {"PUT",  "/upload",                                    {405, 405,    405,  405,  405}},
+      // Background jobs: a coordinator's; starting one needs the form's CSRF token (none here).
+      {"GET",  "/jobs",                                      {401, 403,    200,  403,  403}},
+      {"POST", "/jobs",                                      {401, 403,    403,  403,  403}},
+      {"GET",  "/jobs/999999",                               {401, 403,    404,  403,  403}},
+      {"GET",  "/jobs/../jbr.json",                          {404, 404,    404,  404,  404}},
+      // Anomalies and review notes: a coordinator's; a note needs the form's CSRF token.
+      {"GET",  "/anomalies?year=2020",                       {401, 403,    200,  403,  403}},
+      {"GET",  "/anomalies?year=20x0",                       {401, 403,    400,  403,  403}},
+      {"POST", "/anomalies",                                 {401, 403,    403,  403,  403}},
+      // The preview: a steward's own ministry only; a coordinator any ministry.
+      {"GET",  "/preview?year=2020",                         {401, 200,    200,  403,  403}},
+      {"GET",  "/preview?year=2020&ministry=BZK",            {401, 200,    200,  403,  403}},
+      {"GET",  "/preview?year=2020&ministry=FIN",            {401, 403,    200,  403,  403}},
+      {"GET",  "/preview?year=2020&ministry=XYZ",            {401, 403,    404,  403,  403}},
+      {"GET",  "/preview?year=20x0",                         {401, 400,    400,  403,  403}},
   };
   // clang-format on
   int checked = 0;

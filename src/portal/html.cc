@@ -38,12 +38,16 @@ namespace {
 std::string Nav(Lang lang, const Principal& who) {
   std::vector<std::pair<const char*, const char*>> links = {{"/", "Home"}};
   if (who.role == "steward") {
-    links.insert(links.end(),
-                 {{"/upload", "Upload"}, {"/deliveries", "Deliveries"}, {"/reports", "Reports"}});
+    links.insert(links.end(), {{"/upload", "Upload"},
+                               {"/deliveries", "Deliveries"},
+                               {"/reports", "Reports"},
+                               {"/preview", "Preview"}});
   } else if (who.role == "coordinator") {
     links.insert(links.end(), {{"/matrix", "Matrix"},
                                {"/deliveries", "Deliveries"},
                                {"/reports", "Reports"},
+                               {"/anomalies", "Anomalies"},
+                               {"/jobs", "Jobs"},
                                {"/actions", "Audit log"}});
   } else if (who.role == "admin") {
     links.insert(links.end(), {{"/users", "Users"}, {"/actions", "Audit log"}});
@@ -135,6 +139,9 @@ td.text, th.text { text-align: left; }
 /* The portal's tables are text (messages, hints, names): left-aligned, unlike the report's figures. */
 main .scroll th, main .scroll td { text-align: left; }
 :focus-visible { outline: 3px solid #01689b; outline-offset: 2px; }
+form.stack label.inline { display: inline; font-weight: normal; }
+form.stack input[type=checkbox] { width: auto; }
+ul.notes { margin: 0 0 .5rem; padding-left: 1rem; }
 )css";
 }
 

@@ -95,6 +95,8 @@ void RegisterHistoryRoutes(
     Router& r);  // /deliveries, /deliveries/N/original, /matrix, /actions, /users
 void RegisterApiRoutes(Router& r);      // /api/v1/* (public)
 void RegisterReleaseRoutes(Router& r);  // /releases, /releases/YEAR-N/* (public, read-only)
+void RegisterJobRoutes(Router& r);      // /jobs, /jobs/N (coordinator)
+void RegisterReviewRoutes(Router& r);   // /anomalies (coordinator), /preview (steward)
 
 // Answers with an error: an HTML page, or JSON under /api/. Always returns Ok (the answer is made).
 // `message` is translated (i18n.h) when the catalogue has it.
@@ -105,6 +107,8 @@ bool Allow(Call& c, std::initializer_list<const char*> roles);
 // True when a state-changing request made with a session carries its CSRF token (form field or
 // X-CSRF-Token header); otherwise answers 403 and returns false. Token callers pass.
 bool CsrfOk(Call& c, const std::string& given);
+// The ?year= of a request: four digits, or nothing.
+std::optional<int> YearParam(const Call& c);
 // A query or form parameter, "" when absent.
 std::string Param(const Call& c, const char* name);
 void Html(Call& c, const std::string& page, int status = 200);

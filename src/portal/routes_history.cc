@@ -14,12 +14,6 @@
 namespace jbr::portal {
 namespace {
 
-std::optional<int> YearParam(const Call& c) {
-  const std::string y = Param(c, "year");
-  if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::stoi(y);
-}
-
 Status Deliveries(Call& c) {
   if (!Allow(c, {"steward", "coordinator"})) return Status::Ok();
   DeliveryFilter f;

@@ -13,6 +13,7 @@
 #include "indicators/core/reference.h"
 #include "indicators/engine.h"
 #include "portal/html.h"
+#include "portal/jobs.h"
 #include "portal/portal.h"
 #include "portal/security.h"
 #include "serve/backlog.h"
@@ -76,6 +77,12 @@ std::string Param(const Call& c, const char* name) {
   return c.req.has_param(name) ? c.req.get_param_value(name) : "";
 }
 
+std::optional<int> YearParam(const Call& c) {
+  const std::string y = Param(c, "year");
+  if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoi(y);
+}
+
 void Html(Call& c, const std::string& page, int status) {
   c.res.status = status;
   c.res.set_content(page, "text/html; charset=utf-8");
@@ -130,12 +137,19 @@ Status PortalOptions::Validate() const {
   }
   if (max_upload_bytes < 1024) return UsageError("the upload limit must be at least 1 KiB");
   if (threads < 1 || threads > 256) return UsageError("threads must be 1 to 256");
+  if (jobs.lease_seconds < 4 || jobs.lease_seconds > 3600)
+    return UsageError("the job lease must be 4 to 3600 seconds");
+  if (jobs.poll_ms < 10 || jobs.poll_ms > 60000)
+    return UsageError("the job poll interval must be 10 ms to 60 s");
+  if (!(anomaly_percent > 0 && anomaly_percent <= 1000))
+    return UsageError("the anomaly threshold must be above 0 and at most 1000 percent");
   return Status::Ok();
 }
 
 struct PortalServer::Impl {
   Portal portal;
   std::unique_ptr<httplib::Server> server;
+  std::unique_ptr<JobRunner> jobs;
   int port = 0;
   SystemClock system_clock;
   serve::ListenBacklog backlog;  // raised after the bind (serve/backlog.h)
@@ -312,6 +326,8 @@ struct PortalServer::Impl {
     RegisterHistoryRoutes(router);
     RegisterApiRoutes(router);
     RegisterReleaseRoutes(router);
+    RegisterJobRoutes(router);
+    RegisterReviewRoutes(router);
   }
 };
 
@@ -359,6 +375,10 @@ Result<std::unique_ptr<PortalServer>> PortalServer::Start(const PortalOptions& o
   if (impl->port < 0)
     return IoError(fmt::format("cannot listen on {}:{}", options.host, options.port));
   impl->backlog.Raise();
+  if (options.jobs.run) {
+    impl->jobs = std::make_unique<JobRunner>(&impl->portal);
+    impl->jobs->Start();
+  }
   return std::unique_ptr<PortalServer>(new PortalServer(std::move(impl)));
 }
 
@@ -374,6 +394,10 @@ Status PortalServer::Run() {
   return Status::Ok();
 }
 
-void PortalServer::Stop() { impl_->server->stop(); }
+// Requests in flight finish; then the running job, if any, finishes too (jobs.h).
+void PortalServer::Stop() {
+  impl_->server->stop();
+  if (impl_->jobs) impl_->jobs->Stop();
+}
 
 }  // namespace jbr::portal

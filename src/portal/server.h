@@ -13,7 +13,9 @@
 // name and address through the action log; every action logged with who, when and from where.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -21,8 +23,19 @@
 #include "common/clock.h"
 #include "common/result.h"
 #include "portal/accounts.h"
+#include "store/jobs.h"
 
 namespace jbr::portal {
+
+// The background jobs (portal/jobs.h).
+struct JobOptions {
+  bool run = true;         // run a worker in this server; false: only queue and show jobs
+  int lease_seconds = 60;  // a running job is this server's until then, renewed every quarter
+  int poll_ms = 1000;      // how often an idle worker looks for a queued job
+  // Called in the worker after a job is claimed and logged, before its work; `stopping` turns
+  // true when the server is being stopped. For tests that stop a server while a job runs.
+  std::function<void(const Job&, const std::atomic<bool>& stopping)> before_work;
+};
 
 struct PortalOptions {
   std::string workspace;  // an existing workspace directory
@@ -39,6 +52,10 @@ struct PortalOptions {
   LoginPolicy login;
   int threads = 8;                     // worker threads
   std::ostream* access_log = nullptr;  // one JSON object per request; null: none
+  JobOptions jobs;
+  // /anomalies lists a year-on-year change of a ministry's figure beyond this many percent of last
+  // year's figure (either way).
+  double anomaly_percent = 10;
   Status Validate() const;
 };
 

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -80,6 +81,7 @@ class PortalTest : public ::testing::Test {
     o.port = 0;
     o.max_upload_bytes = 1 << 20;
     o.threads = 4;
+    o.jobs.poll_ms = 20;
     options_ = o;
     StartServer();
   }
@@ -196,6 +198,61 @@ class PortalTest : public ::testing::Test {
     EXPECT_TRUE(r.ok() && r->outcome == LoadOutcome::kAccepted)
         << (r.ok() ? "" : r.status().ToString());
     return r.ok() ? r->delivery.id : 0;
+  }
+
+  // Loads `text` as a delivery of `dataset`, `ministry` and `year`, as `jbr load` does.
+  int64_t LoadText(const std::string& dataset, const std::string& ministry, int year,
+                   const std::string& text) {
+    const std::string name = fmt::format("{}-{}-{}.csv", dataset, ministry, year);
+    const std::string path = (dir_ / name).string();
+    std::ofstream(path, std::ios::binary) << text;
+    LoadRequest req{dataset, ministry, year, "tester", path, name, "2026-01-01T00:00:00Z", {}};
+    CollectingSink sink;
+    auto r = LoadDelivery(ws_->store(), ws_->schemas(), *ws_->schemas().Find(dataset), req, &sink);
+    EXPECT_TRUE(r.ok() && r->outcome == LoadOutcome::kAccepted)
+        << (r.ok() ? (sink.findings().empty() ? std::string("no findings")
+                                              : sink.findings().front().message)
+                   : r.status().ToString());
+    return r.ok() ? r->delivery.id : 0;
+  }
+
+  // Starts a job through the form at /jobs as `b`; returns its id (0 when refused).
+  int64_t StartJob(const Browser& b, const std::string& kind, int year) {
+    auto page = client_->Get("/jobs", b.Headers());
+    EXPECT_TRUE(page && page->status == 200);
+    if (!page) return 0;
+    auto r = client_->Post(
+        "/jobs", b.Headers(),
+        httplib::Params{
+            {"csrf", CsrfOf(page->body)}, {"kind", kind}, {"year", std::to_string(year)}});
+    EXPECT_TRUE(r && r->status == 303) << (r ? r->body : "no answer");
+    if (!r || r->status != 303) return 0;
+    const std::string at = r->get_header_value("Location");
+    EXPECT_EQ(at.rfind("/jobs/", 0), 0u) << at;
+    return std::stoll(at.substr(6));
+  }
+
+  // Waits until job `id` has ended (a worker of some server runs it); returns it as stored.
+  Job WaitForJob(int64_t id) {
+    for (int i = 0; i < 6000; ++i) {
+      auto j = ws_->store()->jobs()->GetJob(id);
+      EXPECT_TRUE(j.ok() && *j);
+      if (!j.ok() || !*j) return Job{};
+      if ((*j)->state == "done" || (*j)->state == "failed") return **j;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ADD_FAILURE() << "job " << id << " did not end";
+    return Job{};
+  }
+
+  // The number of actions `action` in the store's action log.
+  int64_t CountActions(const std::string& action) {
+    ActionFilter f;
+    f.action = action;
+    f.limit = 1000000;
+    auto list = ws_->store()->accounts()->Actions(f);
+    EXPECT_TRUE(list.ok());
+    return list.ok() ? static_cast<int64_t>(list->size()) : -1;
   }
 
   std::optional<TempDir> tmp_;

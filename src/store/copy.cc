@@ -62,6 +62,23 @@ Status CopyReports(ReportStore* from, StoreImport* import, CopyCounts* n) {
   return Status::Ok();
 }
 
+// Every job as it is (a running one keeps its worker and lease: in the new store it expires and
+// is failed, never run a second time), then every review note.
+Status CopyJobs(JobStore* from, StoreImport* import, CopyCounts* n) {
+  JBR_ASSIGN_OR_RETURN(auto jobs, from->ListJobs(std::numeric_limits<int64_t>::max()));
+  ById(&jobs);
+  for (const auto& j : jobs) {
+    JBR_RETURN_IF_ERROR(import->AddJob(j));
+    ++n->jobs;
+  }
+  JBR_ASSIGN_OR_RETURN(auto notes, from->Notes(std::nullopt));
+  for (const auto& note : notes) {
+    JBR_RETURN_IF_ERROR(import->AddNote(note));
+    ++n->notes;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<CopyCounts> CopyStore(Store* from, Store* to) {
@@ -105,6 +122,7 @@ Result<CopyCounts> CopyStore(Store* from, Store* to) {
   }
   JBR_RETURN_IF_ERROR(CopyAccounts(from->accounts(), import.get(), &n));
   JBR_RETURN_IF_ERROR(CopyReports(from->reports(), import.get(), &n));
+  JBR_RETURN_IF_ERROR(CopyJobs(from->jobs(), import.get(), &n));
   JBR_RETURN_IF_ERROR(import->Commit());
   return n;
 }

@@ -1,6 +1,7 @@
 // Copying a whole store into a new, empty one (jbr migrate-store): deliveries with their original
 // bytes, fields and column chunks, compute runs with their values, releases and the audit log, and
-// the portal's accounts (users, sessions, API tokens, the action log) and upload reports, every row
+// the portal's accounts (users, sessions, API tokens, the action log), upload reports, jobs and
+// review notes, every row
 // with its id, so that the JSON that names deliveries and runs stays true.
 #pragma once
 
@@ -24,6 +25,8 @@ struct CopyCounts {
   int64_t actions = 0;
   int64_t reports = 0;  // upload reports (store/reports.h)
   int64_t findings = 0;
+  int64_t jobs = 0;   // the portal's background jobs (store/jobs.h)
+  int64_t notes = 0;  // review notes
 };
 
 // Reads `from` in one read snapshot and writes `to` in one transaction: `to` has everything or,

@@ -21,6 +21,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
+Job NewJob(const std::string& kind, const std::string& created_at) {
+  Job j;
+  j.kind = kind;
+  j.params = "{\"year\":2020}";
+  j.actor = "carl";
+  j.created_at = created_at;
+  return j;
+}
+
 const char* kHeader =
     "person_id,employment_id,organisation_unit,unit_type,start_date,end_date,weekly_hours,birth_"
     "year,gender,"
@@ -156,6 +165,58 @@ class CopyStoreTest : public ::testing::Test {
                           2,        "abc",   0,
                           0,        0};
     ASSERT_TRUE(ws_->store()->reports()->AddReport(accepted, {}).ok());
+    FillJobs();
+  }
+
+  // Two jobs, one done and one running under a lease, and two review notes.
+  void FillJobs() {
+    JobStore* jobs = ws_->store()->jobs();
+    for (const char* kind : {"compute", "release"}) {
+      ASSERT_TRUE(jobs->AddJob(NewJob(kind, "2021-01-09T00:00:00Z")).ok());
+    }
+    auto first = jobs->ClaimJob("server-a", "2021-01-09T00:00:01Z", "2021-01-09T00:01:01Z");
+    ASSERT_TRUE(first.ok() && first->job) << first.status().ToString();
+    ASSERT_TRUE(
+        *jobs->FinishJob(first->job->id, "server-a", true, "{\"run\":1}", "2021-01-09T00:00:30Z"));
+    auto second = jobs->ClaimJob("server-b", "2021-01-09T00:00:40Z", "2021-01-09T00:01:40Z");
+    ASSERT_TRUE(second.ok() && second->job) << second.status().ToString();
+    ASSERT_TRUE(
+        *jobs->RenewJob(second->job->id, "server-b", "2021-01-09T00:02:00Z", "writing\tpages", 40));
+    for (const char* note : {"explained by reorganisation", "asked for \"redelivery\""}) {
+      ASSERT_TRUE(jobs->AddNote({0, 2020, "BZK", "personnel.headcount", note, "carl",
+                                 "2021-01-10T00:00:00Z"})
+                      .ok());
+    }
+  }
+
+  void ExpectSameJobs(Store* a, Store* b) {
+    auto ja = a->jobs()->ListJobs(100);
+    auto jb = b->jobs()->ListJobs(100);
+    ASSERT_TRUE(ja.ok() && jb.ok()) << jb.status().ToString();
+    ASSERT_EQ(jb->size(), 2u);
+    for (size_t i = 0; i < ja->size(); ++i) {
+      const Job& p = (*ja)[i];
+      const Job& q = (*jb)[i];
+      EXPECT_EQ(
+          std::tie(p.id, p.kind, p.params, p.actor, p.state, p.progress, p.percent, p.created_at,
+                   p.started_at, p.finished_at, p.result, p.error, p.worker, p.lease_until),
+          std::tie(q.id, q.kind, q.params, q.actor, q.state, q.progress, q.percent, q.created_at,
+                   q.started_at, q.finished_at, q.result, q.error, q.worker, q.lease_until));
+    }
+    EXPECT_EQ((*jb)[0].state, "running");
+    EXPECT_EQ((*jb)[0].progress, "writing\tpages");
+    EXPECT_EQ((*jb)[1].state, "done");
+    auto na = a->jobs()->Notes(std::nullopt);
+    auto nb = b->jobs()->Notes(2020);
+    ASSERT_TRUE(na.ok() && nb.ok());
+    ASSERT_EQ(nb->size(), 2u);
+    for (size_t i = 0; i < na->size(); ++i) {
+      const ReviewNote& p = (*na)[i];
+      const ReviewNote& q = (*nb)[i];
+      EXPECT_EQ(std::tie(p.id, p.year, p.ministry, p.indicator, p.note, p.actor, p.at),
+                std::tie(q.id, q.year, q.ministry, q.indicator, q.note, q.actor, q.at));
+    }
+    EXPECT_EQ((*nb)[1].note, "asked for \"redelivery\"");
   }
 
   void ExpectSameReports(Store* a, Store* b) {
@@ -310,6 +371,7 @@ class CopyStoreTest : public ::testing::Test {
     }
     ExpectSameAccounts(a, b);
     ExpectSameReports(a, b);
+    ExpectSameJobs(a, b);
   }
 
   fs::path dir_;
@@ -334,6 +396,8 @@ TEST_F(CopyStoreTest, CopiesEverythingWithItsIdsAndGoesOnNumbering) {
   EXPECT_EQ(n->actions, 3);
   EXPECT_EQ(n->reports, 2);
   EXPECT_EQ(n->findings, 3);
+  EXPECT_EQ(n->jobs, 2);
+  EXPECT_EQ(n->notes, 2);
   ExpectSameContent(ws_->store(), to->get());
   // The copy goes on after the copied ids.
   auto run = (*to)->SaveComputeRun({0, "2022-01-01T00:00:00Z", 2021, "d", "v", "[]", "{}"}, {});
@@ -359,6 +423,13 @@ TEST_F(CopyStoreTest, CopiesEverythingWithItsIdsAndGoesOnNumbering) {
   auto seq = (*to)->reports()->AddReport(next, {});
   ASSERT_TRUE(seq.ok()) << seq.status().ToString();
   EXPECT_EQ(*seq, 3);
+  auto job = (*to)->jobs()->AddJob(NewJob("publish", "2022-01-01T00:00:00Z"));
+  ASSERT_TRUE(job.ok()) << job.status().ToString();
+  EXPECT_EQ(job->id, 3);
+  auto note = (*to)->jobs()->AddNote(
+      {0, 2021, "FIN", "personnel.fte", "checked", "carl", "2022-01-01T00:00:00Z"});
+  ASSERT_TRUE(note.ok()) << note.status().ToString();
+  EXPECT_EQ(*note, 3);
   // A store that is not empty is refused, and keeps what it had.
   auto again = CopyStore(ws_->store(), to->get());
   EXPECT_EQ(again.status().code(), StatusCode::kUsage);

@@ -21,6 +21,7 @@
 #include "schema/schema.h"
 #include "store/accounts.h"
 #include "store/column_codec.h"
+#include "store/jobs.h"
 #include "store/reports.h"
 #include "validate/validator.h"
 
@@ -161,7 +162,8 @@ class Store;
 // own id, in one transaction: destroyed without Commit, nothing is kept. Add in the order of the
 // references: deliveries (by id), their bytes, fields and chunks, runs, releases, audit entries;
 // then the portal's accounts (store/accounts.h): users, their sessions, API tokens, actions; then
-// the upload reports (store/reports.h) by seq, each with its findings.
+// the upload reports (store/reports.h) by seq, each with its findings; then the jobs and review
+// notes (store/jobs.h) by id.
 class StoreImport {
  public:
   virtual ~StoreImport() = default;
@@ -179,6 +181,8 @@ class StoreImport {
   virtual Status AddAction(const ActionEntry& e) = 0;
   virtual Status AddReport(const UploadReport& r,
                            const std::vector<Finding>& findings) = 0;  // with r.seq
+  virtual Status AddJob(const Job& j) = 0;          // with its id and state, as it is
+  virtual Status AddNote(const ReviewNote& n) = 0;  // with its id
   virtual Status Commit() = 0;
 };
 
@@ -249,6 +253,8 @@ class Store {
   virtual AccountStore* accounts() = 0;
   // The validation reports of portal uploads (reports.h), on this connection.
   virtual ReportStore* reports() = 0;
+  // The portal's background jobs and review notes (jobs.h), on this connection.
+  virtual JobStore* jobs() = 0;
 };
 
 // `url` fit to print: a password in it ("postgresql://user:secret@host/db") shown as "***".

@@ -1,4 +1,5 @@
 #include "store/postgres/import.h"
+#include "store/postgres/jobs.h"
 #include "store/postgres/reports.h"
 
 #include <fmt/format.h>
@@ -184,10 +185,14 @@ class PostgresImport : public StoreImport {
     return InsertReport(c_, r, findings).status();
   }
 
+  Status AddJob(const Job& j) override { return InsertJob(c_, j); }
+  Status AddNote(const ReviewNote& n) override { return InsertNote(c_, n); }
+
   // The identity sequences continue after the copied ids, so that the next load gets a new one.
   Status Commit() override {
-    for (const char* table : {"deliveries", "delivery_chunks", "audit_log", "compute_runs",
-                              "releases", "users", "api_tokens", "actions"}) {
+    for (const char* table :
+         {"deliveries", "delivery_chunks", "audit_log", "compute_runs", "releases", "users",
+          "api_tokens", "actions", "jobs", "review_notes"}) {
       JBR_RETURN_IF_ERROR(
           c_->Exec(fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), "
                                "COALESCE((SELECT max(id) FROM {0}), 1), "
@@ -262,7 +267,7 @@ Result<std::unique_ptr<StoreImport>> BeginImport(Connection* c) {
   // No load, computation or release may start in this store until the copy is committed.
   JBR_RETURN_IF_ERROR(
       c->Exec("LOCK TABLE deliveries, compute_runs, releases, audit_log, users, sessions, "
-              "api_tokens, actions, upload_reports IN EXCLUSIVE MODE"));
+              "api_tokens, actions, upload_reports, jobs, review_notes IN EXCLUSIVE MODE"));
   JBR_ASSIGN_OR_RETURN(
       auto q,
       c->Query("SELECT (SELECT count(*) FROM deliveries) + (SELECT count(*) FROM compute_runs) + "
@@ -270,7 +275,8 @@ Result<std::unique_ptr<StoreImport>> BeginImport(Connection* c) {
                "count(*) FROM users) + "
                "(SELECT count(*) FROM sessions) + (SELECT count(*) FROM api_tokens) + (SELECT "
                "count(*) FROM actions) + "
-               "(SELECT count(*) FROM upload_reports)"));
+               "(SELECT count(*) FROM upload_reports) + (SELECT count(*) FROM jobs) + "
+               "(SELECT count(*) FROM review_notes)"));
   if (q.Int(0, 0) > 0) {
     return UsageError(
         "the target store is not empty: jbr migrate-store copies into a new, empty store only");

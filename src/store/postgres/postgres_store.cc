@@ -10,6 +10,7 @@
 #include "common/sha256.h"
 #include "store/postgres/accounts.h"
 #include "store/postgres/import.h"
+#include "store/postgres/jobs.h"
 #include "store/postgres/migrations.h"
 #include "store/postgres/pg.h"
 #include "store/postgres/releases.h"
@@ -153,10 +154,12 @@ class PostgresStore : public Store {
   explicit PostgresStore(std::unique_ptr<Connection> c)
       : c_(std::move(c)),
         accounts_(pg::MakeAccountStore(c_.get())),
-        reports_(pg::MakeReportStore(c_.get())) {}
+        reports_(pg::MakeReportStore(c_.get())),
+        jobs_(pg::MakeJobStore(c_.get())) {}
 
   AccountStore* accounts() override { return accounts_.get(); }
   ReportStore* reports() override { return reports_.get(); }
+  JobStore* jobs() override { return jobs_.get(); }
 
   Result<std::optional<DeliveryRecord>> CurrentDelivery(const std::string& dataset,
                                                         const std::string& ministry,
@@ -485,6 +488,7 @@ class PostgresStore : public Store {
   std::unique_ptr<Connection> c_;
   std::unique_ptr<AccountStore> accounts_;
   std::unique_ptr<ReportStore> reports_;
+  std::unique_ptr<JobStore> jobs_;
   bool in_snapshot_ = false;
   struct CachedDelivery {
     int64_t id = 0;

@@ -1,5 +1,6 @@
 #include "store/sqlite/import.h"
 #include "store/sqlite/compute_runs.h"
+#include "store/sqlite/jobs.h"
 #include "store/sqlite/reports.h"
 
 #include <fmt/format.h>
@@ -183,6 +184,9 @@ class SqliteImport : public StoreImport {
     return InsertReport(db_, r, findings).status();
   }
 
+  Status AddJob(const Job& j) override { return InsertJob(db_, j); }
+  Status AddNote(const ReviewNote& n) override { return InsertNote(db_, n); }
+
   Status Commit() override { return tx_.Commit(); }
 
  private:
@@ -244,7 +248,8 @@ Result<std::unique_ptr<StoreImport>> BeginImport(Database* db) {
           "FROM users) + "
           "(SELECT count(*) FROM sessions) + (SELECT count(*) FROM api_tokens) + (SELECT count(*) "
           "FROM actions) + "
-          "(SELECT count(*) FROM upload_reports)"));
+          "(SELECT count(*) FROM upload_reports) + (SELECT count(*) FROM jobs) + (SELECT "
+          "count(*) FROM review_notes)"));
   JBR_ASSIGN_OR_RETURN(bool row, q.Step());
   if (row && q.Int(0) > 0) {
     return UsageError(

@@ -212,6 +212,41 @@ CREATE TRIGGER report_findings_no_delete BEFORE DELETE ON report_findings
 ALTER TABLE compute_runs ADD COLUMN factor_vintages TEXT NOT NULL DEFAULT '{}';
 ALTER TABLE compute_runs ADD COLUMN adjacent_gaps TEXT NOT NULL DEFAULT '[]';
 )sql",
+    // 8: the portal's background jobs (store/jobs.h: compute, publish, release, claimed by one
+    // server under a lease) and the coordinators' review notes on anomalies, append-only.
+    R"sql(
+CREATE TABLE jobs (
+  id          INTEGER PRIMARY KEY,
+  kind        TEXT NOT NULL CHECK (kind IN ('compute', 'publish', 'release')),
+  params      TEXT NOT NULL,
+  actor       TEXT NOT NULL,
+  state       TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+  progress    TEXT NOT NULL DEFAULT '',
+  percent     INTEGER NOT NULL DEFAULT 0 CHECK (percent BETWEEN 0 AND 100),
+  created_at  TEXT NOT NULL,
+  started_at  TEXT NOT NULL DEFAULT '',
+  finished_at TEXT NOT NULL DEFAULT '',
+  result      TEXT NOT NULL DEFAULT '',
+  error       TEXT NOT NULL DEFAULT '',
+  worker      TEXT NOT NULL DEFAULT '',
+  lease_until TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX jobs_by_state ON jobs(state, id);
+CREATE TABLE review_notes (
+  id        INTEGER PRIMARY KEY,
+  year      INTEGER NOT NULL,
+  ministry  TEXT NOT NULL,
+  indicator TEXT NOT NULL,
+  note      TEXT NOT NULL CHECK (note <> ''),
+  actor     TEXT NOT NULL,
+  at        TEXT NOT NULL
+);
+CREATE INDEX review_notes_by_year ON review_notes(year, id);
+CREATE TRIGGER review_notes_no_update BEFORE UPDATE ON review_notes
+  BEGIN SELECT RAISE(ABORT, 'review notes are append-only'); END;
+CREATE TRIGGER review_notes_no_delete BEFORE DELETE ON review_notes
+  BEGIN SELECT RAISE(ABORT, 'review notes are append-only'); END;
+)sql",
 };
 
 }  // namespace

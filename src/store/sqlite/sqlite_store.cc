@@ -12,6 +12,7 @@
 #include "store/sqlite/compute_runs.h"
 #include "store/sqlite/db.h"
 #include "store/sqlite/import.h"
+#include "store/sqlite/jobs.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/releases.h"
 #include "store/sqlite/reports.h"
@@ -170,10 +171,12 @@ class SqliteStore : public Store {
   explicit SqliteStore(std::unique_ptr<Database> db)
       : db_(std::move(db)),
         accounts_(sqlite::MakeAccountStore(db_.get())),
-        reports_(sqlite::MakeReportStore(db_.get())) {}
+        reports_(sqlite::MakeReportStore(db_.get())),
+        jobs_(sqlite::MakeJobStore(db_.get())) {}
 
   AccountStore* accounts() override { return accounts_.get(); }
   ReportStore* reports() override { return reports_.get(); }
+  JobStore* jobs() override { return jobs_.get(); }
 
   Result<std::optional<DeliveryRecord>> CurrentDelivery(const std::string& dataset,
                                                         const std::string& ministry,
@@ -489,6 +492,7 @@ class SqliteStore : public Store {
   std::map<std::string, Statement> cached_;  // finalised before db_ closes (declared after it)
   std::unique_ptr<AccountStore> accounts_;
   std::unique_ptr<ReportStore> reports_;
+  std::unique_ptr<JobStore> jobs_;
 };
 
 }  // namespace
