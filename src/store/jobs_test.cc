@@ -5,13 +5,14 @@
 #include "store/jobs.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <thread>
 
+#include "common/testing/temp_dir.h"
 #include "store/store.h"
 #include "store/testing/backend.h"
 
@@ -23,11 +24,8 @@ namespace fs = std::filesystem;
 class JobStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("jbr-jobs-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    tmp_.emplace(::jbr::testing::TestDir("jbr-jobs-"));
+    dir_ = tmp_->path();
     auto backend = testing::TestBackend::Make(dir_.string());
     ASSERT_TRUE(backend.ok()) << backend.status().ToString();
     backend_ = std::move(backend).value();
@@ -36,7 +34,7 @@ class JobStoreTest : public ::testing::Test {
   void TearDown() override {
     store_.reset();
     backend_.reset();
-    fs::remove_all(dir_);
+    tmp_.reset();
   }
   std::unique_ptr<Store> Open() {
     auto s = Store::Open(backend_->url());
@@ -52,6 +50,7 @@ class JobStoreTest : public ::testing::Test {
     return j;
   }
 
+  std::optional<TempDir> tmp_;
   fs::path dir_;
   std::unique_ptr<testing::TestBackend> backend_;
   std::unique_ptr<Store> store_;

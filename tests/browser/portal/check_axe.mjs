@@ -14,7 +14,7 @@ const t0 = Date.now();
 const USERS = { steward: 'anna', coordinator: 'carl', admin: 'adam' };
 
 // The pages made during the run: a rejected upload with two pages of findings (60 errors, 50 a
-// page) and an accepted one, both BZK's personnel of 2020 (the story works on 2021).
+// page) and an accepted one, both BZK's personnel of 2020 (the story works on 2021), and a job.
 async function prepare(browser) {
   const ctx = await newContext(browser, 'en');
   const page = await ctx.newPage();
@@ -27,6 +27,16 @@ async function prepare(browser) {
   };
   check(await page.locator('main .message.error').count() === 0, `the accepted upload: ${await page.textContent('main')}`);
   await ctx.close();
+  // A job for the job page: the coordinator computes 2020 (the story works on 2021).
+  const cctx = await newContext(browser, 'en');
+  const coord = await cctx.newPage();
+  await login(coord, USERS.coordinator);
+  await coord.goto(`${env.base}/jobs`);
+  await coord.selectOption('#kind', 'compute');
+  await coord.fill('#year', '2020');
+  await Promise.all([coord.waitForURL(/\/jobs\/\d+/), coord.click('main form[action="/jobs"] button[type=submit]')]);
+  state.job = new URL(coord.url()).pathname;
+  await cctx.close();
   return state;
 }
 

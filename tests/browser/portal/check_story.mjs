@@ -2,7 +2,7 @@
 //   1. a steward of BZK logs in, uploads a defective file and sees its findings, then uploads a
 //      good one and sees it accepted (the SHA-256 the portal shows is the file's own);
 //   2. a coordinator sees the matrix change for BZK's personnel of 2021; then the coordinator's
-//      review of an anomaly, compute and release (see coordinatorReviewsComputesReleases);
+//      review of an anomaly, compute and release as jobs (coordinatorReviewsComputesReleases);
 //   3. an anonymous visitor sees the new release's figures (BZK's headcount counted here from the
 //      uploaded file), and cannot see FIN's unpublished ones: a delivery FIN's steward uploaded
 //      after the release, computed but not released, is 401 or 404 to everyone but FIN and the
@@ -83,15 +83,44 @@ const day = today();
 check(cellAfter === `accepted ${day} by anna (1 superseded); rejected ${day} by anna`,
   `the matrix after the uploads: "${cellAfter}" (before: "${cellBefore}")`);
 
-// PLACEHOLDER for the portal's coordinator workflow (issue 15: "reviews an anomaly, computes and
-// releases"). The /anomalies and /jobs pages are not on this branch: until they are, the review is
-// NOT checked here, and compute and release are done with the command line in between, as an
-// operator would. Replace the body with the coordinator's clicks when the pages exist.
+// The coordinator's workflow in the portal: a review note on an anomaly of YEAR (the first one the
+// page lists), then compute and release as background jobs, each followed on its job page until
+// it is done. Returns the new release's name, read from the release job's page.
+async function waitForJob(page) {
+  const url = page.url().replace(/\?.*$/, '');
+  check(/\/jobs\/\d+$/.test(url), `a job started: ${url}`);
+  for (let i = 0; i < 600; ++i) {
+    await page.goto(`${url}?refresh=0`);
+    const msg = (await page.textContent('main .message')) || '';
+    if (msg.startsWith('Done.') || msg.startsWith('Failed')) return msg;
+    await page.waitForTimeout(500);
+  }
+  return `still running after 5 minutes: ${url}`;
+}
+async function runJob(kind) {
+  await coord.goto(`${env.base}/jobs`);
+  await coord.selectOption('#kind', kind);
+  await coord.fill('#year', String(YEAR));
+  await Promise.all([coord.waitForURL(/\/jobs\/\d+/), coord.click('main form[action="/jobs"] button[type=submit]')]);
+  const msg = await waitForJob(coord);
+  check(msg.startsWith('Done.'), `the ${kind} job of ${YEAR}: ${msg}`);
+  return coord.textContent('main');
+}
 async function coordinatorReviewsComputesReleases() {
-  console.log('NOTE: the anomaly review is not checked (no /anomalies page yet); compute and release by the CLI');
-  jbr('compute', '--year', String(YEAR));
-  const out = jbr('release', '--year', String(YEAR), '--no-pdf');
-  return (out.match(/release (\d{4}-\d+)/) || [])[1];
+  await coord.goto(`${env.base}/anomalies?year=${YEAR}`);
+  const form = coord.locator('main form[action="/anomalies"]').first();
+  check(await form.count() === 1, `no anomaly of ${YEAR} to review: ${await coord.textContent('main')}`);
+  const ministry = await form.locator('input[name=ministry]').getAttribute('value');
+  const indicator = await form.locator('input[name=indicator]').getAttribute('value');
+  const note = `explained by reorganisation (${ministry}, ${indicator})`;
+  await form.locator('input[name=note]').fill(note);
+  await Promise.all([coord.waitForURL(/\/anomalies/), form.locator('button[type=submit]').click()]);
+  await coord.goto(`${env.base}/anomalies?year=${YEAR}`);
+  const notes = await coord.$$eval('main ul.notes li', (lis) => lis.map((li) => li.textContent));
+  check(notes.some((t) => t.includes(note) && t.includes('carl')), `the review note is not shown with who wrote it: ${JSON.stringify(notes)}`);
+  await runJob('compute');
+  const released = await runJob('release');
+  return (released.match(/release (\d{4}-\d+)/) || [])[1];
 }
 // The API before the new release: the first release's figure (and now in the portal's API cache,
 // which the new release must not be answered from).

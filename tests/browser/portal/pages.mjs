@@ -20,6 +20,11 @@ export const PAGES = [
   { name: 'audit log (actions)', path: '/actions', as: ['coordinator', 'admin'], status: 200 },
   { name: 'audit log, filtered', path: '/actions?action=upload', as: ['coordinator'], status: 200 },
   { name: 'users', path: '/users', as: ['admin'], status: 200 },
+  { name: 'jobs', path: '/jobs', as: ['coordinator'], status: 200 },
+  { name: 'job page', path: (s) => s.job, as: ['coordinator'], status: 200 },
+  { name: 'anomalies and review notes', path: '/anomalies?year=2021', as: ['coordinator'], status: 200 },
+  { name: 'preview of the own ministry', path: '/preview?year=2021', as: ['steward'], status: 200 },
+  { name: 'preview of a ministry', path: '/preview?year=2021&ministry=BZK', as: ['coordinator'], status: 200 },
   { name: 'releases list', path: '/releases', as: ALL, status: 200 },
   { name: 'released page (title page)', path: (s, lang) => `/releases/${s.release}/${lang}/index.html`, as: ['anonymous', 'steward'], status: 200 },
   { name: 'error 404 (no such page)', path: '/no/such/page', as: ALL, status: 404 },
@@ -27,6 +32,8 @@ export const PAGES = [
   { name: 'error 401 (log in first)', path: '/upload', as: ['anonymous'], status: 401 },
   { name: 'error 403 (not for this role)', path: '/matrix', as: ['steward', 'admin'], status: 403 },
   { name: 'error 403 (upload as coordinator)', path: '/upload', as: ['coordinator'], status: 403 },
+  { name: 'error 403 (jobs as steward or admin)', path: '/jobs', as: ['steward', 'admin'], status: 403 },
+  { name: 'error 403 (another ministry\'s preview)', path: '/preview?year=2021&ministry=FIN', as: ['steward'], status: 403 },
 ];
 
 export const ROLES = ALL;
