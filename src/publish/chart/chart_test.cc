@@ -187,6 +187,42 @@ TEST(ChartRender, EveryTextIsEscaped) {
   EXPECT_EQ(doc.All("summary").at(0)->text, "Table");
 }
 
+// Eight cost classes side by side: a band is 544 / 8 = 68 units. At the largest chart font (22
+// units on phones) and 0.58 em a letter, 68 x 0.95 / 12.76 = 5 letters fit a line, so
+// "(Geen kosten bekend)" is three lines ("(Geen", "kosten", "bekend)"), "0-10 mln." two, and
+// "100+" one; the drawing grows by two lines of 1.15 x 22 units. Read whole, each label is its
+// category.
+TEST(SvgBars, LongCategoryLabelsWrapWithinTheirBand) {
+  ChartSpec spec = Grouped();
+  spec.categories = {"0-10 mln.",  "10-20 mln.",  "20-30 mln.", "30-40 mln.",
+                     "40-50 mln.", "50-100 mln.", "100+",       "(Geen kosten bekend)"};
+  for (auto& series : spec.series) series.cells.assign(8, Figure(3));
+  const Doc doc = Parse(Render(spec));
+  ASSERT_TRUE(doc.ok) << doc.error;
+  std::map<std::string, std::vector<std::string>> labels;  // whole text -> its lines
+  for (size_t i = 0; i < doc.elements.size(); ++i) {
+    const Element& e = doc.elements[i];
+    if (e.name != "text" || !doc.InGroup(i, "bars")) continue;
+    std::vector<std::string> lines = {e.text};
+    std::string whole = e.text;
+    for (size_t j = i + 1; j < doc.elements.size() && doc.elements[j].parent == i; ++j) {
+      lines.push_back(doc.elements[j].text);
+      whole += doc.elements[j].text;
+    }
+    labels[whole] = lines;
+  }
+  EXPECT_EQ(labels["(Geen kosten bekend)"],
+            (std::vector<std::string>{"(Geen", " kosten", " bekend)"}));
+  EXPECT_EQ(labels["0-10 mln."], (std::vector<std::string>{"0-10", " mln."}));
+  EXPECT_EQ(labels["100+"], (std::vector<std::string>{"100+"}));
+  const Doc two = Parse(Render(Grouped()));  // 2020 and 2021: one line each
+  const auto height = [](const Doc& d) {     // the viewBox's last number
+    const std::string box = d.All("svg").at(0)->attrs.at("viewBox");
+    return std::stod(box.substr(box.rfind(' ') + 1));
+  };
+  EXPECT_NEAR(height(doc) - height(two), 2 * 1.15 * 22, 1e-6);
+}
+
 TEST(ChartRender, SameSpecSameBytes) { EXPECT_EQ(Render(Grouped()), Render(Grouped())); }
 
 TEST(ChartRender, RefusesWhatTheCheckRejects) {
