@@ -6,8 +6,9 @@
 #                       in Dutch and in English: zero violations; "incomplete" printed for review
 #   check_keyboard.mjs  the upload workflow with the keyboard only, focus visible at every step
 #   check_story.mjs     the story of issue 15: a steward's rejected and accepted uploads, the
-#                       coordinator's matrix, a new release (by the CLI: see the placeholder), and
-#                       an anonymous visitor who sees the released figures and nothing unpublished
+#                       coordinator's matrix, a review note on an anomaly, compute and release as
+#                       jobs, and an anonymous visitor who sees the released figures and nothing
+#                       unpublished
 # Usage: run.sh JBR [CHECK...]   (CHECK: axe, keyboard, story; default all three)
 # Exit 77 (skipped) when Chromium is not installed, a failure under CI=true (skip_or_fail.sh).
 set -euo pipefail
