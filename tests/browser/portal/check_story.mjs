@@ -108,7 +108,7 @@ async function runJob(kind) {
 }
 async function coordinatorReviewsComputesReleases() {
   await coord.goto(`${env.base}/anomalies?year=${YEAR}`);
-  const form = coord.locator('main form[action="/anomalies"]').first();
+  const form = coord.locator('main form[method=post][action="/anomalies"]').first();
   check(await form.count() === 1, `no anomaly of ${YEAR} to review: ${await coord.textContent('main')}`);
   const ministry = await form.locator('input[name=ministry]').getAttribute('value');
   const indicator = await form.locator('input[name=indicator]').getAttribute('value');
