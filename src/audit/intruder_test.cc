@@ -519,7 +519,7 @@ TEST(IntruderAudit, OneMinistrysAgreementInTwoYearsIsNoIdentity) {
   // Taken as an identity, it made IenW's hidden "other" interns its 0 cases, and so its hidden
   // vmbo interns 83 - 44 - 21 - 14 - 0 = 4, where the true values are 2 and 2. Agreement in one
   // ministry's figures is no relation by definition: both stay open.
-  PubDir p(TempDir("one-ministry-pairs"));
+  PubDir p = PubDir::Temporary("one-ministry-pairs");
   p.Def("a.count", "person-count")
       .Def("b.count", "person-count")
       .Pub("a.count", "Rijk", "", "2020", "other", 16)
