@@ -8,6 +8,8 @@
 
 namespace jbr::sdc {
 
+void ReleaseThreadEnvironment() { glp_free_env(); }
+
 LinearProgram::LinearProgram(int rows, int cols) : lp_(glp_create_prob()), cols_(cols) {
   if (rows > 0) glp_add_rows(lp_, rows);
   if (cols > 0) glp_add_cols(lp_, cols);

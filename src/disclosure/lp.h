@@ -21,6 +21,11 @@ inline constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // relaxation's bound instead (still a bound, rounded inwards by the caller).
 inline constexpr int kIntegerNodeLimit = 200;
 
+// Frees the calling thread's GLPK environment: GLPK keeps one per thread, and a thread that ends
+// without this leaks it. Call it in a long-lived thread after its work (no LinearProgram of that
+// thread alive); the next program of the thread makes a new one.
+void ReleaseThreadEnvironment();
+
 class LinearProgram {
  public:
   enum class Outcome { kOptimal, kUnbounded, kInfeasible };

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/paths.h"
+#include "disclosure/lp.h"
 #include "indicators/core/reference.h"
 #include "indicators/engine.h"
 #include "portal/portal.h"
@@ -161,6 +162,9 @@ void JobRunner::Loop() {
           if (claim->job) {
             claimed = true;
             Run(store, *claim->job);
+            // Compute's disclosure control solved its programs in this thread: free GLPK's
+            // environment of it, which this thread would otherwise keep (and leak when it ends).
+            sdc::ReleaseThreadEnvironment();
           }
         }
       } else {

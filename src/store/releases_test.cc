@@ -146,6 +146,7 @@ TEST_F(ReleaseStoreTest, MigratesAStoreOfSchemaVersionTwo) {
   // Back to version 2 as a store made before releases: no releases table, no provenance columns.
   // The same SQL on both backends: a version-2 store is the same tables on either.
   const Status down = backend_->Exec(
+      "DROP TABLE review_notes; DROP TABLE jobs; "               // migration 8
       "DROP TABLE report_findings; DROP TABLE upload_reports; "  // migration 6, after it
       "DROP TABLE actions; DROP TABLE api_tokens; DROP TABLE sessions; DROP TABLE users; "
       "ALTER TABLE compute_runs DROP COLUMN factor_vintages; ALTER TABLE compute_runs DROP COLUMN "
@@ -197,6 +198,7 @@ TEST_F(ReleaseStoreTest, MigratesAStoreOfSchemaVersionSix) {
   ASSERT_TRUE(store_->CreateRelease(New(2020, 1, a)).ok());
   store_.reset();
   const Status down = backend_->Exec(
+      "DROP TABLE review_notes; DROP TABLE jobs; "  // migration 8
       "ALTER TABLE compute_runs DROP COLUMN factor_vintages; "
       "ALTER TABLE compute_runs DROP COLUMN adjacent_gaps; "
       "DELETE FROM schema_migrations WHERE version > 6;");
@@ -227,6 +229,7 @@ TEST_F(ReleaseStoreTest, MigratesAStoreOfSchemaVersionSix) {
 TEST_F(ReleaseStoreTest, AMigrationThatFailsLeavesNothingOfItAndTheVersionAsItWas) {
   store_.reset();
   const Status down = backend_->Exec(
+      "DROP TABLE review_notes; DROP TABLE jobs; "               // migration 8
       "DROP TABLE report_findings; DROP TABLE upload_reports; "  // migration 6, after it
       "ALTER TABLE compute_runs DROP COLUMN factor_vintages; ALTER TABLE compute_runs DROP COLUMN "
       "adjacent_gaps; "
