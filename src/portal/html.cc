@@ -3,35 +3,12 @@
 #include <fmt/format.h>
 
 #include "common/csv_write.h"
+#include "publish/core/html.h"
 
 namespace jbr::portal {
 
-std::string Escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+// The publication's escaping: the portal's pages and the published site escape alike.
+std::string Escape(std::string_view s) { return publish::HtmlEscape(s); }
 
 namespace {
 
