@@ -4,9 +4,7 @@
 
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -58,14 +56,6 @@ void FixDate(std::string& pdf, size_t begin, size_t end, const std::string& fixe
       pdf[i] = '0';  // the time-zone offset: +00'00' keeps its shape
     }
   }
-}
-
-Result<std::string> ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return IoError(fmt::format("cannot read {}", path));
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 constexpr char kHeadlessShell[] = "chromium-headless-shell";
@@ -122,7 +112,7 @@ Status RunChromium(const std::string& url, const std::string& pdf_path, const Pd
 class PrintCopy {
  public:
   static Result<PrintCopy> Make(const std::string& html_path) {
-    JBR_ASSIGN_OR_RETURN(std::string html, ReadAll(html_path));
+    JBR_ASSIGN_OR_RETURN(std::string html, ReadFileBytes(html_path));
     const size_t head = html.find("</head>");
     if (head == std::string::npos) return PrintCopy(html_path, false);
     html.insert(head, "<style media=\"screen\">html { display: none; }</style>");
@@ -214,7 +204,7 @@ Status PrintPdf(const std::string& html_path, const std::string& pdf_path, const
     JBR_ASSIGN_OR_RETURN(PrintCopy copy, PrintCopy::Make(html_path));
     JBR_RETURN_IF_ERROR(RunChromium(FileUrl(copy.path()), out, o));
   }
-  JBR_ASSIGN_OR_RETURN(std::string pdf, ReadAll(out));
+  JBR_ASSIGN_OR_RETURN(std::string pdf, ReadFileBytes(out));
   MakePdfReproducible(pdf, o.date);
   JBR_RETURN_IF_ERROR(WriteFileBytes(out, pdf));
   return o.check ? CheckPdf(out) : Status::Ok();
