@@ -1,12 +1,14 @@
 #include "publish/print/pdf_toc_fill.h"
 
 #include <qpdf/Buffer.hh>
+#include <qpdf/Pl_Flate.hh>
+#include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
-#include <qpdf/QPDFWriter.hh>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <deque>
@@ -245,6 +247,58 @@ bool ContainsEitherCase(const std::string& data, const std::string& hex) {
   return data.find(hex) != std::string::npos || data.find(upper) != std::string::npos;
 }
 
+std::string Deflate(const std::string& data) {
+  std::string out;
+  Pl_String sink("deflated", nullptr, out);
+  Pl_Flate flate("deflate", &sink, Pl_Flate::a_deflate);
+  flate.write(reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  flate.finish();
+  return out;
+}
+
+// The offset that the last "startxref" of `pdf` names, when it is a classic xref table's.
+Result<size_t> LastXref(const std::string& pdf) {
+  const size_t at = pdf.rfind("startxref");
+  if (at == std::string::npos) return InvalidInput("the PDF has no startxref");
+  size_t offset = 0;
+  size_t i = at + 9;
+  while (i < pdf.size() && std::isspace(static_cast<unsigned char>(pdf[i]))) ++i;
+  for (; i < pdf.size() && std::isdigit(static_cast<unsigned char>(pdf[i])); ++i) {
+    offset = offset * 10 + static_cast<size_t>(pdf[i] - '0');
+  }
+  if (pdf.compare(offset, 4, "xref") != 0) {
+    return InvalidInput("the PDF's last cross-reference section is not a table");
+  }
+  return offset;
+}
+
+// `pdf` with an incremental update (PDF 32000-1, 7.5.6) that replaces the streams `contents`:
+// the new objects, a cross-reference section for them and a trailer pointing back (/Prev) to
+// the PDF's own. Nothing before it changes, so the rest of the file (the tagged structure, the
+// links) is the printed one, and appending costs nothing like rewriting a 16 MB file.
+Result<std::string> AppendUpdate(const std::string& pdf, QPDFObjectHandle trailer,
+                                 std::vector<std::pair<QPDFObjGen, std::string>> contents) {
+  JBR_ASSIGN_OR_RETURN(size_t prev, LastXref(pdf));
+  std::sort(contents.begin(), contents.end());
+  std::string out = pdf;
+  if (out.back() != '\n') out += '\n';
+  std::string xref = "xref\n";
+  for (const auto& [id, data] : contents) {
+    const std::string deflated = Deflate(data);
+    xref += fmt::format("{} 1\n{:010d} {:05d} n \n", id.getObj(), out.size(), id.getGen());
+    out += fmt::format("{} {} obj\n<< /Filter /FlateDecode /Length {} >>\nstream\n", id.getObj(),
+                       id.getGen(), deflated.size());
+    out += deflated + "\nendstream\nendobj\n";
+  }
+  const size_t xref_at = out.size();
+  out += xref + "trailer\n<<";
+  for (const std::string& key : trailer.getKeys()) {
+    if (key == "/Prev" || key == "/XRefStm") continue;
+    out += fmt::format(" {} {}", key, trailer.getKey(key).unparse());
+  }
+  return out + fmt::format(" /Prev {} >>\nstartxref\n{}\n%%EOF\n", prev, xref_at);
+}
+
 }  // namespace
 
 struct TocPlaceholders::Impl {
@@ -340,31 +394,20 @@ Result<std::string> TocPlaceholders::Fill(const std::vector<int>& numbers) {
     return UsageError(fmt::format("{} page numbers for {} table of contents placeholders",
                                   numbers.size(), count()));
   }
+  std::vector<std::pair<QPDFObjGen, std::string>> contents;  // the pages' new contents
+  size_t next = 0;
+  for (const auto& page : impl_->pages) {
+    std::string out;
+    size_t at = 0;
+    for (const Show& s : page.shows) {
+      JBR_ASSIGN_OR_RETURN(std::string show, NumberShow(*s.font, numbers[next++]));
+      out += page.data.substr(at, s.begin - at) + show;
+      at = s.end;
+    }
+    contents.emplace_back(page.contents.getObjGen(), out + page.data.substr(at));
+  }
   try {
-    // Every page's new contents first: a number that cannot be written leaves the PDF as it was.
-    std::vector<std::string> contents;
-    size_t next = 0;
-    for (const auto& page : impl_->pages) {
-      const std::string& data = page.data;
-      std::string out;
-      size_t at = 0;
-      for (const Show& s : page.shows) {
-        JBR_ASSIGN_OR_RETURN(std::string show, NumberShow(*s.font, numbers[next++]));
-        out += data.substr(at, s.begin - at) + show;
-        at = s.end;
-      }
-      contents.push_back(out + data.substr(at));
-    }
-    for (size_t i = 0; i < contents.size(); ++i) {
-      impl_->pages[i].contents.replaceStreamData(contents[i], QPDFObjectHandle::newNull(),
-                                                 QPDFObjectHandle::newNull());
-    }
-    QPDFWriter w(impl_->qpdf);
-    w.setOutputMemory();
-    w.setDeterministicID(true);
-    w.write();
-    std::shared_ptr<Buffer> b = w.getBufferSharedPointer();
-    return std::string(reinterpret_cast<const char*>(b->getBuffer()), b->getSize());
+    return AppendUpdate(impl_->pdf, impl_->qpdf.getTrailer(), contents);
   } catch (const std::exception& e) {
     return InvalidInput(fmt::format("cannot write the page numbers into the PDF: {}", e.what()));
   }

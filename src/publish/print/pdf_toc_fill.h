@@ -38,10 +38,12 @@ class TocPlaceholders {
   size_t count() const;   // placeholders found, in the order they are drawn
   int last_page() const;  // the 1-based page of the last one
 
-  // The PDF (a new file: rewritten by qpdf, /ID derived from its content) with placeholder i
-  // showing numbers[i]; each call starts from the PDF as printed. Errors: usage when there are not
-  // count() numbers or one is not in 1..999; not found when a digit's glyph is not in the
-  // placeholder's font; invalid input when qpdf cannot write the file.
+  // The PDF with placeholder i showing numbers[i]: the PDF as printed, byte for byte, and an
+  // incremental update after it that replaces the contents of the placeholders' pages (the same
+  // numbers give the same bytes); each call starts from the PDF as printed. Errors: usage when
+  // there are not count() numbers or one is not in 1..999; not found when a digit's glyph is not in
+  // the placeholder's font; invalid input when the PDF's last cross-reference section is not a
+  // table (no update can follow it).
   Result<std::string> Fill(const std::vector<int>& numbers);
 
  private:
