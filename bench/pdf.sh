@@ -11,7 +11,10 @@
 # of old and new the same (pdftotext). Wall time, and CPU time of jbr with every process it starts
 # (Chromium's included; `perf stat -e task-clock`, when perf is installed), which moves less with
 # the machine's load. OLD_LABEL and NEW_LABEL name the two builds in the result (e.g. their
-# commits). Writes bench/results/pdf-YYYYMMDD-HHMM.txt.
+# commits). OLD_WS=dir gives the old build a workspace of its own, for an old build that cannot
+# open the new one's store (a newer schema): make it with the old build and let WS be a copy
+# (the new build migrates its copy on opening; the data stay the same). Writes
+# bench/results/pdf-YYYYMMDD-HHMM.txt.
 set -euo pipefail
 export LC_ALL=C JBR_NOW=2022-03-01T12:00:00Z
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,6 +32,7 @@ if [ -z "${WS:-}" ]; then
   rm -rf "$ws"
   "$new" -w "$ws" demo --no-serve --no-pdf --scale "$scale" --years 2018-2021 >/dev/null
 fi
+old_ws="${OLD_WS:-$ws}"
 
 have_perf=no
 command -v perf >/dev/null && perf stat -e task-clock -o /dev/null true 2>/dev/null && have_perf=yes
@@ -59,7 +63,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 for ((r = 1; r <= reps; r++)); do
   rm -rf "$out/old" "$out/new$r"
   l1=$(cut -d' ' -f1 /proc/loadavg)
-  read -r t_old c_old < <(timed "$old" -w "$ws" publish --year 2021 --out "$out/old")
+  read -r t_old c_old < <(timed "$old" -w "$old_ws" publish --year 2021 --out "$out/old")
   l2=$(cut -d' ' -f1 /proc/loadavg)
   read -r t_new c_new < <(timed "$new" -w "$ws" publish --year 2021 --out "$out/new$r")
   [ -n "$t_old" ] && [ -n "$t_new" ] || { echo "a publish failed" >&2; exit 1; }

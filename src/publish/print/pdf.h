@@ -29,7 +29,7 @@ struct PdfOptions {
   std::string date;           // YYYY-MM-DD written as creation and modification date,
                               // e.g. the compute run's day; required
   std::string log_path;       // Chromium's stdout and stderr; empty: /dev/null
-  bool check = true;          // parse the result afterwards (qpdf --check, else pdfinfo)
+  bool check = true;          // check the result's structure afterwards (CheckPdf)
   bool tagged = true;         // a tagged PDF (structure tree: headings, tables); false
                               // prints the same pages about a third faster, for a print
                               // that is only read for where things fall (pdf_toc.h)
@@ -52,8 +52,9 @@ Status PrintPdf(const std::string& html_path, const std::string& pdf_path,
 int RenumberNodeIds(std::string& pdf);
 int MakePdfReproducible(std::string& pdf, const std::string& date);
 
-// Checks that a PDF file parses: `qpdf --check` when qpdf is installed, else `pdfinfo`.
-// Errors: internal naming the tool that rejected it; not found when neither tool is installed.
+// Checks that a PDF file parses (libqpdf): its cross-reference sections and trailer, its page tree,
+// every page's contents present, and nothing qpdf had to repair. Content streams are not decoded.
+// Errors: internal naming the file and the fault.
 Status CheckPdf(const std::string& pdf_path);
 
 // The text of a PDF by `pdftotext -layout`: each page ends with a form feed ('\f').

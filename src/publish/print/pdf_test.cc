@@ -134,6 +134,35 @@ TEST_F(PrintPdfTest, TwiceGivesTheSameBytesWithTitleAndText) {
   EXPECT_THAT(*text, ::testing::ContainsRegex("2 ?/ ?2"));
 }
 
+// CheckPdf reads the structure in process: a print passes; a file cut short, a file that is no
+// PDF, and one whose cross-reference offset is wrong (qpdf could repair it, with a warning) fail.
+TEST_F(PrintPdfTest, CheckPdfRefusesDamagedFiles) {
+  const std::string good = (dir_ / "good.pdf").string();
+  ASSERT_TRUE(PrintPdf(kFixture, good, Options()).ok());
+  EXPECT_TRUE(CheckPdf(good).ok());
+  const std::string bytes = Slurp(good);
+
+  const std::string cut = (dir_ / "cut.pdf").string();
+  std::ofstream(cut, std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+  Status s = CheckPdf(cut);
+  EXPECT_EQ(s.code(), StatusCode::kInternal) << s.ToString();
+  EXPECT_THAT(s.message(), HasSubstr("cut.pdf"));
+
+  const std::string text = (dir_ / "text.pdf").string();
+  std::ofstream(text, std::ios::binary) << "Jaarrapportage Bedrijfsvoering Rijk\n";
+  EXPECT_FALSE(CheckPdf(text).ok());
+
+  std::string moved = bytes;
+  const size_t at = moved.rfind("startxref");
+  ASSERT_NE(at, std::string::npos);
+  const size_t digit = moved.find_first_of("0123456789", at);
+  moved[digit] = moved[digit] == '1' ? '2' : '1';  // the offset now points elsewhere
+  const std::string wrong = (dir_ / "wrong.pdf").string();
+  std::ofstream(wrong, std::ios::binary) << moved;
+  s = CheckPdf(wrong);
+  EXPECT_EQ(s.code(), StatusCode::kInternal) << s.ToString();
+}
+
 // The first print of a report (pdf_toc.h) is untagged: the same pages and text, no structure tree.
 // Either way the page is printed from a copy hidden on screen, which is removed afterwards, and
 // the page itself is left as it was.

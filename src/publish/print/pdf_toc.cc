@@ -1,11 +1,13 @@
 #include "publish/print/pdf_toc.h"
 
 #include <cctype>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
 
 #include "common/file.h"
+#include "publish/print/pdf_toc_fill.h"
 
 namespace jbr::publish {
 namespace {
@@ -66,11 +68,16 @@ int FindFrom(const std::vector<std::vector<std::string>>& pages, size_t first,
 
 }  // namespace
 
+std::string TocPageLabel(int page) {
+  if (page == kTocPlaceholderPage) return kTocPlaceholder;
+  return page > 0 ? std::to_string(page) : "-";
+}
+
 Result<std::vector<int>> FindHeadingPages(const std::string& text,
-                                          const std::vector<TocEntry>& entries) {
+                                          const std::vector<TocEntry>& entries, int first_page) {
   auto pages = PageLines(text);
   std::vector<int> out;
-  size_t from = 0;
+  size_t from = first_page > 1 ? static_cast<size_t>(first_page - 1) : 0;
   for (const auto& e : entries) {
     int p = FindFrom(pages, from, Collapse(e.heading));
     if (p < 0) {
@@ -83,10 +90,41 @@ Result<std::vector<int>> FindHeadingPages(const std::string& text,
   return out;
 }
 
-Result<std::vector<TocEntry>> PrintWithToc(std::vector<TocEntry> entries, const TocRenderer& render,
-                                           const std::string& html_path,
-                                           const std::string& pdf_path, const PdfOptions& options,
-                                           int max_passes) {
+namespace {
+
+// One tagged print with placeholders, the numbers written in. Nullopt (the PDF left to be
+// replaced) when they cannot be: not one placeholder per entry, a digit not in the font.
+Result<std::optional<TocPrint>> PrintOnceAndFill(std::vector<TocEntry> entries,
+                                                 const TocRenderer& render,
+                                                 const std::string& html_path,
+                                                 const std::string& pdf_path,
+                                                 const PdfOptions& options) {
+  for (auto& e : entries) e.page = kTocPlaceholderPage;
+  JBR_RETURN_IF_ERROR(WriteFileBytes(html_path, render(entries)));
+  PdfOptions unchecked = options;
+  unchecked.check = false;  // checked once filled
+  JBR_RETURN_IF_ERROR(PrintPdf(html_path, pdf_path, unchecked));
+  JBR_ASSIGN_OR_RETURN(std::string pdf, ReadFileBytes(pdf_path));
+  auto found = TocPlaceholders::Find(std::move(pdf));
+  if (!found.ok() || found->count() != entries.size()) return std::optional<TocPrint>();
+  // The table of contents repeats the headings: they are searched after it.
+  JBR_ASSIGN_OR_RETURN(std::string text, PdfText(pdf_path, options.timeout_seconds));
+  JBR_ASSIGN_OR_RETURN(std::vector<int> pages,
+                       FindHeadingPages(text, entries, found->last_page() + 1));
+  auto filled = found->Fill(pages);
+  if (!filled.ok()) return std::optional<TocPrint>();
+  MakePdfReproducible(*filled, options.date);
+  JBR_RETURN_IF_ERROR(WriteFileBytes(pdf_path, *filled));
+  if (options.check) JBR_RETURN_IF_ERROR(CheckPdf(pdf_path));
+  for (size_t i = 0; i < entries.size(); ++i) entries[i].page = pages[i];
+  JBR_RETURN_IF_ERROR(WriteFileBytes(html_path, render(entries)));
+  return std::optional<TocPrint>(TocPrint{std::move(entries), 1, true});
+}
+
+// The fallback: print until the numbers printed are the pages found.
+Result<TocPrint> PrintUntilStable(std::vector<TocEntry> entries, const TocRenderer& render,
+                                  const std::string& html_path, const std::string& pdf_path,
+                                  const PdfOptions& options, int max_passes, int prints) {
   for (auto& e : entries) e.page = 0;
   // The first print only tells where the headings fall: untagged and unchecked, which lays out
   // the same pages faster. Every later print is the real one, and the last must be stable.
@@ -96,6 +134,7 @@ Result<std::vector<TocEntry>> PrintWithToc(std::vector<TocEntry> entries, const 
   for (int pass = 1; pass <= max_passes; ++pass) {
     JBR_RETURN_IF_ERROR(WriteFileBytes(html_path, render(entries)));
     JBR_RETURN_IF_ERROR(PrintPdf(html_path, pdf_path, pass == 1 ? first : options));
+    ++prints;
     JBR_ASSIGN_OR_RETURN(std::string text, PdfText(pdf_path, options.timeout_seconds));
     JBR_ASSIGN_OR_RETURN(std::vector<int> pages, FindHeadingPages(text, entries));
     bool stable = pass > 1;
@@ -103,11 +142,27 @@ Result<std::vector<TocEntry>> PrintWithToc(std::vector<TocEntry> entries, const 
       stable = stable && entries[i].page == pages[i];
       entries[i].page = pages[i];
     }
-    if (stable) return entries;  // this print already shows the numbers it has
+    if (stable) return TocPrint{std::move(entries), prints, false};
   }
   return InternalError(
       fmt::format("table of contents page numbers did not settle within {} prints of {}",
                   max_passes, html_path));
+}
+
+}  // namespace
+
+Result<TocPrint> PrintWithToc(std::vector<TocEntry> entries, const TocRenderer& render,
+                              const std::string& html_path, const std::string& pdf_path,
+                              const PdfOptions& options, int max_passes, bool fill) {
+  int prints = 0;
+  if (fill && !entries.empty()) {
+    JBR_ASSIGN_OR_RETURN(std::optional<TocPrint> once,
+                         PrintOnceAndFill(entries, render, html_path, pdf_path, options));
+    if (once) return std::move(*once);
+    prints = 1;
+  }
+  return PrintUntilStable(std::move(entries), render, html_path, pdf_path, options, max_passes,
+                          prints);
 }
 
 }  // namespace jbr::publish

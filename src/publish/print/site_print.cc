@@ -73,7 +73,7 @@ std::string TocHtml(const std::vector<TocEntry>& entries, Lang lang) {
     toc += fmt::format(
         "<li><a href=\"#{}\">{}</a><span class=\"toc-leader\"></span><span "
         "class=\"toc-page\">{}</span></li>\n",
-        HtmlEscape(e.id), HtmlEscape(e.heading), e.page > 0 ? std::to_string(e.page) : "-");
+        HtmlEscape(e.id), HtmlEscape(e.heading), TocPageLabel(e.page));
   }
   return toc + "</ol>\n</nav>\n";
 }
