@@ -64,6 +64,18 @@ filter=$(awk '{ split($2, r, "-"); s = "[" r[1] "," r[2] "]";
                 if ($1 in l) l[$1] = l[$1] "," s; else l[$1] = s }
               END { sep = ""; printf "["; for (f in l) { printf "%s{\"name\":\"%s\",\"lines\":[%s]}", sep, f, l[f]; sep = "," }; printf "]" }' \
          "$work/ranges")
+# A unity build's database names its batches (Unity/unity_N_cxx.cxx), not the files: configure a
+# scratch copy of the build with the same options but no unity build (seconds: nothing is
+# compiled), and give clang-tidy its database of one command per file.
+if grep -q '/Unity/unity_' "$build/compile_commands.json"; then
+  options=()
+  while IFS= read -r line; do options+=("-D$line"); done < <(
+    grep -E '^(CMAKE_BUILD_TYPE|CMAKE_C_COMPILER|CMAKE_CXX_COMPILER|CMAKE_CXX_FLAGS_[A-Z]+|JBR_[A-Z_]+):' \
+      "$build/CMakeCache.txt")
+  cmake -S "$root" -B "$work/db" "${options[@]}" -DCMAKE_UNITY_BUILD=OFF \
+    -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
+  build=$work/db
+fi
 # The translation units to run: the changed .cc files of the build, and one includer per header.
 jq -r '.[].file' "$build/compile_commands.json" | sed "s|^$root/||" | sort -u > "$work/units"
 : > "$work/run"

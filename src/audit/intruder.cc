@@ -51,11 +51,6 @@ std::optional<double> BestCandidate(const sdc::ProtectionOptions& o, bool intege
   return v;
 }
 
-std::string Num(double v) {
-  if (v == sdc::kInfinity) return "inf";
-  return fmt::format("{}", v + 0.0);  // never "-0"
-}
-
 }  // namespace
 
 void Judge(const sdc::ProtectionOptions& o, QuantityBounds* b, double small_below) {
@@ -74,7 +69,8 @@ void Judge(const sdc::ProtectionOptions& o, QuantityBounds* b, double small_belo
   }
   if (b->exact) {
     b->protectable = false;
-    b->reason = fmt::format("recovered exactly: it is {}", Num(b->integer ? whole_lo : b->lo));
+    b->reason =
+        fmt::format("recovered exactly: it is {}", BoundText(b->integer ? whole_lo : b->lo));
     return;
   }
   // The rule compute protects by (sdc::FailsFromOutside): beyond exactness, only a count that
@@ -90,7 +86,7 @@ void Judge(const sdc::ProtectionOptions& o, QuantityBounds* b, double small_belo
     b->reason = v ? fmt::format(
                         "under its protection level: even the best value {} needs up to {},"
                         " and the interval ends at {}",
-                        Num(*v), Num(*v + Level(o, b->integer, *v)), Num(b->hi))
+                        BoundText(*v), BoundText(*v + Level(o, b->integer, *v)), BoundText(b->hi))
                   : "under its protection level: no value above the lower bound can be protected";
   }
 }
@@ -165,6 +161,11 @@ Result<IntruderReport> AuditPublication(const std::vector<PublishedRelease>& ear
   std::sort(rep.failures.begin(), rep.failures.end(), order);
   std::sort(rep.all.begin(), rep.all.end(), order);
   return rep;
+}
+
+std::string BoundText(double v) {
+  if (v == sdc::kInfinity) return "inf";
+  return fmt::format("{}", v + 0.0);  // never "-0"
 }
 
 }  // namespace jbr::audit

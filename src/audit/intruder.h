@@ -57,6 +57,8 @@ namespace jbr::audit {
 
 enum class Quantity { kNumerator, kDenominator };
 const char* QuantityName(Quantity q);
+// A bound as the reports write it: "inf" for no bound, never "-0".
+std::string BoundText(double v);
 
 struct IntruderOptions {
   sdc::ProtectionOptions protection;  // 10 % and at least 1, as the disclosure step uses

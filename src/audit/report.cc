@@ -9,10 +9,8 @@
 namespace jbr::audit {
 namespace {
 
-std::string Num(double v) { return v == sdc::kInfinity ? "inf" : fmt::format("{}", v + 0.0); }
-
 std::string Interval(const QuantityBounds& b) {
-  return fmt::format("[{}, {}]", Num(b.lo), Num(b.hi));
+  return fmt::format("[{}, {}]", BoundText(b.lo), BoundText(b.hi));
 }
 
 std::string Line(const QuantityBounds& b) {

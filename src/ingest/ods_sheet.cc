@@ -17,11 +17,7 @@ constexpr std::string_view kTable = "urn:oasis:names:tc:opendocument:xmlns:table
 constexpr std::string_view kText = "urn:oasis:names:tc:opendocument:xmlns:text:1.0\n";
 constexpr std::string_view kCalcExt =
     "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0\n";
-// Far past any real sheet (LibreOffice stops at 16,777,216 rows); keeps sums far from overflow.
-constexpr int64_t kMaxRowNumber = int64_t{1} << 40;
-constexpr size_t kMaxSheets = 4096;
 constexpr size_t kMaxSheetNameBytes = 256;
-constexpr size_t kMaxFormulaShown = 80;
 
 // The value of the attribute `local` in namespace `ns` (names arrive as "URI\nlocal"), or null.
 const char* NsAttribute(const char** attributes, std::string_view ns, std::string_view local) {

@@ -25,6 +25,15 @@ inline constexpr const char* kNotAWorkbook = "not-a-workbook";
 inline constexpr const char* kMalformedRow = "malformed-row";
 inline constexpr const char* kFormulaWithoutValue = "formula-without-value";
 
+// Limits shared by the XLSX and ODS readers. Far past any real sheet (Excel stops at 1,048,576
+// rows, LibreOffice at 16,777,216); keeps sums of row numbers far from overflow.
+inline constexpr int64_t kMaxRowNumber = int64_t{1} << 40;
+inline constexpr size_t kMaxSheets = 4096;
+// How much of a formula a finding quotes.
+inline constexpr size_t kMaxFormulaShown = 80;
+// XML's white space (XML 1.0, production S).
+inline constexpr std::string_view kXmlBlanks = " \t\r\n";
+
 // What went wrong, before it becomes a finding. `status` is kInvalidInput for a problem with the
 // file (reported as a finding with `code`) or kIo for a failure of the machine (no finding).
 struct Problem {

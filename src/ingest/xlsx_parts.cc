@@ -11,8 +11,6 @@ namespace {
 
 // Excel allows as many sheets as memory does; a delivery has a handful. This keeps a hostile
 // workbook from making us hold millions of names.
-constexpr size_t kMaxSheets = 4096;
-constexpr std::string_view kXmlBlanks = " \t\r\n";
 
 bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;

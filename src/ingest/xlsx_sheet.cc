@@ -9,12 +9,6 @@
 namespace jbr::xlsx {
 namespace {
 
-constexpr std::string_view kXmlBlanks = " \t\r\n";
-// Longer than any real row number (Excel stops at 1,048,576); keeps the arithmetic far from
-// overflow.
-constexpr int64_t kMaxRowNumber = int64_t{1} << 40;
-constexpr size_t kMaxFormulaShown = 80;
-
 enum class CellType { kNumber, kShared, kInline, kFormulaString, kBool, kError, kDate, kOther };
 
 CellType ParseCellType(const char* t) {

@@ -9,7 +9,7 @@
 namespace jbr {
 namespace {
 
-enum Encoding : uint8_t { kFixed = 0, kPlain = 1, kDict = 2 };
+enum ChunkEncoding : uint8_t { kFixed = 0, kPlain = 1, kDict = 2 };
 constexpr uint8_t kVersion = 1;
 
 template <typename T>

@@ -10,7 +10,9 @@
 #include "indicators/core/theme_util.h"
 #include "indicators/core/themes.h"
 
-namespace jbr {
+// The theme's helpers have a namespace of their own: other themes use the same names (Tally,
+// kDataset, Def), and a unity build compiles several themes as one unit.
+namespace jbr::fleet_theme {
 namespace {
 
 constexpr const char* kDataset = "fleet";
@@ -133,7 +135,10 @@ class FleetTheme : public Theme {
 };
 
 }  // namespace
+}  // namespace jbr::fleet_theme
 
-std::unique_ptr<Theme> MakeFleetTheme() { return std::make_unique<FleetTheme>(); }
+namespace jbr {
+
+std::unique_ptr<Theme> MakeFleetTheme() { return std::make_unique<fleet_theme::FleetTheme>(); }
 
 }  // namespace jbr

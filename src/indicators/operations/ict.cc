@@ -16,7 +16,9 @@
 #include "indicators/core/theme_util.h"
 #include "indicators/core/themes.h"
 
-namespace jbr {
+// The theme's helpers have a namespace of their own: other themes use the same names (Tally,
+// kDataset, Def), and a unity build compiles several themes as one unit.
+namespace jbr::ict_theme {
 namespace {
 
 using theme::MakeCell;
@@ -342,7 +344,10 @@ class IctTheme : public Theme {
 };
 
 }  // namespace
+}  // namespace jbr::ict_theme
 
-std::unique_ptr<Theme> MakeIctTheme() { return std::make_unique<IctTheme>(); }
+namespace jbr {
+
+std::unique_ptr<Theme> MakeIctTheme() { return std::make_unique<ict_theme::IctTheme>(); }
 
 }  // namespace jbr

@@ -11,7 +11,9 @@
 #include "indicators/core/theme_util.h"
 #include "indicators/core/themes.h"
 
-namespace jbr {
+// The theme's helpers have a namespace of their own: other themes use the same names (Tally,
+// kDataset, Def), and a unity build compiles several themes as one unit.
+namespace jbr::information_theme {
 namespace {
 
 using theme::IntOrZero;
@@ -121,7 +123,12 @@ class InformationTheme : public Theme {
 };
 
 }  // namespace
+}  // namespace jbr::information_theme
 
-std::unique_ptr<Theme> MakeInformationTheme() { return std::make_unique<InformationTheme>(); }
+namespace jbr {
+
+std::unique_ptr<Theme> MakeInformationTheme() {
+  return std::make_unique<information_theme::InformationTheme>();
+}
 
 }  // namespace jbr

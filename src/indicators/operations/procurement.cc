@@ -9,7 +9,9 @@
 #include "indicators/core/theme_util.h"
 #include "indicators/core/themes.h"
 
-namespace jbr {
+// The theme's helpers have a namespace of their own: other themes use the same names (Tally,
+// kDataset, Def), and a unity build compiles several themes as one unit.
+namespace jbr::procurement_theme {
 namespace {
 
 using theme::IsTrue;
@@ -135,7 +137,12 @@ class ProcurementTheme : public Theme {
 };
 
 }  // namespace
+}  // namespace jbr::procurement_theme
 
-std::unique_ptr<Theme> MakeProcurementTheme() { return std::make_unique<ProcurementTheme>(); }
+namespace jbr {
+
+std::unique_ptr<Theme> MakeProcurementTheme() {
+  return std::make_unique<procurement_theme::ProcurementTheme>();
+}
 
 }  // namespace jbr

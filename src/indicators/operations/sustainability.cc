@@ -28,6 +28,9 @@ Result<std::map<std::string, double>> MobilityTonnes(const ReferenceData& ref,
                                                      const Table& mobility, int year);
 }  // namespace sustainability_detail
 
+// The theme's helpers have a namespace of their own: other themes use the same names (Tally,
+// kDataset, Def), and a unity build compiles several themes as one unit.
+namespace sustainability_theme {
 namespace {
 
 using theme::MakeCell;
@@ -465,7 +468,10 @@ class SustainabilityTheme : public Theme {
 };
 
 }  // namespace
+}  // namespace sustainability_theme
 
-std::unique_ptr<Theme> MakeSustainabilityTheme() { return std::make_unique<SustainabilityTheme>(); }
+std::unique_ptr<Theme> MakeSustainabilityTheme() {
+  return std::make_unique<sustainability_theme::SustainabilityTheme>();
+}
 
 }  // namespace jbr

@@ -12,7 +12,9 @@
 #include "indicators/core/theme_util.h"
 #include "indicators/core/themes.h"
 
-namespace jbr {
+// The theme's helpers have a namespace of their own: other themes use the same names (Tally,
+// kDataset, Def), and a unity build compiles several themes as one unit.
+namespace jbr::hire_theme {
 namespace {
 
 using theme::MakeCell;
@@ -212,7 +214,10 @@ class HireTheme : public Theme {
 };
 
 }  // namespace
+}  // namespace jbr::hire_theme
 
-std::unique_ptr<Theme> MakeHireTheme() { return std::make_unique<HireTheme>(); }
+namespace jbr {
+
+std::unique_ptr<Theme> MakeHireTheme() { return std::make_unique<hire_theme::HireTheme>(); }
 
 }  // namespace jbr

@@ -11,7 +11,9 @@
 #include "indicators/core/theme_util.h"
 #include "indicators/core/themes.h"
 
-namespace jbr {
+// The theme's helpers have a namespace of their own: other themes use the same names (Tally,
+// kDataset, Def), and a unity build compiles several themes as one unit.
+namespace jbr::integrity_theme {
 namespace {
 
 using theme::IntOrZero;
@@ -143,7 +145,12 @@ class IntegrityTheme : public Theme {
 };
 
 }  // namespace
+}  // namespace jbr::integrity_theme
 
-std::unique_ptr<Theme> MakeIntegrityTheme() { return std::make_unique<IntegrityTheme>(); }
+namespace jbr {
+
+std::unique_ptr<Theme> MakeIntegrityTheme() {
+  return std::make_unique<integrity_theme::IntegrityTheme>();
+}
 
 }  // namespace jbr

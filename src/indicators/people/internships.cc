@@ -16,7 +16,9 @@
 #include "indicators/core/theme_util.h"
 #include "indicators/core/themes.h"
 
-namespace jbr {
+// The theme's helpers have a namespace of their own: other themes use the same names (Tally,
+// kDataset, Def), and a unity build compiles several themes as one unit.
+namespace jbr::internships_theme {
 namespace {
 
 using theme::StrOrEmpty;
@@ -163,7 +165,12 @@ class InternshipsTheme : public Theme {
 };
 
 }  // namespace
+}  // namespace jbr::internships_theme
 
-std::unique_ptr<Theme> MakeInternshipsTheme() { return std::make_unique<InternshipsTheme>(); }
+namespace jbr {
+
+std::unique_ptr<Theme> MakeInternshipsTheme() {
+  return std::make_unique<internships_theme::InternshipsTheme>();
+}
 
 }  // namespace jbr

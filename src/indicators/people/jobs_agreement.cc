@@ -16,7 +16,9 @@
 #include "indicators/core/theme_util.h"
 #include "indicators/core/themes.h"
 
-namespace jbr {
+// The theme's helpers have a namespace of their own: other themes use the same names (Tally,
+// kDataset, Def), and a unity build compiles several themes as one unit.
+namespace jbr::jobs_agreement_theme {
 namespace {
 
 using theme::MakePersonsCell;
@@ -335,7 +337,12 @@ class JobsAgreementTheme : public Theme {
 };
 
 }  // namespace
+}  // namespace jbr::jobs_agreement_theme
 
-std::unique_ptr<Theme> MakeJobsAgreementTheme() { return std::make_unique<JobsAgreementTheme>(); }
+namespace jbr {
+
+std::unique_ptr<Theme> MakeJobsAgreementTheme() {
+  return std::make_unique<jobs_agreement_theme::JobsAgreementTheme>();
+}
 
 }  // namespace jbr

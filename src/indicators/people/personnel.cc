@@ -18,7 +18,9 @@
 #include "indicators/core/theme_util.h"
 #include "indicators/core/themes.h"
 
-namespace jbr {
+// The theme's helpers have a namespace of their own: other themes use the same names (Tally,
+// kDataset, Def), and a unity build compiles several themes as one unit.
+namespace jbr::personnel_theme {
 namespace {
 
 using theme::MakePersonsCell;
@@ -689,7 +691,12 @@ class PersonnelTheme : public Theme {
 };
 
 }  // namespace
+}  // namespace jbr::personnel_theme
 
-std::unique_ptr<Theme> MakePersonnelTheme() { return std::make_unique<PersonnelTheme>(); }
+namespace jbr {
+
+std::unique_ptr<Theme> MakePersonnelTheme() {
+  return std::make_unique<personnel_theme::PersonnelTheme>();
+}
 
 }  // namespace jbr

@@ -9,7 +9,9 @@
 #include "indicators/core/theme_util.h"
 #include "indicators/core/themes.h"
 
-namespace jbr {
+// The theme's helpers have a namespace of their own: other themes use the same names (Tally,
+// kDataset, Def), and a unity build compiles several themes as one unit.
+namespace jbr::vacancies_theme {
 namespace {
 
 using theme::MakeCell;
@@ -185,7 +187,12 @@ class VacanciesTheme : public Theme {
 };
 
 }  // namespace
+}  // namespace jbr::vacancies_theme
 
-std::unique_ptr<Theme> MakeVacanciesTheme() { return std::make_unique<VacanciesTheme>(); }
+namespace jbr {
+
+std::unique_ptr<Theme> MakeVacanciesTheme() {
+  return std::make_unique<vacancies_theme::VacanciesTheme>();
+}
 
 }  // namespace jbr
