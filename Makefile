@@ -42,12 +42,14 @@ tidy: deps
 	cmake --build --preset tidy -j $(JOBS)
 
 # Validation and load speed (run.sh), then the whole pipeline against sqlite3 and DuckDB at the
-# Rijk's scale and ten times it (pipeline.sh; ratios to bench/results/), then load and compute on
+# Rijk's scale and ten times it (pipeline.sh; ratios to bench/results/), from raw files to the site
+# for one year at both scales (raw_to_site.sh), then load and compute on
 # SQLite and on PostgreSQL side by side in one run, with their ratio (store.sh), then the portal
 # under load: wrk against jbr serve and serve-site, and twelve ministries uploading at once.
 bench: build
 	bench/run.sh
 	bench/pipeline.sh 1 10
+	bench/raw_to_site.sh 1 10
 	bench/store.sh 1
 	bench/portal_wrk.sh
 	bench/portal_upload.sh 1
