@@ -6,13 +6,14 @@
 # ministry writes its files (its own mix of CSV encodings and XLSX), a workspace that holds every
 # delivery before 2021 (loaded first, not timed), then, each timed as whole processes under
 # /usr/bin/time:
-#   load     `jbr load` of every 2021 delivery, one process a file, one after another (as a script
-#            that receives the year's files would)
+#   load     `jbr load` of every 2021 delivery, one process a file: one after another (as a simple
+#            script would), and LOAD_JOBS at a time (default: the number of cores; `xargs -P`, as
+#            the store takes loads at once: each delivery is its own transaction)
 #   compute  `jbr compute --year 2021`: every indicator, last year and the change, disclosure
 #            control, the stored run
 #   publish  `jbr publish --year 2021 --no-pdf`: the site in Dutch and English, the ICT appendix,
 #            the Excel annex, open data
-# and their sum. REPS (default 1) repeats the three stages on fresh copies of the workspace and
+# and their sum (with the loads LOAD_JOBS at a time: compute and publish run on that workspace). REPS (default 1) repeats the three stages on fresh copies of the workspace and
 # keeps the best sum. Writes the table to stdout and to bench/results/raw-to-site-<UTC>.txt with
 # the machine and its load average.
 set -euo pipefail
@@ -21,6 +22,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 out="$here/out/raw-to-site"
 reps="${REPS:-1}"
+load_jobs="${LOAD_JOBS:-$(nproc)}"
 jbr="$(realpath -m "${JBR:-$root/build/release/src/cli/jbr}")"
 [ -x "$jbr" ] || { echo "no jbr binary at $jbr (run 'make build', or set JBR=...)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing (Debian package time): run scripts/install-deps.sh" >&2; exit 1; }
@@ -62,30 +64,46 @@ while read -r file dataset ministry y; do
   "$jbr" -w "\$1" load --dataset "\$dataset" --ministry "\$ministry" --year "\$y" "$syn/\$file" >/dev/null
 done <"$out/files.txt"
 LOAD
-  chmod +x "$out/load.sh"
+  cat >"$out/load-one.sh" <<LOAD
+#!/usr/bin/env bash
+set -euo pipefail
+"$jbr" -w "\$1" load --dataset "\$3" --ministry "\$4" --year "\$5" "$syn/\$2" >/dev/null
+LOAD
+  cat >"$out/load-par.sh" <<LOAD
+#!/usr/bin/env bash
+set -euo pipefail
+xargs -P "$load_jobs" -L 1 "$out/load-one.sh" "\$1" <"$out/files.txt"
+LOAD
+  chmod +x "$out/load.sh" "$out/load-one.sh" "$out/load-par.sh"
   best=""
   for ((r = 0; r < reps; r++)); do
-    rm -rf "$out/ws" "$out/site" && cp -r "$base" "$out/ws"
+    rm -rf "$out/ws" "$out/ws-par" "$out/site" && cp -r "$base" "$out/ws" && cp -r "$base" "$out/ws-par"
     l=$(timed "$out/load.sh" "$out/ws")
-    c=$(timed "$jbr" -w "$out/ws" compute --year "$year")
-    p=$(timed "$jbr" -w "$out/ws" publish --year "$year" --out "$out/site" --no-pdf)
-    sum=$(echo "$l $c $p" | awk '{ printf "%.2f", $1 + $4 + $7 }')
+    lp=$(timed "$out/load-par.sh" "$out/ws-par")
+    # Both ways store the same current deliveries.
+    cmp <("$jbr" -w "$out/ws" deliveries --year "$year" --current | wc -l) <("$jbr" -w "$out/ws-par" deliveries --year "$year" --current | wc -l) >/dev/null ||
+      { echo "the loads one after another and $load_jobs at a time stored different deliveries" >&2; exit 1; }
+    c=$(timed "$jbr" -w "$out/ws-par" compute --year "$year")
+    p=$(timed "$jbr" -w "$out/ws-par" publish --year "$year" --out "$out/site" --no-pdf)
+    sum=$(echo "$lp $c $p" | awk '{ printf "%.2f", $1 + $4 + $7 }')
     if [ -z "$best" ] || awk -v a="$sum" -v b="${best%%|*}" 'BEGIN { exit !(a < b) }'; then
-      best="$sum|$l|$c|$p"
+      best="$sum|$l|$lp|$c|$p"
     fi
   done
-  IFS='|' read -r _ l c p <<<"$best"
+  IFS='|' read -r _ l lp c p <<<"$best"
   site_files=$(find "$out/site" -type f | wc -l)
-  awk -v sc="$scale" -v files="$files" -v bytes="$bytes" -v l="$l" -v c="$c" -v p="$p" -v sf="$site_files" '
+  awk -v sc="$scale" -v files="$files" -v bytes="$bytes" -v l="$l" -v lp="$lp" -v jobs="$load_jobs" -v c="$c" -v p="$p" -v sf="$site_files" '
     function f(s, i) { split(s, a, " "); return a[i] }
     function row(name, s) { printf "  %-44s %8.2f %8.2f %8.0f\n", name, f(s, 1), f(s, 2), f(s, 3) }
     BEGIN {
       printf "\nscale %s: %d deliveries of %d, %.1f MB\n", sc, files, 2021, bytes / 1e6
       printf "  %-44s %8s %8s %8s\n", "stage", "wall s", "cpu s", "peak MB"
-      row("load every 2021 delivery (a process each)", l)
+      row("load every 2021 delivery, one after another", l)
+      row(sprintf("load every 2021 delivery, %d at a time", jobs), lp)
       row("compute 2021, every indicator", c)
       row(sprintf("publish 2021 --no-pdf (%d files)", sf), p)
-      printf "  %-44s %8.2f %8.2f\n", "raw files to the site", f(l, 1) + f(c, 1) + f(p, 1), f(l, 2) + f(c, 2) + f(p, 2)
+      printf "  %-44s %8.2f %8.2f\n", "raw files to the site, loads in turn", f(l, 1) + f(c, 1) + f(p, 1), f(l, 2) + f(c, 2) + f(p, 2)
+      printf "  %-44s %8.2f %8.2f\n", sprintf("raw files to the site, loads %d at a time", jobs), f(lp, 1) + f(c, 1) + f(p, 1), f(lp, 2) + f(c, 2) + f(p, 2)
     }' | tee -a "$result"
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$result"
