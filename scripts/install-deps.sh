@@ -11,7 +11,7 @@ packages=(
   time jq curl openssl
   wrk  # bench/portal_wrk.sh: HTTP load on loopback
   chromium chromium-headless-shell poppler-utils tidy libkainjow-mustache-dev fonts-dejavu-core fonts-open-sans python3
-  libqpdf-dev qpdf  # the report's contents numbers written into its PDF; qpdf --check of every PDF
+  libqpdf-dev qpdf  # libqpdf: the contents numbers written into the report PDF, every PDF checked; qpdf: by hand
   nodejs
 )
 # The browser checks (tests/browser) need npm. Debian ships it as a package of its own; NodeSource's
