@@ -40,19 +40,57 @@ AxisScale ScaleOf(const ChartSpec& spec) { return ValueScale(spec); }
 
 // Category labels under vertical bars are wrapped at spaces into lines that fit their band at the
 // largest size the site draws chart text (22 units on phones, style.css), so that neighbours
-// never overlap: "(Geen kosten bekend)" under one of eight bands is three lines. Estimated, not
-// measured (no font metrics at build time): Open Sans' letters average under 0.58 em.
+// never overlap: "(Geen kosten bekend)" under one of eight bands is three lines. A word of more
+// than one and a half times the letters a line holds would reach into its neighbour's label (a
+// shorter one only into the room beside it) and is broken into lines that fit: after a hyphen of
+// its own that falls within the line, else with a hyphen added ("(dienstreizen)" under one of six
+// bands: "(dien-", "strei-", "zen)"). Estimated, not measured (no font metrics at build time):
+// Open Sans' letters average under 0.58 em.
 constexpr double kLargestFont = 22, kCharWidth = 0.58, kLineEm = 1.15;
-constexpr size_t kMaxLabelLines = 3;
+constexpr size_t kMaxLabelLines = 6;
 
 size_t CodePoints(std::string_view s) {
   return static_cast<size_t>(
       std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-std::vector<std::string> WrapLabel(std::string_view label, double width) {
+// The bytes of the first n code points of s.
+size_t PrefixBytes(std::string_view s, size_t n) {
+  size_t at = 0;
+  for (size_t seen = 0; at < s.size(); ++at) {
+    if ((s[at] & 0xC0) != 0x80 && seen++ == n) break;
+  }
+  return at;
+}
+
+// A word in pieces of at most `fit` code points (at least one letter and its hyphen each), when
+// it has more than one and a half times that; else whole.
+std::vector<std::string> WordPieces(std::string_view word, size_t fit) {
+  if (CodePoints(word) * 2 <= fit * 3) return {std::string(word)};
+  std::vector<std::string> pieces;
+  while (CodePoints(word) > fit) {
+    const size_t hyphen = word.substr(0, PrefixBytes(word, fit)).rfind('-');
+    if (hyphen != std::string_view::npos && hyphen > 0) {
+      pieces.emplace_back(word.substr(0, hyphen + 1));
+      word.remove_prefix(hyphen + 1);
+    } else {
+      const size_t cut = PrefixBytes(word, std::max<size_t>(1, fit - 1));
+      pieces.push_back(std::string(word.substr(0, cut)) + "-");
+      word.remove_prefix(cut);
+    }
+  }
+  pieces.emplace_back(word);
+  return pieces;
+}
+
+struct LabelLine {
+  std::string text;
+  bool continues = false;  // the rest of the word on the line above: no space between them
+};
+
+std::vector<LabelLine> WrapLabel(std::string_view label, double width) {
   const size_t fit = std::max<size_t>(1, static_cast<size_t>(width / (kLargestFont * kCharWidth)));
-  std::vector<std::string> lines;
+  std::vector<LabelLine> lines;
   size_t at = 0;
   while (at < label.size()) {
     const size_t space = label.find(' ', at);
@@ -60,13 +98,19 @@ std::vector<std::string> WrapLabel(std::string_view label, double width) {
         label.substr(at, space == std::string_view::npos ? std::string_view::npos : space - at);
     at = space == std::string_view::npos ? label.size() : space + 1;
     if (word.empty()) continue;
-    const bool joins = !lines.empty() && (lines.size() == kMaxLabelLines ||
-                                          CodePoints(lines.back()) + 1 + CodePoints(word) <= fit);
-    if (joins) {
-      lines.back() += " ";
-      lines.back() += word;
-    } else {
-      lines.emplace_back(word);
+    const std::vector<std::string> pieces = WordPieces(word, fit);
+    for (size_t k = 0; k < pieces.size(); ++k) {
+      const bool full = lines.size() == kMaxLabelLines;
+      if (k > 0 && full) {
+        lines.back().text += pieces[k];
+      } else if (k > 0) {
+        lines.push_back({pieces[k], true});
+      } else if (!lines.empty() &&
+                 (full || CodePoints(lines.back().text) + 1 + CodePoints(pieces[k]) <= fit)) {
+        lines.back().text += " " + pieces[k];
+      } else {
+        lines.push_back({pieces[k], false});
+      }
     }
   }
   if (lines.empty()) lines.emplace_back();
@@ -74,12 +118,13 @@ std::vector<std::string> WrapLabel(std::string_view label, double width) {
 }
 
 // A wrapped label: the first line at y, each next one a line lower (in em, so it follows the
-// font size the page gives). The spaces stay in the text, which reads as the whole label.
-std::string LabelText(double x, double y, const std::vector<std::string>& lines) {
-  std::string markup = HtmlEscape(lines[0]);
+// font size the page gives). The spaces between words stay in the text, which reads as the whole
+// label.
+std::string LabelText(double x, double y, const std::vector<LabelLine>& lines) {
+  std::string markup = HtmlEscape(lines[0].text);
   for (size_t i = 1; i < lines.size(); ++i) {
-    markup += fmt::format("<tspan x=\"{}\" dy=\"{}em\"> {}</tspan>", Num(x), Num(kLineEm),
-                          HtmlEscape(lines[i]));
+    markup += fmt::format("<tspan x=\"{}\" dy=\"{}em\">{}{}</tspan>", Num(x), Num(kLineEm),
+                          lines[i].continues ? "" : " ", HtmlEscape(lines[i].text));
   }
   return TextMarkup(x, y, markup, "middle");
 }
@@ -151,7 +196,7 @@ std::string VerticalBars(const ChartSpec& spec, const std::string& desc) {
     const double x = kLeft + c * band;
     body += spec.kind == ChartKind::kStackedBars ? Stack(spec, s, c, x, band)
                                                  : SideBySide(spec, s, c, x, band);
-    const std::vector<std::string> lines = WrapLabel(spec.categories[c], band * 0.95);
+    const std::vector<LabelLine> lines = WrapLabel(spec.categories[c], band * 0.95);
     label_lines = std::max(label_lines, lines.size());
     body += LabelText(x + band / 2, kBottom + 20, lines) + "\n";
   }
