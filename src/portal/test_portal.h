@@ -233,16 +233,29 @@ class PortalTest : public ::testing::Test {
   }
 
   // Waits until job `id` has ended (a worker of some server runs it); returns it as stored.
+  // The worker finishes the job in the store and then logs its "job-end": the job has ended
+  // for a test once both are there (counting the log right after the state raced on PostgreSQL).
   Job WaitForJob(int64_t id) {
     for (int i = 0; i < 6000; ++i) {
       auto j = ws_->store()->jobs()->GetJob(id);
       EXPECT_TRUE(j.ok() && *j);
       if (!j.ok() || !*j) return Job{};
-      if ((*j)->state == "done" || (*j)->state == "failed") return **j;
+      if (((*j)->state == "done" || (*j)->state == "failed") && JobEndLogged(id)) return **j;
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     ADD_FAILURE() << "job " << id << " did not end";
     return Job{};
+  }
+
+  bool JobEndLogged(int64_t id) {
+    ActionFilter f;
+    f.action = "job-end";
+    f.limit = 1000000;
+    auto list = ws_->store()->accounts()->Actions(f);
+    if (!list.ok()) return false;
+    const std::string target = "job " + std::to_string(id);
+    return std::any_of(list->begin(), list->end(),
+                       [&](const ActionEntry& a) { return a.target == target; });
   }
 
   // The number of actions `action` in the store's action log.
