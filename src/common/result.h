@@ -67,6 +67,7 @@ class [[nodiscard]] Result {
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
+  T&& operator*() && { return std::move(*this).value(); }  // *std::move(r) moves, not copies
 
  private:
   std::variant<T, Status> v_;
