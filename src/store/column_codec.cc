@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -106,71 +107,82 @@ Status Damaged(const char* what) {
   return StoreError(fmt::format("damaged column chunk: {}", what));
 }
 
+// Appends `count` little-endian signed integers of type T from `data` (already bounds-checked).
+template <typename T>
+void WidenInts(std::string_view data, uint32_t count, std::vector<int64_t>* out) {
+  const size_t base = out->size();
+  out->resize(base + count);
+  int64_t* to = out->data() + base;
+  for (uint32_t i = 0; i < count; ++i) {
+    T x;
+    std::memcpy(&x, data.data() + static_cast<size_t>(i) * sizeof(T), sizeof(T));
+    to[i] = static_cast<int64_t>(x);  // sign-extended: the chunk holds signed values
+  }
+}
+
 Status DecodeInts(Reader* r, uint32_t count, Column* column) {
   uint8_t width = 0;
   if (!r->Get(&width) || (width != 1 && width != 2 && width != 4 && width != 8))
     return Damaged("width");
-  for (uint32_t i = 0; i < count; ++i) {
-    int64_t v = 0;
-    bool ok = true;
-    switch (width) {
-      case 1: {
-        int8_t x;
-        ok = r->Get(&x);
-        v = x;
-        break;
-      }
-      case 2: {
-        int16_t x;
-        ok = r->Get(&x);
-        v = x;
-        break;
-      }
-      case 4: {
-        int32_t x;
-        ok = r->Get(&x);
-        v = x;
-        break;
-      }
-      default:
-        ok = r->Get(&v);
-        break;
-    }
-    if (!ok) return Damaged("values");
-    column->ints.push_back(v);
+  std::string_view data;
+  if (!r->Bytes(static_cast<size_t>(count) * width, &data)) return Damaged("values");
+  switch (width) {
+    case 1:
+      WidenInts<int8_t>(data, count, &column->ints);
+      break;
+    case 2:
+      WidenInts<int16_t>(data, count, &column->ints);
+      break;
+    case 4:
+      WidenInts<int32_t>(data, count, &column->ints);
+      break;
+    default:
+      WidenInts<int64_t>(data, count, &column->ints);
+      break;
   }
   return Status::Ok();
 }
 
+// A chunk's strings: their bytes are appended to the column's once (a dictionary's values once,
+// however many rows use them), and each row points into them.
 Status DecodeStrings(Reader* r, uint8_t encoding, uint32_t count, Column* column) {
-  if (column->offsets.empty()) column->offsets.push_back(0);
-  auto append = [&](std::string_view s) {
-    column->bytes.append(s);
-    column->offsets.push_back(static_cast<uint32_t>(column->bytes.size()));
-  };
   uint32_t n = count;
   if (encoding == kDict && !r->Get(&n)) return Damaged("dictionary size");
+  std::string_view raw_offsets;
+  if (!r->Bytes((static_cast<size_t>(n) + 1) * sizeof(uint32_t), &raw_offsets))
+    return Damaged("offsets");
   std::vector<uint32_t> offs(static_cast<size_t>(n) + 1);
-  for (auto& o : offs) {
-    if (!r->Get(&o)) return Damaged("offsets");
-  }
+  std::memcpy(offs.data(), raw_offsets.data(), raw_offsets.size());
   std::string_view data;
   if (offs.back() < offs.front() || !r->Bytes(offs.back(), &data)) return Damaged("string bytes");
-  auto item = [&](uint32_t i) -> std::optional<std::string_view> {
-    if (offs[i] > offs[i + 1] || offs[i + 1] > data.size()) return std::nullopt;
-    return data.substr(offs[i], offs[i + 1] - offs[i]);
-  };
-  for (uint32_t i = 0; i < count; ++i) {
-    uint32_t index = i;
-    if (encoding == kDict) {
-      uint16_t code = 0;
-      if (!r->Get(&code) || code >= n) return Damaged("dictionary code");
-      index = code;
-    }
-    auto s = item(index);
-    if (!s) return Damaged("string offsets");
-    append(*s);
+  if (column->bytes.size() + data.size() > std::numeric_limits<uint32_t>::max())
+    return Damaged("a column's strings past 4 GiB");
+  // The values as places in the column's bytes, each checked once.
+  const auto base = static_cast<uint32_t>(column->bytes.size());
+  std::vector<Column::Str> values(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    if (offs[i] > offs[i + 1] || offs[i + 1] > data.size()) return Damaged("string offsets");
+    values[i] = {base + offs[i], offs[i + 1] - offs[i]};
   }
+  if (encoding == kDict) {
+    std::string_view codes;
+    if (!r->Bytes(static_cast<size_t>(count) * sizeof(uint16_t), &codes))
+      return Damaged("dictionary code");
+    const size_t at = column->strs.size();
+    column->strs.resize(at + count);
+    for (uint32_t i = 0; i < count; ++i) {
+      uint16_t code;
+      std::memcpy(&code, codes.data() + 2 * static_cast<size_t>(i), sizeof(code));
+      if (code >= n) {
+        column->strs.resize(at);
+        return Damaged("dictionary code");
+      }
+      column->strs[at + i] = values[code];
+    }
+  } else {
+    column->strs.insert(column->strs.end(), values.begin(), values.end());
+  }
+  column->bytes.append(data);
   return Status::Ok();
 }
 
@@ -239,31 +251,46 @@ Status DecodeChunk(std::string_view blob, Column* column) {
   if (count > (1u << 24)) return Damaged("row count");
   std::string_view bitmap;
   if (!r.Bytes((count + 7) / 8, &bitmap)) return Damaged("null bitmap");
+  // A failed chunk leaves the column as it was: every vector is cut back to these sizes.
+  const size_t rows = column->null.size(), ints = column->ints.size(),
+               numbers = column->numbers.size(), bytes = column->bytes.size(),
+               strs = column->strs.size();
   // Chunks of one column arrive one after another: grow once per chunk (geometrically, so that many
   // chunks do not copy the column over and over), not value by value.
   auto grow = [count](auto& v) {
     if (v.capacity() < v.size() + count) v.reserve(std::max(v.size() + count, 2 * v.capacity()));
   };
   grow(column->null);
-  if (column->type == FieldType::kNumber) grow(column->numbers);
-  if (column->type == FieldType::kString) grow(column->offsets);
-  for (uint32_t i = 0; i < count; ++i) {
-    column->null.push_back((static_cast<uint8_t>(bitmap[i / 8]) >> (i % 8)) & 1);
-  }
+  column->null.resize(rows + count);
+  uint8_t* null = column->null.data() + rows;
+  for (uint32_t i = 0; i < count; ++i)
+    null[i] = (static_cast<uint8_t>(bitmap[i / 8]) >> (i % 8)) & 1;
   Status st;
   if (column->type == FieldType::kString) {
-    if (encoding != kPlain && encoding != kDict) return Damaged("encoding");
-    st = DecodeStrings(&r, encoding, count, column);
+    grow(column->strs);
+    st = encoding != kPlain && encoding != kDict ? Damaged("encoding")
+                                                 : DecodeStrings(&r, encoding, count, column);
   } else if (column->type == FieldType::kNumber) {
-    for (uint32_t i = 0; i < count && st.ok(); ++i) {
-      double d = 0;
-      if (!r.Get(&d)) st = Damaged("numbers");
-      column->numbers.push_back(d);
+    std::string_view data;
+    if (!r.Bytes(static_cast<size_t>(count) * sizeof(double), &data)) {
+      st = Damaged("numbers");
+    } else {
+      grow(column->numbers);
+      column->numbers.resize(numbers + count);
+      std::memcpy(column->numbers.data() + numbers, data.data(), data.size());
     }
   } else {
+    grow(column->ints);
     st = DecodeInts(&r, count, column);
   }
-  if (st.ok() && !r.done()) return Damaged("trailing bytes");
+  if (st.ok() && !r.done()) st = Damaged("trailing bytes");
+  if (!st.ok()) {
+    column->null.resize(rows);
+    column->ints.resize(ints);
+    column->numbers.resize(numbers);
+    column->bytes.resize(bytes);
+    column->strs.resize(strs);
+  }
   return st;
 }
 

@@ -27,17 +27,28 @@ inline constexpr size_t kChunkRows = 65536;
 
 // A decoded column: one of the value vectors is filled, by type.
 struct Column {
+  // Where string i is in `bytes`. A dictionary chunk's values are in `bytes` once and its rows
+  // point at them: decoding copies a chunk's strings in one piece, not row by row.
+  struct Str {
+    uint32_t at = 0;
+    uint32_t size = 0;
+  };
   FieldType type = FieldType::kString;
-  std::vector<uint8_t> null;      // 1 = null
-  std::vector<int64_t> ints;      // integer, date (days), boolean (0/1)
-  std::vector<double> numbers;    // number
-  std::string bytes;              // string data
-  std::vector<uint32_t> offsets;  // string i is bytes[offsets[i], offsets[i+1]); size() + 1 entries
+  std::vector<uint8_t> null;    // 1 = null
+  std::vector<int64_t> ints;    // integer, date (days), boolean (0/1)
+  std::vector<double> numbers;  // number
+  std::string bytes;            // string data
+  std::vector<Str> strs;        // string i is bytes[strs[i].at, strs[i].at + strs[i].size)
 
   size_t size() const { return null.size(); }
   bool is_null(size_t i) const { return null[i] != 0; }
   std::string_view str(size_t i) const {
-    return std::string_view(bytes).substr(offsets[i], offsets[i + 1] - offsets[i]);
+    return std::string_view(bytes.data() + strs[i].at, strs[i].size);
+  }
+  // Appends a string value (tests and in-memory tables).
+  void AppendStr(std::string_view s) {
+    strs.push_back({static_cast<uint32_t>(bytes.size()), static_cast<uint32_t>(s.size())});
+    bytes.append(s);
   }
 };
 

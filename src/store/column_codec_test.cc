@@ -103,5 +103,68 @@ TEST(ColumnCodec, DamagedBlobsAreErrorsNotCrashes) {
   EXPECT_EQ(version.message(), "damaged column chunk: version");
 }
 
+// A dictionary chunk's values are kept once and its rows point at them; a second chunk after it
+// (plain or dictionary) appends without disturbing the rows before.
+TEST(ColumnCodec, DictionaryAndPlainChunksOneAfterAnother) {
+  ColumnBuilder b(FieldType::kString);
+  for (int i = 0; i < 600; ++i) b.Append(Str(i % 2 == 0 ? "female" : "male"));
+  const std::string dict = b.Finish();
+  for (int i = 0; i < 5; ++i) b.Append(Str("id-" + std::to_string(i)));
+  const std::string plain = b.Finish();
+  for (int i = 0; i < 600; ++i) b.Append(i % 3 == 0 ? Null() : Str("other"));
+  const std::string dict2 = b.Finish();
+  Column c;
+  ASSERT_TRUE(DecodeChunk(dict, &c).ok());
+  EXPECT_LT(c.bytes.size(), 20u);  // "female" and "male" once, not 600 times
+  ASSERT_TRUE(DecodeChunk(plain, &c).ok());
+  ASSERT_TRUE(DecodeChunk(dict2, &c).ok());
+  ASSERT_EQ(c.size(), 1205u);
+  EXPECT_EQ(c.str(0), "female");
+  EXPECT_EQ(c.str(599), "male");
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(c.str(600 + i), "id-" + std::to_string(i));
+  EXPECT_TRUE(c.is_null(605));
+  EXPECT_EQ(c.str(606), "other");
+}
+
+// A damaged chunk after good ones leaves the column as the good ones made it: no half chunk.
+TEST(ColumnCodec, ADamagedChunkLeavesTheColumnAsItWas) {
+  for (FieldType type : {FieldType::kString, FieldType::kInteger, FieldType::kNumber}) {
+    ColumnBuilder b(type);
+    // Str keeps a view of its text: the texts outlive the builder's use of them.
+    std::vector<std::string> texts;
+    auto value = [&](int i) {
+      return type == FieldType::kString    ? Str(texts[i])
+             : type == FieldType::kInteger ? Int(i * 1000)
+                                           : Num(i + 0.5);
+    };
+    for (int i = 0; i < 40; ++i) texts.push_back("v" + std::to_string(i));
+    for (int i = 0; i < 20; ++i) b.Append(value(i));
+    const std::string good = b.Finish();
+    for (int i = 20; i < 40; ++i) b.Append(value(i));
+    const std::string next = b.Finish();
+    Column c;
+    c.type = type;
+    ASSERT_TRUE(DecodeChunk(good, &c).ok());
+    const Column before = c;
+    for (size_t cut : {next.size() - 1, next.size() / 2, size_t{12}}) {
+      ASSERT_FALSE(DecodeChunk(std::string_view(next).substr(0, cut), &c).ok());
+      EXPECT_EQ(c.null, before.null);
+      EXPECT_EQ(c.ints, before.ints);
+      EXPECT_EQ(c.numbers, before.numbers);
+      EXPECT_EQ(c.bytes, before.bytes);
+      ASSERT_EQ(c.strs.size(), before.strs.size());
+    }
+    ASSERT_TRUE(DecodeChunk(next, &c).ok());
+    ASSERT_EQ(c.size(), 40u);
+    if (type == FieldType::kString) {
+      EXPECT_EQ(c.str(39), "v39");
+    } else if (type == FieldType::kInteger) {
+      EXPECT_EQ(c.ints[39], 39000);
+    } else {
+      EXPECT_EQ(c.numbers[39], 39.5);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace jbr

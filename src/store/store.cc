@@ -10,6 +10,14 @@
 
 namespace jbr {
 
+Result<Column> Store::ReadColumn(int64_t delivery_id, const std::string& field, FieldType type) {
+  Column column;
+  column.type = type;
+  JBR_RETURN_IF_ERROR(ReadColumnChunks(
+      delivery_id, field, [&](std::string_view blob) { return DecodeChunk(blob, &column); }));
+  return column;
+}
+
 Result<std::unique_ptr<Store>> Store::Open(const std::string& url) {
   constexpr std::string_view kSqlite = "sqlite:";
   if (url.rfind(kSqlite, 0) == 0) return OpenSqliteStore(url.substr(kSqlite.size()));

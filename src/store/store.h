@@ -208,10 +208,13 @@ class Store {
   virtual Status ExportOriginal(int64_t id,
                                 const std::function<Status(std::string_view)>& sink) = 0;
 
-  // One stored column of a delivery, all chunks in order. NotFound when the delivery or field is
-  // not there.
-  virtual Result<Column> ReadColumn(int64_t delivery_id, const std::string& field,
-                                    FieldType type) = 0;
+  // The stored chunks of one field of a delivery, in order, each handed to `chunk` (the bytes are
+  // valid during the call only). NotFound when the delivery or field is not there.
+  virtual Status ReadColumnChunks(int64_t delivery_id, const std::string& field,
+                                  const std::function<Status(std::string_view)>& chunk) = 0;
+  // One stored column of a delivery: its chunks decoded (DecodeChunk). A caller that serialises
+  // the store's use across threads may copy the chunks under its lock and decode them after.
+  Result<Column> ReadColumn(int64_t delivery_id, const std::string& field, FieldType type);
 
   // Stores a computation and its values in one transaction; returns the run id.
   virtual Result<int64_t> SaveComputeRun(const ComputeRun& run,

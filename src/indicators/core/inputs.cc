@@ -38,7 +38,7 @@ Column NullColumn(FieldType type, size_t rows) {
   c.null.assign(rows, 1);
   c.ints.assign(type == FieldType::kString || type == FieldType::kNumber ? 0 : rows, 0);
   c.numbers.assign(type == FieldType::kNumber ? rows : 0, 0);
-  if (type == FieldType::kString) c.offsets.assign(rows + 1, 0);
+  if (type == FieldType::kString) c.strs.assign(rows, {});
   return c;
 }
 
@@ -46,10 +46,37 @@ Column NullColumn(FieldType type, size_t rows) {
 // required field the delivery lacks is an error here too, but only once a theme reads it.
 void ReadSlot(LazyColumns* lazy, LazyColumns::Slot* slot) {
   const FieldSchema& f = *slot->field;
-  Result<Column> c = [&] {
+  // Only the store's reads are serialised: the chunks are copied under the lock and decoded after
+  // it, so that threads reading two fields decode them at the same time.
+  std::vector<std::string> chunks;
+  size_t bytes = 0;
+  Status read = [&] {
     std::lock_guard lock(*lazy->store_mutex);
-    return lazy->store->ReadColumn(lazy->delivery_id, f.name, f.type);
+    return lazy->store->ReadColumnChunks(lazy->delivery_id, f.name, [&](std::string_view blob) {
+      chunks.emplace_back(blob);
+      bytes += blob.size();
+      return Status::Ok();
+    });
   }();
+  Column decoded;
+  decoded.type = f.type;
+  // The column's size is known: one allocation each, not a chunk's worth of growth at a time. A
+  // string column's bytes are at most its chunks'. The rows reserved are at most what the chunks
+  // can hold (a row takes a bit of a null bitmap at least), whatever the delivery's record says.
+  const size_t rows = std::min(lazy->rows, 8 * bytes);
+  decoded.null.reserve(rows);
+  if (f.type == FieldType::kString) {
+    decoded.strs.reserve(rows);
+    decoded.bytes.reserve(bytes);
+  } else if (f.type == FieldType::kNumber) {
+    decoded.numbers.reserve(rows);
+  } else {
+    decoded.ints.reserve(rows);
+  }
+  Result<Column> c = read.ok() ? Result<Column>(std::move(decoded)) : Result<Column>(read);
+  for (size_t i = 0; i < chunks.size() && c.ok(); ++i) {
+    if (Status st = DecodeChunk(chunks[i], &*c); !st.ok()) c = st;
+  }
   if (!c.ok() && c.status().code() == StatusCode::kNotFound && !f.required) {
     slot->column = NullColumn(f.type, lazy->rows);  // added to the schema after the delivery
     return;
@@ -84,6 +111,13 @@ const Column& Table::col(const std::string& field) const {
     return kEmpty;
   }
   return it->second;
+}
+
+TableMemo::Entry* TableMemo::Find(std::type_index type) {
+  std::lock_guard lock(mutex_);
+  std::unique_ptr<Entry>& e = entries_[type];
+  if (!e) e = std::make_unique<Entry>();
+  return e.get();
 }
 
 Status Table::ReadStatus() const {

@@ -20,7 +20,6 @@ template <typename T, typename Range, typename Put>
 Column Build(FieldType type, const Range& values, Put put) {
   Column c;
   c.type = type;
-  if (type == FieldType::kString) c.offsets.push_back(0);
   for (const auto& v : values) {
     const std::optional<T> x(v);
     c.null.push_back(x ? 0 : 1);
@@ -30,8 +29,7 @@ Column Build(FieldType type, const Range& values, Put put) {
 }
 
 inline void PutStr(const std::optional<std::string>& x, Column* c) {
-  if (x) c->bytes += *x;
-  c->offsets.push_back(static_cast<uint32_t>(c->bytes.size()));
+  c->AppendStr(x ? *x : std::string());
 }
 inline void PutNum(const std::optional<double>& x, Column* c) {
   c->numbers.push_back(x.value_or(0));

@@ -275,20 +275,17 @@ class PostgresStore : public Store {
   // One round trip: no row when the delivery has no such field, one NULL when it has no rows.
   // A second field of the same delivery fetches all its fields at once (LoadTable reads them all,
   // one after the other); a committed delivery's chunks never change, so they may be kept.
-  Result<Column> ReadColumn(int64_t delivery_id, const std::string& field,
-                            FieldType type) override {
+  Status ReadColumnChunks(int64_t delivery_id, const std::string& field,
+                          const std::function<Status(std::string_view)>& chunk) override {
     if (cached_.id != delivery_id && last_read_ == delivery_id)
       JBR_RETURN_IF_ERROR(FetchDelivery(delivery_id));
     last_read_ = delivery_id;
-    Column column;
-    column.type = type;
     if (cached_.id == delivery_id) {
       auto it = cached_.by_field.find(field);
       if (it == cached_.by_field.end())
         return NotFound(fmt::format("delivery {} has no field {}", delivery_id, field));
-      for (int row : it->second)
-        JBR_RETURN_IF_ERROR(DecodeChunk(cached_.rows->Bytes(row, 1), &column));
-      return column;
+      for (int row : it->second) JBR_RETURN_IF_ERROR(chunk(cached_.rows->Bytes(row, 1)));
+      return Status::Ok();
     }
     JBR_ASSIGN_OR_RETURN(
         auto q, c_->Query("SELECT c.data FROM delivery_fields f LEFT JOIN delivery_chunks c "
@@ -298,9 +295,9 @@ class PostgresStore : public Store {
     if (q.size() == 0)
       return NotFound(fmt::format("delivery {} has no field {}", delivery_id, field));
     for (int i = 0; i < q.size(); ++i) {
-      if (!q.IsNull(i, 0)) JBR_RETURN_IF_ERROR(DecodeChunk(q.Bytes(i, 0), &column));
+      if (!q.IsNull(i, 0)) JBR_RETURN_IF_ERROR(chunk(q.Bytes(i, 0)));
     }
-    return column;
+    return Status::Ok();
   }
 
   Result<int64_t> SaveComputeRun(const ComputeRun& run,

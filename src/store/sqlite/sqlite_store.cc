@@ -295,21 +295,19 @@ class SqliteStore : public Store {
     return st;
   }
 
-  Result<Column> ReadColumn(int64_t delivery_id, const std::string& field,
-                            FieldType type) override {
+  Status ReadColumnChunks(int64_t delivery_id, const std::string& field,
+                          const std::function<Status(std::string_view)>& chunk) override {
     JBR_ASSIGN_OR_RETURN(
         Reused q,
         Cached(
             "SELECT data FROM delivery_chunks WHERE delivery_id = ? AND field = ? ORDER BY chunk"));
     q->Bind(1, delivery_id).Bind(2, field);
-    Column column;
-    column.type = type;
     bool any = false;
     while (true) {
       JBR_ASSIGN_OR_RETURN(bool row, q->Step());
       if (!row) break;
       any = true;
-      JBR_RETURN_IF_ERROR(DecodeChunk(q->Blob(0), &column));
+      JBR_RETURN_IF_ERROR(chunk(q->Blob(0)));
     }
     if (!any) {
       JBR_ASSIGN_OR_RETURN(
@@ -319,7 +317,7 @@ class SqliteStore : public Store {
       JBR_ASSIGN_OR_RETURN(bool exists, known.Step());
       if (!exists) return NotFound(fmt::format("delivery {} has no field {}", delivery_id, field));
     }
-    return column;
+    return Status::Ok();
   }
 
   Result<int64_t> SaveComputeRun(const ComputeRun& run,
