@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <typeindex>
 #include <vector>
 
 #include "common/result.h"
@@ -16,6 +17,30 @@ namespace jbr {
 
 struct LazyColumns;
 
+// What a theme derives from a table's columns (its rows sorted by person, say), made once however
+// many threads ask: a compute reads the same delivery for two years (as the year's own, and as the
+// year before or after of the other), and both use one copy. One value per type, so each theme
+// names its own struct.
+class TableMemo {
+ public:
+  template <typename T, typename Make>
+  const T& Get(Make make) {
+    Entry* e = Find(std::type_index(typeid(T)));
+    std::call_once(e->once, [&] { e->value = std::make_shared<const T>(make()); });
+    return *static_cast<const T*>(e->value.get());
+  }
+
+ private:
+  struct Entry {
+    std::once_flag once;
+    std::shared_ptr<const void> value;
+  };
+  Entry* Find(std::type_index type);
+
+  std::mutex mutex_;
+  std::map<std::type_index, std::unique_ptr<Entry>> entries_;
+};
+
 // One current delivery, its columns decoded: all at once (LoadTable, MakeTable), or each on its
 // first read (LoadTableOnRead), so that a compute decodes only the fields its themes read.
 struct Table {
@@ -24,6 +49,7 @@ struct Table {
   std::map<std::string, Column> columns;
   size_t rows = 0;
   std::shared_ptr<LazyColumns> lazy;  // set by LoadTableOnRead: the fields not yet read
+  std::shared_ptr<TableMemo> memo = std::make_shared<TableMemo>();  // shared by copies
 
   // The column of `field`; the schema guarantees it exists (nulls where the file had none). Safe to
   // call from several threads at once.
@@ -32,6 +58,11 @@ struct Table {
   // could not be read reads as all null, so a caller must check this before using any figure
   // computed from the table.
   Status ReadStatus() const;
+  // The theme's value of type T made from this table by `make` (called once, on first use).
+  template <typename T, typename Make>
+  const T& Memo(Make make) const {
+    return memo->Get<T>(make);
+  }
 };
 
 struct MinistryInputs {

@@ -9,7 +9,6 @@
 #include <limits>
 #include <map>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -34,11 +33,17 @@ constexpr std::array<const char*, 6> kAgeBands = {"<25", "25-34", "35-44", "45-5
 constexpr std::array<const char*, 5> kScaleBands = {"1-6", "7-9", "10-12", "13-14", "15+"};
 constexpr int64_t kSeniorScale = 15;
 
+// One employment as the sums read it. A delivery's employments are read and sorted once (Staff),
+// and both years that read the delivery scan that copy.
 struct Employment {
-  std::string_view person, id, unit_type, gender, contract;
   uint64_t person_key = 0;  // PersonKey(person): orders most pairs of persons without the bytes
+  std::string_view id;      // employment_id ("" when empty): orders a person's employments
+  uint32_t row = 0;         // the row in the delivery, where its person_id is read
   Days start = 0;
-  Days end = kOpen;  // inclusive: the last day in force
+  Days end = kOpen;        // inclusive: the last day in force
+  uint8_t unit = 0;        // index in Staff::units; 0: no unit type (counts in the total only)
+  bool woman = false;      // gender "female"
+  bool temporary = false;  // contract "temporary"
   double hours = 0;
   int64_t birth_year = 0;
   int64_t scale = 0;
@@ -70,25 +75,37 @@ uint64_t PersonKey(std::string_view id) {
   return key;
 }
 
-// Compares the persons of two employments as strings (<0, 0, >0), the keys first: two ids of at
-// most 8 bytes with equal keys differ only in length (trailing zero bytes), and then the shorter
-// is the smaller.
-int ComparePerson(const Employment& a, const Employment& b) {
+// A personnel delivery as this theme reads it, made once per delivery (Table::Memo): every row with
+// a person and a start date, sorted by person, start and employment id. The year's computation
+// reads it as its own delivery, the adjacent year's as the one before or after: reading and
+// sorting it once instead of twice is half of what the theme costs (docs/ARCHITECTURE.md).
+struct Staff {
+  const Column* person = nullptr;
+  std::vector<std::string_view> units{""};  // the unit types in order of appearance; 0: none
+  std::vector<Employment> emps;
+
+  std::string_view person_of(const Employment& e) const { return person->str(e.row); }
+};
+
+// Compares the persons of two employments, of the same delivery or of two, as strings (<0, 0, >0):
+// the keys first, the bytes only when the keys are equal.
+int ComparePerson(const Staff& sa, const Employment& a, const Staff& sb, const Employment& b) {
   if (a.person_key != b.person_key) return a.person_key < b.person_key ? -1 : 1;
-  if (a.person.size() <= 8 && b.person.size() <= 8) {
-    return a.person.size() == b.person.size() ? 0 : (a.person.size() < b.person.size() ? -1 : 1);
+  return sa.person_of(a).compare(sb.person_of(b));
+}
+
+// The index of `unit` in `units`, added when new. A delivery has a handful of unit types.
+uint8_t UnitIndex(std::string_view unit, std::vector<std::string_view>* units) {
+  if (unit.empty()) return 0;
+  for (size_t i = 1; i < units->size(); ++i) {
+    if ((*units)[i] == unit) return static_cast<uint8_t>(i);
   }
-  return a.person.compare(b.person);
+  if (units->size() > std::numeric_limits<uint8_t>::max()) return 0;  // the schema allows few
+  units->push_back(unit);
+  return static_cast<uint8_t>(units->size() - 1);
 }
 
-// The order of employments: by person, start and id (the order inflow, outflow and every sum see).
-bool EmploymentLess(const Employment& a, const Employment& b) {
-  if (int c = ComparePerson(a, b); c != 0) return c < 0;
-  return std::tie(a.start, a.id) < std::tie(b.start, b.id);
-}
-
-// The employments in force on some day of the year, sorted by person, start and id.
-std::vector<Employment> ReadEmployments(const Table& t, const Period& y) {
+Staff MakeStaff(const Table& t) {
   const Column& person = t.col("person_id");
   const Column& id = t.col("employment_id");
   const Column& unit = t.col("unit_type");
@@ -99,27 +116,34 @@ std::vector<Employment> ReadEmployments(const Table& t, const Period& y) {
   const Column& gender = t.col("gender");
   const Column& scale = t.col("salary_scale");
   const Column& contract = t.col("contract");
-  std::vector<Employment> out;
-  out.reserve(t.rows);
+  Staff s;
+  s.person = &person;
+  s.emps.reserve(t.rows);
   for (size_t i = 0; i < t.rows; ++i) {
     if (start.is_null(i) || person.is_null(i)) continue;
     Employment e;
     e.start = static_cast<Days>(start.ints[i]);
     e.end = end.is_null(i) ? kOpen : static_cast<Days>(end.ints[i]);
-    if (e.start > y.last || e.end < y.first) continue;  // not in force in this year
-    e.person = person.str(i);
-    e.person_key = PersonKey(e.person);
+    e.row = static_cast<uint32_t>(i);
+    e.person_key = PersonKey(person.str(i));
     e.id = StrOrEmpty(id, i);
-    e.unit_type = StrOrEmpty(unit, i);
-    e.gender = StrOrEmpty(gender, i);
-    e.contract = StrOrEmpty(contract, i);
+    e.unit = UnitIndex(StrOrEmpty(unit, i), &s.units);
+    e.woman = StrOrEmpty(gender, i) == "female";
+    e.temporary = StrOrEmpty(contract, i) == "temporary";
     e.hours = hours.is_null(i) ? 0 : hours.numbers[i];
     e.birth_year = birth.is_null(i) ? 0 : birth.ints[i];
     e.scale = scale.is_null(i) ? 0 : scale.ints[i];
-    out.push_back(e);
+    s.emps.push_back(e);
   }
-  std::sort(out.begin(), out.end(), EmploymentLess);
-  return out;
+  std::sort(s.emps.begin(), s.emps.end(), [&s](const Employment& a, const Employment& b) {
+    if (int c = ComparePerson(s, a, s, b); c != 0) return c < 0;
+    return std::tie(a.start, a.id) < std::tie(b.start, b.id);
+  });
+  return s;
+}
+
+const Staff& StaffOf(const Table& t) {
+  return t.Memo<Staff>([&t] { return MakeStaff(t); });
 }
 
 bool InForceOn(const Employment& e, Days day) { return e.start <= day && e.end >= day; }
@@ -198,6 +222,7 @@ const Employment* Dominant(const std::vector<const Employment*>& emps) {
 
 // Buffers reused from person to person, so that a million persons cost no allocations.
 struct Scratch {
+  std::vector<Employment> own, near;  // the person's employments in the year; those around it
   std::vector<const Employment*> flows, on_ref;
 };
 
@@ -230,18 +255,16 @@ void AddScope(const std::vector<const Employment*>& emps,
     t.Add([&](Tally& x) { x.fte += fte; });
   }
   const int64_t age = y.year - d.birth_year;
-  const bool woman = d.gender == "female";
-  const bool temporary = d.contract == "temporary";
   t.Add([&](Tally& x) {
     x.age_sum += static_cast<double>(age);
     x.age_band[AgeBand(age)] += 1;
     x.scale_band[ScaleBand(d.scale)] += 1;
-    x.women += woman ? 1 : 0;
-    x.temporary += temporary ? 1 : 0;
+    x.women += d.woman ? 1 : 0;
+    x.temporary += d.temporary ? 1 : 0;
     x.parttime += total_hours < y.fulltime ? 1 : 0;
     if (d.scale >= kSeniorScale) {
       x.senior += 1;
-      x.senior_women += woman ? 1 : 0;
+      x.senior_women += d.woman ? 1 : 0;
     }
   });
 }
@@ -250,113 +273,137 @@ void AddScope(const std::vector<const Employment*>& emps,
 // person being added, the person's employments in it and those of the adjacent years around the
 // turn.
 struct Scope {
-  std::string_view unit_type;  // "" = all units
   Tallies tallies;
   std::vector<const Employment*> emps, near;
 };
 
-// The scopes of one ministry's rows, found by unit type without allocating per person.
+// The scopes of one ministry's rows by the unit index of its delivery (Staff::units); index 0 is
+// the total. A unit type's tally is made when the first employment in it is added.
 class Scopes {
  public:
-  Scopes(std::map<std::string, Tally>* own, std::map<std::string, Tally>* pooled)
-      : own_(own), pooled_(pooled) {
-    Get("");  // a ministry that delivered has a total, even with no one in it
+  Scopes(const Staff& staff, std::map<std::string, Tally>* own,
+         std::map<std::string, Tally>* pooled)
+      : staff_(staff), own_(own), pooled_(pooled), index_(staff.units.size(), -1) {
+    Get(0);  // a ministry that delivered has a total, even with no one in it
   }
-  Scope& Get(std::string_view unit_type) {
-    for (Scope& s : scopes_) {
-      if (s.unit_type == unit_type) return s;
+  Scope& Get(uint8_t unit) {
+    int& i = index_[unit];
+    if (i < 0) {
+      const std::string key(staff_.units[unit]);
+      i = static_cast<int>(scopes_.size());
+      scopes_.push_back({{&(*own_)[key], pooled_ == nullptr ? nullptr : &(*pooled_)[key]}, {}, {}});
     }
-    const std::string key(unit_type);
-    Scope s;
-    s.unit_type = unit_type;
-    s.tallies = {&(*own_)[key], pooled_ == nullptr ? nullptr : &(*pooled_)[key]};
-    scopes_.push_back(std::move(s));
-    return scopes_.back();
+    return scopes_[i];
   }
-  // The scope of `unit_type` if it has been seen, else null (no tally is made for it).
-  Scope* Find(std::string_view unit_type) {
-    for (Scope& s : scopes_) {
-      if (s.unit_type == unit_type) return &s;
-    }
-    return nullptr;
-  }
+  // The scope of `unit` if it has been made, else null (no tally is made for it).
+  Scope* Find(uint8_t unit) { return index_[unit] < 0 ? nullptr : &scopes_[index_[unit]]; }
   std::vector<Scope>& all() { return scopes_; }
 
  private:
+  const Staff& staff_;
   std::map<std::string, Tally>* own_;
   std::map<std::string, Tally>* pooled_;
+  std::vector<int> index_;     // by unit index: the scope's place in scopes_, -1 when not made
   std::vector<Scope> scopes_;  // few: the total and the unit types
 };
 
-// Adds one person (all employments of one person_id at one ministry) to the total scope ("") and
-// to the scope of every unit type the person has an employment in. `around` are the person's
-// employments of the adjacent years at the turn of the year: they count only for the flows.
-void AddPerson(std::span<const Employment> own, std::span<const Employment> around, const Year& y,
-               Scopes* scopes, Scratch* scratch) {
+// Adds one person (all employments of one person_id at one ministry) to the total scope (index 0)
+// and to the scope of every unit type the person has an employment in. `around` are the person's
+// employments of the adjacent years at the turn of the year (their unit indexes those of this
+// year's delivery): they count only for the flows, and only in the scopes the person has an
+// employment in this year.
+void AddPerson(const std::vector<Employment>& own, const std::vector<Employment>& around,
+               const Year& y, Scopes* scopes, Scratch* scratch) {
   for (Scope& s : scopes->all()) {
     s.emps.clear();
     s.near.clear();
   }
   double total_hours = 0;
   for (const Employment& e : own) {
-    scopes->Get("").emps.push_back(&e);
-    if (!e.unit_type.empty()) scopes->Get(e.unit_type).emps.push_back(&e);
+    scopes->Get(0).emps.push_back(&e);
+    if (e.unit != 0) scopes->Get(e.unit).emps.push_back(&e);
     if (InForceOn(e, y.period.last)) total_hours += e.hours;
   }
-  // The adjacent years count only in the scopes the person has an employment in this year.
   for (const Employment& e : around) {
-    scopes->Get("").near.push_back(&e);
-    if (e.unit_type.empty()) continue;
-    if (Scope* s = scopes->Find(e.unit_type)) s->near.push_back(&e);
+    scopes->Get(0).near.push_back(&e);
+    if (e.unit == 0) continue;
+    if (Scope* s = scopes->Find(e.unit)) s->near.push_back(&e);
   }
   for (const Scope& s : scopes->all()) {
     if (!s.emps.empty()) AddScope(s.emps, s.near, total_hours, y, s.tallies, scratch);
   }
 }
 
-std::vector<Employment> AroundTheYear(const MinistryInputs* before, const MinistryInputs* after,
-                                      const Year& y) {
-  std::vector<Employment> out;
-  const Days eve = y.period.first - 1, morrow = y.period.last + 1;
-  if (const Table* t = before == nullptr ? nullptr : before->Get(kDataset)) {
-    for (Employment e : ReadEmployments(*t, Period{"", eve, eve})) {
-      e.end = eve;
-      out.push_back(e);
+// The employments of an adjacent year's delivery that touch the turn of the year, read for the
+// persons of this year's delivery in their order: the year before's in force on its last day (cut
+// to end there), the year after's in force on its first day (cut to start there).
+class Around {
+ public:
+  // `day` is the adjacent year's day at the turn; `before` says which side it is on.
+  Around(const Staff* other, const Staff& now, Days day, bool before)
+      : other_(other), now_(now), day_(day), before_(before) {
+    if (other_ == nullptr) return;
+    // Its unit types as this year's unit indexes: a unit type this year's delivery lacks has no
+    // scope this year, so its employments count in the total only (0).
+    for (std::string_view u : other_->units) {
+      auto it = std::find(now.units.begin(), now.units.end(), u);
+      unit_.push_back(it == now.units.end() ? 0 : static_cast<uint8_t>(it - now.units.begin()));
     }
   }
-  if (const Table* t = after == nullptr ? nullptr : after->Get(kDataset)) {
-    for (Employment e : ReadEmployments(*t, Period{"", morrow, morrow})) {
-      e.start = morrow;
-      out.push_back(e);
+  // Appends the employments of the person of `first` (an employment of this year's delivery) to
+  // *out. Persons must come in ascending order.
+  void Append(const Employment& first, std::vector<Employment>* out) {
+    if (other_ == nullptr) return;
+    const std::vector<Employment>& emps = other_->emps;
+    while (at_ < emps.size() && ComparePerson(*other_, emps[at_], now_, first) < 0) ++at_;
+    for (; at_ < emps.size() && ComparePerson(*other_, emps[at_], now_, first) == 0; ++at_) {
+      if (!InForceOn(emps[at_], day_)) continue;
+      Employment e = emps[at_];
+      (before_ ? e.end : e.start) = day_;
+      e.unit = unit_[e.unit];
+      out->push_back(e);
     }
   }
-  std::sort(out.begin(), out.end(), EmploymentLess);
-  return out;
+
+ private:
+  const Staff* other_;
+  const Staff& now_;
+  Days day_;
+  bool before_;
+  std::vector<uint8_t> unit_;
+  size_t at_ = 0;
+};
+
+const Staff* AdjacentStaff(const MinistryInputs* in) {
+  const Table* t = in == nullptr ? nullptr : in->Get(kDataset);
+  return t == nullptr ? nullptr : &StaffOf(*t);
 }
 
 // Adds a ministry's persons to its own tallies and, when `pooled` is not null, to the Rijk's.
 void AddTable(const MinistryInputs& in, const Year& y, std::map<std::string, Tally>* own,
               std::map<std::string, Tally>* pooled) {
-  Scopes scopes(own, pooled);
+  const Staff& staff = StaffOf(*in.Get(kDataset));
+  Scopes scopes(staff, own, pooled);
   Scratch scratch;
-  const std::vector<Employment> emps = ReadEmployments(*in.Get(kDataset), y.period);
-  const std::vector<Employment> around = AroundTheYear(in.year_before, in.year_after, y);
-  size_t begin = 0, near = 0;
-  while (begin < emps.size()) {
-    size_t end = begin + 1;
-    while (end < emps.size() && ComparePerson(emps[end], emps[begin]) == 0) ++end;
-    while (near < around.size() && ComparePerson(around[near], emps[begin]) < 0) ++near;
-    size_t near_end = near;
-    while (near_end < around.size() && ComparePerson(around[near_end], emps[begin]) == 0) {
-      ++near_end;
+  Around before(AdjacentStaff(in.year_before), staff, y.period.first - 1, true);
+  Around after(AdjacentStaff(in.year_after), staff, y.period.last + 1, false);
+  const std::vector<Employment>& emps = staff.emps;
+  for (size_t begin = 0, end; begin < emps.size(); begin = end) {
+    end = begin + 1;
+    while (end < emps.size() && ComparePerson(staff, emps[end], staff, emps[begin]) == 0) ++end;
+    scratch.own.clear();
+    for (size_t i = begin; i < end; ++i) {
+      if (emps[i].start <= y.period.last && emps[i].end >= y.period.first) {
+        scratch.own.push_back(emps[i]);
+      }
     }
-    AddPerson({emps.data() + begin, emps.data() + end},
-              {around.data() + near, around.data() + near_end}, y, &scopes, &scratch);
-    begin = end;
-    near = near_end;
+    if (scratch.own.empty()) continue;  // not in force in this year
+    scratch.near.clear();
+    before.Append(emps[begin], &scratch.near);
+    after.Append(emps[begin], &scratch.near);
+    AddPerson(scratch.own, scratch.near, y, &scopes, &scratch);
   }
 }
-
 void AddCells(const std::string& unit, const Tally& t, const std::string& period,
               std::vector<Cell>* cells) {
   auto count = [&](const char* id, double n, double persons, const std::string& category = "") {

@@ -232,6 +232,33 @@ TEST(PersonnelTheme, InflowAndOutflowCountPersonsWithAStartOrAnEnd) {
   EXPECT_EQ(Value(cells, "personnel.headcount", "agency"), 1);
 }
 
+// The year before's delivery is read for the persons of this year's, by person id, and an
+// employment there in a unit type this year's delivery has none of counts for the total only.
+TEST(PersonnelTheme, TheYearBeforeIsReadPersonByPerson) {
+  MinistryInputs before = Inputs(
+      "FIN", 2020,
+      {{.person = "p0", .id = "x0", .start = "2015-01-01"},  // gone: not in 2021's delivery
+       {.person = "pA", .id = "xA", .start = "2015-01-01", .end = "2020-12-31", .unit = "agency"},
+       {.person = "pB", .id = "xB", .start = "2015-01-01", .end = "2020-12-31"},
+       {.person = "pB", .id = "xB2", .start = "2015-01-01", .end = "2020-06-30"},  // not on eve
+       {.person = "pZ", .id = "xZ", .start = "2015-01-01"}});
+  MinistryInputs now = Inputs("FIN", 2021,
+                              {{.person = "pA", .id = "eA", .start = "2021-01-01"},
+                               {.person = "pB", .id = "eB", .start = "2021-01-01"},
+                               {.person = "pC", .id = "eC", .start = "2021-01-01"}});
+  now.year_before = &before;
+  const auto cells = Pool(2021, {&now});
+  // pA moved from agency to core over the turn: no inflow of the ministry, an inflow of core.
+  // pB continued in core. pC is new. So the ministry took in pC, core pA and pC.
+  EXPECT_EQ(Value(cells, "personnel.inflow"), 1);
+  EXPECT_EQ(Value(cells, "personnel.inflow", "core"), 2);
+  EXPECT_EQ(Find(cells, "personnel.inflow", "agency"), nullptr);  // no agency this year
+  EXPECT_EQ(Value(cells, "personnel.headcount"), 3);
+  // Without the year before, every start on 1 January is an inflow.
+  now.year_before = nullptr;
+  EXPECT_EQ(Value(Pool(2021, {&now}), "personnel.inflow"), 3);
+}
+
 // Six persons in the stock on 31 Dec 2020 (ages are 2020 minus the birth year), one gone.
 std::vector<Emp> Composition() {
   return {
