@@ -2,14 +2,16 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <future>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <ranges>
+#include <optional>
 #include <set>
 #include <string>
+#include <thread>
 #include <utility>
 
 #include <fmt/format.h>
@@ -307,9 +309,16 @@ std::vector<AdjacentGap> AdjacentGaps(const std::vector<IndicatorDef>& defs, con
   return out;
 }
 
+// A run of cells, for a range-for (std::ranges::subrange would do, but clang-tidy's clang 14
+// cannot read libstdc++ 12's ranges, and jbr_tidy checks this file).
+struct CellRun {
+  CellMap::const_iterator first, last;
+  CellMap::const_iterator begin() const { return first; }
+  CellMap::const_iterator end() const { return last; }
+};
+
 // The cells of `indicator` in `cells`: one run, since the key begins with the indicator.
-std::ranges::subrange<CellMap::const_iterator> OfIndicator(const CellMap& cells,
-                                                           const std::string& indicator) {
+CellRun OfIndicator(const CellMap& cells, const std::string& indicator) {
   auto first = cells.lower_bound(CellKey{indicator, "", "", ""});
   auto last = first;
   while (last != cells.end() && std::get<0>(last->first) == indicator) ++last;
@@ -534,6 +543,13 @@ Result<ReleasedPattern> Released(Store* store, int year) {
   return out;
 }
 
+// How many threads compute the groups: the machine's cores, at most four (the groups of the two
+// years of the largest themes are the work).
+unsigned ComputeThreads() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 2 : std::clamp(cores, 1u, 4u);
+}
+
 }  // namespace
 
 bool MatchesPattern(const std::string& id, const std::string& pattern) {
@@ -573,23 +589,59 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
   JBR_ASSIGN_OR_RETURN(const YearInputs* now, inputs.Get(options.year, datasets));
   JBR_ASSIGN_OR_RETURN(const YearInputs* before, inputs.Get(options.year - 1, datasets));
   std::vector<IndicatorValue> current, previous;
+  // Every theme's groups of indicators (by Rijk scope), each computed for both years.
+  struct Group {
+    const Theme* theme;
+    std::set<std::string> excluded;
+    std::vector<IndicatorDef> defs;
+  };
+  std::vector<std::vector<IndicatorDef>> own_defs;  // per theme, its norms resolved
+  std::vector<Group> groups;
+  std::vector<size_t> groups_end;  // per theme, the end of its groups in `groups`
   for (const auto& theme : themes) {
-    std::map<std::set<std::string>, std::vector<IndicatorDef>> groups;  // by Rijk scope
+    std::map<std::set<std::string>, std::vector<IndicatorDef>> by_scope;
     std::vector<IndicatorDef> own = theme->Indicators();
     JBR_RETURN_IF_ERROR(ResolveNorms(*env.reference, &own));
     for (const auto& def : own) {
       if (!MatchesPattern(def.id, options.indicator_pattern)) continue;
       result.definitions.push_back(def);
-      groups[Excluded(*env.reference, def.datasets)].push_back(def);
+      by_scope[Excluded(*env.reference, def.datasets)].push_back(def);
     }
-    for (const auto& [excluded, defs] : groups) {
-      // Last year's cells on a second thread: both years only read their loaded inputs (themes
-      // keep no state), and each year's sums are added in the same order as on one thread.
-      auto last_year = std::async(std::launch::async, [&, &ex = excluded, &ds = defs] {
-        return ComputeGroup(*theme, ctx, options.year - 1, *before, ds, ex);
-      });
-      Result<GroupCells> this_year = ComputeGroup(*theme, ctx, options.year, *now, defs, excluded);
-      Result<GroupCells> last_year_cells = last_year.get();
+    for (auto& [excluded, defs] : by_scope) groups.push_back({theme.get(), excluded, defs});
+    groups_end.push_back(groups.size());
+    own_defs.push_back(std::move(own));
+  }
+  // The groups of both years are jobs for a few threads, taken in order (the largest themes
+  // come first): themes keep no state and only read their loaded inputs, whose fields are read
+  // on first use once whatever thread asks; each job adds its sums in the same order as on one
+  // thread, so the figures do not depend on which thread computed them.
+  const size_t jobs = 2 * groups.size();
+  std::vector<std::optional<Result<GroupCells>>> done(jobs);
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t j; (j = next.fetch_add(1)) < jobs;) {
+      const Group& g = groups[j / 2];
+      const bool now_year = j % 2 == 0;
+      done[j] = ComputeGroup(*g.theme, ctx, now_year ? options.year : options.year - 1,
+                             now_year ? *now : *before, g.defs, g.excluded);
+    }
+  };
+  {
+    std::vector<std::future<void>> helpers;
+    for (unsigned t = 1; t < ComputeThreads(); ++t) {
+      helpers.push_back(std::async(std::launch::async, work));
+    }
+    work();
+    for (auto& h : helpers) h.get();
+  }
+  for (size_t t = 0, g = 0; t < themes.size(); ++t) {
+    const auto& theme = themes[t];
+    const std::vector<IndicatorDef>& own = own_defs[t];
+    for (; g < groups_end[t]; ++g) {
+      const std::set<std::string>& excluded = groups[g].excluded;
+      const std::vector<IndicatorDef>& defs = groups[g].defs;
+      Result<GroupCells>& this_year = *done[2 * g];
+      Result<GroupCells>& last_year_cells = *done[2 * g + 1];
       // A theme that failed over a field that could not be read (all null to it): say why.
       if (!this_year.ok() || !last_year_cells.ok()) JBR_RETURN_IF_ERROR(inputs.ReadStatus());
       JBR_ASSIGN_OR_RETURN(auto cells_now, std::move(this_year));
