@@ -1,10 +1,15 @@
 #include "indicators/disclosure_step.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
+#include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 
+#include "disclosure/lp.h"
 #include "disclosure/protect.h"
 #include "disclosure/secondary.h"
 #include "indicators/disclosure_links.h"
@@ -22,6 +27,27 @@ void Suppress(IndicatorValue* v, const char* why) {
   // A norm or target flag tells on which side of a bound the hidden value lies; only "incomplete"
   // (about the deliveries, not the value) may stay.
   v->flag = (";" + v->flag + ";").find(";incomplete;") != std::string::npos ? "incomplete" : "";
+}
+
+// Calls f(0) .. f(n - 1), on up to as many threads as the machine has cores (at most four), each
+// index once. The threads that solve programs free their GLPK environment when done.
+template <typename F>
+void ForEachOnThreads(size_t n, F f) {
+  const unsigned cores = std::thread::hardware_concurrency();
+  const size_t threads = std::min<size_t>(n, cores == 0 ? 2 : std::clamp(cores, 1u, 4u));
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n;) f(i);
+  };
+  std::vector<std::thread> helpers;
+  for (size_t t = 1; t < threads; ++t) {
+    helpers.emplace_back([&] {
+      work();
+      sdc::ReleaseThreadEnvironment();
+    });
+  }
+  work();
+  for (auto& h : helpers) h.join();
 }
 
 // The protection of one linked structure (disclosure_links.h): which nodes and values are hidden.
@@ -57,12 +83,23 @@ class Protector {
     std::vector<bool> dirty(components_.size(), true);
     while (true) {
       Propagate();
-      bool added = false;
+      // The components to protect again are independent of each other (each reads and hides its
+      // own nodes only): their patterns are solved on a few threads, then applied in order, so
+      // the outcome is that of solving them one after the other.
+      std::vector<size_t> todo;
       for (size_t c = 0; c < components_.size(); ++c) {
-        if (!dirty[c] && !ChangedSince(c)) continue;
-        JBR_ASSIGN_OR_RETURN(bool more, ProtectComponent(c));
-        dirty[c] = false;
-        added = added || more;
+        if (dirty[c] || ChangedSince(c)) todo.push_back(c);
+      }
+      std::vector<std::vector<bool>> patterns(todo.size());
+      std::vector<int> before(todo.size());
+      ForEachOnThreads(todo.size(), [&](size_t k) {
+        before[k] = HiddenIn(todo[k]);
+        patterns[k] = Pattern(todo[k], before[k]);
+      });
+      bool added = false;
+      for (size_t k = 0; k < todo.size(); ++k) {
+        dirty[todo[k]] = false;
+        added = Apply(todo[k], before[k], patterns[k]) || added;
       }
       if (!added) return Status::Ok();
     }
@@ -150,12 +187,12 @@ class Protector {
   }
   bool ChangedSince(size_t c) const { return HiddenIn(c) != hidden_seen_[c]; }
 
-  // Secondary suppression and the audit of one component; true when it hid more.
-  Result<bool> ProtectComponent(size_t c) {
+  // Secondary suppression and the audit of one component with `before` nodes hidden: which of its
+  // nodes to hide (none when it has nothing to protect). Reads the state only, so that components
+  // are solved at the same time.
+  std::vector<bool> Pattern(size_t c, int before) const {
     const std::vector<int>& nodes = components_[c];
-    const int before = HiddenIn(c);
-    hidden_seen_[c] = before;
-    if (before == 0 || constraints_of_[c].empty()) return false;
+    if (before == 0 || constraints_of_[c].empty()) return {};
     std::map<int, int> local;
     sdc::TableSpec spec;
     spec.integer_values = false;
@@ -200,8 +237,16 @@ class Protector {
     // A table the library cannot take is protected by hiding every cell that could give a
     // hidden one away: all of them.
     if (result.empty()) result.assign(nodes.size(), true);
+    return result;
+  }
+
+  // Hides the nodes of component `c` that `pattern` hides; true when it hid more than `before`.
+  bool Apply(size_t c, int before, const std::vector<bool>& pattern) {
+    hidden_seen_[c] = before;
+    if (pattern.empty()) return false;
+    const std::vector<int>& nodes = components_[c];
     for (size_t i = 0; i < nodes.size(); ++i) {
-      if (result[i] && !constant_[nodes[i]]) node_hidden_[nodes[i]] = true;
+      if (pattern[i] && !constant_[nodes[i]]) node_hidden_[nodes[i]] = true;
     }
     hidden_seen_[c] = HiddenIn(c);
     return hidden_seen_[c] > before;
