@@ -11,6 +11,7 @@ packages=(
   time jq curl openssl
   wrk  # bench/portal_wrk.sh: HTTP load on loopback
   chromium chromium-headless-shell poppler-utils tidy libkainjow-mustache-dev fonts-dejavu-core fonts-open-sans python3
+  libjemalloc-dev  # jbr's malloc: transparent huge pages for compute (docs/ARCHITECTURE.md)
   libqpdf-dev qpdf  # libqpdf: the contents numbers written into the report PDF, every PDF checked; qpdf: by hand
   nodejs
 )
