@@ -25,10 +25,8 @@ namespace {
 // the time). Their own large table (the unique keys, validate/key_set.cc) asks for huge pages
 // itself.
 bool Streams(const char* command) {
-  for (const char* c : {"validate", "load", "import"}) {
-    if (std::strcmp(command, c) == 0) return true;
-  }
-  return false;
+  return std::strcmp(command, "validate") == 0 || std::strcmp(command, "load") == 0 ||
+         std::strcmp(command, "import") == 0;
 }
 
 // Runs before anything else of the process (the dynamic loader calls an executable's

@@ -116,7 +116,8 @@ void WidenInts(std::string_view data, uint32_t count, std::vector<int64_t>* out)
   for (uint32_t i = 0; i < count; ++i) {
     T x;
     std::memcpy(&x, data.data() + static_cast<size_t>(i) * sizeof(T), sizeof(T));
-    to[i] = static_cast<int64_t>(x);  // sign-extended: the chunk holds signed values
+    // The chunk holds signed values: sign extension is what is meant.
+    to[i] = static_cast<int64_t>(x);  // NOLINT(bugprone-signed-char-misuse)
   }
 }
 
