@@ -596,15 +596,17 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
     std::vector<IndicatorDef> defs;
   };
   std::vector<std::vector<IndicatorDef>> own_defs;  // per theme, its norms resolved
+  std::vector<std::vector<IndicatorDef>> asked;     // per theme, those of own_defs asked for
   std::vector<Group> groups;
   std::vector<size_t> groups_end;  // per theme, the end of its groups in `groups`
   for (const auto& theme : themes) {
     std::map<std::set<std::string>, std::vector<IndicatorDef>> by_scope;
     std::vector<IndicatorDef> own = theme->Indicators();
     JBR_RETURN_IF_ERROR(ResolveNorms(*env.reference, &own));
+    asked.emplace_back();
     for (const auto& def : own) {
       if (!MatchesPattern(def.id, options.indicator_pattern)) continue;
-      result.definitions.push_back(def);
+      asked.back().push_back(def);
       by_scope[Excluded(*env.reference, def.datasets)].push_back(def);
     }
     for (auto& [excluded, defs] : by_scope) groups.push_back({theme.get(), excluded, defs});
@@ -637,6 +639,9 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
   for (size_t t = 0, g = 0; t < themes.size(); ++t) {
     const auto& theme = themes[t];
     const std::vector<IndicatorDef>& own = own_defs[t];
+    // The definitions in the order of before: each theme's own, then its derived figures (the
+    // definition version of a run is a hash over them in this order, as AllDefinitions lists them).
+    result.definitions.insert(result.definitions.end(), asked[t].begin(), asked[t].end());
     for (; g < groups_end[t]; ++g) {
       const std::set<std::string>& excluded = groups[g].excluded;
       const std::vector<IndicatorDef>& defs = groups[g].defs;
