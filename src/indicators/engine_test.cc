@@ -363,6 +363,18 @@ TEST_F(EngineTest, MinistryWithoutDeliveryIsMissingAndRijkIncomplete) {
   EXPECT_NE(rijk.flag.find("incomplete"), std::string::npos) << rijk.flag;
 }
 
+// A run of every indicator lists the definitions as AllDefinitions does, in the same order: the
+// run's definition version is a hash over them in order, and publish compares the two.
+TEST_F(EngineTest, ARunOfEveryIndicatorHasTheDefinitionsOfAllDefinitions) {
+  Deliver("external_hire", "BZK", 2020,
+          HireCsv(900000, {{"it_advice", 60000}, {"temporary_staff", 40000}}));
+  const ComputeResult r = Compute(2020, "*");
+  const std::vector<IndicatorDef> all = AllDefinitions(ref_);
+  ASSERT_EQ(r.definitions.size(), all.size());
+  for (size_t i = 0; i < all.size(); ++i) EXPECT_EQ(r.definitions[i].id, all[i].id) << i;
+  EXPECT_EQ(DefinitionVersion(r.definitions), DefinitionVersion(all));
+}
+
 // 4. Last year's value and the change.
 TEST_F(EngineTest, PreviousYearAndChange) {
   // 2019: 200,000 / (800,000 + 200,000) = 20%; 2020: 150,000 / (850,000 + 150,000) = 15%.
