@@ -1,10 +1,8 @@
 #include "indicators/disclosure_step.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <map>
-#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -12,6 +10,7 @@
 #include "disclosure/lp.h"
 #include "disclosure/protect.h"
 #include "disclosure/secondary.h"
+#include "indicators/core/parallel.h"
 #include "indicators/disclosure_links.h"
 
 namespace jbr {
@@ -27,27 +26,6 @@ void Suppress(IndicatorValue* v, const char* why) {
   // A norm or target flag tells on which side of a bound the hidden value lies; only "incomplete"
   // (about the deliveries, not the value) may stay.
   v->flag = (";" + v->flag + ";").find(";incomplete;") != std::string::npos ? "incomplete" : "";
-}
-
-// Calls f(0) .. f(n - 1), on up to as many threads as the machine has cores (at most four), each
-// index once. The threads that solve programs free their GLPK environment when done.
-template <typename F>
-void ForEachOnThreads(size_t n, F f) {
-  const unsigned cores = std::thread::hardware_concurrency();
-  const size_t threads = std::min<size_t>(n, cores == 0 ? 2 : std::clamp(cores, 1u, 4u));
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < n;) f(i);
-  };
-  std::vector<std::thread> helpers;
-  for (size_t t = 1; t < threads; ++t) {
-    helpers.emplace_back([&] {
-      work();
-      sdc::ReleaseThreadEnvironment();
-    });
-  }
-  work();
-  for (auto& h : helpers) h.join();
 }
 
 // The protection of one linked structure (disclosure_links.h): which nodes and values are hidden.
@@ -92,10 +70,13 @@ class Protector {
       }
       std::vector<std::vector<bool>> patterns(todo.size());
       std::vector<int> before(todo.size());
-      ForEachOnThreads(todo.size(), [&](size_t k) {
-        before[k] = HiddenIn(todo[k]);
-        patterns[k] = Pattern(todo[k], before[k]);
-      });
+      ForEachOnThreads(
+          todo.size(),
+          [&](size_t k) {
+            before[k] = HiddenIn(todo[k]);
+            patterns[k] = Pattern(todo[k], before[k]);
+          },
+          [] { sdc::ReleaseThreadEnvironment(); });
       bool added = false;
       for (size_t k = 0; k < todo.size(); ++k) {
         dirty[todo[k]] = false;

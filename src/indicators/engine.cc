@@ -2,16 +2,13 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cmath>
-#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <string>
-#include <thread>
 #include <utility>
 
 #include <fmt/format.h>
@@ -20,6 +17,7 @@
 
 #include "common/sha256.h"
 #include "common/text.h"
+#include "indicators/core/parallel.h"
 #include "indicators/core/themes.h"
 #include "indicators/disclosure_step.h"
 
@@ -543,13 +541,6 @@ Result<ReleasedPattern> Released(Store* store, int year) {
   return out;
 }
 
-// How many threads compute the groups: the machine's cores, at most four (the groups of the two
-// years of the largest themes are the work).
-unsigned ComputeThreads() {
-  const unsigned cores = std::thread::hardware_concurrency();
-  return cores == 0 ? 2 : std::clamp(cores, 1u, 4u);
-}
-
 }  // namespace
 
 bool MatchesPattern(const std::string& id, const std::string& pattern) {
@@ -619,23 +610,12 @@ Result<ComputeResult> ComputeYear(const ComputeEnv& env, const ComputeOptions& o
   // thread, so the figures do not depend on which thread computed them.
   const size_t jobs = 2 * groups.size();
   std::vector<std::optional<Result<GroupCells>>> done(jobs);
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t j; (j = next.fetch_add(1)) < jobs;) {
-      const Group& g = groups[j / 2];
-      const bool now_year = j % 2 == 0;
-      done[j] = ComputeGroup(*g.theme, ctx, now_year ? options.year : options.year - 1,
-                             now_year ? *now : *before, g.defs, g.excluded);
-    }
-  };
-  {
-    std::vector<std::future<void>> helpers;
-    for (unsigned t = 1; t < ComputeThreads(); ++t) {
-      helpers.push_back(std::async(std::launch::async, work));
-    }
-    work();
-    for (auto& h : helpers) h.get();
-  }
+  ForEachOnThreads(jobs, [&](size_t j) {
+    const Group& g = groups[j / 2];
+    const bool now_year = j % 2 == 0;
+    done[j] = ComputeGroup(*g.theme, ctx, now_year ? options.year : options.year - 1,
+                           now_year ? *now : *before, g.defs, g.excluded);
+  });
   for (size_t t = 0, g = 0; t < themes.size(); ++t) {
     const auto& theme = themes[t];
     const std::vector<IndicatorDef>& own = own_defs[t];
