@@ -192,14 +192,9 @@ TEST(ChartRender, EveryTextIsEscaped) {
 // "(Geen kosten bekend)" is three lines ("(Geen", "kosten", "bekend)"), "0-10 mln." two, and
 // "100+" one; the drawing grows by two lines of 1.15 x 22 units. Read whole, each label is its
 // category.
-TEST(SvgBars, LongCategoryLabelsWrapWithinTheirBand) {
-  ChartSpec spec = Grouped();
-  spec.categories = {"0-10 mln.",  "10-20 mln.",  "20-30 mln.", "30-40 mln.",
-                     "40-50 mln.", "50-100 mln.", "100+",       "(Geen kosten bekend)"};
-  for (auto& series : spec.series) series.cells.assign(8, Figure(3));
-  const Doc doc = Parse(Render(spec));
-  ASSERT_TRUE(doc.ok) << doc.error;
-  std::map<std::string, std::vector<std::string>> labels;  // whole text -> its lines
+// The category labels of a bar chart: each label's whole text -> its lines (a text and its tspans).
+std::map<std::string, std::vector<std::string>> CategoryLabels(const Doc& doc) {
+  std::map<std::string, std::vector<std::string>> labels;
   for (size_t i = 0; i < doc.elements.size(); ++i) {
     const Element& e = doc.elements[i];
     if (e.name != "text" || !doc.InGroup(i, "bars")) continue;
@@ -211,6 +206,17 @@ TEST(SvgBars, LongCategoryLabelsWrapWithinTheirBand) {
     }
     labels[whole] = lines;
   }
+  return labels;
+}
+
+TEST(SvgBars, LongCategoryLabelsWrapWithinTheirBand) {
+  ChartSpec spec = Grouped();
+  spec.categories = {"0-10 mln.",  "10-20 mln.",  "20-30 mln.", "30-40 mln.",
+                     "40-50 mln.", "50-100 mln.", "100+",       "(Geen kosten bekend)"};
+  for (auto& series : spec.series) series.cells.assign(8, Figure(3));
+  const Doc doc = Parse(Render(spec));
+  ASSERT_TRUE(doc.ok) << doc.error;
+  auto labels = CategoryLabels(doc);  // operator[]: a missing label is an empty list
   EXPECT_EQ(labels["(Geen kosten bekend)"],
             (std::vector<std::string>{"(Geen", " kosten", " bekend)"}));
   EXPECT_EQ(labels["0-10 mln."], (std::vector<std::string>{"0-10", " mln."}));
@@ -235,18 +241,7 @@ TEST(SvgBars, WordsLongerThanTheirBandAreBroken) {
   for (auto& series : spec.series) series.cells.assign(6, Figure(3));
   const Doc doc = Parse(Render(spec));
   ASSERT_TRUE(doc.ok) << doc.error;
-  std::map<std::string, std::vector<std::string>> labels;  // whole text -> its lines
-  for (size_t i = 0; i < doc.elements.size(); ++i) {
-    const Element& e = doc.elements[i];
-    if (e.name != "text" || !doc.InGroup(i, "bars")) continue;
-    std::vector<std::string> lines = {e.text};
-    std::string whole = e.text;
-    for (size_t j = i + 1; j < doc.elements.size() && doc.elements[j].parent == i; ++j) {
-      lines.push_back(doc.elements[j].text);
-      whole += doc.elements[j].text;
-    }
-    labels[whole] = lines;
-  }
+  auto labels = CategoryLabels(doc);  // operator[]: a missing label is an empty list
   EXPECT_EQ(labels["eigen auto (dien-strei-zen)"],
             (std::vector<std::string>{"eigen", " auto", " (dien-", "strei-", "zen)"}));
   EXPECT_EQ(labels["eigen auto (woon-werk)"],
